@@ -1,0 +1,62 @@
+#include "cli/command_line.h"
+
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+
+namespace deckgen {
+namespace {
+
+constexpr const char* kExitCodes =
+    "\nExit codes:\n"
+    "  0  success\n"
+    "  1  the deck was written, but something in it failed (a snippet, a claim)\n"
+    "  2  input or usage error: nothing was written, the previous output is untouched\n";
+
+}  // namespace
+
+ParsedCommandLine parse_command_line(int argc, const char* const* argv) {
+  ParsedCommandLine result;
+  Options& o = result.options;
+
+  CLI::App app{"deckgen: Markdown slides to one self-contained HTML deck, every example run "
+               "and measured on this machine.",
+               "deckgen"};
+  app.set_version_flag("--version", std::string("deckgen ") + DECKGEN_VERSION);
+  app.footer(kExitCodes);
+  app.require_subcommand(1);
+
+  std::vector<std::string> inputs;
+  std::string output;
+
+  CLI::App* build = app.add_subcommand("build", "Build the deck into one HTML file.");
+  build->add_option("inputs", inputs, "A deck folder, or .md files in order (default: deck)");
+  build->add_option("-o,--output", output, "The HTML file to write (default: output/deck.html)");
+  build->footer(kExitCodes);
+
+  CLI::App* check = app.add_subcommand("check", "Build everything, write nothing unless -o is given, "
+                                       "and report what failed.");
+  check->add_option("inputs", inputs, "A deck folder, or .md files in order (default: deck)");
+  check->add_option("-o,--output", output, "Also write the deck to this file");
+  check->footer(kExitCodes);
+
+  for (CLI::App* sub : {build, check})
+    sub->add_flag("-q,--quiet", o.quiet, "Print only errors and the summary");
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    // CLI11 prints help/version on stdout with code 0 and usage errors on stderr;
+    // a usage error is an input error, so it exits 2 like every other one.
+    int code = app.exit(e);
+    result.exit_code = code == 0 ? exit_ok : exit_input_error;
+    return result;
+  }
+
+  o.command = check->parsed() ? Command::check : Command::build;
+  if (!inputs.empty()) o.inputs.assign(inputs.begin(), inputs.end());
+  if (!output.empty()) o.output = output;
+  o.write_deck = o.command == Command::build || !output.empty();
+  return result;
+}
+
+}  // namespace deckgen

@@ -1,0 +1,70 @@
+#pragma once
+// The deck as plain data: what the reader produces and every later stage consumes.
+// It depends on nothing but the standard library and fmt; no stage's third-party
+// types (cmark, yaml-cpp) leak into it.
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "model/source_pos.h"
+
+namespace deckgen {
+
+enum class NodeType {
+  // blocks
+  paragraph, heading, block_quote, list, item, code_block, html_block,
+  thematic_break, table, table_row, table_cell,
+  // inlines
+  text, soft_break, line_break, code, html_inline, emph, strong,
+  strikethrough, link, image,
+};
+
+enum class Align { none, left, center, right };
+
+struct Node {
+  NodeType type = NodeType::paragraph;
+  SourcePos pos;             // start of the node in its file (blocks: exact; inlines: best effort)
+  std::string literal;       // text, code, html
+  std::string url, title;    // link, image
+  std::string info;          // code_block: the fence's info string
+  int level = 0;             // heading level
+  bool ordered = false;      // list
+  bool tight = true;         // list
+  int start = 1;             // ordered list
+  std::optional<bool> task;  // item: a task list item, checked or not
+  std::vector<Align> aligns; // table: one per column
+  bool header = false;       // table_row: the header row
+  std::vector<Node> children;
+};
+
+struct Slide {
+  SourcePos pos;                // where the slide starts
+  std::vector<Node> body;       // top-level blocks
+  std::vector<Node> notes;      // speaker notes: from a line `Note:` to the end
+};
+
+// Presentation options and the talk's metadata, from YAML front matter.
+struct FrontMatter {
+  std::string title, author, event, date;
+  std::string theme = "light";      // light | dark
+  bool slide_numbers = true;
+  std::string transition = "none";  // none | fade | slide | convex | concave | zoom
+  std::string aspect_ratio = "16:9";  // 16:9 | 4:3
+  SourcePos pos;                      // where the front matter starts
+};
+
+// A local image, read once and inlined as a data: URI by the renderer.
+struct Asset {
+  std::string mime;
+  std::string bytes;
+};
+
+struct Deck {
+  FrontMatter meta;
+  std::vector<Slide> slides;
+  std::vector<std::string> files;       // the Markdown files read, in order
+  std::map<std::string, Asset> images;  // key: the image's resolved path (Node::url after reading)
+};
+
+}  // namespace deckgen

@@ -1,0 +1,27 @@
+#pragma once
+// What the user asked for, validated and typed. The command line fills it; the
+// pipeline reads it. Tests build one directly.
+#include <filesystem>
+#include <string>
+#include <vector>
+
+namespace deckgen {
+
+enum class Command { build, check };
+
+struct Options {
+  Command command = Command::build;
+  std::vector<std::filesystem::path> inputs{"deck"};      // a deck folder, or .md files
+  std::filesystem::path output{"output/deck.html"};
+  bool write_deck = true;  // `check` writes the deck only when -o is given
+  bool quiet = false;
+};
+
+// Exit codes, the same for every command (documented in --help and the README).
+enum ExitCode : int {
+  exit_ok = 0,
+  exit_deck_failed = 1,  // the deck was written but something in it failed
+  exit_input_error = 2,  // input or usage error: nothing was written
+};
+
+}  // namespace deckgen

@@ -1,0 +1,185 @@
+#include "read/deck_reader.h"
+
+#include <algorithm>
+#include <fstream>
+#include <sstream>
+
+#include "model/input_error.h"
+#include "read/front_matter.h"
+#include "read/markdown.h"
+#include "util/files.h"
+#include "util/text.h"
+
+namespace fs = std::filesystem;
+
+namespace deckgen {
+namespace {
+
+// A top-level `---` splits slides when it stands alone on its line after a blank line
+// (or at the top). cmark already keeps `---` inside fences and under paragraphs
+// (setext headings) out of the top level.
+bool is_slide_separator(const Node& block, std::string_view body, int first_line) {
+  if (block.type != NodeType::thematic_break) return false;
+  int line = block.pos.line - first_line + 1;
+  if (trim_right(line_at(body, line)) != "---") return false;
+  return line == 1 || trim(line_at(body, line - 1)).empty();
+}
+
+// A paragraph whose text starts with "Note:" opens the speaker notes; the prefix goes.
+bool take_notes_marker(Node& block) {
+  if (block.type != NodeType::paragraph || block.children.empty()) return false;
+  Node& first = block.children.front();
+  if (first.type != NodeType::text || !first.literal.starts_with("Note:")) return false;
+  first.literal = std::string(trim(std::string_view(first.literal).substr(5)));
+  if (first.literal.empty()) {
+    block.children.erase(block.children.begin());
+    if (!block.children.empty() && block.children.front().type == NodeType::soft_break)
+      block.children.erase(block.children.begin());
+  }
+  return true;
+}
+
+std::vector<fs::path> markdown_files(const std::vector<fs::path>& inputs) {
+  std::vector<fs::path> files;
+  for (const fs::path& input : inputs) {
+    std::error_code ec;
+    if (fs::is_directory(input, ec)) {
+      if (inputs.size() > 1)
+        throw InputError({input.generic_string()}, "a deck folder cannot be combined with other inputs",
+                         "pass either one folder or a list of .md files");
+      std::vector<fs::path> found;
+      for (const auto& entry : fs::directory_iterator(input, ec)) {
+        const fs::path& p = entry.path();
+        if (p.extension() == ".md" && !p.filename().string().starts_with(".") && entry.is_regular_file(ec))
+          found.push_back(p);
+      }
+      if (ec) throw InputError({input.generic_string()}, fmt::format("cannot list the folder: {}", ec.message()));
+      std::sort(found.begin(), found.end());
+      if (found.empty())
+        throw InputError({input.generic_string()}, "the deck folder holds no .md files",
+                         "add slides as .md files (read in name order), or pass the files themselves");
+      files.insert(files.end(), found.begin(), found.end());
+    } else if (fs::exists(input, ec)) {
+      files.push_back(input);
+    } else {
+      throw InputError({input.generic_string()}, "no such file or folder",
+                       "pass a deck folder or .md files (see `deckgen build --help`)");
+    }
+  }
+  if (files.empty()) throw InputError({"(command line)"}, "no input given", "pass a deck folder or .md files");
+  return files;
+}
+
+void collect_images(std::vector<Node>& nodes, std::vector<Node*>& out) {
+  for (Node& n : nodes) {
+    if (n.type == NodeType::image) out.push_back(&n);
+    collect_images(n.children, out);
+  }
+}
+
+// Finds where an image's destination is written, for a precise error position; the
+// inline positions cmark gives are only approximate.
+SourcePos locate(const SourcePos& near, std::string_view file_text, const std::string& url) {
+  LineCursor lines(file_text);
+  std::string_view line;
+  while (lines.next(line)) {
+    if (lines.line_number() < near.line) continue;
+    size_t at = line.find(url);
+    if (at != std::string_view::npos) return {near.file, lines.line_number(), static_cast<int>(at) + 1};
+    if (lines.line_number() > near.line + 50) break;
+  }
+  return near;
+}
+
+void load_images(std::vector<Slide>& slides, const fs::path& md_file, std::string_view text,
+                 std::map<std::string, Asset>& images) {
+  std::vector<Node*> found;
+  for (Slide& s : slides) {
+    collect_images(s.body, found);
+    collect_images(s.notes, found);
+  }
+  for (Node* image : found) {
+    const std::string& url = image->url;
+    if (url.starts_with("data:")) continue;
+    if (url.find("://") != std::string::npos || url.starts_with("//"))
+      throw InputError(locate(image->pos, text, url), fmt::format("image '{}' is not a local file", url),
+                       "the deck must present offline: save the image beside the slides and use its path");
+    fs::path path = md_file.parent_path() / percent_decode(url.substr(0, url.find_first_of("?#")));
+    std::string key = path.lexically_normal().generic_string();
+    if (images.count(key)) {
+      image->url = key;
+      continue;
+    }
+    std::string bytes;
+    if (!read_file(path, bytes))
+      throw InputError(locate(image->pos, text, url), fmt::format("cannot read image '{}'", path.generic_string()),
+                       "check the path: it is relative to the slide's .md file");
+    std::string mime = image_mime(bytes, path);
+    if (mime.empty())
+      throw InputError(locate(image->pos, text, url), fmt::format("'{}' is not a PNG, JPEG, GIF or SVG image", url),
+                       "convert it to one of those formats");
+    images.emplace(key, Asset{mime, std::move(bytes)});
+    image->url = key;
+  }
+}
+
+}  // namespace
+
+std::string image_mime(std::string_view bytes, const fs::path& path) {
+  if (bytes.starts_with("\x89PNG\r\n\x1a\n")) return "image/png";
+  if (bytes.starts_with("\xFF\xD8\xFF")) return "image/jpeg";
+  if (bytes.starts_with("GIF87a") || bytes.starts_with("GIF89a")) return "image/gif";
+  if (path.extension() == ".svg" && bytes.substr(0, 4096).find("<svg") != std::string_view::npos)
+    return "image/svg+xml";
+  return {};
+}
+
+std::vector<Slide> split_slides(std::string_view body, const std::string& file, int first_line) {
+  std::vector<Slide> slides(1);
+  slides.back().pos = {file, first_line, 1};
+  bool in_notes = false;
+  for (Node& block : parse_markdown(body, file, first_line)) {
+    if (is_slide_separator(block, body, first_line)) {
+      slides.emplace_back().pos = {file, block.pos.line + 1, 1};
+      in_notes = false;
+      continue;
+    }
+    if (!in_notes && take_notes_marker(block)) in_notes = true;
+    if (in_notes) {
+      if (!block.children.empty() || block.type != NodeType::paragraph) slides.back().notes.push_back(std::move(block));
+    } else {
+      if (slides.back().body.empty()) slides.back().pos = block.pos;
+      slides.back().body.push_back(std::move(block));
+    }
+  }
+  // Separators at the very top or bottom, or two in a row, make no empty slides.
+  std::erase_if(slides, [](const Slide& s) { return s.body.empty() && s.notes.empty(); });
+  return slides;
+}
+
+Deck read_deck(const std::vector<fs::path>& inputs) {
+  Deck deck;
+  bool first = true;
+  for (const fs::path& path : markdown_files(inputs)) {
+    std::string name = path.lexically_normal().generic_string();
+    std::string raw;
+    if (!read_file(path, raw))
+      throw InputError({name}, "cannot read the file", "check that it exists and is readable");
+    std::string text = sanitize_utf8(raw);
+    FrontMatterSplit split = split_front_matter(text, name);
+    if (split.present) {
+      if (!first)
+        throw InputError({name, 1, 1}, "front matter is read only from the deck's first file",
+                         fmt::format("move it to the top of {}", deck.files.front()));
+      deck.meta = parse_front_matter(split.yaml, name, split.yaml_first_line);
+    }
+    std::vector<Slide> slides = split_slides(split.body, name, split.body_first_line);
+    load_images(slides, path, text, deck.images);
+    for (Slide& s : slides) deck.slides.push_back(std::move(s));
+    deck.files.push_back(name);
+    first = false;
+  }
+  return deck;
+}
+
+}  // namespace deckgen

@@ -1,0 +1,23 @@
+#pragma once
+// Reads a deck: finds its Markdown files, takes the front matter, splits the text into
+// slides and speaker notes, and loads the local images the slides show.
+#include <filesystem>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "model/document.h"
+
+namespace deckgen {
+
+// `inputs` is one deck folder (its *.md files in name order) or a list of .md files.
+// Throws InputError for anything it cannot read.
+Deck read_deck(const std::vector<std::filesystem::path>& inputs);
+
+// The slides of one file's Markdown (after front matter). Exposed for tests.
+std::vector<Slide> split_slides(std::string_view body, const std::string& file, int first_line);
+
+// Detects an image's type from its first bytes (and .svg from its text); empty if unsupported.
+std::string image_mime(std::string_view bytes, const std::filesystem::path& path);
+
+}  // namespace deckgen

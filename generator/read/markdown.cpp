@@ -1,0 +1,148 @@
+#include "read/markdown.h"
+
+#include <cmark-gfm-core-extensions.h>
+#include <cmark-gfm-extension_api.h>
+#include <cmark-gfm.h>
+
+#include <cstring>
+#include <memory>
+#include <mutex>
+
+namespace deckgen {
+namespace {
+
+struct ParserDeleter {
+  void operator()(cmark_parser* p) const { cmark_parser_free(p); }
+};
+struct NodeDeleter {
+  void operator()(cmark_node* n) const { cmark_node_free(n); }
+};
+
+std::string str_or_empty(const char* s) { return s ? std::string(s) : std::string(); }
+
+class Converter {
+ public:
+  Converter(const std::string& file, int first_line) : file_(file), line_offset_(first_line - 1) {}
+
+  Node convert(cmark_node* n, const SourcePos& parent_pos) {
+    Node out;
+    out.pos = position(n, parent_pos);
+    out.type = type_of(n);
+    switch (cmark_node_get_type(n)) {
+      case CMARK_NODE_HEADING: out.level = cmark_node_get_heading_level(n); break;
+      case CMARK_NODE_LIST:
+        out.ordered = cmark_node_get_list_type(n) == CMARK_ORDERED_LIST;
+        out.tight = cmark_node_get_list_tight(n) != 0;
+        out.start = cmark_node_get_list_start(n);
+        break;
+      case CMARK_NODE_ITEM:
+        if (std::strcmp(cmark_node_get_type_string(n), "tasklist") == 0)
+          out.task = cmark_gfm_extensions_get_tasklist_item_checked(n);
+        break;
+      case CMARK_NODE_CODE_BLOCK:
+        out.info = str_or_empty(cmark_node_get_fence_info(n));
+        out.literal = str_or_empty(cmark_node_get_literal(n));
+        break;
+      case CMARK_NODE_HTML_BLOCK: case CMARK_NODE_HTML_INLINE:
+      case CMARK_NODE_TEXT: case CMARK_NODE_CODE:
+        out.literal = str_or_empty(cmark_node_get_literal(n));
+        break;
+      case CMARK_NODE_LINK: case CMARK_NODE_IMAGE:
+        out.url = str_or_empty(cmark_node_get_url(n));
+        out.title = str_or_empty(cmark_node_get_title(n));
+        break;
+      default: break;
+    }
+    if (out.type == NodeType::table) {
+      uint16_t columns = cmark_gfm_extensions_get_table_columns(n);
+      const uint8_t* aligns = cmark_gfm_extensions_get_table_alignments(n);
+      for (uint16_t i = 0; i < columns; ++i) {
+        uint8_t a = aligns ? aligns[i] : 0;
+        out.aligns.push_back(a == 'l' ? Align::left : a == 'c' ? Align::center
+                             : a == 'r' ? Align::right : Align::none);
+      }
+    }
+    if (out.type == NodeType::table_row) out.header = cmark_gfm_extensions_get_table_row_is_header(n) != 0;
+    for (cmark_node* c = cmark_node_first_child(n); c; c = cmark_node_next(c))
+      append(out.children, convert(c, out.pos));
+    return out;
+  }
+
+  // Merges adjacent text nodes (cmark splits text at every special character it
+  // considered), which keeps the tree small and the renderer's output tidy.
+  static void append(std::vector<Node>& list, Node&& node) {
+    if (node.type == NodeType::text && !list.empty() && list.back().type == NodeType::text)
+      list.back().literal += node.literal;
+    else
+      list.push_back(std::move(node));
+  }
+
+ private:
+  SourcePos position(cmark_node* n, const SourcePos& parent) const {
+    int line = cmark_node_get_start_line(n);
+    int column = cmark_node_get_start_column(n);
+    if (line <= 0) return parent;
+    return SourcePos{file_, line + line_offset_, column > 0 ? column : 1};
+  }
+
+  static NodeType type_of(cmark_node* n) {
+    switch (cmark_node_get_type(n)) {
+      case CMARK_NODE_PARAGRAPH: return NodeType::paragraph;
+      case CMARK_NODE_HEADING: return NodeType::heading;
+      case CMARK_NODE_BLOCK_QUOTE: return NodeType::block_quote;
+      case CMARK_NODE_LIST: return NodeType::list;
+      case CMARK_NODE_ITEM: return NodeType::item;
+      case CMARK_NODE_CODE_BLOCK: return NodeType::code_block;
+      case CMARK_NODE_HTML_BLOCK: return NodeType::html_block;
+      case CMARK_NODE_THEMATIC_BREAK: return NodeType::thematic_break;
+      case CMARK_NODE_TEXT: return NodeType::text;
+      case CMARK_NODE_SOFTBREAK: return NodeType::soft_break;
+      case CMARK_NODE_LINEBREAK: return NodeType::line_break;
+      case CMARK_NODE_CODE: return NodeType::code;
+      case CMARK_NODE_HTML_INLINE: return NodeType::html_inline;
+      case CMARK_NODE_EMPH: return NodeType::emph;
+      case CMARK_NODE_STRONG: return NodeType::strong;
+      case CMARK_NODE_LINK: return NodeType::link;
+      case CMARK_NODE_IMAGE: return NodeType::image;
+      default: break;
+    }
+    // Extension nodes have dynamic type numbers; their names are stable.
+    std::string_view name = cmark_node_get_type_string(n);
+    if (name == "table") return NodeType::table;
+    if (name == "table_header" || name == "table_row") return NodeType::table_row;
+    if (name == "table_cell") return NodeType::table_cell;
+    if (name == "strikethrough") return NodeType::strikethrough;
+    // Anything else (footnotes, custom blocks) degrades to a paragraph of its children.
+    return cmark_node_first_child(n) ? NodeType::paragraph : NodeType::text;
+  }
+
+  const std::string& file_;
+  int line_offset_;
+};
+
+}  // namespace
+
+std::vector<Node> parse_markdown(std::string_view text, const std::string& file, int first_line) {
+  static std::once_flag registered;
+  std::call_once(registered, cmark_gfm_core_extensions_ensure_registered);
+
+  // Raw HTML is kept in the tree (CMARK_OPT_UNSAFE): the author's HTML passes through
+  // by design; everything else that reaches the page is escaped by the renderer.
+  std::unique_ptr<cmark_parser, ParserDeleter> parser(
+      cmark_parser_new(CMARK_OPT_DEFAULT | CMARK_OPT_UNSAFE | CMARK_OPT_VALIDATE_UTF8));
+  for (const char* name : {"table", "strikethrough", "autolink", "tasklist"}) {
+    if (cmark_syntax_extension* ext = cmark_find_syntax_extension(name))
+      cmark_parser_attach_syntax_extension(parser.get(), ext);
+  }
+  cmark_parser_feed(parser.get(), text.data(), text.size());
+  std::unique_ptr<cmark_node, NodeDeleter> doc(cmark_parser_finish(parser.get()));
+
+  Converter converter(file, first_line);
+  std::vector<Node> blocks;
+  SourcePos start{file, first_line, 1};
+  for (cmark_node* c = cmark_node_first_child(doc.get()); c; c = cmark_node_next(c))
+    blocks.push_back(converter.convert(c, start));
+  return blocks;
+}
+
+}  // namespace deckgen

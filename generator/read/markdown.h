@@ -1,0 +1,17 @@
+#pragma once
+// GitHub-flavoured Markdown to the deck's own node tree. The only file in deckgen that
+// sees cmark-gfm: everything after the reader works on model/document.h.
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "model/document.h"
+
+namespace deckgen {
+
+// Parses `text` (tables, strikethrough, autolinks and task lists on) and returns its
+// top-level blocks. Positions name `file`, with `first_line` the file line of the
+// text's first line (so front matter that was cut off still counts).
+std::vector<Node> parse_markdown(std::string_view text, const std::string& file, int first_line);
+
+}  // namespace deckgen

@@ -1,0 +1,195 @@
+#include "render/markdown_html.h"
+
+#include <algorithm>
+
+#include "render/html.h"
+
+namespace deckgen {
+namespace {
+
+class Writer {
+ public:
+  Writer(std::string& out, const HtmlContext& ctx) : out_(out), ctx_(ctx) {}
+
+  void blocks(const std::vector<Node>& nodes, bool tight = false) {
+    for (const Node& n : nodes) block(n, tight);
+  }
+
+ private:
+  void block(const Node& n, bool tight) {
+    switch (n.type) {
+      case NodeType::paragraph:
+        if (tight) {
+          inlines(n.children);
+          out_ += '\n';
+        } else {
+          out_ += "<p>";
+          inlines(n.children);
+          out_ += "</p>\n";
+        }
+        break;
+      case NodeType::heading: {
+        char level = static_cast<char>('0' + std::clamp(n.level, 1, 6));
+        out_ += "<h", out_ += level, out_ += '>';
+        inlines(n.children);
+        out_ += "</h", out_ += level, out_ += ">\n";
+        break;
+      }
+      case NodeType::block_quote:
+        out_ += "<blockquote>\n";
+        blocks(n.children);
+        out_ += "</blockquote>\n";
+        break;
+      case NodeType::list:
+        if (n.ordered) {
+          out_ += n.start == 1 ? std::string("<ol>\n") : fmt::format("<ol start=\"{}\">\n", n.start);
+        } else {
+          out_ += "<ul>\n";
+        }
+        for (const Node& item : n.children) list_item(item, n.tight);
+        out_ += n.ordered ? "</ol>\n" : "</ul>\n";
+        break;
+      case NodeType::item:
+        list_item(n, tight);
+        break;
+      case NodeType::code_block:
+        if (ctx_.code_block) {
+          ctx_.code_block(out_, n);
+        } else {
+          std::string lang = fence_language(n.info);
+          out_ += lang.empty() ? std::string("<pre><code>") : "<pre><code class=\"language-" + escape_html(lang) + "\">";
+          append_escaped(out_, n.literal);
+          out_ += "</code></pre>\n";
+        }
+        break;
+      case NodeType::html_block:
+        out_ += n.literal;  // the author's own HTML, on purpose
+        break;
+      case NodeType::thematic_break:
+        out_ += "<hr />\n";
+        break;
+      case NodeType::table:
+        table(n);
+        break;
+      default:  // an inline where a block was expected: wrap it
+        out_ += "<p>";
+        inline_node(n);
+        out_ += "</p>\n";
+    }
+  }
+
+  void list_item(const Node& item, bool tight) {
+    out_ += item.task ? "<li class=\"task\">" : "<li>";
+    if (item.task) out_ += *item.task ? "<input type=\"checkbox\" checked=\"\" disabled=\"\" /> "
+                                      : "<input type=\"checkbox\" disabled=\"\" /> ";
+    blocks(item.children, tight);
+    if (!out_.empty() && out_.back() == '\n' && tight) out_.pop_back();
+    out_ += "</li>\n";
+  }
+
+  void table(const Node& t) {
+    out_ += "<table>\n";
+    bool body_open = false;
+    for (const Node& row : t.children) {
+      if (!row.header && !body_open) out_ += "<tbody>\n", body_open = true;
+      if (row.header) out_ += "<thead>\n";
+      out_ += "<tr>\n";
+      const char* cell_tag = row.header ? "th" : "td";
+      for (size_t i = 0; i < row.children.size(); ++i) {
+        Align a = i < t.aligns.size() ? t.aligns[i] : Align::none;
+        out_ += fmt::format("<{}{}>", cell_tag,
+                            a == Align::left ? " style=\"text-align:left\"" : a == Align::center ? " style=\"text-align:center\""
+                            : a == Align::right ? " style=\"text-align:right\"" : "");
+        inlines(row.children[i].children);
+        out_ += fmt::format("</{}>\n", cell_tag);
+      }
+      out_ += "</tr>\n";
+      if (row.header) out_ += "</thead>\n";
+    }
+    if (body_open) out_ += "</tbody>\n";
+    out_ += "</table>\n";
+  }
+
+  void inlines(const std::vector<Node>& nodes) {
+    for (const Node& n : nodes) inline_node(n);
+  }
+
+  void wrap(const char* tag, const Node& n) {
+    out_ += '<', out_ += tag, out_ += '>';
+    inlines(n.children);
+    out_ += "</", out_ += tag, out_ += '>';
+  }
+
+  void inline_node(const Node& n) {
+    switch (n.type) {
+      case NodeType::text: append_escaped(out_, n.literal); break;
+      case NodeType::soft_break: out_ += '\n'; break;
+      case NodeType::line_break: out_ += "<br />\n"; break;
+      case NodeType::code:
+        out_ += "<code>";
+        append_escaped(out_, n.literal);
+        out_ += "</code>";
+        break;
+      case NodeType::html_inline: out_ += n.literal; break;
+      case NodeType::emph: wrap("em", n); break;
+      case NodeType::strong: wrap("strong", n); break;
+      case NodeType::strikethrough: wrap("del", n); break;
+      case NodeType::link:
+        out_ += "<a href=\"";
+        append_escaped(out_, safe_url(n.url));
+        out_ += '"';
+        if (!n.title.empty()) out_ += " title=\"", append_escaped(out_, n.title), out_ += '"';
+        out_ += '>';
+        inlines(n.children);
+        out_ += "</a>";
+        break;
+      case NodeType::image: image(n); break;
+      default: blocks({n}); break;
+    }
+  }
+
+  void image(const Node& n) {
+    out_ += "<img src=\"";
+    auto found = ctx_.images ? ctx_.images->find(n.url) : decltype(ctx_.images->end()){};
+    if (ctx_.images && found != ctx_.images->end()) {
+      out_ += "data:", out_ += found->second.mime, out_ += ";base64,", out_ += base64(found->second.bytes);
+    } else {
+      append_escaped(out_, safe_url(n.url));
+    }
+    out_ += "\" alt=\"";
+    alt_text(n.children);
+    out_ += '"';
+    if (!n.title.empty()) out_ += " title=\"", append_escaped(out_, n.title), out_ += '"';
+    out_ += " />";
+  }
+
+  void alt_text(const std::vector<Node>& nodes) {
+    for (const Node& c : nodes) {
+      if (c.type == NodeType::text || c.type == NodeType::code) append_escaped(out_, c.literal);
+      else if (c.type == NodeType::soft_break || c.type == NodeType::line_break) out_ += ' ';
+      alt_text(c.children);
+    }
+  }
+
+  std::string& out_;
+  const HtmlContext& ctx_;
+};
+
+}  // namespace
+
+void render_blocks(std::string& out, const std::vector<Node>& blocks, const HtmlContext& ctx) {
+  Writer(out, ctx).blocks(blocks);
+}
+
+std::string render_blocks(const std::vector<Node>& blocks, const HtmlContext& ctx) {
+  std::string out;
+  render_blocks(out, blocks, ctx);
+  return out;
+}
+
+std::string fence_language(const std::string& info) {
+  size_t end = info.find_first_of(" \t{");
+  return info.substr(0, end);
+}
+
+}  // namespace deckgen

@@ -1,0 +1,28 @@
+#pragma once
+// Writes the deck's node tree as HTML: one loop over node types, as cmark's own
+// renderers do. Code blocks are handed to a callback so the caller decides how code
+// looks (highlighted, a snippet's result) without this file knowing.
+#include <functional>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "model/document.h"
+
+namespace deckgen {
+
+struct HtmlContext {
+  // Writes a fenced or indented code block; the default writes it escaped in <pre><code>.
+  std::function<void(std::string& out, const Node& code_block)> code_block;
+  // Local images, inlined as data: URIs (keys are Node::url after reading).
+  const std::map<std::string, Asset>* images = nullptr;
+};
+
+void render_blocks(std::string& out, const std::vector<Node>& blocks, const HtmlContext& ctx);
+std::string render_blocks(const std::vector<Node>& blocks, const HtmlContext& ctx);
+
+// The language named by a code fence's info string: its first word ("python" in
+// "python title=x"); empty when there is none.
+std::string fence_language(const std::string& info);
+
+}  // namespace deckgen

@@ -1,0 +1,32 @@
+#include "util/embedded.h"
+
+// Symbols defined by the generated assets.S, one begin/end pair per file.
+#define DECKGEN_ASSET(name) extern "C" const char deckgen_asset_##name[], deckgen_asset_##name##_end[];
+DECKGEN_ASSET(reveal_js)
+DECKGEN_ASSET(reveal_css)
+DECKGEN_ASSET(notes_js)
+DECKGEN_ASSET(theme_css)
+DECKGEN_ASSET(highlight_css)
+DECKGEN_ASSET(deck_js)
+DECKGEN_ASSET(highlight_py)
+#undef DECKGEN_ASSET
+
+namespace deckgen {
+
+std::string_view embedded_asset(Asset_id id) {
+#define CASE(name) \
+  case Asset_id::name: return {deckgen_asset_##name, static_cast<size_t>(deckgen_asset_##name##_end - deckgen_asset_##name)};
+  switch (id) {
+    CASE(reveal_js)
+    CASE(reveal_css)
+    CASE(notes_js)
+    CASE(theme_css)
+    CASE(highlight_css)
+    CASE(deck_js)
+    CASE(highlight_py)
+  }
+#undef CASE
+  return {};
+}
+
+}  // namespace deckgen

@@ -1,0 +1,55 @@
+#pragma once
+// Small text helpers that know nothing of decks.
+#include <fmt/format.h>
+
+#include <map>
+#include <string>
+#include <string_view>
+
+namespace deckgen {
+
+std::string_view trim_right(std::string_view s);
+std::string_view trim(std::string_view s);
+
+// Walks a text line by line; lines end at "\n", and a trailing "\r" is dropped.
+class LineCursor {
+ public:
+  explicit LineCursor(std::string_view text) : text_(text) {}
+  bool next(std::string_view& line);
+  size_t offset() const { return next_; }            // where the next line starts
+  size_t line_start() const { return start_; }       // where the current line starts
+  int line_number() const { return number_; }        // 1-based number of the current line
+ private:
+  std::string_view text_;
+  size_t start_ = 0, next_ = 0;
+  int number_ = 0;
+};
+
+// The 1-based line and column of byte `offset` in `text` (columns count bytes).
+std::pair<int, int> line_column_at(std::string_view text, size_t offset);
+
+// The line with 1-based number `line`, without its newline; empty past the end.
+std::string_view line_at(std::string_view text, int line);
+
+// Levenshtein distance, for "did you mean" hints.
+size_t edit_distance(std::string_view a, std::string_view b);
+
+// The key of `candidates` nearest to `word`, if it is near enough to be a typo.
+template <typename Map>
+std::string closest_word(std::string_view word, const Map& candidates) {
+  std::string best;
+  size_t best_distance = word.size() / 3 + 2;
+  for (const auto& [key, _] : candidates) {
+    size_t d = edit_distance(word, key);
+    if (d < best_distance) best_distance = d, best = key;
+  }
+  return best;
+}
+
+// Decodes %XX escapes, as found in Markdown link destinations.
+std::string percent_decode(std::string_view s);
+
+// Replaces every byte sequence that is not valid UTF-8 with U+FFFD.
+std::string sanitize_utf8(std::string_view s);
+
+}  // namespace deckgen
