@@ -2,11 +2,13 @@
 // The deck as plain data: what the reader produces and every later stage consumes.
 // It depends on nothing but the standard library and fmt; no stage's third-party
 // types (cmark, yaml-cpp) leak into it.
+#include <filesystem>
 #include <map>
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "model/snippet.h"
 #include "model/source_pos.h"
 
 namespace deckgen {
@@ -51,6 +53,9 @@ struct FrontMatter {
   bool slide_numbers = true;
   std::string transition = "none";  // none | fade | slide | convex | concave | zoom
   std::string aspect_ratio = "16:9";  // 16:9 | 4:3
+  std::string snippets;               // snippets folder, relative to the deck folder (default ../snippets)
+  std::string python = "python3";     // the interpreter Python snippets run with
+  std::vector<Language> languages;    // added to (or replacing by name) the built-in table
   SourcePos pos;                      // where the front matter starts
 };
 
@@ -63,6 +68,8 @@ struct Asset {
 struct Deck {
   FrontMatter meta;
   std::vector<Slide> slides;
+  std::filesystem::path snippets_dir;   // resolved; where `run` blocks find their files
+  std::vector<SnippetSpec> snippets;    // every `run` block, in document order
   std::vector<std::string> files;       // the Markdown files read, in order
   std::map<std::string, Asset> images;  // key: the image's resolved path (Node::url after reading)
 };

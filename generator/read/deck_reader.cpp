@@ -30,7 +30,9 @@ bool take_notes_marker(Node& block) {
   if (block.type != NodeType::paragraph || block.children.empty()) return false;
   Node& first = block.children.front();
   if (first.type != NodeType::text || !first.literal.starts_with("Note:")) return false;
-  first.literal = std::string(trim(std::string_view(first.literal).substr(5)));
+  std::string_view rest = std::string_view(first.literal).substr(5);
+  rest.remove_prefix(std::min(rest.find_first_not_of(" \t"), rest.size()));
+  first.literal = std::string(rest);
   if (first.literal.empty()) {
     block.children.erase(block.children.begin());
     if (!block.children.empty() && block.children.front().type == NodeType::soft_break)

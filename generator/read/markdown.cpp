@@ -24,9 +24,10 @@ class Converter {
  public:
   Converter(const std::string& file, int first_line) : file_(file), line_offset_(first_line - 1) {}
 
-  Node convert(cmark_node* n, const SourcePos& parent_pos) {
+  Node convert(cmark_node* n, const SourcePos& parent_pos, int depth = 0) {
     Node out;
     out.pos = position(n, parent_pos);
+    if (depth > kMaxDepth) return flattened(n, out.pos);
     out.type = type_of(n);
     switch (cmark_node_get_type(n)) {
       case CMARK_NODE_HEADING: out.level = cmark_node_get_heading_level(n); break;
@@ -64,8 +65,27 @@ class Converter {
     }
     if (out.type == NodeType::table_row) out.header = cmark_gfm_extensions_get_table_row_is_header(n) != 0;
     for (cmark_node* c = cmark_node_first_child(n); c; c = cmark_node_next(c))
-      append(out.children, convert(c, out.pos));
+      append(out.children, convert(c, out.pos, depth + 1));
     return out;
+  }
+
+  // Nesting deeper than this (200,000 `>` or `*` in a row parse fine in cmark) would
+  // overflow the stack of every recursive walk after the reader; no real slide nests
+  // so deep, so the rest of such a subtree is kept as its plain text.
+  static constexpr int kMaxDepth = 100;
+
+  static Node flattened(cmark_node* n, const SourcePos& pos) {
+    Node text;
+    text.type = NodeType::text;
+    text.pos = pos;
+    cmark_iter* iter = cmark_iter_new(n);
+    for (cmark_event_type ev; (ev = cmark_iter_next(iter)) != CMARK_EVENT_DONE;) {
+      cmark_node* cur = cmark_iter_get_node(iter);
+      if (ev == CMARK_EVENT_ENTER && (cmark_node_get_type(cur) == CMARK_NODE_TEXT || cmark_node_get_type(cur) == CMARK_NODE_CODE))
+        text.literal += str_or_empty(cmark_node_get_literal(cur));
+    }
+    cmark_iter_free(iter);
+    return text;
   }
 
   // Merges adjacent text nodes (cmark splits text at every special character it

@@ -1,0 +1,50 @@
+#pragma once
+// A snippet as the plan describes it: what to compile and run, how often, and what
+// its slide shows and expects. Plain data; the run block parser fills it.
+#include <chrono>
+#include <filesystem>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "model/source_pos.h"
+
+namespace deckgen {
+
+struct Expectation {
+  int exit_code = 0;
+  bool fails = false;  // failure is the point of the slide: any non-zero exit passes
+  std::optional<std::string> stdout_contains, stdout_matches, stderr_contains, stderr_matches;
+};
+
+struct SnippetSpec {
+  std::string id;
+  SourcePos pos;                    // the run block
+  std::filesystem::path file;       // absolute path of the source
+  std::string display_file;         // as written in the block (relative to the snippets folder)
+  std::string language;             // a key of the language table
+  std::vector<std::string> args;
+  std::optional<std::string> stdin_data;
+  std::map<std::string, std::string> env;
+  std::chrono::milliseconds timeout{30000};
+  int runs = 5;
+  int warmup = 1;
+  bool show_code = true, show_output = true, show_timing = false;
+  std::string region;               // empty: show the whole file
+  bool trace = false;
+  Expectation expect;
+};
+
+// How to build and run one language. Commands are argv templates in which {file}
+// (the source), {exe} (the compiled program), {python} (the resolved interpreter) and
+// {dir} (the build folder) are replaced.
+struct Language {
+  std::string name;
+  std::vector<std::string> extensions;     // ".py"
+  std::vector<std::string> compile;        // empty: interpreted
+  std::vector<std::string> run;
+  std::string pygments;                    // lexer name for highlighting
+};
+
+}  // namespace deckgen

@@ -1,0 +1,94 @@
+#include "read/yaml_values.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdlib>
+
+#include "util/text.h"
+
+namespace deckgen {
+
+YAML::Node YamlValues::load(std::string_view text, std::string_view what) const {
+  try {
+    return YAML::Load(std::string(text));
+  } catch (const YAML::Exception& e) {
+    SourcePos where{file_, first_line_ + std::max(0, e.mark.line), std::max(0, e.mark.column) + 1};
+    throw InputError(where, fmt::format("{} is not valid YAML: {}", what, e.msg),
+                     "write `key: value` lines; quote values that contain ': ' or start with [ { * &");
+  }
+}
+
+SourcePos YamlValues::pos(const YAML::Node& n) const {
+  const YAML::Mark m = n.Mark();
+  if (m.line < 0) return {file_, first_line_, 1};
+  return {file_, first_line_ + m.line, m.column + 1};
+}
+
+std::string YamlValues::scalar(const YAML::Node& n, std::string_view key) const {
+  if (!n.IsScalar())
+    throw InputError(pos(n), fmt::format("'{}' must be a single value, not a list or a map", key),
+                     fmt::format("write it as `{}: value`", key));
+  return n.Scalar();
+}
+
+std::string YamlValues::one_of(const YAML::Node& n, std::string_view key,
+                               std::initializer_list<std::string_view> allowed) const {
+  std::string v = scalar(n, key);
+  if (std::find(allowed.begin(), allowed.end(), v) == allowed.end())
+    throw InputError(pos(n), fmt::format("'{}' cannot be '{}'", key, v),
+                     fmt::format("use one of: {}", fmt::join(allowed, ", ")));
+  return v;
+}
+
+bool YamlValues::boolean(const YAML::Node& n, std::string_view key) const {
+  std::string v = scalar(n, key);
+  if (v == "true" || v == "yes" || v == "on") return true;
+  if (v == "false" || v == "no" || v == "off") return false;
+  throw InputError(pos(n), fmt::format("'{}' must be true or false, not '{}'", key, v));
+}
+
+long YamlValues::integer(const YAML::Node& n, std::string_view key, long min, long max) const {
+  std::string v = scalar(n, key);
+  char* end = nullptr;
+  long value = std::strtol(v.c_str(), &end, 10);
+  if (v.empty() || *end != '\0' || value < min || value > max)
+    throw InputError(pos(n), fmt::format("'{}' must be a whole number from {} to {}, not '{}'", key, min, max, v));
+  return value;
+}
+
+double YamlValues::number(const YAML::Node& n, std::string_view key, double min, double max) const {
+  std::string v = scalar(n, key);
+  char* end = nullptr;
+  double value = std::strtod(v.c_str(), &end);
+  if (v.empty() || *end != '\0' || !std::isfinite(value) || value < min || value > max)
+    throw InputError(pos(n), fmt::format("'{}' must be a number from {} to {}, not '{}'", key, min, max, v));
+  return value;
+}
+
+std::vector<std::string> YamlValues::list(const YAML::Node& n, std::string_view key) const {
+  if (n.IsScalar()) return {n.Scalar()};
+  if (!n.IsSequence())
+    throw InputError(pos(n), fmt::format("'{}' must be a list, like `{}: [a, b]`", key, key));
+  std::vector<std::string> out;
+  for (const auto& item : n) out.push_back(scalar(item, key));
+  return out;
+}
+
+std::map<std::string, std::string> YamlValues::string_map(const YAML::Node& n, std::string_view key) const {
+  if (!n.IsMap())
+    throw InputError(pos(n), fmt::format("'{}' must be a map, like `{}: {{NAME: value}}`", key, key));
+  std::map<std::string, std::string> out;
+  for (const auto& entry : n) out[scalar(entry.first, key)] = scalar(entry.second, key);
+  return out;
+}
+
+void YamlValues::unknown_key(const YAML::Node& n, const std::string& key, std::string_view what,
+                             const std::vector<std::string>& known) const {
+  std::map<std::string, int> candidates;
+  for (const auto& k : known) candidates[k] = 0;
+  std::string hint = fmt::format("known keys: {}", fmt::join(known, ", "));
+  if (auto near = closest_word(key, candidates); !near.empty()) hint = fmt::format("did you mean '{}'? ({})", near, hint);
+  throw InputError(pos(n), fmt::format("unknown {} key '{}'", what, key), hint);
+}
+
+}  // namespace deckgen

@@ -1,0 +1,100 @@
+#include <gtest/gtest.h>
+
+#include "model/input_error.h"
+#include "read/front_matter.h"
+
+namespace deckgen {
+namespace {
+
+InputError error_of(std::string_view text) {
+  try {
+    auto split = split_front_matter(text, "deck/01.md");
+    parse_front_matter(split.yaml, "deck/01.md", split.yaml_first_line);
+  } catch (const InputError& e) {
+    return e;
+  }
+  ADD_FAILURE() << "expected an InputError for:\n" << text;
+  return InputError({}, "");
+}
+
+TEST(FrontMatter, AbsentWhenTheFirstLineIsNotDashes) {
+  auto split = split_front_matter("# Title\n---\n", "a.md");
+  EXPECT_FALSE(split.present);
+  EXPECT_EQ(split.body_first_line, 1);
+}
+
+TEST(FrontMatter, ValidKeysAreRead) {
+  std::string_view text =
+      "---\ntitle: Concurrency\nauthor: Ann\nevent: PyCon\ndate: 2024-05-15\ntheme: dark\n"
+      "slide_numbers: false\ntransition: fade\naspect_ratio: \"4:3\"\n---\n# Slide\n";
+  auto split = split_front_matter(text, "a.md");
+  ASSERT_TRUE(split.present);
+  EXPECT_EQ(split.body, "# Slide\n");
+  EXPECT_EQ(split.body_first_line, 11);
+  FrontMatter fm = parse_front_matter(split.yaml, "a.md", split.yaml_first_line);
+  EXPECT_EQ(fm.title, "Concurrency");
+  EXPECT_EQ(fm.author, "Ann");
+  EXPECT_EQ(fm.event, "PyCon");
+  EXPECT_EQ(fm.date, "2024-05-15");
+  EXPECT_EQ(fm.theme, "dark");
+  EXPECT_FALSE(fm.slide_numbers);
+  EXPECT_EQ(fm.transition, "fade");
+  EXPECT_EQ(fm.aspect_ratio, "4:3");
+}
+
+TEST(FrontMatter, ClosingDotsAndEmptyFrontMatterAreAccepted) {
+  auto split = split_front_matter("---\n...\nbody\n", "a.md");
+  ASSERT_TRUE(split.present);
+  EXPECT_EQ(parse_front_matter(split.yaml, "a.md", 2).title, "");
+  EXPECT_EQ(split.body_first_line, 3);
+}
+
+TEST(FrontMatter, UnknownKeyNamesTheKeyItsPositionAndANearMatch) {
+  InputError e = error_of("---\ntitle: A\ntitel: B\n---\n");
+  EXPECT_EQ(e.where(), (SourcePos{"deck/01.md", 3, 1}));
+  EXPECT_EQ(e.problem(), "unknown front matter key 'titel'");
+  EXPECT_NE(e.what_to_do().find("did you mean 'title'?"), std::string::npos);
+}
+
+TEST(FrontMatter, UnknownKeyFarFromAnyListsTheKnownOnes) {
+  InputError e = error_of("---\nzzzzzzzz: 1\n---\n");
+  EXPECT_EQ(e.what_to_do().rfind("known keys: aspect_ratio, author", 0), 0u);
+}
+
+TEST(FrontMatter, WrongValueNamesTheValueAndTheChoices) {
+  InputError e = error_of("---\ntheme: neon\n---\n");
+  EXPECT_EQ(e.where(), (SourcePos{"deck/01.md", 2, 8}));
+  EXPECT_EQ(e.problem(), "'theme' cannot be 'neon'");
+  EXPECT_EQ(e.what_to_do(), "use one of: light, dark");
+}
+
+TEST(FrontMatter, NonBooleanSlideNumbers) {
+  InputError e = error_of("---\nslide_numbers: maybe\n---\n");
+  EXPECT_EQ(e.where().line, 2);
+  EXPECT_EQ(e.problem(), "'slide_numbers' must be true or false, not 'maybe'");
+}
+
+TEST(FrontMatter, ListWhereAValueBelongs) {
+  InputError e = error_of("---\ntitle: [a, b]\n---\n");
+  EXPECT_EQ(e.where(), (SourcePos{"deck/01.md", 2, 8}));
+}
+
+TEST(FrontMatter, BrokenYamlPointsAtTheLine) {
+  InputError e = error_of("---\ntitle: A\nauthor: [unclosed\n---\n");
+  EXPECT_GE(e.where().line, 3);
+  EXPECT_NE(e.problem().find("not valid YAML"), std::string::npos);
+}
+
+TEST(FrontMatter, NotAMapping) {
+  InputError e = error_of("---\n- a\n- b\n---\n");
+  EXPECT_EQ(e.where().line, 2);
+}
+
+TEST(FrontMatter, UnclosedIsAnErrorAtTheFirstLine) {
+  InputError e = error_of("---\ntitle: A\n# Slide\n");
+  EXPECT_EQ(e.where(), (SourcePos{"deck/01.md", 1, 1}));
+  EXPECT_NE(e.problem().find("never closed"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace deckgen

@@ -1,0 +1,138 @@
+#include <gtest/gtest.h>
+
+#include "model/input_error.h"
+#include "read/deck_reader.h"
+#include "render/markdown_html.h"
+#include "test_support.h"
+
+namespace deckgen {
+namespace {
+
+std::vector<std::string> headings(const std::vector<Slide>& slides) {
+  std::vector<std::string> out;
+  for (const Slide& s : slides) out.push_back(render_blocks(s.body, {}));
+  return out;
+}
+
+TEST(SlideSplitting, DashesAfterABlankLineSplit) {
+  auto slides = split_slides("# One\n\ntext\n\n---\n\n# Two\n", "a.md", 1);
+  ASSERT_EQ(slides.size(), 2u);
+  EXPECT_EQ(headings(slides)[0], "<h1>One</h1>\n<p>text</p>\n");
+  EXPECT_EQ(headings(slides)[1], "<h1>Two</h1>\n");
+}
+
+TEST(SlideSplitting, DashesUnderAParagraphMakeASetextHeading) {
+  auto slides = split_slides("Title\n---\n\nbody\n", "a.md", 1);
+  ASSERT_EQ(slides.size(), 1u);
+  EXPECT_EQ(headings(slides)[0], "<h2>Title</h2>\n<p>body</p>\n");
+}
+
+TEST(SlideSplitting, DashesInsideAFenceDoNotSplit) {
+  auto slides = split_slides("```yaml\na: 1\n\n---\n\nb: 2\n```\n", "a.md", 1);
+  ASSERT_EQ(slides.size(), 1u);
+  EXPECT_NE(headings(slides)[0].find("---"), std::string::npos);
+}
+
+TEST(SlideSplitting, OtherThematicBreaksStayRules) {
+  auto slides = split_slides("a\n\n***\n\nb\n\n- - -\n\nc\n", "a.md", 1);
+  ASSERT_EQ(slides.size(), 1u);
+  EXPECT_EQ(headings(slides)[0], "<p>a</p>\n<hr />\n<p>b</p>\n<hr />\n<p>c</p>\n");
+}
+
+TEST(SlideSplitting, DashesWithoutABlankLineBeforeThemStayARule) {
+  auto slides = split_slides("# A\n---\n\nb\n", "a.md", 1);
+  ASSERT_EQ(slides.size(), 1u);
+  EXPECT_EQ(headings(slides)[0], "<h1>A</h1>\n<hr />\n<p>b</p>\n");
+}
+
+TEST(SlideSplitting, LeadingTrailingAndDoubledSeparatorsMakeNoEmptySlides) {
+  auto slides = split_slides("---\n\n# A\n\n---\n\n---\n\n# B\n\n---\n", "a.md", 1);
+  ASSERT_EQ(slides.size(), 2u);
+}
+
+TEST(SlideSplitting, SlidePositionsAreFileLines) {
+  auto slides = split_slides("# A\n\n---\n\n# B\n", "deck/x.md", 5);
+  ASSERT_EQ(slides.size(), 2u);
+  EXPECT_EQ(slides[0].pos, (SourcePos{"deck/x.md", 5, 1}));
+  EXPECT_EQ(slides[1].pos, (SourcePos{"deck/x.md", 9, 1}));
+}
+
+TEST(SpeakerNotes, RunFromNoteToTheEndOfTheSlide) {
+  auto slides = split_slides("# A\n\nshown\n\nNote: say this\n\n- and this\n\n---\n\n# B\n", "a.md", 1);
+  ASSERT_EQ(slides.size(), 2u);
+  EXPECT_EQ(render_blocks(slides[0].body, {}), "<h1>A</h1>\n<p>shown</p>\n");
+  EXPECT_EQ(render_blocks(slides[0].notes, {}), "<p>say this</p>\n<ul>\n<li>and this</li>\n</ul>\n");
+  EXPECT_TRUE(slides[1].notes.empty());
+}
+
+TEST(SpeakerNotes, MarkerOnItsOwnLine) {
+  auto slides = split_slides("# A\n\nNote:\nfirst line\nsecond\n", "a.md", 1);
+  ASSERT_EQ(slides.size(), 1u);
+  EXPECT_EQ(render_blocks(slides[0].notes, {}), "<p>first line\nsecond</p>\n");
+}
+
+TEST(SpeakerNotes, NoteInsideAParagraphIsText) {
+  auto slides = split_slides("# A\n\nA Note: this is shown\n", "a.md", 1);
+  EXPECT_TRUE(slides[0].notes.empty());
+}
+
+class DeckFolder : public ::testing::Test {
+ protected:
+  test::TempDir dir;
+};
+
+TEST_F(DeckFolder, FilesAreReadInNameOrderAndEachStartsASlide) {
+  dir.write("deck/10-b.md", "# B\n");
+  dir.write("deck/02-a.md", "# A\n\n---\n\n# A2\n");
+  dir.write("deck/notes.txt", "ignored");
+  Deck deck = read_deck({dir.path() / "deck"});
+  ASSERT_EQ(deck.slides.size(), 3u);
+  EXPECT_EQ(render_blocks(deck.slides[0].body, {}), "<h1>A</h1>\n");
+  EXPECT_EQ(render_blocks(deck.slides[2].body, {}), "<h1>B</h1>\n");
+  ASSERT_EQ(deck.files.size(), 2u);
+}
+
+TEST_F(DeckFolder, FilesGivenOneByOneKeepTheirOrder) {
+  auto b = dir.write("b.md", "# B\n");
+  auto a = dir.write("a.md", "# A\n");
+  Deck deck = read_deck({b, a});
+  ASSERT_EQ(deck.slides.size(), 2u);
+  EXPECT_EQ(render_blocks(deck.slides[0].body, {}), "<h1>B</h1>\n");
+}
+
+TEST_F(DeckFolder, MissingInputIsAnInputError) {
+  try {
+    read_deck({dir.path() / "nope"});
+    FAIL() << "expected an InputError";
+  } catch (const InputError& e) {
+    EXPECT_NE(e.message().find("no such file or folder"), std::string::npos);
+  }
+}
+
+TEST_F(DeckFolder, EmptyFolderIsAnInputError) {
+  std::filesystem::create_directories(dir.path() / "empty");
+  EXPECT_THROW(read_deck({dir.path() / "empty"}), InputError);
+}
+
+TEST_F(DeckFolder, FrontMatterOnlyInTheFirstFile) {
+  dir.write("d/1.md", "# A\n");
+  dir.write("d/2.md", "---\ntitle: X\n---\n# B\n");
+  try {
+    read_deck({dir.path() / "d"});
+    FAIL() << "expected an InputError";
+  } catch (const InputError& e) {
+    EXPECT_EQ(e.where().line, 1);
+    EXPECT_NE(e.where().file.find("2.md"), std::string::npos);
+  }
+}
+
+TEST_F(DeckFolder, InvalidUtf8AndNulBytesDoNotStopTheReader) {
+  dir.write("d/1.md", std::string("# A\xff\xfe\n\nx\0y\n", 13));
+  Deck deck = read_deck({dir.path() / "d"});
+  ASSERT_EQ(deck.slides.size(), 1u);
+  std::string html = render_blocks(deck.slides[0].body, {});
+  EXPECT_NE(html.find("\xEF\xBF\xBD"), std::string::npos);  // replacement character
+}
+
+}  // namespace
+}  // namespace deckgen
