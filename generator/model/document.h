@@ -40,6 +40,10 @@ struct Node {
   std::vector<Node> children;
 };
 
+// The language named by a code fence's info string: its first word ("python" in
+// "python title=x"); empty when there is none.
+inline std::string fence_language(const std::string& info) { return info.substr(0, info.find_first_of(" \t{")); }
+
 struct Slide {
   SourcePos pos;                // where the slide starts
   std::vector<Node> body;       // top-level blocks
@@ -68,7 +72,7 @@ struct Asset {
 struct Deck {
   FrontMatter meta;
   std::vector<Slide> slides;
-  std::filesystem::path snippets_dir;   // resolved; where `run` blocks find their files
+  std::filesystem::path deck_dir;       // the deck folder (or the first file's folder)
   std::vector<SnippetSpec> snippets;    // every `run` block, in document order
   std::vector<std::string> files;       // the Markdown files read, in order
   std::map<std::string, Asset> images;  // key: the image's resolved path (Node::url after reading)

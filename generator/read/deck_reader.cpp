@@ -7,6 +7,7 @@
 #include "model/input_error.h"
 #include "read/front_matter.h"
 #include "read/markdown.h"
+#include "read/run_block.h"
 #include "util/files.h"
 #include "util/text.h"
 
@@ -125,6 +126,14 @@ void load_images(std::vector<Slide>& slides, const fs::path& md_file, std::strin
   }
 }
 
+void collect_option_blocks(const std::vector<Node>& nodes, Deck& deck) {
+  for (const Node& n : nodes) {
+    if (n.type == NodeType::code_block && fence_language(n.info) == "run")
+      deck.snippets.push_back(parse_run_block(n.literal, n.pos));
+    collect_option_blocks(n.children, deck);
+  }
+}
+
 }  // namespace
 
 std::string image_mime(std::string_view bytes, const fs::path& path) {
@@ -162,7 +171,10 @@ std::vector<Slide> split_slides(std::string_view body, const std::string& file, 
 Deck read_deck(const std::vector<fs::path>& inputs) {
   Deck deck;
   bool first = true;
-  for (const fs::path& path : markdown_files(inputs)) {
+  std::vector<fs::path> files = markdown_files(inputs);
+  std::error_code ec;
+  deck.deck_dir = fs::is_directory(inputs.front(), ec) ? inputs.front() : files.front().parent_path();
+  for (const fs::path& path : files) {
     std::string name = path.lexically_normal().generic_string();
     std::string raw;
     if (!read_file(path, raw))
@@ -177,6 +189,7 @@ Deck read_deck(const std::vector<fs::path>& inputs) {
     }
     std::vector<Slide> slides = split_slides(split.body, name, split.body_first_line);
     load_images(slides, path, text, deck.images);
+    for (const Slide& s : slides) collect_option_blocks(s.body, deck);
     for (Slide& s : slides) deck.slides.push_back(std::move(s));
     deck.files.push_back(name);
     first = false;

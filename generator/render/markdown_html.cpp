@@ -187,9 +187,5 @@ std::string render_blocks(const std::vector<Node>& blocks, const HtmlContext& ct
   return out;
 }
 
-std::string fence_language(const std::string& info) {
-  size_t end = info.find_first_of(" \t{");
-  return info.substr(0, end);
-}
 
 }  // namespace deckgen

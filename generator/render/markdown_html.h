@@ -21,8 +21,5 @@ struct HtmlContext {
 void render_blocks(std::string& out, const std::vector<Node>& blocks, const HtmlContext& ctx);
 std::string render_blocks(const std::vector<Node>& blocks, const HtmlContext& ctx);
 
-// The language named by a code fence's info string: its first word ("python" in
-// "python title=x"); empty when there is none.
-std::string fence_language(const std::string& info);
 
 }  // namespace deckgen

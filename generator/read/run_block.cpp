@@ -1,0 +1,82 @@
+#include "read/run_block.h"
+
+#include <cmath>
+#include <regex>
+
+#include "read/yaml_values.h"
+
+namespace deckgen {
+namespace {
+
+void check_regex(const YamlValues& v, const YAML::Node& n, const std::string& pattern) {
+  try {
+    std::regex re(pattern, std::regex::ECMAScript);
+  } catch (const std::regex_error& e) {
+    throw InputError(v.pos(n), fmt::format("'{}' is not a valid regular expression: {}", pattern, e.what()),
+                     "it is an ECMAScript regex; escape special characters with a backslash");
+  }
+}
+
+Expectation read_expect(const YAML::Node& n, const YamlValues& v) {
+  Expectation e;
+  v.for_each_key(n, "expect", {"exit", "stdout", "stdout_matches", "stderr", "stderr_matches", "fails"},
+                 [&](const std::string& key, const YAML::Node& value) {
+                   if (key == "exit") e.exit_code = static_cast<int>(v.integer(value, key, 0, 255));
+                   if (key == "fails") e.fails = v.boolean(value, key);
+                   if (key == "stdout") e.stdout_contains = v.scalar(value, key);
+                   if (key == "stderr") e.stderr_contains = v.scalar(value, key);
+                   if (key == "stdout_matches") check_regex(v, value, *(e.stdout_matches = v.scalar(value, key)));
+                   if (key == "stderr_matches") check_regex(v, value, *(e.stderr_matches = v.scalar(value, key)));
+                 });
+  return e;
+}
+
+}  // namespace
+
+SnippetSpec parse_run_block(std::string_view yaml, const SourcePos& block) {
+  SnippetSpec spec;
+  spec.pos = block;
+  YamlValues v(block.file, block.line + 1);
+  YAML::Node root = v.load(yaml, "run block");
+  if (!root.IsDefined() || root.IsNull())
+    throw InputError(block, "run block is empty", "name the snippet to run: `file: example.py`");
+  bool has_file = false;
+  v.for_each_key(root, "run block",
+                 {"file", "id", "lang", "args", "stdin", "env", "timeout", "runs", "warmup", "show", "region",
+                  "trace", "expect"},
+                 [&](const std::string& key, const YAML::Node& value) {
+                   if (key == "file") spec.display_file = v.scalar(value, key), has_file = true;
+                   if (key == "id") {
+                     spec.id = v.scalar(value, key);
+                     bool ok = !spec.id.empty() && std::all_of(spec.id.begin(), spec.id.end(), [](char c) {
+                       return std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_';
+                     });
+                     if (!ok) throw InputError(v.pos(value), fmt::format("id '{}' may only hold letters, digits, - and _", spec.id));
+                   }
+                   if (key == "lang") spec.language = v.scalar(value, key);
+                   if (key == "args") spec.args = v.list(value, key);
+                   if (key == "stdin") spec.stdin_data = v.scalar(value, key);
+                   if (key == "env") spec.env = v.string_map(value, key);
+                   if (key == "timeout")
+                     spec.timeout = std::chrono::milliseconds(std::lround(v.number(value, key, 0.001, 3600) * 1000));
+                   if (key == "runs") spec.runs = static_cast<int>(v.integer(value, key, 1, 1000));
+                   if (key == "warmup") spec.warmup = static_cast<int>(v.integer(value, key, 0, 100));
+                   if (key == "region") spec.region = v.scalar(value, key);
+                   if (key == "trace") spec.trace = v.boolean(value, key);
+                   if (key == "expect") spec.expect = read_expect(value, v);
+                   if (key == "show") {
+                     spec.show_code = spec.show_output = spec.show_timing = false;
+                     for (const std::string& what : v.list(value, key)) {
+                       if (what == "code") spec.show_code = true;
+                       else if (what == "output") spec.show_output = true;
+                       else if (what == "timing") spec.show_timing = true;
+                       else throw InputError(v.pos(value), fmt::format("'show' cannot hold '{}'", what),
+                                             "use any of: code, output, timing");
+                     }
+                   }
+                 });
+  if (!has_file) throw InputError(block, "run block has no 'file'", "name the snippet to run: `file: example.py`");
+  return spec;
+}
+
+}  // namespace deckgen

@@ -1,0 +1,99 @@
+#include <gtest/gtest.h>
+
+#include "model/input_error.h"
+#include "plan/plan.h"
+#include "read/deck_reader.h"
+#include "test_support.h"
+
+namespace deckgen {
+namespace {
+
+class Planning : public ::testing::Test {
+ protected:
+  test::TempDir dir;
+  Plan plan_of(const std::string& slides) {
+    dir.write("deck/01.md", slides);
+    return make_plan(read_deck({dir.path() / "deck"}), std::nullopt);
+  }
+  InputError error_of(const std::string& slides) {
+    try {
+      plan_of(slides);
+    } catch (const InputError& e) {
+      return e;
+    }
+    ADD_FAILURE() << "expected an InputError";
+    return InputError({}, "");
+  }
+};
+
+TEST_F(Planning, SnippetsFolderBesideTheDeckAndDefaults) {
+  dir.write("snippets/gil/threads.py", "print(1)\n");
+  Plan plan = plan_of("# A\n\n```run\nfile: gil/threads.py\n```\n");
+  ASSERT_EQ(plan.snippets.size(), 1u);
+  const PlannedSnippet& s = plan.snippets[0];
+  EXPECT_EQ(s.spec.id, "threads");
+  EXPECT_EQ(s.spec.language, "python");
+  EXPECT_EQ(s.spec.pos.line, 3);
+  EXPECT_EQ(s.spec.file, (dir.path() / "snippets/gil/threads.py").lexically_normal());
+  EXPECT_EQ(s.shown_code, "print(1)\n");
+  EXPECT_EQ(plan.at(s.spec.pos), &s);
+  EXPECT_EQ(plan.find("threads"), &s);
+}
+
+TEST_F(Planning, LanguageFromExtensionOrOverride) {
+  dir.write("snippets/a.c", "int main(){}\n");
+  dir.write("snippets/b.cc", "int main(){}\n");
+  dir.write("snippets/c.txt", "echo\n");
+  Plan plan = plan_of("```run\nfile: a.c\n```\n\n```run\nfile: b.cc\n```\n\n```run\nfile: c.txt\nlang: sh\n```\n");
+  EXPECT_EQ(plan.snippets[0].spec.language, "c");
+  EXPECT_EQ(plan.snippets[1].spec.language, "cpp");
+  EXPECT_EQ(plan.snippets[2].spec.language, "sh");
+}
+
+TEST_F(Planning, FrontMatterAddsALanguage) {
+  dir.write("snippets/x.awk", "BEGIN { print 1 }\n");
+  Plan plan = plan_of("---\nlanguages:\n  awk: {extensions: [.awk], run: [awk, -f, \"{file}\"]}\n---\n```run\nfile: x.awk\n```\n");
+  EXPECT_EQ(plan.snippets[0].language.run, (std::vector<std::string>{"awk", "-f", "{file}"}));
+}
+
+TEST_F(Planning, PathsLeavingTheSnippetsFolderAreInputErrors) {
+  dir.write("secret.py", "print(1)\n");
+  InputError e = error_of("# A\n\n```run\nfile: ../secret.py\n```\n");
+  EXPECT_EQ(e.where().line, 3);
+  EXPECT_NE(e.problem().find("outside the snippets folder"), std::string::npos);
+  EXPECT_NE(error_of("```run\nfile: /etc/passwd\n```\n").problem().find("outside"), std::string::npos);
+}
+
+TEST_F(Planning, SymlinkLeavingTheFolderIsRefused) {
+  dir.write("secret.py", "print(1)\n");
+  std::filesystem::create_directories(dir.path() / "snippets");
+  std::filesystem::create_symlink(dir.path() / "secret.py", dir.path() / "snippets/link.py");
+  EXPECT_NE(error_of("```run\nfile: link.py\n```\n").problem().find("outside"), std::string::npos);
+}
+
+TEST_F(Planning, MissingFileDuplicateIdUnknownLanguageAndRegion) {
+  dir.write("snippets/a.py", "# region main\nx = 1\n# endregion\n");
+  dir.write("snippets/a.xyz", "");
+  EXPECT_NE(error_of("```run\nfile: nope.py\n```\n").problem().find("does not exist"), std::string::npos);
+  InputError dup = error_of("```run\nfile: a.py\n```\n\n```run\nfile: a.py\n```\n");
+  EXPECT_EQ(dup.where().line, 5);
+  EXPECT_NE(dup.problem().find("already used at"), std::string::npos);
+  EXPECT_NE(error_of("```run\nfile: a.xyz\n```\n").problem().find("no language runs '.xyz'"), std::string::npos);
+  EXPECT_NE(error_of("```run\nfile: a.py\nlang: cobol\n```\n").problem().find("unknown language"), std::string::npos);
+  EXPECT_NE(error_of("```run\nfile: a.py\nregion: other\n```\n").problem().find("region 'other'"), std::string::npos);
+}
+
+TEST(Regions, ExtractedDedentedWithoutMarkers) {
+  std::string_view src =
+      "import x\n# region setup\nsetup()\n# endregion\ndef f():\n    # region body\n    a = 1\n"
+      "    # region inner\n    b = 2\n    # endregion\n    return a\n    # endregion\n";
+  EXPECT_EQ(extract_region(src, "body"), "a = 1\nb = 2\nreturn a\n");
+  EXPECT_EQ(extract_region(src, "setup"), "setup()\n");
+  EXPECT_EQ(extract_region(src, "missing"), std::nullopt);
+  EXPECT_EQ(extract_region("// region r\nint x;\n// endregion\n", "r"), "int x;\n");
+  EXPECT_EQ(strip_region_markers(src),
+            "import x\nsetup()\ndef f():\n    a = 1\n    b = 2\n    return a\n");
+}
+
+}  // namespace
+}  // namespace deckgen
