@@ -79,6 +79,29 @@ std::string percent_decode(std::string_view s) {
   return out;
 }
 
+std::string strip_ansi(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (size_t i = 0; i < s.size(); ++i) {
+    if (s[i] != '\x1b') {
+      out += s[i];
+      continue;
+    }
+    if (i + 1 < s.size() && s[i + 1] == '[') {  // CSI: ESC [ params final-byte
+      size_t j = i + 2;
+      while (j < s.size() && !(s[j] >= 0x40 && s[j] <= 0x7e)) ++j;
+      i = j;
+    } else if (i + 1 < s.size() && s[i + 1] == ']') {  // OSC: ends with BEL or ESC '\\'
+      size_t j = i + 2;
+      while (j < s.size() && s[j] != '\a' && !(s[j] == '\x1b' && j + 1 < s.size() && s[j + 1] == '\\')) ++j;
+      i = (j < s.size() && s[j] == '\x1b') ? j + 1 : j;
+    } else {
+      ++i;  // a two-byte escape
+    }
+  }
+  return out;
+}
+
 std::string sanitize_utf8(std::string_view s) {
   std::string out;
   out.reserve(s.size());

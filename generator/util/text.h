@@ -49,6 +49,9 @@ std::string closest_word(std::string_view word, const Map& candidates) {
 // Decodes %XX escapes, as found in Markdown link destinations.
 std::string percent_decode(std::string_view s);
 
+// Removes ANSI escape sequences (colours, cursor moves) that programs print for terminals.
+std::string strip_ansi(std::string_view s);
+
 // Replaces every byte sequence that is not valid UTF-8 with U+FFFD.
 std::string sanitize_utf8(std::string_view s);
 

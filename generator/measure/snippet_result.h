@@ -1,0 +1,19 @@
+#pragma once
+// Turns a snippet's raw runs into what the slide and the report show: statistics for
+// each metric, the expectation's verdict, and cleaned output.
+#include "model/results.h"
+#include "plan/plan.h"
+#include "run/execute.h"
+
+namespace deckgen {
+
+SnippetResult measure_snippet(const PlannedSnippet& snippet, const RawSnippetRuns& raw);
+
+// Whether one run's exit and output meet the block's `expect`; empty when it does,
+// else the reason in one line.
+std::string check_expectation(const Expectation& expect, const RunOutcome& run, std::chrono::milliseconds timeout);
+
+// Program output as the page shows it: valid UTF-8, no terminal escape codes.
+CapturedText clean_output(const std::string& raw, uint64_t total_bytes);
+
+}  // namespace deckgen

@@ -1,0 +1,69 @@
+#pragma once
+// What running and measuring the snippets produced: plain data for the renderer, the
+// report writers and the claim checker.
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "measure/stats.h"
+
+namespace deckgen {
+
+struct RunRecord {
+  int index = 0;                 // 0-based among the timed runs
+  int exit_code = -1;
+  int signal = 0;
+  bool timed_out = false;
+  double wall_seconds = 0, user_seconds = 0, system_seconds = 0;
+  long max_rss_kib = 0;
+  long voluntary_switches = 0, involuntary_switches = 0;
+  double other_cpu_seconds = 0;  // what the rest of the machine used meanwhile
+  bool busy = false;             // the machine was busy during this run
+};
+
+// The metrics a snippet recorded with deckgen_trace.metric(), one value per timed run.
+struct MetricSeries {
+  std::string unit;
+  std::vector<double> values;
+};
+
+struct CapturedText {
+  std::string text;          // sanitised UTF-8, colour codes removed, at most the cap
+  uint64_t total_bytes = 0;  // what the program wrote in all
+  uint64_t cut_bytes = 0;    // what was past the cap and not kept
+};
+
+enum class Outcome { passed, failed };
+
+struct SnippetResult {
+  std::string id;
+  Outcome outcome = Outcome::passed;
+  std::string failure;                 // why it failed, one line ("exit status 1", "timed out after 30 s")
+  bool compiled = false;
+  double compile_seconds = 0;
+  std::string compile_output;          // the compiler's diagnostics
+  int warmup_runs = 0;
+  std::vector<RunRecord> runs;         // timed runs
+  CapturedText out, err;               // of the last run made
+  std::map<std::string, Summary> stats;        // wall cpu user sys rss ctx (seconds, bytes, counts)
+  std::map<std::string, MetricSeries> metrics; // recorded by the snippet
+  std::map<std::string, Summary> metric_stats;
+  int busy_runs = 0;                   // timed runs made while the machine was busy
+  std::vector<std::string> traces;     // trace-*.json texts of the last timed run
+  bool from_cache = false;
+};
+
+// The toolchain that ran a language, recorded for provenance.
+struct ToolInfo {
+  std::string language;
+  std::string path;     // resolved executable (not a version manager's shim)
+  std::string version;  // first line of its version output
+};
+
+struct HarnessOverhead {
+  Summary true_wall;          // running /bin/true
+  Summary python_start_wall;  // the interpreter's empty start (n == 0 if no Python snippet)
+};
+
+}  // namespace deckgen

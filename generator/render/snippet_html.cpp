@@ -1,0 +1,127 @@
+#include "render/snippet_html.h"
+
+#include <fmt/format.h>
+
+#include "measure/units.h"
+#include "render/html.h"
+
+namespace deckgen {
+namespace {
+
+// Only the end of a long stderr is shown in an error box: that is where the error is.
+std::string tail_lines(const std::string& text, size_t max_lines) {
+  size_t at = text.size(), lines = 0;
+  while (at > 0 && lines <= max_lines) {
+    at = text.rfind('\n', at - 1);
+    if (at == std::string::npos) return text;
+    ++lines;
+  }
+  return "…\n" + text.substr(at + 1);
+}
+
+void write_output(std::string& out, const char* css_class, const CapturedText& t) {
+  if (t.text.empty() && t.cut_bytes == 0) return;
+  fmt::format_to(std::back_inserter(out), "<pre class=\"{}\">", css_class);
+  append_escaped(out, t.text);
+  if (t.cut_bytes > 0)
+    fmt::format_to(std::back_inserter(out), "<span class=\"cut\">… {} more not shown ({} in all)</span>",
+                   format_bytes(static_cast<double>(t.cut_bytes)), format_bytes(static_cast<double>(t.total_bytes)));
+  out += "</pre>\n";
+}
+
+void stats_row(std::string& out, const char* label, const Summary& s, std::string (*format)(double)) {
+  fmt::format_to(std::back_inserter(out),
+                 "<tr><th>{}</th><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>\n",
+                 label, s.n, format(s.median), format(s.mad), format(s.mean), format(s.stddev), format(s.min),
+                 format(s.max));
+}
+
+void write_timing(std::string& out, const SnippetResult& r) {
+  auto wall = r.stats.find("wall");
+  if (wall == r.stats.end()) return;
+  const Summary& w = wall->second;
+  const Summary& user = r.stats.at("user");
+  const Summary& sys = r.stats.at("sys");
+  out += "<details class=\"timing\"><summary>";
+  fmt::format_to(std::back_inserter(out), "<span class=\"wall\">{}</span> · CPU {} user + {} sys · peak RSS {} · {} context switches",
+                 escape_html(format_spread(w, format_duration)), escape_html(format_duration(user.median)),
+                 escape_html(format_duration(sys.median)), escape_html(format_bytes(r.stats.at("rss").median)),
+                 escape_html(format_count(r.stats.at("ctx").median)));
+  if (w.unstable) out += " <span class=\"flag\">unstable: σ/mean ≥ 10%</span>";
+  if (!w.outliers.empty()) fmt::format_to(std::back_inserter(out), " <span class=\"flag\">{} outlier(s)</span>", w.outliers.size());
+  if (r.busy_runs > 0)
+    fmt::format_to(std::back_inserter(out), " <span class=\"flag busy\">machine busy during {} of {} runs</span>", r.busy_runs, r.runs.size());
+  out += "</summary>\n<table class=\"stats\"><thead><tr><th></th><th>n</th><th>median</th><th>MAD</th><th>mean</th>"
+         "<th>σ</th><th>min</th><th>max</th></tr></thead><tbody>\n";
+  stats_row(out, "wall", w, format_duration);
+  stats_row(out, "user", user, format_duration);
+  stats_row(out, "sys", sys, format_duration);
+  stats_row(out, "peak RSS", r.stats.at("rss"), format_bytes);
+  stats_row(out, "ctx switches", r.stats.at("ctx"), format_count);
+  for (const auto& [name, s] : r.metric_stats) {
+    const std::string& unit = r.metrics.at(name).unit;
+    auto plain = [](double v) { return fmt::format("{:.4g}", v); };
+    fmt::format_to(std::back_inserter(out),
+                   "<tr><th>{} ({})</th><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>\n",
+                   escape_html(name), escape_html(unit.empty() ? "-" : unit), s.n, plain(s.median), plain(s.mad),
+                   plain(s.mean), plain(s.stddev), plain(s.min), plain(s.max));
+  }
+  out += "</tbody></table>\n";
+  fmt::format_to(std::back_inserter(out), "<p class=\"runs\">{} timed run(s) after {} warmup(s)", r.runs.size(), r.warmup_runs);
+  if (r.compiled) fmt::format_to(std::back_inserter(out), "; compiled in {}", escape_html(format_duration(r.compile_seconds)));
+  out += ".</p></details>\n";
+}
+
+}  // namespace
+
+std::string format_spread(const Summary& s, std::string (*format)(double)) {
+  return fmt::format("{} ± {} (n={})", format(s.median), format(s.mad), s.n);
+}
+
+void write_snippet(std::string& out, const PlannedSnippet& snippet, const SnippetResult* result,
+                   const std::optional<std::string>& highlighted) {
+  const SnippetSpec& spec = snippet.spec;
+  bool failed = result && result->outcome == Outcome::failed;
+  out += "<div class=\"snippet";
+  if (failed) out += " failed";
+  out += "\" data-snippet=\"";
+  append_escaped(out, spec.id);
+  out += "\">\n";
+  if (spec.show_code) {
+    out += "<pre class=\"code\"><code class=\"language-";
+    append_escaped(out, snippet.language.pygments);
+    out += "\">";
+    if (highlighted) out += *highlighted;
+    else append_escaped(out, snippet.shown_code);
+    out += "</code></pre>\n";
+  }
+  if (!result) {
+    out += "<div class=\"snippet-error\"><strong>not run</strong></div>\n</div>\n";
+    return;
+  }
+  if (failed) {
+    out += "<div class=\"snippet-error\" role=\"alert\"><strong>✖ ";
+    append_escaped(out, spec.id);
+    out += ": ";
+    append_escaped(out, result->failure);
+    out += "</strong>\n";
+    if (!result->compile_output.empty()) {
+      out += "<pre>";
+      append_escaped(out, tail_lines(result->compile_output, 15));
+      out += "</pre>\n";
+    } else if (!result->err.text.empty()) {
+      out += "<pre>";
+      append_escaped(out, tail_lines(result->err.text, 12));
+      out += "</pre>\n";
+    }
+    out += "</div>\n";
+  }
+  if (spec.show_output) {
+    write_output(out, "snippet-output", result->out);
+    if (!failed) write_output(out, "snippet-output stderr", result->err);
+  }
+  if (spec.show_timing) write_timing(out, *result);
+  out += "</div>\n";
+}
+
+}  // namespace deckgen

@@ -1,0 +1,20 @@
+#pragma once
+// A snippet on its slide: the code, what it printed, how long it took, and an
+// unmistakable box when it failed in a way the author did not expect.
+#include <optional>
+#include <string>
+
+#include "model/results.h"
+#include "plan/plan.h"
+
+namespace deckgen {
+
+// `highlighted`: the shown code as highlighted HTML, or nullopt to write it plain.
+// `result`: nullptr when the snippet did not run (e.g. `build` was interrupted).
+void write_snippet(std::string& out, const PlannedSnippet& snippet, const SnippetResult* result,
+                   const std::optional<std::string>& highlighted);
+
+// "1.23 s ± 4.1 ms (n=5)": the median with its spread and run count, one spelling everywhere.
+std::string format_spread(const Summary& s, std::string (*format)(double));
+
+}  // namespace deckgen

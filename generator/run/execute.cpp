@@ -1,0 +1,173 @@
+#include "run/execute.h"
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include <chrono>
+#include <cstdlib>
+
+#include "measure/cpu_load.h"
+#include "plan/languages.h"
+#include "util/files.h"
+
+namespace fs = std::filesystem;
+
+namespace deckgen {
+namespace {
+
+// A private folder for one run, removed however the run ends.
+class ScratchDir {
+ public:
+  explicit ScratchDir(const char* what) {
+    std::string pattern = (fs::temp_directory_path() / fmt::format("deckgen-{}-XXXXXX", what)).string();
+    if (!::mkdtemp(pattern.data())) throw std::system_error(errno, std::generic_category(), "cannot create " + pattern);
+    path_ = pattern;
+  }
+  ~ScratchDir() {
+    std::error_code ec;
+    fs::remove_all(path_, ec);
+  }
+  ScratchDir(const ScratchDir&) = delete;
+  ScratchDir& operator=(const ScratchDir&) = delete;
+  const fs::path& path() const { return path_; }
+
+ private:
+  fs::path path_;
+};
+
+void read_outputs(const fs::path& out_dir, RawRun& run, bool keep_traces) {
+  std::error_code ec;
+  for (const auto& entry : fs::directory_iterator(out_dir, ec)) {
+    std::string name = entry.path().filename().string();
+    if (!name.ends_with(".json")) continue;
+    if (name.starts_with("metrics-")) {
+      std::string text;
+      if (!read_file(entry.path(), text)) continue;
+      auto json = nlohmann::json::parse(text, nullptr, false);
+      if (!json.is_object() || !json["metrics"].is_object()) continue;
+      for (const auto& [metric, value] : json["metrics"].items()) {
+        if (value.is_object() && value["value"].is_number())
+          run.metrics[metric] = {value["value"].get<double>(), value.value("unit", std::string())};
+        else if (value.is_number())
+          run.metrics[metric] = {value.get<double>(), std::string()};
+      }
+    } else if (keep_traces && name.starts_with("trace-")) {
+      run.traces.push_back(entry.path().string());
+    }
+  }
+}
+
+bool run_failed(const RunOutcome& o) { return !o.started || o.timed_out || o.signal != 0; }
+
+}  // namespace
+
+std::map<std::string, std::string> snippet_environment(const PlannedSnippet& s, const ExecuteContext& ctx,
+                                                       const fs::path& scratch, const fs::path& out_dir,
+                                                       int run_index) {
+  std::map<std::string, std::string> env = {
+      {"PATH", ctx.path_env},
+      {"HOME", scratch.string()},
+      {"TMPDIR", scratch.string()},
+      {"LANG", "C.UTF-8"},
+      {"LC_ALL", "C.UTF-8"},
+      {"PYTHONPATH", ctx.snippets_dir.string()},
+      {"PYTHONDONTWRITEBYTECODE", "1"},
+      {"PYTHONUNBUFFERED", "1"},
+      {"DECKGEN_SNIPPET_ID", s.spec.id},
+      {"DECKGEN_RUN_INDEX", std::to_string(run_index)},
+      {"DECKGEN_SCRATCH", scratch.string()},
+      {"DECKGEN_OUT_DIR", out_dir.string()},
+      {"DECKGEN_SNIPPETS", ctx.snippets_dir.string()},
+  };
+  if (s.spec.trace) env["DECKGEN_TRACE"] = "1";
+  for (const auto& [k, v] : s.spec.env) env[k] = v;
+  return env;
+}
+
+RawSnippetRuns execute_snippet(const PlannedSnippet& s, size_t index, size_t count, const ExecuteContext& ctx,
+                               Runner& runner) {
+  RawSnippetRuns raw;
+  raw.id = s.spec.id;
+  ScratchDir build("build");
+  std::map<std::string, std::string> values = {
+      {"file", s.spec.file.string()},
+      {"exe", (build.path() / "snippet").string()},
+      {"dir", build.path().string()},
+      {"python", ctx.python},
+      {"snippets", ctx.snippets_dir.string()},
+  };
+
+  if (!s.language.compile.empty()) {
+    if (ctx.progress) ctx.progress(index, count, s.spec.id, "compiling");
+    RunRequest compile;
+    compile.argv = expand_command(s.language.compile, values);
+    compile.env = {{"PATH", ctx.path_env}, {"LANG", "C.UTF-8"}, {"HOME", build.path().string()}, {"TMPDIR", build.path().string()}};
+    compile.work_dir = build.path();
+    compile.timeout = std::chrono::minutes(5);
+    if (auto program = find_executable(compile.argv[0])) compile.argv[0] = program->string();
+    RunOutcome c = runner.run(compile);
+    if (interrupted()) throw Interrupted{};
+    raw.compiled = true;
+    raw.compile_seconds = c.usage.wall_seconds;
+    if (!c.started || c.timed_out || c.signal != 0 || c.exit_code != 0) {
+      raw.compile_failed = true;
+      raw.compile_error = !c.started ? fmt::format("cannot start {}: {}", compile.argv[0], c.start_error)
+                                     : c.err + c.out;
+      raw.last = c;
+      return raw;
+    }
+  }
+
+  std::vector<std::string> argv = expand_command(s.language.run, values);
+  if (auto program = find_executable(argv[0])) argv[0] = program->string();
+  argv.insert(argv.end(), s.spec.args.begin(), s.spec.args.end());
+
+  for (int i = -s.spec.warmup; i < s.spec.runs; ++i) {
+    bool timed = i >= 0;
+    if (ctx.progress)
+      ctx.progress(index, count, s.spec.id,
+                   timed ? fmt::format("run {}/{}", i + 1, s.spec.runs) : fmt::format("warmup {}/{}", i + s.spec.warmup + 1, s.spec.warmup));
+    ScratchDir scratch("run");
+    fs::path out_dir = scratch.path() / ".deckgen";
+    fs::create_directories(out_dir);
+    RunRequest request;
+    request.argv = argv;
+    request.env = snippet_environment(s, ctx, scratch.path(), out_dir, i);
+    request.stdin_data = s.spec.stdin_data;
+    request.work_dir = scratch.path();
+    request.timeout = s.spec.timeout;
+
+    std::optional<CpuTimes> before = read_cpu_times();
+    RunOutcome outcome = runner.run(request);
+    std::optional<CpuTimes> after = read_cpu_times();
+    if (interrupted()) throw Interrupted{};
+
+    raw.last = outcome;
+    if (!timed) {
+      ++raw.warmup_runs;
+    } else {
+      RawRun run;
+      run.outcome = outcome;
+      if (before && after)
+        run.other_cpu_seconds = other_cpu_seconds(*before, *after, outcome.usage.user_seconds + outcome.usage.system_seconds);
+      read_outputs(out_dir, run, i == s.spec.runs - 1);
+      // Trace files live in the scratch folder, which goes away: keep their text.
+      for (std::string& file : run.traces) {
+        std::string text;
+        file = read_file(file, text) ? text : std::string();
+      }
+      run.outcome.out.clear();  // only the last run's output is shown; keep memory bounded
+      run.outcome.err.clear();
+      raw.timed.push_back(std::move(run));
+    }
+    // A crash, a timeout or an unexpected exit code will not change with more runs.
+    bool bad_exit = !s.spec.expect.fails && outcome.exit_code != s.spec.expect.exit_code;
+    if (run_failed(outcome) || bad_exit) {
+      raw.stopped_early = i + 1 < s.spec.runs;
+      break;
+    }
+  }
+  return raw;
+}
+
+}  // namespace deckgen

@@ -1,0 +1,54 @@
+#pragma once
+// Runs the plan's snippets: compiles what needs compiling, then warmup and timed runs,
+// one at a time, each in a private scratch folder. Produces raw runs; the measure
+// stage turns them into statistics and verdicts.
+#include <filesystem>
+#include <functional>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "plan/plan.h"
+#include "run/snippet_runner.h"
+
+namespace deckgen {
+
+struct RawRun {
+  RunOutcome outcome;
+  double other_cpu_seconds = 0;   // CPU the rest of the machine used during the run
+  std::map<std::string, std::pair<double, std::string>> metrics;  // name -> (value, unit)
+  std::vector<std::string> traces;  // the text of each trace-*.json (last timed run only)
+};
+
+struct RawSnippetRuns {
+  std::string id;
+  bool compiled = false;
+  bool compile_failed = false;
+  std::string compile_error;     // could not start the compiler, or its diagnostics
+  double compile_seconds = 0;
+  int warmup_runs = 0;
+  std::vector<RawRun> timed;
+  RunOutcome last;               // the last run made (timed or warmup), for output and failure
+  bool stopped_early = false;    // a run failed: the remaining runs were skipped
+};
+
+struct ExecuteContext {
+  std::filesystem::path snippets_dir;
+  std::string python;                         // resolved interpreter
+  std::string path_env;                       // PATH given to snippets
+  // Called before each run: snippet index (0-based), snippet count, id, what is happening.
+  std::function<void(size_t, size_t, const std::string&, const std::string&)> progress;
+};
+
+// The environment every snippet run gets (documented in the README).
+std::map<std::string, std::string> snippet_environment(const PlannedSnippet& s, const ExecuteContext& ctx,
+                                                       const std::filesystem::path& scratch,
+                                                       const std::filesystem::path& out_dir, int run_index);
+
+RawSnippetRuns execute_snippet(const PlannedSnippet& s, size_t index, size_t count, const ExecuteContext& ctx,
+                               Runner& runner);
+
+// Thrown when SIGINT/SIGTERM arrived: every child is already dead; the build stops.
+struct Interrupted {};
+
+}  // namespace deckgen
