@@ -85,7 +85,9 @@ std::string format_count(double count) {
 }
 
 std::string format_ratio(double ratio) {
-  return signed_value(ratio, [](double r) { return without_trailing_zeros(three_significant(r)) + "×"; });
+  return signed_value(ratio, [](double r) {
+    return without_trailing_zeros(three_significant(r)) + "×";
+  });
 }
 
 }  // namespace deckgen
