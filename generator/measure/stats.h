@@ -48,8 +48,8 @@ struct SignificanceTest {
   double min_achievable_p = 1;   // the p of complete separation: 1 / C(n_a + n_b, n_a)
   double alpha = kSignificanceLevel;
   bool enough_data = false;      // min_achievable_p < alpha: a significant result is possible
-  // Whether the data show `a` smaller than `b`; only meaningful when enough_data, and a
-  // claim must say "too few runs" rather than report this otherwise.
+  // Whether the data show `a` smaller than `b`. Always false without enough_data, where
+  // a claim must say "too few runs" instead of "not significant".
   bool significant() const { return enough_data && p_value < alpha; }
 };
 
