@@ -1,0 +1,151 @@
+#include "measure/machine.h"
+
+#include <sys/utsname.h>
+#include <unistd.h>
+#include <xxhash.h>
+
+#include <fmt/format.h>
+
+#include <map>
+#include <optional>
+#include <set>
+#include <utility>
+
+#include "measure/proc_file.h"
+#include "util/text.h"
+
+namespace deckgen {
+namespace {
+
+// "Intel(R) Xeon(R) CPU           E5-2680" → "Intel(R) Xeon(R) CPU E5-2680".
+std::string collapse_spaces(std::string_view s) {
+  std::string out;
+  for (char c : trim(s)) {
+    bool space = c == ' ' || c == '\t';
+    if (space && !out.empty() && out.back() == ' ') continue;
+    out += space ? ' ' : c;
+  }
+  return out;
+}
+
+// Splits "key\t\t: value" into its trimmed halves; false for lines without a colon.
+bool split_field(std::string_view line, std::string_view& key, std::string_view& value) {
+  size_t colon = line.find(':');
+  if (colon == std::string_view::npos) return false;
+  key = trim(line.substr(0, colon));
+  value = trim(line.substr(colon + 1));
+  return true;
+}
+
+// The value of an os-release assignment: unquoted, or in "…" (with \-escapes) or '…'.
+std::string unquote(std::string_view v) {
+  if (v.size() >= 2 && v.front() == '\'' && v.back() == '\'')
+    return std::string(v.substr(1, v.size() - 2));
+  if (v.size() < 2 || v.front() != '"' || v.back() != '"') return std::string(v);
+  std::string out;
+  v = v.substr(1, v.size() - 2);
+  for (size_t i = 0; i < v.size(); ++i) {
+    if (v[i] == '\\' && i + 1 < v.size()) ++i;
+    out += v[i];
+  }
+  return out;
+}
+
+std::optional<std::string> read_first(std::initializer_list<const char*> paths) {
+  for (const char* path : paths)
+    if (auto text = read_proc_file(path)) return text;
+  return std::nullopt;
+}
+
+}  // namespace
+
+CpuInfo parse_cpuinfo(std::string_view text) {
+  // x86 names the model in "model name"; other architectures use other fields, and
+  // arm64 often none at all. The first of these found wins.
+  static const char* const kModelFields[] = {"model name", "cpu model", "Hardware", "cpu"};
+  std::map<std::string_view, std::string> model_by_field;
+  std::set<std::pair<std::string, std::string>> cores;  // (physical id, core id)
+  std::string physical_id;
+
+  CpuInfo info;
+  LineCursor lines(text);
+  std::string_view line, key, value;
+  while (lines.next(line)) {
+    if (!split_field(line, key, value)) continue;
+    if (key == "processor") {
+      ++info.logical_cores;
+      physical_id.clear();
+    } else if (key == "physical id") {
+      physical_id = value;
+    } else if (key == "core id") {
+      cores.emplace(physical_id, value);
+    } else {
+      for (const char* field : kModelFields)
+        if (key == field && !model_by_field.contains(field))
+          model_by_field[field] = collapse_spaces(value);
+    }
+  }
+  for (const char* field : kModelFields) {
+    auto it = model_by_field.find(field);
+    if (it != model_by_field.end() && !it->second.empty()) {
+      info.model = it->second;
+      break;
+    }
+  }
+  info.physical_cores = cores.empty() ? info.logical_cores : static_cast<int>(cores.size());
+  return info;
+}
+
+std::string parse_os_release(std::string_view text) {
+  std::map<std::string, std::string, std::less<>> fields;
+  LineCursor lines(text);
+  std::string_view line;
+  while (lines.next(line)) {
+    line = trim(line);
+    size_t eq = line.find('=');
+    if (line.empty() || line.front() == '#' || eq == std::string_view::npos) continue;
+    fields[std::string(line.substr(0, eq))] = unquote(line.substr(eq + 1));
+  }
+  auto get = [&](std::string_view key) {
+    auto it = fields.find(key);
+    return it == fields.end() ? std::string() : it->second;
+  };
+  if (std::string pretty = get("PRETTY_NAME"); !pretty.empty()) return pretty;
+  std::string name = get("NAME"), version = get("VERSION");
+  if (name.empty()) return "Linux";
+  return version.empty() ? name : name + " " + version;
+}
+
+std::string hash_hostname(std::string_view hostname) {
+  return fmt::format("{:016x}", XXH3_64bits(hostname.data(), hostname.size()));
+}
+
+Machine probe_machine() {
+  Machine m;
+  CpuInfo cpu = parse_cpuinfo(read_proc_file("/proc/cpuinfo").value_or(""));
+  m.cpu_model = cpu.model.empty() ? "unknown" : cpu.model;
+
+  long online = sysconf(_SC_NPROCESSORS_ONLN);
+  m.logical_cores = online > 0 ? static_cast<int>(online) : cpu.logical_cores;
+  m.physical_cores = cpu.physical_cores > 0 ? std::min(cpu.physical_cores, m.logical_cores)
+                                            : m.logical_cores;
+
+  long pages = sysconf(_SC_PHYS_PAGES), page_size = sysconf(_SC_PAGESIZE);
+  if (pages > 0 && page_size > 0)
+    m.memory_bytes = static_cast<uint64_t>(pages) * static_cast<uint64_t>(page_size);
+
+  if (utsname u; uname(&u) == 0) {
+    m.kernel = fmt::format("{} {} {}", u.sysname, u.release, u.machine);
+    m.hostname_hash = hash_hostname(u.nodename);
+  }
+  // The os-release specification: /etc first, /usr/lib as the fallback.
+  auto os_release = read_first({"/etc/os-release", "/usr/lib/os-release"});
+  m.distribution = parse_os_release(os_release.value_or(""));
+  return m;
+}
+
+std::string machine_fingerprint(const Machine& m) {
+  return fmt::format("{}; {} logical cores; {}", m.cpu_model, m.logical_cores, m.kernel);
+}
+
+}  // namespace deckgen

@@ -1,0 +1,45 @@
+#pragma once
+// Provenance: the machine the snippets were measured on, probed once per build and shown
+// on the final "measured on" slide and in the report.
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+namespace deckgen {
+
+struct Machine {
+  std::string cpu_model;     // "AMD EPYC 7763 64-Core Processor", runs of spaces collapsed
+  int logical_cores = 0;     // online CPUs, hyperthreads counted
+  int physical_cores = 0;    // distinct (socket, core) pairs; = logical when not reported
+  uint64_t memory_bytes = 0;
+  std::string kernel;        // uname: "Linux 6.1.0-18-amd64 x86_64"
+  std::string distribution;  // os-release's PRETTY_NAME: "Debian GNU/Linux 12 (bookworm)"
+  // Tells builds on the same host apart without publishing its name. Not a secret: a
+  // guessable name can be found by hashing candidates.
+  std::string hostname_hash;
+};
+
+// Probes this machine: /proc/cpuinfo, sysconf, uname and /etc/os-release. Parts it
+// cannot read are left empty or 0 ("unknown" for the CPU model); it never fails.
+Machine probe_machine();
+
+// A stable one-line string of what decides how fast a snippet runs here (CPU model,
+// core count, kernel), for labels and, later, as part of a cache key.
+std::string machine_fingerprint(const Machine& machine);
+
+// What probe_machine takes from /proc/cpuinfo.
+struct CpuInfo {
+  std::string model;       // empty when no known field names it
+  int logical_cores = 0;   // "processor" entries
+  int physical_cores = 0;  // distinct (physical id, core id); = logical when absent
+};
+CpuInfo parse_cpuinfo(std::string_view text);
+
+// The distribution's name from os-release text: PRETTY_NAME, else NAME and VERSION,
+// else "Linux" (the default the os-release specification gives).
+std::string parse_os_release(std::string_view text);
+
+// 16 hex digits of the XXH3 hash of `hostname`.
+std::string hash_hostname(std::string_view hostname);
+
+}  // namespace deckgen

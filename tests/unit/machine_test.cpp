@@ -1,0 +1,135 @@
+#include <gtest/gtest.h>
+
+#include "measure/machine.h"
+
+namespace deckgen {
+namespace {
+
+// Two sockets of one core with two hyperthreads each, trimmed to the fields that matter.
+constexpr const char* kTwoSocketsHyperthreaded =
+    "processor\t: 0\nvendor_id\t: GenuineIntel\ncpu family\t: 6\n"
+    "model name\t: Intel(R) Xeon(R) CPU           E5-2680 v4 @ 2.40GHz\n"
+    "physical id\t: 0\nsiblings\t: 2\ncore id\t\t: 0\ncpu cores\t: 1\n\n"
+    "processor\t: 1\nmodel name\t: Intel(R) Xeon(R) CPU           E5-2680 v4 @ 2.40GHz\n"
+    "physical id\t: 0\ncore id\t\t: 0\n\n"
+    "processor\t: 2\nmodel name\t: Intel(R) Xeon(R) CPU           E5-2680 v4 @ 2.40GHz\n"
+    "physical id\t: 1\ncore id\t\t: 0\n\n"
+    "processor\t: 3\nmodel name\t: Intel(R) Xeon(R) CPU           E5-2680 v4 @ 2.40GHz\n"
+    "physical id\t: 1\ncore id\t\t: 0\n\n";
+
+// This machine's (an AMD VM): two cores, no hyperthreads.
+constexpr const char* kAmdVm =
+    "processor\t: 0\nvendor_id\t: AuthenticAMD\ncpu family\t: 25\nmodel\t\t: 17\n"
+    "model name\t: AMD EPYC\nphysical id\t: 0\nsiblings\t: 2\ncore id\t\t: 0\ncpu cores\t: 2\n"
+    "cpu MHz\t\t: 2596.132\n\n"
+    "processor\t: 1\nvendor_id\t: AuthenticAMD\nmodel name\t: AMD EPYC\nphysical id\t: 0\n"
+    "core id\t\t: 1\ncpu MHz\t\t: 2596.132\n\n";
+
+// arm64 names no model per CPU and gives no core ids.
+constexpr const char* kArm64 =
+    "processor\t: 0\nBogoMIPS\t: 48.00\nFeatures\t: fp asimd evtstrm\n"
+    "CPU implementer\t: 0x41\nCPU part\t: 0xd0c\n\n"
+    "processor\t: 1\nBogoMIPS\t: 48.00\nCPU implementer\t: 0x41\nCPU part\t: 0xd0c\n\n";
+
+// A Raspberry Pi (32-bit ARM) names its board under "Hardware" at the end.
+constexpr const char* kRaspberryPi =
+    "processor\t: 0\nmodel name\t: ARMv7 Processor rev 4 (v7l)\n\n"
+    "processor\t: 1\nmodel name\t: ARMv7 Processor rev 4 (v7l)\n\n"
+    "Hardware\t: BCM2835\nRevision\t: a02082\n";
+
+// PowerPC: the model is in "cpu".
+constexpr const char* kPower9 =
+    "processor\t: 0\ncpu\t\t: POWER9, altivec supported\nclock\t\t: 2300.000000MHz\n\n";
+
+struct CpuInfoCase {
+  const char* name;
+  const char* text;
+  CpuInfo expected;
+};
+
+const CpuInfoCase kCpuInfoCases[] = {
+    {"two sockets, hyperthreads", kTwoSocketsHyperthreaded,
+     {"Intel(R) Xeon(R) CPU E5-2680 v4 @ 2.40GHz", 4, 2}},
+    {"amd vm", kAmdVm, {"AMD EPYC", 2, 2}},
+    {"arm64", kArm64, {"", 2, 2}},
+    {"raspberry pi", kRaspberryPi, {"ARMv7 Processor rev 4 (v7l)", 2, 2}},
+    {"power9", kPower9, {"POWER9, altivec supported", 1, 1}},
+    {"empty", "", {"", 0, 0}},
+};
+
+TEST(CpuInfo, ParsesModelAndCores) {
+  for (const auto& c : kCpuInfoCases) {
+    SCOPED_TRACE(c.name);
+    CpuInfo info = parse_cpuinfo(c.text);
+    EXPECT_EQ(info.model, c.expected.model);
+    EXPECT_EQ(info.logical_cores, c.expected.logical_cores);
+    EXPECT_EQ(info.physical_cores, c.expected.physical_cores);
+  }
+}
+
+struct OsReleaseCase {
+  const char* name;
+  const char* text;
+  const char* distribution;
+};
+
+const OsReleaseCase kOsReleaseCases[] = {
+    {"debian",
+     "PRETTY_NAME=\"Debian GNU/Linux 12 (bookworm)\"\nNAME=\"Debian GNU/Linux\"\n"
+     "VERSION_ID=\"12\"\nVERSION=\"12 (bookworm)\"\nID=debian\n",
+     "Debian GNU/Linux 12 (bookworm)"},
+    {"unquoted", "ID=arch\nPRETTY_NAME=Arch\n", "Arch"},
+    {"single quotes", "PRETTY_NAME='Fedora Linux 39'\n", "Fedora Linux 39"},
+    {"escapes", "PRETTY_NAME=\"My \\\"Best\\\" OS \\\\ 1\"\n", "My \"Best\" OS \\ 1"},
+    {"comments and blanks", "# written by hand\n\n  PRETTY_NAME=\"Alpine Linux v3.19\"\n",
+     "Alpine Linux v3.19"},
+    {"no pretty name", "NAME=\"Ubuntu\"\nVERSION=\"22.04.3 LTS (Jammy Jellyfish)\"\n",
+     "Ubuntu 22.04.3 LTS (Jammy Jellyfish)"},
+    {"name only", "NAME=NixOS\n", "NixOS"},
+    {"empty", "", "Linux"},
+};
+
+TEST(OsRelease, NamesTheDistribution) {
+  for (const auto& c : kOsReleaseCases) {
+    SCOPED_TRACE(c.name);
+    EXPECT_EQ(parse_os_release(c.text), c.distribution);
+  }
+}
+
+TEST(HostnameHash, IsStableHexAndHidesTheName) {
+  std::string h = hash_hostname("build-box-7");
+  EXPECT_EQ(h.size(), 16u);
+  EXPECT_EQ(h.find_first_not_of("0123456789abcdef"), std::string::npos);
+  EXPECT_EQ(h, hash_hostname("build-box-7"));
+  EXPECT_NE(h, hash_hostname("build-box-8"));
+  EXPECT_EQ(h.find("build"), std::string::npos);
+}
+
+TEST(MachineFingerprint, NamesCpuCoresAndKernel) {
+  Machine m{"AMD EPYC", 2, 2, 8ull << 30, "Linux 6.1.0-18-amd64 x86_64",
+            "Debian GNU/Linux 12 (bookworm)", "0123456789abcdef"};
+  EXPECT_EQ(machine_fingerprint(m), "AMD EPYC; 2 logical cores; Linux 6.1.0-18-amd64 x86_64");
+  // Memory, distribution and host do not change how fast a snippet runs on the CPU.
+  Machine other = m;
+  other.memory_bytes = 16ull << 30;
+  other.distribution = "Ubuntu";
+  other.hostname_hash = "fedcba9876543210";
+  EXPECT_EQ(machine_fingerprint(other), machine_fingerprint(m));
+  other.logical_cores = 4;
+  EXPECT_NE(machine_fingerprint(other), machine_fingerprint(m));
+}
+
+TEST(ProbeMachine, DescribesThisMachine) {
+  Machine m = probe_machine();
+  EXPECT_FALSE(m.cpu_model.empty());
+  EXPECT_GE(m.logical_cores, 1);
+  EXPECT_GE(m.physical_cores, 1);
+  EXPECT_LE(m.physical_cores, m.logical_cores);
+  EXPECT_GT(m.memory_bytes, 64ull << 20);
+  EXPECT_TRUE(m.kernel.starts_with("Linux ")) << m.kernel;
+  EXPECT_FALSE(m.distribution.empty());
+  EXPECT_EQ(m.hostname_hash.size(), 16u);
+}
+
+}  // namespace
+}  // namespace deckgen
