@@ -39,8 +39,14 @@ ParsedCommandLine parse_command_line(int argc, const char* const* argv) {
   check->add_option("-o,--output", output, "Also write the deck to this file");
   check->footer(kExitCodes);
 
-  for (CLI::App* sub : {build, check})
+  std::string snippets, report, junit;
+  for (CLI::App* sub : {build, check}) {
     sub->add_flag("-q,--quiet", o.quiet, "Print only errors and the summary");
+    sub->add_option("--snippets", snippets, "The snippets folder (default: front matter `snippets:`, else "
+                                            "a `snippets` folder beside the deck folder)");
+    sub->add_option("--report", report, "Also write every snippet's runs, statistics and the machine as JSON");
+    sub->add_option("--junit", junit, "Also write one JUnit test case per snippet, for CI dashboards");
+  }
 
   try {
     app.parse(argc, argv);
@@ -56,6 +62,9 @@ ParsedCommandLine parse_command_line(int argc, const char* const* argv) {
   if (!inputs.empty()) o.inputs.assign(inputs.begin(), inputs.end());
   if (!output.empty()) o.output = output;
   o.write_deck = o.command == Command::build || !output.empty();
+  if (!snippets.empty()) o.snippets_dir = snippets;
+  if (!report.empty()) o.report = report;
+  if (!junit.empty()) o.junit = junit;
   return result;
 }
 

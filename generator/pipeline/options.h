@@ -2,6 +2,7 @@
 // What the user asked for, validated and typed. The command line fills it; the
 // pipeline reads it. Tests build one directly.
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -15,6 +16,9 @@ struct Options {
   std::filesystem::path output{"output/deck.html"};
   bool write_deck = true;  // `check` writes the deck only when -o is given
   bool quiet = false;
+  std::optional<std::filesystem::path> snippets_dir;  // --snippets: overrides the front matter
+  std::optional<std::filesystem::path> report;         // --report FILE.json
+  std::optional<std::filesystem::path> junit;          // --junit FILE.xml
 };
 
 // Exit codes, the same for every command (documented in --help and the README).

@@ -10,24 +10,49 @@ namespace {
 
 class TerminalStatus final : public Status {
  public:
-  explicit TerminalStatus(bool quiet) : quiet_(quiet), colour_(::isatty(STDERR_FILENO) != 0) {}
+  explicit TerminalStatus(bool quiet) : quiet_(quiet), tty_(::isatty(STDERR_FILENO) != 0) {}
   void info(const std::string& line) override {
-    if (!quiet_) fmt::print(stderr, "{}\n", line);
+    if (quiet_) return;
+    clear_line();
+    fmt::print(stderr, "{}\n", line);
   }
   void warning(const std::string& line) override { tagged("warning", "33", line); }
   void error(const std::string& line) override { tagged("error", "31", line); }
 
+  void progress(const Progress& p) override {
+    if (quiet_) return;
+    if (!tty_) {
+      // One line per snippet keeps CI logs readable.
+      if (p.index != last_index_) fmt::print(stderr, "[{}/{}] {}\n", p.index + 1, p.count, p.id);
+      last_index_ = p.index;
+      return;
+    }
+    constexpr int kBar = 20;
+    int filled = p.count ? static_cast<int>(kBar * p.index / p.count) : 0;
+    fmt::print(stderr, "\r\x1b[K[{}{}] {}/{} {} ({}) {:.1f}s", std::string(filled, '#'), std::string(kBar - filled, '.'),
+               p.index + 1, p.count, p.id, p.phase, p.elapsed_seconds);
+    line_open_ = true;
+  }
+  void progress_done() override { clear_line(); }
+
  private:
+  void clear_line() {
+    if (line_open_) fmt::print(stderr, "\r\x1b[K");
+    line_open_ = false;
+  }
   void tagged(const char* tag, const char* colour, const std::string& line) {
+    clear_line();
     // Messages that already carry "file:line: error:" are printed as they are.
     if (line.find(std::string(": ") + tag + ": ") != std::string::npos)
       fmt::print(stderr, "{}\n", line);
-    else if (colour_)
+    else if (tty_)
       fmt::print(stderr, "\x1b[1;{}mdeckgen: {}:\x1b[0m {}\n", colour, tag, line);
     else
       fmt::print(stderr, "deckgen: {}: {}\n", tag, line);
   }
-  bool quiet_, colour_;
+  bool quiet_, tty_;
+  bool line_open_ = false;
+  size_t last_index_ = static_cast<size_t>(-1);
 };
 
 }  // namespace

@@ -6,14 +6,25 @@
 
 namespace deckgen {
 
+struct Progress {
+  size_t index = 0, count = 0;  // snippet index (0-based) of count
+  std::string id;               // the snippet
+  std::string phase;            // "compiling", "run 2/5", ...
+  double elapsed_seconds = 0;   // since measuring started
+};
+
 class Status {
  public:
   virtual ~Status() = default;
   virtual void info(const std::string& line) = 0;     // progress, summaries
   virtual void warning(const std::string& line) = 0;  // something worth fixing; the build goes on
   virtual void error(const std::string& line) = 0;    // why the build failed
+  virtual void progress(const Progress&) {}           // long work under way
+  virtual void progress_done() {}                     // clears a live progress line
 };
 
+// On a terminal, progress is one line redrawn in place; otherwise (CI) one plain line
+// per snippet.
 std::unique_ptr<Status> make_terminal_status(bool quiet);
 
 }  // namespace deckgen

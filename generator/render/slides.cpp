@@ -2,23 +2,38 @@
 
 #include "render/html.h"
 #include "render/markdown_html.h"
+#include "render/snippet_html.h"
 
 namespace deckgen {
 namespace {
+
+// The one walk over code blocks that both highlighting and rendering follow, so the
+// n-th highlighted block is the n-th block rendered.
+struct CodeWalk {
+  const Deck& deck;
+  SnippetViews views;
+
+  const PlannedSnippet* snippet(const Node& n) const {
+    if (fence_language(n.info) != "run" || !views.plan) return nullptr;
+    return views.plan->at(n.pos);
+  }
+  // The code to highlight for a block, or nullopt when it takes no highlighting.
+  std::optional<CodeBlock> code_of(const Node& n) const {
+    if (const PlannedSnippet* s = snippet(n)) {
+      if (!s->spec.show_code) return std::nullopt;
+      return CodeBlock{s->language.pygments, s->shown_code};
+    }
+    std::string lang = fence_language(n.info);
+    if (lang.empty() || lang == "run") return std::nullopt;
+    return CodeBlock{lang, n.literal};
+  }
+};
 
 template <typename F>
 void for_each_code_block(const std::vector<Node>& nodes, F&& f) {
   for (const Node& n : nodes) {
     if (n.type == NodeType::code_block) f(n);
     for_each_code_block(n.children, f);
-  }
-}
-
-template <typename F>
-void for_each_code_block(const Deck& deck, F&& f) {
-  for (const Slide& s : deck.slides) {
-    for_each_code_block(s.body, f);
-    for_each_code_block(s.notes, f);
   }
 }
 
@@ -34,28 +49,43 @@ void write_code(std::string& out, const std::string& language, const std::string
 
 }  // namespace
 
-std::vector<CodeBlock> code_blocks_to_highlight(const Deck& deck) {
+std::vector<CodeBlock> code_blocks_to_highlight(const Deck& deck, SnippetViews views) {
+  CodeWalk walk{deck, views};
   std::vector<CodeBlock> blocks;
-  for_each_code_block(deck, [&](const Node& n) {
-    std::string lang = fence_language(n.info);
-    if (!lang.empty()) blocks.push_back({lang, n.literal});
-  });
+  auto visit = [&](const Node& n) {
+    if (auto code = walk.code_of(n)) blocks.push_back(std::move(*code));
+  };
+  for (const Slide& s : deck.slides) {
+    for_each_code_block(s.body, visit);
+    for_each_code_block(s.notes, visit);
+  }
   return blocks;
 }
 
-std::vector<RenderedSlide> render_slides(const Deck& deck, const std::vector<std::optional<std::string>>& highlighted) {
-  // Code blocks meet the callback in the same order code_blocks_to_highlight saw them.
+std::vector<RenderedSlide> render_slides(const Deck& deck, const std::vector<std::optional<std::string>>& highlighted,
+                                         SnippetViews views) {
+  CodeWalk walk{deck, views};
   size_t next_highlighted = 0;
+  static const std::optional<std::string> none;
+  auto take_highlight = [&](const Node& n) -> const std::optional<std::string>& {
+    if (!walk.code_of(n)) return none;
+    size_t i = next_highlighted++;
+    return i < highlighted.size() ? highlighted[i] : none;
+  };
   HtmlContext ctx;
   ctx.images = &deck.images;
   ctx.code_block = [&](std::string& out, const Node& n) {
-    std::string lang = fence_language(n.info);
-    const std::optional<std::string>* h = nullptr;
-    if (!lang.empty()) {
-      if (next_highlighted < highlighted.size()) h = &highlighted[next_highlighted];
-      ++next_highlighted;
+    const std::optional<std::string>& h = take_highlight(n);
+    if (const PlannedSnippet* s = walk.snippet(n)) {
+      const SnippetResult* result = nullptr;
+      if (views.results) {
+        auto found = views.results->find(s->spec.id);
+        if (found != views.results->end()) result = &found->second;
+      }
+      write_snippet(out, *s, result, h);
+      return;
     }
-    write_code(out, lang, n.literal, h);
+    write_code(out, fence_language(n.info), n.literal, &h);
   };
   std::vector<RenderedSlide> slides;
   for (const Slide& s : deck.slides) {

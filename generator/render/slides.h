@@ -1,12 +1,14 @@
 #pragma once
 // Renders every slide's body and notes to HTML fragments. Pure: no I/O; what needed
-// I/O (images, highlighting) was done before and is passed in.
+// I/O (images, highlighting, running snippets) was done before and is passed in.
 #include <map>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "model/document.h"
+#include "model/results.h"
+#include "plan/plan.h"
 #include "render/highlight.h"
 
 namespace deckgen {
@@ -15,13 +17,23 @@ struct RenderedSlide {
   SourcePos pos;
   std::string html;   // the slide's content
   std::string notes;  // speaker notes, empty if none
+  std::string css_class;
 };
 
-// Code blocks that want highlighting, in document order, for one Highlighter call.
-std::vector<CodeBlock> code_blocks_to_highlight(const Deck& deck);
+// What the slides show besides the Markdown: the plan's snippets and their results.
+// Both may be absent (a deck without snippets, or tests of plain Markdown).
+struct SnippetViews {
+  const Plan* plan = nullptr;
+  const std::map<std::string, SnippetResult>* results = nullptr;
+};
 
-// `highlighted` answers code_blocks_to_highlight(deck) in the same order (missing or
-// empty entries are written plain).
-std::vector<RenderedSlide> render_slides(const Deck& deck, const std::vector<std::optional<std::string>>& highlighted);
+// Code that wants highlighting, in document order, for one Highlighter call: fenced
+// code with a language, and the code each `run` block shows.
+std::vector<CodeBlock> code_blocks_to_highlight(const Deck& deck, SnippetViews views = {});
+
+// `highlighted` answers code_blocks_to_highlight(deck, views) in the same order
+// (missing or empty entries are written plain).
+std::vector<RenderedSlide> render_slides(const Deck& deck, const std::vector<std::optional<std::string>>& highlighted,
+                                         SnippetViews views = {});
 
 }  // namespace deckgen

@@ -79,9 +79,10 @@ std::string write_page(const FrontMatter& meta, const std::vector<RenderedSlide>
   out += "\">\n<div class=\"reveal\">\n<div class=\"slides\">\n";
   if (!meta.title.empty()) title_slide(out, meta);
   for (const RenderedSlide& s : slides) {
-    out += "<section data-source=\"";
-    append_escaped(out, fmt::format("{}", s.pos));
-    out += "\">\n";
+    out += "<section";
+    if (!s.css_class.empty()) out += " class=\"", append_escaped(out, s.css_class), out += '"';
+    if (!s.pos.file.empty()) out += " data-source=\"", append_escaped(out, fmt::format("{}", s.pos)), out += '"';
+    out += ">\n";
     out += s.html;
     if (!s.notes.empty()) {
       out += "<aside class=\"notes\">\n";

@@ -1,0 +1,22 @@
+#pragma once
+// Machine-readable results: the JSON report (schema in the README) and JUnit XML for
+// CI dashboards. Both see only results, never the stages that made them.
+#include <map>
+#include <string>
+
+#include "measure/provenance.h"
+#include "model/results.h"
+#include "plan/plan.h"
+
+namespace deckgen {
+
+struct BuildResults {
+  const Plan& plan;
+  const std::map<std::string, SnippetResult>& snippets;
+  const Provenance& provenance;
+};
+
+std::string report_json(const BuildResults& results);
+std::string junit_xml(const BuildResults& results);
+
+}  // namespace deckgen
