@@ -273,12 +273,21 @@ TEST_F(SnippetRunnerTest, WallTimeAndSwitchesOfASleep) {
   EXPECT_GE(o.usage.voluntary_switches, 1);
 }
 
-TEST_F(SnippetRunnerTest, ManyRunsInARow) {
+size_t open_descriptors() {
+  return static_cast<size_t>(std::distance(fs::directory_iterator("/proc/self/fd"), fs::directory_iterator()));
+}
+
+TEST_F(SnippetRunnerTest, ManyRunsInARowLeakNoDescriptor) {
+  runner_->run(request({"/bin/true"}));  // the launcher's memfd is made once, on first use
+  size_t before = open_descriptors();
   for (int i = 0; i < 50; ++i) {
-    RunOutcome o = runner_->run(request({"/bin/true"}));
+    RunRequest r = request({"/bin/cat"});
+    if (i % 2) r.stdin_data = "x";
+    RunOutcome o = runner_->run(r);
     ASSERT_EQ(o.exit_code, 0) << i;
     ASSERT_TRUE(group_is_gone(o.process_group)) << i;
   }
+  EXPECT_EQ(open_descriptors(), before);
 }
 
 // Forks a stand-in for deckgen that runs a snippet leaving a background process, sends
