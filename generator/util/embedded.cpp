@@ -9,6 +9,7 @@ DECKGEN_ASSET(theme_css)
 DECKGEN_ASSET(highlight_css)
 DECKGEN_ASSET(deck_js)
 DECKGEN_ASSET(highlight_py)
+DECKGEN_ASSET(launcher)
 #undef DECKGEN_ASSET
 
 namespace deckgen {
@@ -24,6 +25,7 @@ std::string_view embedded_asset(Asset_id id) {
     CASE(highlight_css)
     CASE(deck_js)
     CASE(highlight_py)
+    CASE(launcher)
   }
 #undef CASE
   return {};

@@ -1,0 +1,60 @@
+// SIGINT/SIGTERM: kill the snippets' process groups from the handler (they are not in
+// deckgen's group, so a terminal's Ctrl-C does not reach them), record the signal, and
+// let the runner turn it into an `Interrupted` exception so deckgen's own cleanup runs.
+#include <signal.h>
+#include <unistd.h>
+
+#include <array>
+#include <atomic>
+
+#include "run/live_groups.h"
+#include "run/snippet_runner.h"
+
+namespace deckgen {
+namespace {
+
+std::array<std::atomic<pid_t>, 64> live_groups{};  // 0: a free slot
+std::atomic<int> caught_signal{0};
+
+extern "C" void on_interrupt(int sig) {
+  int none = 0;
+  bool first = caught_signal.compare_exchange_strong(none, sig);
+  kill_live_groups();
+  if (!first) _exit(128 + sig);  // a second Ctrl-C: the user does not want to wait for cleanup
+}
+
+}  // namespace
+
+bool add_live_group(pid_t pgid) {
+  for (auto& slot : live_groups) {
+    pid_t free_slot = 0;
+    if (slot.compare_exchange_strong(free_slot, pgid)) return true;
+  }
+  return false;
+}
+
+void remove_live_group(pid_t pgid) {
+  for (auto& slot : live_groups) {
+    pid_t expected = pgid;
+    if (slot.compare_exchange_strong(expected, 0)) return;
+  }
+}
+
+void kill_live_groups() {
+  for (auto& slot : live_groups)
+    if (pid_t pgid = slot.load(); pgid > 0) ::kill(-pgid, SIGKILL);
+}
+
+void install_interrupt_handling() {
+  struct sigaction action {};
+  action.sa_handler = on_interrupt;
+  sigemptyset(&action.sa_mask);
+  action.sa_flags = SA_RESTART;
+  ::sigaction(SIGINT, &action, nullptr);
+  ::sigaction(SIGTERM, &action, nullptr);
+}
+
+bool interrupted() { return caught_signal.load() != 0; }
+int interrupt_signal() { return caught_signal.load(); }
+
+}  // namespace deckgen
