@@ -243,12 +243,11 @@ class ProcessRunner final : public Runner {
  private:
   RunOutcome run_once(const RunRequest& request) {
     RunOutcome outcome;
-    std::error_code fs_error;
     if (request.argv.empty()) {
       outcome.start_error = "no program to run";
       return outcome;
     }
-    if (!fs::is_directory(request.work_dir, fs_error)) {
+    if (std::error_code fs_error; !fs::is_directory(request.work_dir, fs_error)) {
       outcome.start_error = "working directory " + request.work_dir.string() + " does not exist";
       return outcome;
     }
@@ -278,6 +277,7 @@ class ProcessRunner final : public Runner {
     report_write.reset();  // the launcher holds the only write end now: its exit means EOF
     stdin_file.reset();
     if (ec) {
+      if (launch.pid > 0) ::waitpid(launch.pid, nullptr, 0);  // forked, then failed before exec
       outcome.start_error = "cannot start the snippet launcher: " + ec.message();
       return outcome;
     }
