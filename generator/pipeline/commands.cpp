@@ -144,10 +144,10 @@ int run_command(const Options& options, Status& status, Runner& runner) {
   } catch (const InputError& e) {
     status.error(e.message());
     return exit_input_error;
-  } catch (const Interrupted&) {
+  } catch (const Interrupted& e) {
     status.progress_done();
     status.error("interrupted: every snippet process was stopped, nothing was written");
-    return 130;
+    return e.exit_code();
   } catch (const std::system_error& e) {
     status.error(fmt::format("{} ({})", e.what(), e.code().message()));
     return exit_input_error;

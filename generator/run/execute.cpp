@@ -8,6 +8,7 @@
 
 #include "measure/cpu_load.h"
 #include "plan/languages.h"
+#include "run/process.h"
 #include "util/files.h"
 
 namespace fs = std::filesystem;
@@ -106,7 +107,7 @@ RawSnippetRuns execute_snippet(const PlannedSnippet& s, size_t index, size_t cou
     compile.timeout = std::chrono::minutes(5);
     if (auto program = find_executable(compile.argv[0])) compile.argv[0] = program->string();
     RunOutcome c = runner.run(compile);
-    if (interrupted()) throw Interrupted{};
+    if (interrupted()) throw Interrupted(interrupt_signal());
     raw.compiled = true;
     raw.compile_seconds = c.usage.wall_seconds;
     if (!c.started || c.timed_out || c.signal != 0 || c.exit_code != 0) {
@@ -140,7 +141,7 @@ RawSnippetRuns execute_snippet(const PlannedSnippet& s, size_t index, size_t cou
     std::optional<CpuTimes> before = read_cpu_times();
     RunOutcome outcome = runner.run(request);
     std::optional<CpuTimes> after = read_cpu_times();
-    if (interrupted()) throw Interrupted{};
+    if (interrupted()) throw Interrupted(interrupt_signal());
 
     raw.last = outcome;
     if (!timed) {

@@ -48,7 +48,4 @@ std::map<std::string, std::string> snippet_environment(const PlannedSnippet& s, 
 RawSnippetRuns execute_snippet(const PlannedSnippet& s, size_t index, size_t count, const ExecuteContext& ctx,
                                Runner& runner);
 
-// Thrown when SIGINT/SIGTERM arrived: every child is already dead; the build stops.
-struct Interrupted {};
-
 }  // namespace deckgen
