@@ -37,6 +37,7 @@ std::string reveal_config(const FrontMatter& meta) {
       {"slideNumber", meta.slide_numbers ? nlohmann::ordered_json("c/t") : nlohmann::ordered_json(false)},
       {"transition", meta.transition},
       {"center", false},
+      {"display", "flex"},  // theme.css lays each slide out as a column (long code shrinks)
       {"controls", true},
       {"progress", true},
       {"overview", true},
