@@ -24,6 +24,7 @@
 #pragma once
 
 #include <errno.h>   // program_invocation_short_name (GNU)
+#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -115,7 +116,10 @@ class Recorder {
 
   void add(Event event) {
     std::lock_guard<std::mutex> lock(mutex_);
-    events_.push_back(std::move(event));
+    if (events_.size() < kMaxEvents)
+      events_.push_back(std::move(event));
+    else
+      ++dropped_;
   }
   void set_metric(std::string name, Metric metric) {
     std::lock_guard<std::mutex> lock(mutex_);
@@ -153,7 +157,8 @@ class Recorder {
 
   std::string trace_json(long pid) const {
     std::string out = "{\"displayTimeUnit\":\"ms\",\"otherData\":{\"clock\":\"CLOCK_MONOTONIC\","
-                      "\"writer\":\"deckgen_trace.h\"},\n\"traceEvents\":[\n";
+                      "\"writer\":\"deckgen_trace.h\",\"dropped_events\":" +
+                      std::to_string(dropped_) + "},\n\"traceEvents\":[\n";
     append_metadata(out, pid, 0, "process_name", program_invocation_short_name);
     std::map<long, std::string> names = thread_names_;
     names.emplace(pid, "main");  // the main thread's id is the pid; a given name wins
@@ -209,7 +214,7 @@ class Recorder {
     const std::string::size_type slash = path.rfind('/');
     std::string temporary = path.substr(0, slash + 1) + ".deckgen-XXXXXX";
     const int fd = mkstemp(temporary.data());
-    bool written = fd >= 0;
+    bool written = fd >= 0 && fchmod(fd, 0644) == 0;  // mkstemp makes it private
     for (std::size_t done = 0; written && done < text.size();) {
       const ssize_t n = ::write(fd, text.data() + done, text.size() - done);
       if (n < 0 && errno == EINTR) continue;
@@ -223,10 +228,14 @@ class Recorder {
     std::fprintf(stderr, "deckgen_trace.h: could not write %s\n", path.c_str());
   }
 
+  // A runaway loop must not exhaust memory; as in deckgen_trace.py.
+  static constexpr std::size_t kMaxEvents = 1000000;
+
   std::mutex mutex_;
   std::string out_dir_;
   bool tracing_ = false;
   std::vector<Event> events_;
+  std::size_t dropped_ = 0;
   std::map<std::string, Metric> metrics_;
   std::map<long, std::string> thread_names_;
 };
