@@ -69,12 +69,11 @@ _metrics = {}         # name -> {"value": v, "unit": u}
 _lanes = {}           # tid -> [name, is a task]
 _task_lanes = {}      # id(task) -> (weakref to task, tid)
 _task_tids = itertools.count(_TASK_TID_BASE)
-_thread_lane = _thread._local()
+_this_thread = _thread._local()   # .tid: the lane id cached; .in_flush
 _armed = False        # exit hooks for this process are in place
 _flush_lock = _thread.allocate_lock()
 _warned = False
-_flushing_thread = None   # ident of the thread inside flush(), if any
-_die_after_flush = None   # a signal that interrupted that flush
+_die_after_flush = None   # a signal that arrived while its thread was in flush()
 
 
 def enabled():
@@ -113,9 +112,9 @@ def _lane():
         if lane[0] != task.get_name():      # renamed with task.set_name()
             lane[0] = task.get_name()
         return tid, True
-    tid = getattr(_thread_lane, "tid", None)
+    tid = getattr(_this_thread, "tid", None)
     if tid is None:
-        tid = _thread_lane.tid = _thread.get_native_id()
+        tid = _this_thread.tid = _thread.get_native_id()
         _new_lane(tid, _thread_name(), False)
     return tid, False
 
@@ -341,7 +340,7 @@ def _flush_on_sigterm():
         return      # the snippet handles SIGTERM itself
     def flush_then_die(signum, frame):
         global _die_after_flush
-        if _flushing_thread == _thread.get_ident():
+        if getattr(_this_thread, "in_flush", False):
             # Pool.terminate() often lands while the worker's exit flush is
             # writing in this very thread: let it finish, then die.
             _die_after_flush = signum
@@ -359,7 +358,7 @@ def _die_of(signum):
 
 def _reset_after_fork():
     """In a forked child: the parent's events are the parent's to write."""
-    global _armed, _dropped, _thread_lane, _flush_lock, _die_after_flush, _flushing_thread
+    global _armed, _dropped, _this_thread, _flush_lock, _die_after_flush
     _events.clear()
     _metrics.clear()
     _lanes.clear()
@@ -367,8 +366,7 @@ def _reset_after_fork():
     _dropped = 0
     _armed = False
     _die_after_flush = None
-    _flushing_thread = None
-    _thread_lane = _thread._local()     # the forking thread's cached tid is the parent's
+    _this_thread = _thread._local()     # the forking thread's cached tid is the parent's
     _flush_lock = _thread.allocate_lock()   # another thread may have held it at fork time
 
 
@@ -475,11 +473,13 @@ def flush():
     Never raises: a snippet must not fail because its trace could not be
     written; the reason goes to stderr once.
     """
-    global _warned, _flushing_thread
+    global _warned
     if _OUT_DIR is None:
         return
+    # Marked before taking the lock and cleared after letting it go, so that a
+    # SIGTERM handler running on this thread never waits for a lock it holds.
+    _this_thread.in_flush = True
     _flush_lock.acquire()
-    _flushing_thread = _thread.get_ident()
     try:
         pid = os.getpid()
         if _TRACING and _events:
@@ -492,8 +492,8 @@ def flush():
             _warned = True
             print(f"deckgen_trace: could not write to {_OUT_DIR}: {error}", file=sys.stderr)
     finally:
-        _flushing_thread = None
         _flush_lock.release()
+        _this_thread.in_flush = False
     if _die_after_flush is not None:
         _die_of(_die_after_flush)
 
