@@ -32,6 +32,9 @@ What a trace holds:
   task (a synthetic tid), named after the task, with args.task;
 - `M` process_name / thread_name / sort-index events; `i` instants; `C` counters.
 
+Decorating a generator function times only the creation of the generator;
+put a `with span()` inside it instead.
+
 Processes: multiprocessing children (fork, spawn, forkserver) write their own
 files, including pool workers stopped by Pool.terminate(). A child made with a
 bare os.fork() that leaves through os._exit() must call flush() itself.

@@ -298,14 +298,15 @@ class AsyncioTest(SnippetTestCase):
 
 
 MULTIPROCESSING_SNIPPET = """
-    import multiprocessing as mp, os, sys
+    import multiprocessing as mp, os, sys, time
     import deckgen_trace as dt
 
     def child():
         with dt.span("child-work"): pass
 
     def task(i):
-        with dt.span("task", i=i): pass
+        with dt.span("task", i=i):
+            time.sleep(0.02)    # long enough for both workers to get tasks
         return os.getpid()
 
     if __name__ == "__main__":
