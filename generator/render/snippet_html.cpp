@@ -47,10 +47,10 @@ void write_timing(std::string& out, const SnippetResult& r) {
                  escape_html(format_spread(w, format_duration)), escape_html(format_duration(user.median)),
                  escape_html(format_duration(sys.median)), escape_html(format_bytes(r.stats.at("rss").median)),
                  escape_html(format_count(r.stats.at("ctx").median)));
-  if (w.unstable) out += " <span class=\"flag\">unstable: σ/mean ≥ 10%</span>";
-  if (!w.outliers.empty()) fmt::format_to(std::back_inserter(out), " <span class=\"flag\">{} outlier(s)</span>", w.outliers.size());
+  if (w.unstable) out += " · <span class=\"flag\">unstable: σ/mean ≥ 10%</span>";
+  if (!w.outliers.empty()) fmt::format_to(std::back_inserter(out), " · <span class=\"flag\">{} outlier(s)</span>", w.outliers.size());
   if (r.busy_runs > 0)
-    fmt::format_to(std::back_inserter(out), " <span class=\"flag busy\">machine busy during {} of {} runs</span>", r.busy_runs, r.runs.size());
+    fmt::format_to(std::back_inserter(out), " · <span class=\"flag busy\">machine busy during {} of {} runs</span>", r.busy_runs, r.runs.size());
   out += "</summary>\n<table class=\"stats\"><thead><tr><th></th><th>n</th><th>median</th><th>MAD</th><th>mean</th>"
          "<th>σ</th><th>min</th><th>max</th></tr></thead><tbody>\n";
   stats_row(out, "wall", w, format_duration);
