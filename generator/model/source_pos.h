@@ -1,6 +1,7 @@
 #pragma once
 // Where something came from in the deck's sources. Every input error carries one.
 #include <fmt/format.h>
+#include <compare>
 #include <string>
 
 namespace deckgen {
@@ -10,6 +11,7 @@ struct SourcePos {
   int line = 0;      // 1-based; 0 when unknown
   int column = 0;    // 1-based; 0 when unknown
   bool operator==(const SourcePos&) const = default;
+  auto operator<=>(const SourcePos&) const = default;
 };
 
 }  // namespace deckgen

@@ -6,7 +6,10 @@
 #include <chrono>
 #include <cstdlib>
 
+#include "measure/claims.h"
 #include "measure/provenance.h"
+#include "measure/values.h"
+#include "render/claim_html.h"
 #include "measure/snippet_result.h"
 #include "measure/units.h"
 #include "model/input_error.h"
@@ -105,7 +108,16 @@ int build(const Options& options, Status& status, Runner& runner) {
 
   Measured measured;
   if (!plan.snippets.empty()) measured = run_and_measure(deck, plan, status, runner);
-  SnippetViews views{&plan, &measured.results};
+
+  // Measured values into prose, claims checked against them.
+  std::map<std::string, std::string> values = placeholder_values(deck.placeholders, measured.results, measured.provenance);
+  std::vector<ClaimResult> claims = check_claims(deck.claims, measured.results);
+  std::map<SourcePos, std::string> block_html;
+  for (const ClaimResult& c : claims) {
+    block_html[c.spec.pos] = claim_html(c);
+    if (!c.ok) status.error(fmt::format("{}: error: claim failed: {}", c.spec.pos, c.verdict));
+  }
+  SnippetViews views{&plan, &measured.results, &values, &block_html};
 
   auto highlighter = make_pygments_highlighter(cache_dir(options) / "highlight.bin");
   HighlightResult highlighted = highlighter->highlight(code_blocks_to_highlight(deck, views));
@@ -115,7 +127,7 @@ int build(const Options& options, Status& status, Runner& runner) {
   if (!plan.snippets.empty()) slides.push_back(provenance_slide(measured.provenance, plan.snippets.size(), measured.seconds));
   std::string page = write_page(deck.meta, slides);
 
-  BuildResults results{plan, measured.results, measured.provenance};
+  BuildResults results{plan, measured.results, measured.provenance, claims};
   if (options.report) write_file_atomically(*options.report, report_json(results));
   if (options.junit) write_file_atomically(*options.junit, junit_xml(results));
   if (options.write_deck) {
@@ -124,7 +136,11 @@ int build(const Options& options, Status& status, Runner& runner) {
                             slides.size() + (deck.meta.title.empty() ? 0 : 1), (page.size() + 1023) / 1024));
   }
   if (!plan.snippets.empty()) print_summary(plan, measured, status);
-  bool failed = std::any_of(measured.results.begin(), measured.results.end(),
+  size_t failed_claims = std::count_if(claims.begin(), claims.end(), [](const ClaimResult& c) { return !c.ok; });
+  if (!claims.empty())
+    status.info(fmt::format("claims: {} hold, {} failed", claims.size() - failed_claims, failed_claims));
+  bool failed = failed_claims > 0 ||
+                std::any_of(measured.results.begin(), measured.results.end(),
                             [](const auto& r) { return r.second.outcome == Outcome::failed; });
   return failed ? exit_deck_failed : exit_ok;
 }
