@@ -12,7 +12,7 @@ def crunch(n):
 
 # region main
 if __name__ == "__main__":
-    jobs = [2_000_000] * 4
+    jobs = [1_000_000] * 4
     start = time.perf_counter()
     with ProcessPoolExecutor(max_workers=4) as pool:
         results = list(pool.map(crunch, jobs))

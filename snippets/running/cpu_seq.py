@@ -9,7 +9,7 @@ def crunch(n):
     return total
 
 # region main
-jobs = [2_000_000] * 4
+jobs = [1_000_000] * 4
 start = time.perf_counter()
 results = [crunch(n) for n in jobs]
 elapsed = time.perf_counter() - start

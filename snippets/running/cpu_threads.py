@@ -10,7 +10,7 @@ def crunch(n):
     return total
 
 # region main
-jobs = [2_000_000] * 4
+jobs = [1_000_000] * 4
 start = time.perf_counter()
 with ThreadPoolExecutor(max_workers=4) as pool:
     results = list(pool.map(crunch, jobs))
