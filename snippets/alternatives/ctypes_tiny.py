@@ -22,7 +22,7 @@ lib.add.restype = ctypes.c_int64
 def add(a, b):
     return a + b
 
-calls = 200_000
+calls = 100_000
 py_ns = timeit.timeit("add(2, 3)", globals=globals(), number=calls) / calls * 1e9
 c_ns = timeit.timeit("lib.add(2, 3)", globals=globals(), number=calls) / calls * 1e9
 print(f"Python add: {py_ns:5.0f} ns per call")

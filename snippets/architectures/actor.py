@@ -22,11 +22,11 @@ class Account:
         return reply
 
 account = Account()
-clients = [threading.Thread(target=lambda: [account.deposit(1) for _ in range(10_000)])
+clients = [threading.Thread(target=lambda: [account.deposit(1) for _ in range(2_500)])
            for _ in range(4)]
 for c in clients:
     c.start()
 for c in clients:
     c.join()
-print("balance:", account.deposit(0).result())   # always 40000, no lock in sight
+print("balance:", account.deposit(0).result())   # always 10000, no lock in sight
 # endregion

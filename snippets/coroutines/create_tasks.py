@@ -8,7 +8,7 @@ async def job():
 
 # region main
 async def main():
-    count = 20_000
+    count = 5_000
     start = time.perf_counter()
     for _ in range(count):
         await asyncio.create_task(job())

@@ -9,7 +9,7 @@ def memory_kb():
 
 # region main
 async def main():
-    count = 5_000
+    count = 3_000
     release = asyncio.Event()
     before = memory_kb()
     tasks = [asyncio.create_task(release.wait()) for _ in range(count)]

@@ -9,7 +9,7 @@ async def player(rounds):
         await asyncio.sleep(0)         # "let someone else run"
 
 async def main():
-    rounds = 50_000
+    rounds = 20_000
     start = time.perf_counter()
     await asyncio.gather(player(rounds), player(rounds))
     elapsed = time.perf_counter() - start

@@ -13,7 +13,7 @@ async def main():
         await asyncio.gather(work("A", 0.1), work("B", 0.02), work("C", 0.1))
     except ValueError as error:
         print("main caught:", error)
-    await asyncio.sleep(0.2)             # main goes on with other things...
+    await asyncio.sleep(0.15)             # main goes on with other things...
 
 asyncio.run(main())
 # endregion
