@@ -16,22 +16,20 @@ def download(urls, out):
 
 def parse(inbox, out):
     while (page := inbox.get()) is not DONE:
-        with span("parse"):
-            out.put(page.upper())
+        out.put(page.upper())
     out.put(DONE)
 
 def save(inbox):
     while (record := inbox.get()) is not DONE:
-        with span("save"):
+        with span(f"save {record}"):
             time.sleep(0.01)             # disk
         print("saved", record)
 
 pages, records = queue.Queue(maxsize=2), queue.Queue(maxsize=2)
-stages = [threading.Thread(target=download, args=(range(5), pages)),
-          threading.Thread(target=parse, args=(pages, records)),
-          threading.Thread(target=save, args=(records,))]
-for stage in stages:
-    stage.start()
-for stage in stages:
-    stage.join()
+stages = [(download, range(4), pages), (parse, pages, records), (save, records)]
 # endregion
+threads = [threading.Thread(target=stage, args=args) for stage, *args in stages]
+for thread in threads:
+    thread.start()
+for thread in threads:
+    thread.join()
