@@ -1,6 +1,9 @@
 """TaskGroup: one task fails, its siblings are cancelled, errors flow up."""
 import asyncio
-from deckgen_trace import span
+import time
+from deckgen_trace import metric, span
+
+start = time.perf_counter()
 
 # region main
 async def work(name, seconds):
@@ -24,3 +27,4 @@ async def main():
 
 asyncio.run(main())
 # endregion
+metric("elapsed", (time.perf_counter() - start) * 1000, "ms")

@@ -1,5 +1,7 @@
 """A timeout cancels everything below it: cancellation flows down."""
 import asyncio
+import time
+from deckgen_trace import metric
 
 async def step(name, seconds):
     try:
@@ -8,6 +10,8 @@ async def step(name, seconds):
     except asyncio.CancelledError:
         print(f"{name}: cancelled")
         raise
+
+start = time.perf_counter()
 
 # region main
 async def fetch_all():
@@ -21,7 +25,8 @@ async def main():
         async with asyncio.timeout(0.1):
             await fetch_all()
     except TimeoutError:
-        print("main: gave up after 0.1 s, nothing left running")
+        print("main: timed out, and nothing is left running")
 
 asyncio.run(main())
 # endregion
+metric("elapsed", (time.perf_counter() - start) * 1000, "ms")
