@@ -97,7 +97,7 @@ void print_summary(const Plan& plan, const Measured& m, Status& status) {
   std::vector<std::string> top;
   for (size_t i = 0; i < std::min<size_t>(3, slowest.size()); ++i)
     top.push_back(fmt::format("{} {}", slowest[i].second, format_duration(slowest[i].first)));
-  status.info(fmt::format("snippets: {} passed, {} failed, {} in all, measured in {}{}", plan.snippets.size() - failed,
+  status.summary(fmt::format("snippets: {} passed, {} failed, {} in all, measured in {}{}", plan.snippets.size() - failed,
                           failed, plan.snippets.size(), format_duration(m.seconds),
                           top.empty() ? "" : fmt::format(" (slowest: {})", fmt::join(top, ", "))));
 }
@@ -138,7 +138,7 @@ int build(const Options& options, Status& status, Runner& runner) {
   if (!plan.snippets.empty()) print_summary(plan, measured, status);
   size_t failed_claims = std::count_if(claims.begin(), claims.end(), [](const ClaimResult& c) { return !c.ok; });
   if (!claims.empty())
-    status.info(fmt::format("claims: {} hold, {} failed", claims.size() - failed_claims, failed_claims));
+    status.summary(fmt::format("claims: {} hold, {} failed", claims.size() - failed_claims, failed_claims));
   bool failed = failed_claims > 0 ||
                 std::any_of(measured.results.begin(), measured.results.end(),
                             [](const auto& r) { return r.second.outcome == Outcome::failed; });
