@@ -13,7 +13,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 work=bench/work   # relative: the printed commands stay short and portable
-sizes=(${BENCH_SIZES:-60 600})
+read -r -a sizes <<<"${BENCH_SIZES:-60 600}"
 warmup=${BENCH_WARMUP:-3}
 min_runs=${BENCH_MIN_RUNS:-10}
 
