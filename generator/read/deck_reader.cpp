@@ -20,11 +20,13 @@ namespace {
 // A top-level `---` splits slides when it stands alone on its line after a blank line
 // (or at the top). cmark already keeps `---` inside fences and under paragraphs
 // (setext headings) out of the top level.
-bool is_slide_separator(const Node& block, std::string_view body, int first_line) {
+// `lines` indexes the body once: looking lines up by scanning from the top for every
+// separator made splitting quadratic in the deck's length.
+bool is_slide_separator(const Node& block, const std::vector<std::string_view>& lines, int first_line) {
   if (block.type != NodeType::thematic_break) return false;
-  int line = block.pos.line - first_line + 1;
-  if (trim_right(line_at(body, line)) != "---") return false;
-  return line == 1 || trim(line_at(body, line - 1)).empty();
+  size_t line = static_cast<size_t>(block.pos.line - first_line);  // 0-based
+  if (line >= lines.size() || trim_right(lines[line]) != "---") return false;
+  return line == 0 || trim(lines[line - 1]).empty();
 }
 
 // A paragraph whose text starts with "Note:" opens the speaker notes; the prefix goes.
@@ -158,8 +160,11 @@ std::vector<Slide> split_slides(std::string_view body, const std::string& file, 
   std::vector<Slide> slides(1);
   slides.back().pos = {file, first_line, 1};
   bool in_notes = false;
+  std::vector<std::string_view> lines;
+  LineCursor cursor(body);
+  for (std::string_view line; cursor.next(line);) lines.push_back(line);
   for (Node& block : parse_markdown(body, file, first_line)) {
-    if (is_slide_separator(block, body, first_line)) {
+    if (is_slide_separator(block, lines, first_line)) {
       slides.emplace_back().pos = {file, block.pos.line + 1, 1};
       in_notes = false;
       continue;
