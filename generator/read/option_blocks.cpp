@@ -36,7 +36,7 @@ ClaimSpec parse_claim_block(std::string_view yaml, const SourcePos& block) {
                    }
                    if (key == "value") c.kind = ClaimSpec::Kind::value, c.value = parse_metric_ref(v.scalar(n, key), v.pos(n)), ++kinds;
                    if (key == "than") c.b = v.scalar(n, key), has_than = true;
-                   if (key == "by") c.by = v.number(n, key, 1.0, 1e12);
+                   if (key == "by") c.by = v.number(n, key, 1.0, 1e6);
                    if (key == "below") c.below = v.number(n, key, -1e300, 1e300);
                    if (key == "above") c.above = v.number(n, key, -1e300, 1e300);
                    if (key == "metric") {
