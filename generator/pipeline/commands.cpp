@@ -24,6 +24,7 @@
 #include "util/files.h"
 #include "write/page.h"
 #include "write/report.h"
+#include "write/trace_files.h"
 
 namespace fs = std::filesystem;
 
@@ -128,6 +129,15 @@ int build(const Options& options, Status& status, Runner& runner) {
   std::string page = write_page(deck.meta, slides);
 
   BuildResults results{plan, measured.results, measured.provenance, claims};
+  // Traces go beside the deck before it: the deck links to them.
+  if (options.write_deck) {
+    for (const PlannedSnippet& s : plan.snippets) {
+      auto r = measured.results.find(s.spec.id);
+      if (!s.spec.trace || r == measured.results.end() || r->second.traces.empty()) continue;
+      write_file_atomically(options.output.parent_path() / "traces" / (s.spec.id + ".json"),
+                            merged_trace_json(r->second.traces));
+    }
+  }
   if (options.report) write_file_atomically(*options.report, report_json(results));
   if (options.junit) write_file_atomically(*options.junit, junit_xml(results));
   if (options.write_deck) {
