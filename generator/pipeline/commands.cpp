@@ -3,6 +3,11 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <atomic>
+#include <mutex>
+#include <optional>
+#include <set>
+#include <thread>
 #include <chrono>
 #include <cstdlib>
 
@@ -13,6 +18,7 @@
 #include "measure/snippet_result.h"
 #include "measure/units.h"
 #include "model/input_error.h"
+#include "pipeline/schedule.h"
 #include "plan/plan.h"
 #include "plan/toolchain.h"
 #include "read/deck_reader.h"
@@ -45,8 +51,64 @@ struct Measured {
   double seconds = 0;
 };
 
-Measured run_and_measure(const Deck& deck, const Plan& plan, Status& status, Runner& runner) {
+// Status is not thread-safe; workers report through this.
+class LockedStatus final : public Status {
+ public:
+  explicit LockedStatus(Status& inner) : inner_(inner) {}
+  void info(const std::string& l) override { std::lock_guard g(m_); inner_.info(l); }
+  void summary(const std::string& l) override { std::lock_guard g(m_); inner_.summary(l); }
+  void warning(const std::string& l) override { std::lock_guard g(m_); inner_.warning(l); }
+  void error(const std::string& l) override { std::lock_guard g(m_); inner_.error(l); }
+  void progress(const Progress& p) override { std::lock_guard g(m_); inner_.progress(p); }
+  void progress_done() override { std::lock_guard g(m_); inner_.progress_done(); }
+
+ private:
+  Status& inner_;
+  std::mutex m_;
+};
+
+void report_result(const PlannedSnippet& s, const SnippetResult& r, Status& status) {
+  status.progress_done();
+  if (r.outcome == Outcome::failed)
+    status.error(fmt::format("{}: error: snippet '{}' failed: {}", s.spec.pos, r.id, r.failure));
+  else if (r.busy_runs > 0)
+    status.warning(fmt::format("{}: warning: snippet '{}': the machine was busy during {} of {} runs; its timings "
+                               "are less trustworthy", s.spec.pos, r.id, r.busy_runs, r.runs.size()));
+}
+
+// Runs `work(i, runner)` for every i in `items` on up to `runners.parallelism` threads,
+// each with its own runner. The first exception (an interrupt) is rethrown after all
+// threads stopped.
+void in_parallel(const std::vector<size_t>& items, Runners& runners,
+                 const std::function<void(size_t, Runner&)>& work) {
+  if (items.empty()) return;
+  std::atomic<size_t> next{0};
+  std::exception_ptr failure;
+  std::mutex failure_mutex;
+  auto worker = [&](Runner& runner) {
+    for (size_t k; (k = next++) < items.size();) {
+      try {
+        work(items[k], runner);
+      } catch (...) {
+        std::lock_guard g(failure_mutex);
+        if (!failure) failure = std::current_exception();
+        next = items.size();
+      }
+    }
+  };
+  unsigned extra = std::min<size_t>(runners.parallelism, items.size()) - 1;
+  std::vector<std::unique_ptr<Runner>> more;
+  for (unsigned t = 0; t < extra; ++t) more.push_back(runners.make_more());
+  std::vector<std::thread> threads;
+  for (auto& r : more) threads.emplace_back(worker, std::ref(*r));
+  worker(runners.main);
+  for (auto& t : threads) t.join();
+  if (failure) std::rethrow_exception(failure);
+}
+
+Measured run_and_measure(const Deck& deck, const Plan& plan, Status& outer_status, Runners runners) {
   Measured m;
+  LockedStatus status(outer_status);
   Toolchains tools = resolve_toolchains(plan, deck.meta.python);
   ExecuteContext ctx;
   ctx.snippets_dir = plan.snippets_dir;
@@ -58,28 +120,60 @@ Measured run_and_measure(const Deck& deck, const Plan& plan, Status& status, Run
     status.progress({i, n, id, phase, elapsed()});
   };
 
+  // The harness's own cost, measured alone first.
   m.provenance = collect_provenance(deck.deck_dir, tools.tools);
-  m.provenance.overhead = measure_overhead(runner, tools.python, ctx.path_env);
-  for (size_t i = 0; i < plan.snippets.size(); ++i) {
+  m.provenance.overhead = measure_overhead(runners.main, tools.python, ctx.path_env);
+
+  size_t count = plan.snippets.size();
+  std::vector<std::optional<SnippetResult>> results(count);
+  std::vector<std::unique_ptr<PreparedSnippet>> prepared(count);
+  std::vector<size_t> runnable;
+  for (size_t i = 0; i < count; ++i) {
     const PlannedSnippet& s = plan.snippets[i];
     if (auto missing = tools.missing.find(s.spec.language); missing != tools.missing.end()) {
       SnippetResult r;
       r.id = s.spec.id;
       r.outcome = Outcome::failed;
       r.failure = fmt::format("cannot run {}: {}", s.spec.language, missing->second);
-      m.results[r.id] = std::move(r);
-      continue;
+      report_result(s, r, status);
+      results[i] = std::move(r);
+    } else {
+      runnable.push_back(i);
     }
-    RawSnippetRuns raw = execute_snippet(s, i, plan.snippets.size(), ctx, runner);
-    SnippetResult r = measure_snippet(s, raw);
-    status.progress_done();
-    if (r.outcome == Outcome::failed)
-      status.error(fmt::format("{}: error: snippet '{}' failed: {}", s.spec.pos, r.id, r.failure));
-    else if (r.busy_runs > 0)
-      status.warning(fmt::format("{}: warning: snippet '{}': the machine was busy during {} of {} runs; its timings "
-                                 "are less trustworthy", s.spec.pos, r.id, r.busy_runs, r.runs.size()));
-    m.results[r.id] = std::move(r);
   }
+  auto finish = [&](size_t i) {
+    SnippetResult r = measure_snippet(plan.snippets[i], prepared[i]->raw);
+    report_result(plan.snippets[i], r, status);
+    results[i] = std::move(r);
+    prepared[i].reset();  // removes its build folder
+  };
+
+  if (runners.parallelism <= 1) {
+    for (size_t i : runnable) {
+      prepared[i] = std::make_unique<PreparedSnippet>(plan.snippets[i], ctx);
+      compile_snippet(*prepared[i], i, count, ctx, runners.main);
+      if (!prepared[i]->raw.compile_failed) run_snippet(*prepared[i], i, count, ctx, runners.main);
+      finish(i);
+    }
+  } else {
+    // Untimed work shares the machine: every compile, and whole snippets whose timing
+    // nothing shows. Then the timed runs, one at a time, with nothing else running.
+    std::set<std::string> timed_ids = timing_sensitive_snippets(deck, plan);
+    std::vector<size_t> timed;
+    in_parallel(runnable, runners, [&](size_t i, Runner& runner) {
+      prepared[i] = std::make_unique<PreparedSnippet>(plan.snippets[i], ctx);
+      compile_snippet(*prepared[i], i, count, ctx, runner);
+      if (timed_ids.count(plan.snippets[i].spec.id) && !prepared[i]->raw.compile_failed) return;
+      if (!prepared[i]->raw.compile_failed) run_snippet(*prepared[i], i, count, ctx, runner);
+      finish(i);
+    });
+    for (size_t i : runnable) {
+      if (results[i]) continue;
+      run_snippet(*prepared[i], i, count, ctx, runners.main);
+      finish(i);
+    }
+  }
+  for (size_t i = 0; i < count; ++i) m.results[plan.snippets[i].spec.id] = std::move(*results[i]);
   status.progress_done();
   m.seconds = elapsed();
   return m;
@@ -103,12 +197,12 @@ void print_summary(const Plan& plan, const Measured& m, Status& status) {
                           top.empty() ? "" : fmt::format(" (slowest: {})", fmt::join(top, ", "))));
 }
 
-int build(const Options& options, Status& status, Runner& runner) {
+int build(const Options& options, Status& status, Runners runners) {
   Deck deck = read_deck(options.inputs);
   Plan plan = make_plan(deck, options.snippets_dir);
 
   Measured measured;
-  if (!plan.snippets.empty()) measured = run_and_measure(deck, plan, status, runner);
+  if (!plan.snippets.empty()) measured = run_and_measure(deck, plan, status, runners);
 
   // Measured values into prose, claims checked against them.
   std::map<std::string, std::string> values = placeholder_values(deck.placeholders, measured.results, measured.provenance);
@@ -161,12 +255,17 @@ int run_command(const Options& options) {
   auto status = make_terminal_status(options.quiet);
   install_interrupt_handling();
   auto runner = make_process_runner();
-  return run_command(options, *status, *runner);
+  unsigned cores = std::max(1u, std::thread::hardware_concurrency());
+  return run_command(options, *status, Runners{*runner, [] { return make_process_runner(); }, cores});
 }
 
 int run_command(const Options& options, Status& status, Runner& runner) {
+  return run_command(options, status, Runners{runner, nullptr, 1});
+}
+
+int run_command(const Options& options, Status& status, Runners runners) {
   try {
-    return build(options, status, runner);
+    return build(options, status, runners);
   } catch (const InputError& e) {
     status.error(e.message());
     return exit_input_error;

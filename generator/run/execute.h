@@ -10,6 +10,7 @@
 
 #include "plan/plan.h"
 #include "run/snippet_runner.h"
+#include "util/files.h"
 
 namespace deckgen {
 
@@ -45,7 +46,21 @@ std::map<std::string, std::string> snippet_environment(const PlannedSnippet& s, 
                                                        const std::filesystem::path& scratch,
                                                        const std::filesystem::path& out_dir, int run_index);
 
+// Compiles (if the language needs it) and runs: compile_snippet then run_snippet.
 RawSnippetRuns execute_snippet(const PlannedSnippet& s, size_t index, size_t count, const ExecuteContext& ctx,
                                Runner& runner);
+
+// A snippet between compiling and running: its build folder holds the program.
+struct PreparedSnippet {
+  PreparedSnippet(const PlannedSnippet& s, const ExecuteContext& ctx);
+  const PlannedSnippet& snippet;
+  TempFolder build;
+  std::map<std::string, std::string> values;  // for the command templates
+  RawSnippetRuns raw;
+};
+
+// The two halves, so a scheduler can compile in parallel and time runs alone.
+void compile_snippet(PreparedSnippet& p, size_t index, size_t count, const ExecuteContext& ctx, Runner& runner);
+void run_snippet(PreparedSnippet& p, size_t index, size_t count, const ExecuteContext& ctx, Runner& runner);
 
 }  // namespace deckgen
