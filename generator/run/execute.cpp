@@ -16,6 +16,8 @@ namespace fs = std::filesystem;
 namespace deckgen {
 namespace {
 
+constexpr uintmax_t kMaxTraceBytes = 256 << 20;
+
 void read_outputs(const fs::path& out_dir, RawRun& run, bool keep_traces) {
   std::error_code ec;
   for (const auto& entry : fs::directory_iterator(out_dir, ec)) {
@@ -33,7 +35,15 @@ void read_outputs(const fs::path& out_dir, RawRun& run, bool keep_traces) {
           run.metrics[metric] = {value.get<double>(), std::string()};
       }
     } else if (keep_traces && name.starts_with("trace-")) {
-      run.traces.push_back(entry.path().string());
+      // A runaway trace must not take deckgen's memory with it: too large is a
+      // problem the timeline reports, not something to read.
+      std::error_code size_ec;
+      uintmax_t size = fs::file_size(entry.path(), size_ec);
+      if (size_ec || size > kMaxTraceBytes)
+        run.trace_problems.push_back(fmt::format("{} is {} MiB, over the {} MiB a trace may have; record fewer spans",
+                                                 name, size / (1 << 20), kMaxTraceBytes >> 20));
+      else
+        run.traces.push_back(entry.path().string());
     }
   }
 }
