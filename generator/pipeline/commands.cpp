@@ -6,6 +6,8 @@
 #include <chrono>
 #include <cstdlib>
 
+#include "cache/cache_key.h"
+#include "cache/result_store.h"
 #include "measure/provenance.h"
 #include "measure/snippet_result.h"
 #include "measure/units.h"
@@ -41,7 +43,13 @@ struct Measured {
   double seconds = 0;
 };
 
-Measured run_and_measure(const Deck& deck, const Plan& plan, Status& status, Runner& runner) {
+ToolInfo tool_for(const Toolchains& tools, const std::string& language) {
+  for (const ToolInfo& t : tools.tools)
+    if (t.language == language) return t;
+  return {language, "", ""};
+}
+
+Measured run_and_measure(const Deck& deck, const Plan& plan, const Options& options, Status& status, Runner& runner) {
   Measured m;
   Toolchains tools = resolve_toolchains(plan, deck.meta.python);
   ExecuteContext ctx;
@@ -56,6 +64,8 @@ Measured run_and_measure(const Deck& deck, const Plan& plan, Status& status, Run
 
   m.provenance = collect_provenance(deck.deck_dir, tools.tools);
   m.provenance.overhead = measure_overhead(runner, tools.python, ctx.path_env);
+  std::string machine = machine_fingerprint(m.provenance.machine);
+  ResultStore cache(cache_dir(options), machine);
   for (size_t i = 0; i < plan.snippets.size(); ++i) {
     const PlannedSnippet& s = plan.snippets[i];
     if (auto missing = tools.missing.find(s.spec.language); missing != tools.missing.end()) {
@@ -66,9 +76,27 @@ Measured run_and_measure(const Deck& deck, const Plan& plan, Status& status, Run
       m.results[r.id] = std::move(r);
       continue;
     }
-    RawSnippetRuns raw = execute_snippet(s, i, plan.snippets.size(), ctx, runner);
-    SnippetResult r = measure_snippet(s, raw);
-    status.progress_done();
+    CacheInputs inputs;
+    inputs.snippets_dir = plan.snippets_dir;
+    inputs.tool = tool_for(tools, s.spec.language);
+    inputs.python = tools.python;
+    inputs.path_env = ctx.path_env;
+    inputs.machine_fingerprint = machine;
+    std::string key = snippet_cache_key(s, inputs);
+    std::string warning;
+    std::optional<SnippetResult> hit = cache.load(key, &warning);
+    if (!warning.empty()) status.warning(warning);
+    SnippetResult r;
+    if (hit) {
+      r = std::move(*hit);
+    } else {
+      RawSnippetRuns raw = execute_snippet(s, i, plan.snippets.size(), ctx, runner);
+      r = measure_snippet(s, raw);
+      status.progress_done();
+      // A failure is not kept: it reruns until fixed, so a flaky one (a timeout on a busy
+      // machine) is never shown again from the cache.
+      if (r.outcome == Outcome::passed && !cache.save(key, r, &warning)) status.warning(warning);
+    }
     if (r.outcome == Outcome::failed)
       status.error(fmt::format("{}: error: snippet '{}' failed: {}", s.spec.pos, r.id, r.failure));
     else if (r.busy_runs > 0)
@@ -82,10 +110,11 @@ Measured run_and_measure(const Deck& deck, const Plan& plan, Status& status, Run
 }
 
 void print_summary(const Plan& plan, const Measured& m, Status& status) {
-  size_t failed = 0;
+  size_t failed = 0, cached = 0;
   std::vector<std::pair<double, std::string>> slowest;
   for (const auto& [id, r] : m.results) {
     failed += r.outcome == Outcome::failed;
+    cached += r.from_cache;
     double total = r.compile_seconds;
     for (const RunRecord& run : r.runs) total += run.wall_seconds;
     slowest.push_back({total, id});
@@ -94,8 +123,8 @@ void print_summary(const Plan& plan, const Measured& m, Status& status) {
   std::vector<std::string> top;
   for (size_t i = 0; i < std::min<size_t>(3, slowest.size()); ++i)
     top.push_back(fmt::format("{} {}", slowest[i].second, format_duration(slowest[i].first)));
-  status.info(fmt::format("snippets: {} passed, {} failed, {} in all, measured in {}{}", plan.snippets.size() - failed,
-                          failed, plan.snippets.size(), format_duration(m.seconds),
+  status.info(fmt::format("snippets: {} passed, {} failed, {} in all, {} from the cache, measured in {}{}",
+                          plan.snippets.size() - failed, failed, plan.snippets.size(), cached, format_duration(m.seconds),
                           top.empty() ? "" : fmt::format(" (slowest: {})", fmt::join(top, ", "))));
 }
 
@@ -104,7 +133,7 @@ int build(const Options& options, Status& status, Runner& runner) {
   Plan plan = make_plan(deck, options.snippets_dir);
 
   Measured measured;
-  if (!plan.snippets.empty()) measured = run_and_measure(deck, plan, status, runner);
+  if (!plan.snippets.empty()) measured = run_and_measure(deck, plan, options, status, runner);
   SnippetViews views{&plan, &measured.results};
 
   auto highlighter = make_pygments_highlighter(cache_dir(options) / "highlight.bin");
