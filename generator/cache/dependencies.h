@@ -5,8 +5,8 @@
 //
 // The scan errs on the side of more dependencies: an import inside a string or a
 // comment-like docstring counts too, which costs at most an unneeded rerun. What it
-// cannot see (importlib.import_module("x"), exec, a macro-built #include) is listed in
-// the README's cache section.
+// cannot see (importlib.import_module("x"), exec, a macro-built #include) is not a
+// dependency: after editing such a file, rebuild with --force.
 #include <filesystem>
 #include <string>
 #include <string_view>
