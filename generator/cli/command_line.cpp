@@ -39,8 +39,17 @@ ParsedCommandLine parse_command_line(int argc, const char* const* argv) {
   check->add_option("-o,--output", output, "Also write the deck to this file");
   check->footer(kExitCodes);
 
+  std::vector<std::string> only;
+  bool no_cache = false;
+  CLI::App* clean = app.add_subcommand("clean", "Remove the cache beside the output (default output/.cache).");
+  clean->add_option("-o,--output", output, "The deck whose cache to remove (default: output/deck.html)");
+  clean->footer(kExitCodes);
+
   std::string snippets, report, junit;
   for (CLI::App* sub : {build, check}) {
+    sub->add_flag("--no-cache", no_cache, "Neither read nor store results in the cache (output dir/.cache)");
+    sub->add_flag("--force", o.force, "Rerun every snippet, and store the new results");
+    sub->add_option("--only", only, "Rerun only these snippet ids; the others come from the cache");
     sub->add_flag("-q,--quiet", o.quiet, "Print only errors and the summary");
     sub->add_option("--snippets", snippets, "The snippets folder (default: front matter `snippets:`, else "
                                             "a `snippets` folder beside the deck folder)");
@@ -58,7 +67,9 @@ ParsedCommandLine parse_command_line(int argc, const char* const* argv) {
     return result;
   }
 
-  o.command = check->parsed() ? Command::check : Command::build;
+  o.command = check->parsed() ? Command::check : clean->parsed() ? Command::clean : Command::build;
+  o.use_cache = !no_cache;
+  o.only.insert(only.begin(), only.end());
   if (!inputs.empty()) o.inputs.assign(inputs.begin(), inputs.end());
   if (!output.empty()) o.output = output;
   o.write_deck = o.command == Command::build || !output.empty();

@@ -11,6 +11,8 @@
 #include <chrono>
 #include <cstdlib>
 
+#include "cache/cache_key.h"
+#include "cache/result_store.h"
 #include "measure/claims.h"
 #include "measure/provenance.h"
 #include "measure/values.h"
@@ -106,7 +108,14 @@ void in_parallel(const std::vector<size_t>& items, Runners& runners,
   if (failure) std::rethrow_exception(failure);
 }
 
-Measured run_and_measure(const Deck& deck, const Plan& plan, Status& outer_status, Runners runners) {
+ToolInfo tool_for(const Toolchains& tools, const std::string& language) {
+  for (const ToolInfo& t : tools.tools)
+    if (t.language == language) return t;
+  return {language, "", ""};
+}
+
+Measured run_and_measure(const Deck& deck, const Plan& plan, const Options& options, Status& outer_status,
+                         Runners runners) {
   Measured m;
   LockedStatus status(outer_status);
   Toolchains tools = resolve_toolchains(plan, deck.meta.python);
@@ -127,7 +136,12 @@ Measured run_and_measure(const Deck& deck, const Plan& plan, Status& outer_statu
   size_t count = plan.snippets.size();
   std::vector<std::optional<SnippetResult>> results(count);
   std::vector<std::unique_ptr<PreparedSnippet>> prepared(count);
+  std::vector<std::string> keys(count);
   std::vector<size_t> runnable;
+  // Results are keyed by everything that can change them, this machine included.
+  std::string machine = machine_fingerprint(m.provenance.machine);
+  std::optional<ResultStore> cache;
+  if (options.use_cache) cache.emplace(cache_dir(options), machine);
   for (size_t i = 0; i < count; ++i) {
     const PlannedSnippet& s = plan.snippets[i];
     if (auto missing = tools.missing.find(s.spec.language); missing != tools.missing.end()) {
@@ -137,13 +151,44 @@ Measured run_and_measure(const Deck& deck, const Plan& plan, Status& outer_statu
       r.failure = fmt::format("cannot run {}: {}", s.spec.language, missing->second);
       report_result(s, r, status);
       results[i] = std::move(r);
-    } else {
-      runnable.push_back(i);
+      continue;
     }
+    if (cache) {
+      CacheInputs inputs;
+      inputs.snippets_dir = plan.snippets_dir;
+      inputs.tool = tool_for(tools, s.spec.language);
+      inputs.python = tools.python;
+      inputs.path_env = ctx.path_env;
+      inputs.machine_fingerprint = machine;
+      keys[i] = snippet_cache_key(s, inputs);
+      bool rerun = options.force || (!options.only.empty() && options.only.count(s.spec.id));
+      std::string warning;
+      std::optional<SnippetResult> hit = rerun ? std::nullopt : cache->load(keys[i], &warning);
+      if (!warning.empty()) status.warning(warning);
+      if (hit) {
+        report_result(s, *hit, status);
+        results[i] = std::move(*hit);
+        continue;
+      }
+    }
+    if (!options.only.empty() && !options.only.count(s.spec.id) && !options.force) {
+      // --only: the others come from the cache, or are not run at all this time.
+      SnippetResult r;
+      r.id = s.spec.id;
+      r.outcome = Outcome::failed;
+      r.failure = "not run: --only names other snippets and no cached result exists";
+      results[i] = std::move(r);
+      continue;
+    }
+    runnable.push_back(i);
   }
   auto finish = [&](size_t i) {
     SnippetResult r = measure_snippet(plan.snippets[i], prepared[i]->raw);
     report_result(plan.snippets[i], r, status);
+    // Only passing results are kept: a failure reruns until fixed, so a flaky one (a
+    // timeout on a busy machine) is never replayed from the cache.
+    std::string warning;
+    if (cache && r.outcome == Outcome::passed && !cache->save(keys[i], r, &warning)) status.warning(warning);
     results[i] = std::move(r);
     prepared[i].reset();  // removes its build folder
   };
@@ -180,10 +225,11 @@ Measured run_and_measure(const Deck& deck, const Plan& plan, Status& outer_statu
 }
 
 void print_summary(const Plan& plan, const Measured& m, Status& status) {
-  size_t failed = 0;
+  size_t failed = 0, cached = 0;
   std::vector<std::pair<double, std::string>> slowest;
   for (const auto& [id, r] : m.results) {
     failed += r.outcome == Outcome::failed;
+    cached += r.from_cache;
     double total = r.compile_seconds;
     for (const RunRecord& run : r.runs) total += run.wall_seconds;
     slowest.push_back({total, id});
@@ -192,17 +238,39 @@ void print_summary(const Plan& plan, const Measured& m, Status& status) {
   std::vector<std::string> top;
   for (size_t i = 0; i < std::min<size_t>(3, slowest.size()); ++i)
     top.push_back(fmt::format("{} {}", slowest[i].second, format_duration(slowest[i].first)));
-  status.summary(fmt::format("snippets: {} passed, {} failed, {} in all, measured in {}{}", plan.snippets.size() - failed,
-                          failed, plan.snippets.size(), format_duration(m.seconds),
+  status.summary(fmt::format("snippets: {} passed, {} failed, {} in all ({} ran, {} from the cache), measured in {}{}",
+                          plan.snippets.size() - failed, failed, plan.snippets.size(), plan.snippets.size() - cached,
+                          cached, format_duration(m.seconds),
                           top.empty() ? "" : fmt::format(" (slowest: {})", fmt::join(top, ", "))));
 }
 
+int clean(const Options& options, Status& status) {
+  std::string error;
+  fs::path dir = cache_dir(options);
+  if (!fs::exists(dir)) {
+    status.summary(fmt::format("no cache at {}", dir.generic_string()));
+    return exit_ok;
+  }
+  if (!ResultStore::clean(dir, &error)) {
+    status.error(error);
+    return exit_input_error;
+  }
+  status.summary(fmt::format("removed {}", dir.generic_string()));
+  return exit_ok;
+}
+
 int build(const Options& options, Status& status, Runners runners) {
+  if (options.command == Command::clean) return clean(options, status);
   Deck deck = read_deck(options.inputs);
   Plan plan = make_plan(deck, options.snippets_dir);
+  try {
+    mark_cache_dir(cache_dir(options));  // so `deckgen clean` knows the folder is ours
+  } catch (const std::system_error& e) {
+    status.warning(fmt::format("cannot create the cache folder: {}", e.what()));
+  }
 
   Measured measured;
-  if (!plan.snippets.empty()) measured = run_and_measure(deck, plan, status, runners);
+  if (!plan.snippets.empty()) measured = run_and_measure(deck, plan, options, status, runners);
 
   // Measured values into prose, claims checked against them.
   std::map<std::string, std::string> values = placeholder_values(deck.placeholders, measured.results, measured.provenance);

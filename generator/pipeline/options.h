@@ -3,12 +3,14 @@
 // pipeline reads it. Tests build one directly.
 #include <filesystem>
 #include <optional>
+#include <set>
+#include <string>
 #include <string>
 #include <vector>
 
 namespace deckgen {
 
-enum class Command { build, check };
+enum class Command { build, check, clean };
 
 struct Options {
   Command command = Command::build;
@@ -19,6 +21,9 @@ struct Options {
   std::optional<std::filesystem::path> snippets_dir;  // --snippets: overrides the front matter
   std::optional<std::filesystem::path> report;         // --report FILE.json
   std::optional<std::filesystem::path> junit;          // --junit FILE.xml
+  bool use_cache = true;                 // --no-cache: neither read nor write stored results
+  bool force = false;                    // --force: rerun everything (and store the new results)
+  std::set<std::string> only;            // --only ID...: rerun these; the rest from the cache
 };
 
 // Exit codes, the same for every command (documented in --help and the README).

@@ -1,0 +1,137 @@
+#include "cache/cache_key.h"
+
+#include <fmt/format.h>
+#include <xxhash.h>
+
+#include <algorithm>
+
+#include "cache/dependencies.h"
+#include "plan/languages.h"
+#include "util/files.h"
+
+namespace fs = std::filesystem;
+
+namespace deckgen {
+namespace {
+
+// The NAME SP LENGTH LF VALUE LF record list the header describes.
+class CanonicalText {
+ public:
+  explicit CanonicalText(std::string_view kind) { text_ = fmt::format("{} {}\n", kind, kCacheKeyFormat); }
+  void field(std::string_view name, std::string_view value) {
+    text_ += fmt::format("{} {}\n", name, value.size());
+    text_ += value;
+    text_ += '\n';
+  }
+  void field(std::string_view name, long long value) { field(name, std::to_string(value)); }
+  void list(std::string_view name, const std::vector<std::string>& items) {
+    field(fmt::format("{}.count", name), static_cast<long long>(items.size()));
+    for (const std::string& item : items) field(name, item);
+  }
+  void optional(std::string_view name, const std::optional<std::string>& value) {
+    field(fmt::format("{}.present", name), value ? 1 : 0);
+    field(name, value.value_or(""));
+  }
+  const std::string& text() const { return text_; }
+
+ private:
+  std::string text_;
+};
+
+std::string hash_hex(std::string_view text) {
+  XXH128_hash_t h = XXH3_128bits(text.data(), text.size());
+  return fmt::format("{:016x}{:016x}", h.high64, h.low64);
+}
+
+std::vector<std::string> resolved(const std::vector<std::string>& command, const PlannedSnippet& s,
+                                  const CacheInputs& in) {
+  return expand_command(command, {{"file", s.spec.file.string()},
+                                  {"python", in.python},
+                                  {"snippets", in.snippets_dir.string()},
+                                  // expand_command would loop on a value holding its own token
+                                  {"exe", "<exe>"},
+                                  {"dir", "<dir>"}});
+}
+
+bool is_python_snippet(const PlannedSnippet& s) { return s.spec.file.extension() == ".py"; }
+
+// The source, then every local file it depends on, by path relative to the snippets folder.
+void add_sources(CanonicalText& t, const PlannedSnippet& s, const CacheInputs& in) {
+  t.field("source", s.source);
+  std::vector<fs::path> deps = local_dependencies(s.spec.file, in.snippets_dir);
+  // The trace helper is how a Python snippet records metrics and traces; depending on it
+  // always is cheap (it rarely changes) and covers imports the scan cannot see.
+  std::error_code ec;
+  fs::path helper = fs::weakly_canonical(in.snippets_dir / "deckgen_trace.py", ec);
+  if (is_python_snippet(s) && !ec && fs::is_regular_file(helper, ec) &&
+      std::find(deps.begin(), deps.end(), helper) == deps.end() && helper != fs::weakly_canonical(s.spec.file, ec)) {
+    deps.push_back(helper);
+    std::sort(deps.begin(), deps.end());
+  }
+  fs::path base = fs::weakly_canonical(in.snippets_dir, ec);
+  t.field("dep.count", static_cast<long long>(deps.size()));
+  for (const fs::path& dep : deps) {
+    std::string content;
+    t.field("dep", dep.lexically_relative(base).generic_string());
+    t.field("dep.content", read_file(dep, content) ? content : std::string("\0unreadable", 11));
+  }
+}
+
+}  // namespace
+
+std::string snippet_cache_text(const PlannedSnippet& s, const CacheInputs& in) {
+  CanonicalText t("deckgen-cache-key");
+  t.field("deckgen_version", in.deckgen_version);
+  t.field("machine", in.machine_fingerprint);
+  t.field("measurement", in.measurement);
+  t.field("id", s.spec.id);
+  t.field("language", s.language.name);
+  t.field("tool.path", in.tool.path);
+  t.field("tool.version", in.tool.version);
+  t.field("path_env", in.path_env);
+  t.list("compile", resolved(s.language.compile, s, in));
+  std::vector<std::string> run = resolved(s.language.run, s, in);
+  run.insert(run.end(), s.spec.args.begin(), s.spec.args.end());
+  t.list("run", run);
+  std::vector<std::string> env;
+  for (const auto& [name, value] : s.spec.env) env.push_back(name + "=" + value);  // a std::map: sorted
+  t.list("env", env);
+  t.optional("stdin", s.spec.stdin_data);
+  t.field("timeout_ms", static_cast<long long>(s.spec.timeout.count()));
+  t.field("runs", s.spec.runs);
+  t.field("warmup", s.spec.warmup);
+  t.field("trace", s.spec.trace ? 1 : 0);
+  const Expectation& e = s.spec.expect;
+  t.field("expect.exit_code", e.exit_code);
+  t.field("expect.fails", e.fails ? 1 : 0);
+  t.optional("expect.stdout_contains", e.stdout_contains);
+  t.optional("expect.stdout_matches", e.stdout_matches);
+  t.optional("expect.stderr_contains", e.stderr_contains);
+  t.optional("expect.stderr_matches", e.stderr_matches);
+  add_sources(t, s, in);
+  return t.text();
+}
+
+std::string snippet_cache_key(const PlannedSnippet& s, const CacheInputs& in) {
+  return hash_hex(snippet_cache_text(s, in));
+}
+
+std::string compile_cache_key(const PlannedSnippet& s, const CacheInputs& in) {
+  if (s.language.compile.empty()) return {};
+  CanonicalText t("deckgen-compile-key");
+  t.field("deckgen_version", in.deckgen_version);
+  t.field("machine", in.machine_fingerprint);
+  t.field("tool.path", in.tool.path);
+  t.field("tool.version", in.tool.version);
+  t.field("path_env", in.path_env);
+  t.list("compile", resolved(s.language.compile, s, in));
+  add_sources(t, s, in);
+  return hash_hex(t.text());
+}
+
+bool is_cache_key(std::string_view key) {
+  return key.size() == 32 &&
+         std::all_of(key.begin(), key.end(), [](char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'); });
+}
+
+}  // namespace deckgen
