@@ -47,14 +47,14 @@ struct AxisUnit {
   const char* name;
 };
 
-AxisUnit unit_for_step(double step_us) {
-  if (step_us >= 1e6) return {1e6, "s"};
-  if (step_us >= 1e3) return {1e3, "ms"};
+// The unit of the axis's far end, so "2.5 s" rather than "2500 ms".
+AxisUnit unit_for_axis(double end_us) {
+  if (end_us >= 1e6) return {1e6, "s"};
+  if (end_us >= 1e3) return {1e3, "ms"};
   return {1, "µs"};
 }
 
-std::string tick_label(double value_us, double step_us) {
-  AxisUnit unit = unit_for_step(step_us);
+std::string tick_label(double value_us, double step_us, AxisUnit unit) {
   double step = step_us / unit.us;
   int decimals = std::max(0, int(std::ceil(-std::log10(step) - 1e-9)));
   return fmt::format("{:.{}f} {}", value_us / unit.us, decimals, unit.name);
@@ -142,12 +142,13 @@ class TimelineWriter {
     double step = svg::nice_step(duration, max_ticks);
     std::string out = "<g class=\"axis\" font-size=\"14\" text-anchor=\"middle\">\n";
     std::string grid;
+    AxisUnit unit = unit_for_axis(std::floor(duration / step) * step);
     for (int i = 0;; ++i) {
       double t = i * step;
       if (t > duration * (1 + 1e-9)) break;
       double x = scale_.x(trace_.start_us + t);
       out += fmt::format("<text x=\"{}\" y=\"{}\">{}</text>\n", num(x), num(y + 16),
-                         svg::text(tick_label(t, step)));
+                         svg::text(tick_label(t, step, unit)));
       grid += fmt::format("M{} {}V{}", num(x), num(lanes_top - 6), num(lanes_bottom));
     }
     out += "</g>\n";
@@ -220,6 +221,7 @@ class TimelineWriter {
     auto flush = [&] {
       if (cluster.count == 0) return;
       if (cluster.count > 1) merged_spans_ += cluster.count, any_merged_mixed_ |= cluster.mixed;
+      if (!cluster.mixed) note_name(*cluster.name, (cluster.x_end - cluster.x_begin) / scale_.px_per_us);
       const std::string& colour = cluster.mixed ? std::string(kMergedColour) : colour_of(*cluster.name);
       running.add(colour, cluster.x_begin, bar_y, std::max(cluster.x_end - cluster.x_begin, 1.0), kBarHeight);
       cluster = {};
