@@ -66,7 +66,7 @@ std::string chart_svg(const ChartData& chart) {
                         num(cy - kBar / 2), num(std::max(x_of(median) - x0, 1.0)), num(kBar), kBarColour);
     if (high > low)
       body += fmt::format(
-          "<path d=\"M{l} {y}H{h}M{l} {t}V{b}M{h} {t}V{b}\" stroke=\"currentColor\" stroke-width=\"2\" fill=\"none\"/>\n",
+          "<path class=\"whisker\" d=\"M{l} {y}H{h}M{l} {t}V{b}M{h} {t}V{b}\" stroke=\"currentColor\" stroke-width=\"2\" fill=\"none\"/>\n",
           fmt::arg("l", num(x_of(low))), fmt::arg("h", num(x_of(high))), fmt::arg("y", num(cy)),
           fmt::arg("t", num(cy - 8)), fmt::arg("b", num(cy + 8)));
     std::string value = fmt::format("{} (n={})", format(median), e.n);

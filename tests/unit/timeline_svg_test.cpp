@@ -36,6 +36,12 @@ Trace trace_of(const std::string& text) {
   return std::get<Trace>(std::move(result));
 }
 
+TimelineOptions titled(const std::string& title) {
+  TimelineOptions options;
+  options.title = title;
+  return options;
+}
+
 std::vector<fs::path> golden_traces() {
   std::vector<fs::path> inputs;
   for (const auto& e : fs::directory_iterator(fs::path(DECKGEN_TEST_DATA) / "golden" / "svg"))
@@ -50,7 +56,7 @@ TEST_P(TimelineGolden, DrawsAsExpected) {
   fs::path input = GetParam();
   std::string text;
   ASSERT_TRUE(read_file(input, text));
-  std::string actual = timeline_svg(trace_of(text), {.title = input.stem().string()});
+  std::string actual = timeline_svg(trace_of(text), titled(input.stem().string()));
   fs::path expected_file = fs::path(input).replace_extension(".svg");
   if (const char* update = std::getenv("DECKGEN_UPDATE_GOLDEN"); update && *update == '1') {
     std::ofstream(expected_file, std::ios::binary) << actual;
@@ -113,7 +119,7 @@ TEST(Timeline, EveryFontIsLegibleOnAProjector) {
 TEST(Timeline, EscapesNames) {
   Trace trace = trace_of(R"([{"ph":"X","name":"<script>&'\"","ts":0,"dur":100,"pid":1,"tid":1},
                              {"ph":"M","name":"thread_name","pid":1,"tid":1,"args":{"name":"</text>"}}])");
-  std::string svg = timeline_svg(trace, {.title = "a < b"});
+  std::string svg = timeline_svg(trace, titled("a < b"));
   EXPECT_THAT(svg, Not(HasSubstr("<script>")));
   EXPECT_THAT(svg, Not(HasSubstr("</text></text>")));
   EXPECT_THAT(svg, HasSubstr("&lt;script&gt;&amp;&#39;&quot;"));
@@ -204,7 +210,7 @@ TEST(Timeline, IsDeterministic) {
 }
 
 TEST(Timeline, LeavesOutLanesBeyondTheLimitAndSaysSo) {
-  std::string svg = timeline_svg(trace_of(synthetic_trace(100, 20)), {.max_lanes = 5});
+  std::string svg = timeline_svg(trace_of(synthetic_trace(100, 20)), [] { TimelineOptions o; o.max_lanes = 5; return o; }());
   // 20 thread lanes and the counter's lane, 5 shown.
   EXPECT_THAT(svg, HasSubstr(">16 more lanes not shown<"));
 }
