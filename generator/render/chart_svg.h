@@ -1,0 +1,40 @@
+#pragma once
+// A bar chart comparing snippets on one metric, as an inline SVG (no script): one
+// horizontal bar per snippet at its median, a whisker over its spread, the value with
+// its unit at the end, and an axis that starts at zero so bar lengths compare honestly.
+//
+// The spread: deckgen passes the minimum and maximum of the timed runs (with five runs,
+// every run is then inside the whisker, and nothing is estimated); the caption under
+// the axis says so through `spread_label`. Text takes the page's colour (currentColor),
+// is 14 px and up at the default width, and the output is deterministic.
+#include <cstddef>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "measure/units.h"
+
+namespace deckgen {
+
+struct ChartEntry {
+  std::string label;          // the snippet's label, or its id
+  double median = 0;
+  double spread_low = 0;      // whisker from here ...
+  double spread_high = 0;     // ... to here (min and max of the runs)
+  size_t n = 0;               // runs; 0 = no measurement, drawn as "no data"
+};
+
+struct ChartData {
+  std::string title;          // drawn above the bars when not empty
+  std::string metric_label;   // "wall time", "peak RSS", "ns_per_switch", ...
+  // Turns a value into text with its unit (format_duration for seconds, format_bytes,
+  // format_count): used for the values and the axis ticks.
+  std::function<std::string(double)> format = format_count;
+  std::string spread_label = "min–max";   // what the whiskers show, for the caption
+  std::vector<ChartEntry> entries;
+  double width = 1180;
+};
+
+std::string chart_svg(const ChartData& chart);
+
+}  // namespace deckgen

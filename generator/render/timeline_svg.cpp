@@ -1,0 +1,477 @@
+#include "render/timeline_svg.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <optional>
+#include <set>
+
+#include "measure/units.h"
+#include "render/svg_parts.h"
+
+namespace deckgen {
+namespace {
+
+using svg::num;
+
+// Layout, in SVG units. At the default width of 1180 the slide shows them at about 1:1.
+constexpr double kMargin = 10;
+constexpr double kLabelWidth = 220;       // lane names, left of the plot
+constexpr double kTitleHeight = 34;
+constexpr double kAxisHeight = 30;
+constexpr double kProcessHeight = 26;
+constexpr double kRowHeight = 24;         // one nesting level of spans
+constexpr double kBarHeight = 20;
+constexpr double kLanePadding = 6;
+constexpr double kCounterHeight = 44;
+constexpr double kLegendRow = 24;
+constexpr double kNoteRow = 22;
+constexpr double kFont = 15;              // lane names
+constexpr double kSmallFont = 14;         // axis, legend, notes, labels in bars
+constexpr double kTitleFont = 20;
+constexpr double kLabelMinBar = 40;       // bars this wide or more get a tooltip
+constexpr const char* kMergedColour = "#9aa0a6";
+constexpr double kWaitingTint = 0.6;      // how much lighter the waiting part is
+constexpr int kMaxLegendEntries = 10;
+
+// The time axis: where each microsecond lands, and the tick labels.
+struct TimeScale {
+  double start_us, x0, px_per_us;
+  double x(double ts_us) const { return x0 + (ts_us - start_us) * px_per_us; }
+};
+
+struct AxisUnit {
+  double us;
+  const char* name;
+};
+
+// The unit of the axis's far end, so "2.5 s" rather than "2500 ms".
+AxisUnit unit_for_axis(double end_us) {
+  if (end_us >= 1e6) return {1e6, "s"};
+  if (end_us >= 1e3) return {1e3, "ms"};
+  return {1, "µs"};
+}
+
+std::string tick_label(double value_us, double step_us, AxisUnit unit) {
+  double step = step_us / unit.us;
+  int decimals = std::max(0, int(std::ceil(-std::log10(step) - 1e-9)));
+  return fmt::format("{:.{}f} {}", value_us / unit.us, decimals, unit.name);
+}
+
+// Sub-pixel spans that follow one another within a pixel, drawn as one bar.
+struct Cluster {
+  double x_begin = 0, x_end = 0;
+  size_t count = 0;
+  const std::string* name = nullptr;
+  bool mixed = false;
+};
+
+// Bars of one colour in one row become the subpaths of a single <path>: many thin bars
+// cost ~20 bytes each instead of a whole element.
+class PathBuckets {
+ public:
+  void add(const std::string& colour, double x, double y, double w, double h) {
+    std::string& d = buckets_[colour];
+    d += fmt::format("M{} {}h{}v{}h-{}z", num(x), num(y), num(w), num(h), num(w));
+  }
+  void emit(std::string& out, const char* extra = "") {
+    for (const auto& [colour, d] : buckets_)
+      out += fmt::format("<path fill=\"{}\"{} d=\"{}\"/>\n", colour, extra, d);
+    buckets_.clear();
+  }
+
+ private:
+  std::map<std::string, std::string> buckets_;   // ordered: deterministic output
+};
+
+class TimelineWriter {
+ public:
+  TimelineWriter(const Trace& trace, const TimelineOptions& options)
+      : trace_(trace), options_(options) {}
+
+  std::string write() {
+    choose_lanes();
+    assign_colours();
+    double plot_x0 = kMargin + kLabelWidth + 10;
+    double plot_x1 = options_.width - kMargin - 16;
+    double duration = std::max(trace_.end_us - trace_.start_us, 1.0);
+    scale_ = {trace_.start_us, plot_x0, (plot_x1 - plot_x0) / duration};
+    plot_x1_ = plot_x1;
+
+    double y = kMargin;
+    if (!options_.title.empty()) {
+      body_ += fmt::format("<text x=\"{}\" y=\"{}\" font-size=\"{}\" font-weight=\"bold\">{}</text>\n",
+                           num(kMargin), num(y + 22), num(kTitleFont), svg::text(options_.title));
+      y += kTitleHeight;
+    }
+    double axis_y = y;
+    y += kAxisHeight;
+    double lanes_top = y;
+    y = draw_lanes(y);
+    double lanes_bottom = y;
+    std::string axis = draw_axis(axis_y, lanes_top, lanes_bottom);
+    y = draw_legend(y + 10);
+    y = draw_notes(y);
+    double height = std::ceil(y + kMargin);
+
+    std::string out = fmt::format(
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"deckgen-timeline\" viewBox=\"0 0 {w} {h}\" "
+        "width=\"{w}\" height=\"{h}\" font-family=\"system-ui, sans-serif\" font-size=\"{f}\" "
+        "role=\"img\" aria-label=\"{label}\">\n",
+        fmt::arg("w", num(options_.width)), fmt::arg("h", num(height)), fmt::arg("f", num(kFont)),
+        fmt::arg("label", svg::text(options_.title.empty() ? "timeline" : options_.title)));
+    out += axis;
+    out += body_;
+    out += "</svg>\n";
+    return out;
+  }
+
+ private:
+  void choose_lanes() {
+    size_t limit = std::max<size_t>(options_.max_lanes, 1);
+    for (size_t i = 0; i < trace_.lanes.size() && i < limit; ++i) lanes_.push_back(&trace_.lanes[i]);
+    hidden_lanes_ = trace_.lanes.size() - lanes_.size();
+  }
+
+  std::string draw_axis(double y, double lanes_top, double lanes_bottom) {
+    double duration = std::max(trace_.end_us - trace_.start_us, 1.0);
+    // About one tick per 110 px keeps labels such as "1.25 ms" apart.
+    int max_ticks = std::max(2, int((plot_x1_ - scale_.x0) / 110));
+    double step = svg::nice_step(duration, max_ticks);
+    std::string out = "<g class=\"axis\" font-size=\"14\" text-anchor=\"middle\">\n";
+    std::string grid;
+    AxisUnit unit = unit_for_axis(std::floor(duration / step) * step);
+    for (int i = 0;; ++i) {
+      double t = i * step;
+      if (t > duration * (1 + 1e-9)) break;
+      double x = scale_.x(trace_.start_us + t);
+      out += fmt::format("<text x=\"{}\" y=\"{}\">{}</text>\n", num(x), num(y + 16),
+                         svg::text(tick_label(t, step, unit)));
+      grid += fmt::format("M{} {}V{}", num(x), num(lanes_top - 6), num(lanes_bottom));
+    }
+    out += "</g>\n";
+    out += fmt::format(
+        "<path d=\"{}\" stroke=\"currentColor\" stroke-opacity=\"0.18\" stroke-width=\"1\" fill=\"none\"/>\n",
+        grid);
+    return out;
+  }
+
+  double draw_lanes(double y) {
+    std::optional<int64_t> current_pid;
+    for (size_t i = 0; i < lanes_.size(); ++i) {
+      const Lane& lane = *lanes_[i];
+      if (!current_pid || *current_pid != lane.pid) {
+        current_pid = lane.pid;
+        std::string header = fmt::format("{} · pid {}", lane.process_name, lane.pid);
+        body_ += fmt::format(
+            "<text x=\"{}\" y=\"{}\" font-weight=\"bold\">{}</text>\n"
+            "<path d=\"M{} {}H{}\" stroke=\"currentColor\" stroke-opacity=\"0.35\"/>\n",
+            num(kMargin), num(y + 18),
+            svg::text(svg::fit(header, kFont, options_.width - 2 * kMargin)), num(kMargin),
+            num(y + kProcessHeight - 2), num(plot_x1_));
+        y += kProcessHeight;
+      }
+      double height = lane.kind == Lane::Kind::counter ? kCounterHeight : lane_height(lane);
+      if (i % 2 == 1)
+        body_ += fmt::format(
+            "<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" fill=\"currentColor\" fill-opacity=\"0.05\"/>\n",
+            num(kMargin), num(y), num(plot_x1_ - kMargin), num(height));
+      if (lane.kind == Lane::Kind::counter)
+        draw_counter_lane(lane, y);
+      else
+        draw_thread_lane(lane, y);
+      y += height;
+    }
+    return y;
+  }
+
+  double lane_height(const Lane& lane) const {
+    int rows = std::clamp(lane.depth_count, 1, std::max(1, options_.max_depth));
+    return rows * kRowHeight + kLanePadding;
+  }
+
+  void draw_lane_label(const std::string& name, double y, const std::string& second_line = {}) {
+    std::string shown = svg::fit(name, kFont, kLabelWidth - 12);
+    std::string tooltip = shown != name ? fmt::format("<title>{}</title>", svg::text(name)) : "";
+    body_ += fmt::format("<text x=\"{}\" y=\"{}\">{}{}</text>\n", num(kMargin + 12), num(y),
+                         tooltip, svg::text(shown));
+    if (!second_line.empty())
+      body_ += fmt::format("<text x=\"{}\" y=\"{}\" font-size=\"14\" fill-opacity=\"0.75\">{}</text>\n",
+                           num(kMargin + 12), num(y + 17), svg::text(second_line));
+  }
+
+  void draw_thread_lane(const Lane& lane, double top) {
+    draw_lane_label(lane.thread_name, top + kLanePadding / 2 + kBarHeight / 2 + 5);
+    int rows = std::clamp(lane.depth_count, 1, std::max(1, options_.max_depth));
+    for (int row = 0; row < rows; ++row) {
+      double bar_y = top + kLanePadding / 2 + row * kRowHeight;
+      draw_span_row(lane, row, rows, bar_y);
+    }
+    draw_instants(lane, top + kLanePadding / 2);
+  }
+
+  // The spans of one row: wide ones as elements of their own (with a tooltip and, when
+  // they fit, their name), the rest into per-colour paths, merging sub-pixel runs.
+  void draw_span_row(const Lane& lane, int row, int rows, double bar_y) {
+    PathBuckets waiting, running;
+    std::string labels;
+    Cluster cluster;
+    auto flush = [&] {
+      if (cluster.count == 0) return;
+      if (cluster.count > 1) merged_spans_ += cluster.count, any_merged_mixed_ |= cluster.mixed;
+      if (!cluster.mixed) note_name(*cluster.name, (cluster.x_end - cluster.x_begin) / scale_.px_per_us);
+      const std::string& colour = cluster.mixed ? std::string(kMergedColour) : colour_of(*cluster.name);
+      running.add(colour, cluster.x_begin, bar_y, std::max(cluster.x_end - cluster.x_begin, 1.0), kBarHeight);
+      cluster = {};
+    };
+    for (size_t index : lane.spans) {
+      const TraceEvent& span = trace_.spans[index];
+      if (std::min(span.depth, rows - 1) != row) continue;
+      double x = scale_.x(span.ts_us);
+      double w = span.dur_us * scale_.px_per_us;
+      if (w < 1) {
+        if (cluster.count > 0 && x <= cluster.x_end + 1) {
+          cluster.x_end = std::max(cluster.x_end, x + w);
+          cluster.mixed |= *cluster.name != span.name;
+          ++cluster.count;
+          continue;
+        }
+        flush();
+        cluster = {x, x + w, 1, &span.name, false};
+        continue;
+      }
+      flush();
+      note_name(span.name, span.dur_us);
+      const std::string& colour = colour_of(span.name);
+      if (span.cpu_us && span.dur_us > 0) {
+        any_cpu_ = true;
+        double share = std::clamp(*span.cpu_us / span.dur_us, 0.0, 1.0);
+        waiting.add(svg::lighter(colour, kWaitingTint), x, bar_y, w, kBarHeight);
+        if (share * w >= 0.2) running.add(colour, x, bar_y, share * w, kBarHeight);
+      } else {
+        running.add(colour, x, bar_y, w, kBarHeight);
+      }
+      // Spans deeper than the last row overlap their parents there: no name for them.
+      if (w >= kLabelMinBar && span.depth == row) labels += span_label(span, x, w, bar_y);
+    }
+    flush();
+    waiting.emit(body_);
+    running.emit(body_);
+    body_ += labels;
+  }
+
+  // The span's name inside its bar when it fits, and a tooltip with its numbers.
+  std::string span_label(const TraceEvent& span, double x, double w, double bar_y) {
+    std::string tooltip = fmt::format("{}: {}", span.name, format_duration(span.dur_us / 1e6));
+    if (span.cpu_us) tooltip += fmt::format(", CPU {}", format_duration(*span.cpu_us / 1e6));
+    if (span.unfinished) tooltip += " (never ended)";
+    std::string name = svg::fit(span.name, kSmallFont, w - 8);
+    bool fits = name.size() >= 2 && name != "…";
+    return fmt::format(
+        "<text x=\"{}\" y=\"{}\" font-size=\"14\" style=\"fill:#111\"><title>{}</title>{}</text>\n",
+        num(x + 4), num(bar_y + kBarHeight / 2 + 5), svg::text(tooltip),
+        fits ? svg::text(name) : std::string());
+  }
+
+  // Downward triangles at the top of the lane, one path per colour; instants of one
+  // colour less than a pixel apart share a triangle.
+  void draw_instants(const Lane& lane, double top) {
+    std::map<std::string, std::string> paths;
+    std::map<std::string, double> last_x;
+    for (size_t index : lane.instants) {
+      const TraceEvent& instant = trace_.instants[index];
+      double x = scale_.x(instant.ts_us);
+      const std::string& colour = colour_of(instant.name);
+      auto it = last_x.find(colour);
+      if (it != last_x.end() && x - it->second < 1) continue;
+      last_x[colour] = x;
+      note_instant(instant.name);
+      paths[colour] += fmt::format("M{} {}h12l-6 10z", num(x - 6), num(top));
+    }
+    for (const auto& [colour, d] : paths)
+      body_ += fmt::format("<path fill=\"{}\" stroke=\"currentColor\" stroke-width=\"1\" d=\"{}\"/>\n",
+                           colour, d);
+  }
+
+  void draw_counter_lane(const Lane& lane, double top) {
+    // Every series of the lane shares one vertical scale from min(0, lowest) to highest.
+    double low = 0, high = 0;
+    std::map<std::string, bool> series;
+    for (size_t index : lane.counters)
+      for (const auto& [key, value] : trace_.counters[index].counter_values) {
+        low = std::min(low, value);
+        high = std::max(high, value);
+        series[key] = true;
+      }
+    std::string range = fmt::format("{} – {}", format_count(low), format_count(high));
+    draw_lane_label(lane.thread_name, top + 17, range);
+    double y_bottom = top + kCounterHeight - 5, y_top = top + 6;
+    auto y_of = [&](double v) {
+      return high > low ? y_bottom - (v - low) / (high - low) * (y_bottom - y_top) : y_bottom;
+    };
+    for (const auto& [key, unused] : series) {
+      std::string d;
+      double last_px = -1;
+      bool started = false;
+      for (size_t index : lane.counters) {
+        const auto& values = trace_.counters[index].counter_values;
+        auto it = values.find(key);
+        if (it == values.end()) continue;
+        double x = scale_.x(trace_.counters[index].ts_us), y = y_of(it->second);
+        if (!started) {
+          d += fmt::format("M{} {}", num(x), num(y));
+          started = true;
+        } else if (x - last_px < 0.5) {
+          d += fmt::format("V{}", num(y));    // same pixel: a vertical stroke shows the range
+        } else {
+          d += fmt::format("H{}V{}", num(x), num(y));
+        }
+        last_px = x;
+      }
+      d += fmt::format("H{}", num(plot_x1_));
+      std::string name = series.size() > 1 ? lane.thread_name + "." + key : lane.thread_name;
+      body_ += fmt::format("<path fill=\"none\" stroke=\"{}\" stroke-width=\"2\" d=\"{}\"/>\n",
+                           colour_of(name), d);
+      if (series.size() > 1) note_series(name);
+    }
+  }
+
+  double draw_legend(double y) {
+    std::vector<std::pair<std::string, double>> spans(span_time_.begin(), span_time_.end());
+    std::stable_sort(spans.begin(), spans.end(),
+                     [](const auto& a, const auto& b) { return a.second > b.second; });
+    struct Entry {
+      std::string label, colour;
+      enum { bar, marker, line, running } shape;
+    };
+    std::vector<Entry> entries;
+    size_t shown = 0;
+    for (const auto& [name, unused] : spans)
+      if (shown++ < kMaxLegendEntries) entries.push_back({name, colour_of(name), Entry::bar});
+    for (const auto& name : instant_names_) entries.push_back({name, colour_of(name), Entry::marker});
+    for (const auto& name : series_names_) entries.push_back({name, colour_of(name), Entry::line});
+    if (spans.size() > size_t(kMaxLegendEntries))
+      entries.push_back({fmt::format("+{} more", spans.size() - kMaxLegendEntries), "", Entry::bar});
+    if (any_merged_mixed_) entries.push_back({"several, merged", kMergedColour, Entry::bar});
+    if (any_cpu_) entries.push_back({"dark: running (CPU) · light: waiting", "#5b9bd5", Entry::running});
+    if (entries.empty()) return y;
+
+    double x = kMargin, right = options_.width - kMargin;
+    body_ += "<g class=\"legend\" font-size=\"14\">\n";
+    for (const Entry& e : entries) {
+      double w = 22 + svg::text_width(e.label, kSmallFont) + 18;
+      if (x > kMargin && x + w > right) x = kMargin, y += kLegendRow;
+      double cy = y + kLegendRow / 2;
+      switch (e.shape) {
+        case Entry::bar:
+          if (!e.colour.empty())
+            body_ += fmt::format("<rect x=\"{}\" y=\"{}\" width=\"16\" height=\"14\" fill=\"{}\"/>\n",
+                                 num(x), num(cy - 7), e.colour);
+          break;
+        case Entry::marker:
+          body_ += fmt::format("<path fill=\"{}\" stroke=\"currentColor\" d=\"M{} {}h12l-6 10z\"/>\n",
+                               e.colour, num(x + 2), num(cy - 5));
+          break;
+        case Entry::line:
+          body_ += fmt::format("<path stroke=\"{}\" stroke-width=\"2\" fill=\"none\" d=\"M{} {}h6v-6h10\"/>\n",
+                               e.colour, num(x), num(cy + 3));
+          break;
+        case Entry::running:
+          body_ += fmt::format(
+              "<rect x=\"{}\" y=\"{}\" width=\"16\" height=\"14\" fill=\"{}\"/>"
+              "<rect x=\"{}\" y=\"{}\" width=\"7\" height=\"14\" fill=\"{}\"/>\n",
+              num(x), num(cy - 7), svg::lighter(e.colour, kWaitingTint), num(x), num(cy - 7), e.colour);
+          break;
+      }
+      double text_x = e.colour.empty() ? x : x + 22;
+      body_ += fmt::format("<text x=\"{}\" y=\"{}\">{}</text>\n", num(text_x), num(cy + 5),
+                           svg::text(e.label));
+      x = text_x + svg::text_width(e.label, kSmallFont) + 18;
+    }
+    body_ += "</g>\n";
+    return y + kLegendRow;
+  }
+
+  double draw_notes(double y) {
+    std::vector<std::string> notes;
+    if (merged_spans_ > 0)
+      notes.push_back(fmt::format("{} spans narrower than a pixel merged", format_count(double(merged_spans_))));
+    if (hidden_lanes_ > 0)
+      notes.push_back(fmt::format("{} more lane{} not shown", hidden_lanes_, hidden_lanes_ == 1 ? "" : "s"));
+    for (const std::string& w : trace_.warnings) notes.push_back(w);
+    for (const std::string& note : notes) {
+      y += kNoteRow;
+      body_ += fmt::format(
+          "<text class=\"timeline-note\" x=\"{}\" y=\"{}\" font-size=\"14\" fill-opacity=\"0.8\">{}</text>\n",
+          num(kMargin), num(y - 6), svg::text(svg::fit(note, kSmallFont, options_.width - 2 * kMargin)));
+    }
+    return y;
+  }
+
+  // Each name keeps the colour its hash picks unless an earlier name (alphabetically) in
+  // this trace took it; then it gets the next free one, so that two names on one slide
+  // share a colour only when there are more names than colours.
+  void assign_colours() {
+    std::set<std::string> names;
+    for (const Lane* lane : lanes_) {
+      for (size_t i : lane->spans) names.insert(trace_.spans[i].name);
+      for (size_t i : lane->instants) names.insert(trace_.instants[i].name);
+      for (size_t i : lane->counters) {
+        names.insert(lane->thread_name);
+        for (const auto& [key, unused] : trace_.counters[i].counter_values)
+          names.insert(lane->thread_name + "." + key);
+      }
+    }
+    const std::vector<std::string>& palette = svg::palette();
+    std::vector<bool> taken(palette.size());
+    size_t free_left = palette.size();
+    for (const std::string& name : names) {
+      size_t slot = svg::palette_index(name);
+      if (free_left > 0) {
+        while (taken[slot]) slot = (slot + 1) % palette.size();
+        taken[slot] = true;
+        --free_left;
+      }
+      colours_[name] = palette[slot];
+    }
+  }
+
+  const std::string& colour_of(const std::string& name) {
+    auto it = colours_.find(name);
+    if (it == colours_.end()) it = colours_.emplace(name, svg::colour_for(name)).first;
+    return it->second;
+  }
+  void note_name(const std::string& name, double dur_us) { span_time_[name] += dur_us; }
+  void note_instant(const std::string& name) {
+    if (std::find(instant_names_.begin(), instant_names_.end(), name) == instant_names_.end() &&
+        instant_names_.size() < 4)
+      instant_names_.push_back(name);
+  }
+  void note_series(const std::string& name) {
+    if (std::find(series_names_.begin(), series_names_.end(), name) == series_names_.end())
+      series_names_.push_back(name);
+  }
+
+  const Trace& trace_;
+  const TimelineOptions& options_;
+  std::vector<const Lane*> lanes_;
+  size_t hidden_lanes_ = 0;
+  TimeScale scale_{};
+  double plot_x1_ = 0;
+  std::string body_;
+  std::map<std::string, std::string> colours_;
+  std::map<std::string, double> span_time_;   // drawn spans' total time per name, for the legend
+  std::vector<std::string> instant_names_, series_names_;
+  size_t merged_spans_ = 0;
+  bool any_merged_mixed_ = false, any_cpu_ = false;
+};
+
+}  // namespace
+
+std::string timeline_svg(const Trace& trace, const TimelineOptions& options) {
+  return TimelineWriter(trace, options).write();
+}
+
+}  // namespace deckgen

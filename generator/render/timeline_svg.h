@@ -1,0 +1,35 @@
+#pragma once
+// A trace drawn as an inline SVG timeline: no script, no external references, so it
+// shows in the self-contained deck and on a projector at 1280×720.
+//
+// What is drawn: a time axis from the trace's first event (ticks of 1, 2 or 5 × 10^k in
+// µs, ms or s); under a header per process, one lane per thread or asyncio task in the
+// trace's order, nested spans on up to `max_depth` rows; spans coloured by a stable hash
+// of their name (legend below); where the CPU time of a span is known, the span is drawn
+// light (waiting) with a dark bar from its start whose length is its CPU share (running);
+// instants as small triangles; counters as step lines in lanes of their own.
+//
+// Large traces: spans narrower than a pixel that follow one another within a pixel are
+// drawn as one bar (in their colour when they share a name, else grey), so the output is
+// bounded by the drawing's width rather than the number of events; a note under the
+// legend says how many spans were merged. The trace's warnings are shown as notes too.
+// Text is sized for a projector (14 px and up at the default width) and takes the
+// page's colour (currentColor), so it reads on light and dark themes. Output is
+// deterministic: the same trace gives the same bytes.
+#include <cstddef>
+#include <string>
+
+#include "render/trace.h"
+
+namespace deckgen {
+
+struct TimelineOptions {
+  double width = 1180;     // SVG units (px at 1:1); the height follows from the lanes
+  std::string title;       // drawn above the axis when not empty
+  size_t max_lanes = 12;   // lanes beyond these are left out, and a note says how many
+  int max_depth = 3;       // span rows per lane; deeper spans are drawn on the last row
+};
+
+std::string timeline_svg(const Trace& trace, const TimelineOptions& options = {});
+
+}  // namespace deckgen

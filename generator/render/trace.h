@@ -1,0 +1,94 @@
+#pragma once
+// Traces in the Chrome Trace Event Format (what Perfetto, chrome://tracing, VizTracer,
+// Chromium itself and snippets/deckgen_trace.py write), parsed and merged into the plain
+// data the timeline is drawn from.
+//
+// Read: phases X (complete), B/E (begin/end, matched per pid/tid as a stack), i/I
+// (instant), C (counter) and M (process_name, thread_name, process_sort_index,
+// thread_sort_index). Every other phase (async b/e/n, flows s/t/f, marks R, ...) is
+// skipped with one warning; unknown fields are ignored; events may come in any order.
+// ts and dur are microseconds; times are kept as read (CLOCK_MONOTONIC for deckgen's
+// helpers, so several processes' files line up) and drawn from the smallest.
+//
+// CPU time per span, where known: args.cpu_us (deckgen's helpers: the lane's own CPU
+// time in the span), else Chromium's thread-clock duration (tdur on X, tts on B/E).
+// args.thread_cpu_us is the whole thread's CPU time, including other asyncio tasks that
+// ran meanwhile, so it is deliberately not taken as the span's CPU time.
+//
+// Malformed input is a TraceError, never a crash: text that is not JSON, a document that
+// is not an array of events or an object with traceEvents, an event without a numeric
+// ts, a negative duration (the message names the event), a file larger than max_bytes.
+// A B without its E is not an error: tracing that stops mid-span (Chromium's
+// --trace-startup-duration, a killed process) writes exactly that, and Perfetto draws
+// such a span up to the end of the trace. It is closed at the trace's end and reported
+// in `warnings`, as is an E without its B.
+#include <cstddef>
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <variant>
+#include <vector>
+
+namespace deckgen {
+
+struct TraceEvent {
+  char phase = 'X';        // 'X' (B/E pairs become X), 'i' (I too) or 'C'
+  std::string name, category;
+  double ts_us = 0;        // as in the file (absolute); Trace::start_us is the origin
+  double dur_us = 0;       // 0 for instants and counters
+  int64_t pid = 0, tid = 0;
+  std::optional<double> cpu_us;                  // CPU time in the span, when known
+  std::map<std::string, double> counter_values;  // C: series name → value
+  int depth = 0;           // X: nesting level in its lane (0 = outermost)
+  bool unfinished = false; // X: a B whose E never came, closed at the trace's end
+};
+
+struct Lane {
+  enum class Kind { thread, counter };
+  Kind kind = Kind::thread;
+  int64_t pid = 0;
+  int64_t tid = 0;                // a thread lane's tid; 0 for a counter lane
+  std::string process_name;       // from M process_name, else "process PID"
+  std::string thread_name;        // from M thread_name, else "thread TID"; a counter's name
+  int process_sort_index = 0;
+  int sort_index = 0;
+  double first_ts_us = 0;         // the lane's earliest event, to order equal sort indexes
+  int depth_count = 0;            // thread lane: nesting levels of its spans
+  // Indexes into Trace::spans / instants / counters, ordered by time.
+  std::vector<size_t> spans, instants, counters;
+};
+
+struct Trace {
+  std::vector<TraceEvent> spans;      // X and matched B/E, by (pid, tid, ts)
+  std::vector<TraceEvent> instants;
+  std::vector<TraceEvent> counters;
+  // Display order: processes by (process sort index, first event, pid); in each, its
+  // thread lanes by (sort index, first event, tid), then its counters by name. Lanes with
+  // no events (threads named in metadata only) are left out.
+  std::vector<Lane> lanes;
+  double start_us = 0, end_us = 0;    // smallest ts; largest ts + dur
+  std::vector<std::string> warnings;  // one line each, for the slide and the terminal
+};
+
+struct TraceError {
+  std::string message;   // what is wrong, for the slide and the terminal
+};
+
+// The default and suggested limit for one trace file.
+inline constexpr size_t kMaxTraceBytes = size_t{256} << 20;
+
+// The error for a file of `bytes` when the limit is `max_bytes`, or nothing when it fits.
+// Callers should check a file's size (std::filesystem::file_size) with this BEFORE
+// reading it, so that a file of gigabytes is never loaded; merge_traces checks again.
+std::optional<TraceError> check_trace_size(uintmax_t bytes, size_t max_bytes = kMaxTraceBytes);
+
+// Parses and merges several trace files (each the text of one JSON file: a JSON array of
+// events, or an object with traceEvents). Processes are told apart by pid across files.
+// Messages name the file by its position ("file 2") when there are several. Parsing
+// discards each event once read, so memory is proportional to the events kept, not to
+// the JSON document.
+std::variant<Trace, TraceError> merge_traces(const std::vector<std::string>& files,
+                                             size_t max_bytes = kMaxTraceBytes);
+
+}  // namespace deckgen

@@ -1,0 +1,225 @@
+// The timeline SVG (render/timeline_svg.h): golden files for small traces, and the
+// properties a slide relies on (safe, legible, bounded in size, deterministic).
+//
+// Golden: every tests/golden/svg/NAME.json is merged and drawn, and compared with
+// NAME.svg. Set DECKGEN_UPDATE_GOLDEN=1 to rewrite them after an intended change, then
+// look at the diff (and at the drawing: open the .svg in a browser).
+#include "render/timeline_svg.h"
+
+#include <fmt/format.h>
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <regex>
+#include <set>
+
+#include "render/svg_parts.h"
+#include "util/files.h"
+
+namespace fs = std::filesystem;
+
+namespace deckgen {
+namespace {
+
+using ::testing::HasSubstr;
+using ::testing::Not;
+
+Trace trace_of(const std::string& text) {
+  auto result = merge_traces({text});
+  if (auto* error = std::get_if<TraceError>(&result)) {
+    ADD_FAILURE() << error->message;
+    return {};
+  }
+  return std::get<Trace>(std::move(result));
+}
+
+TimelineOptions titled(const std::string& title) {
+  TimelineOptions options;
+  options.title = title;
+  return options;
+}
+
+std::vector<fs::path> golden_traces() {
+  std::vector<fs::path> inputs;
+  for (const auto& e : fs::directory_iterator(fs::path(DECKGEN_TEST_DATA) / "golden" / "svg"))
+    if (e.path().extension() == ".json") inputs.push_back(e.path());
+  std::sort(inputs.begin(), inputs.end());
+  return inputs;
+}
+
+class TimelineGolden : public ::testing::TestWithParam<fs::path> {};
+
+TEST_P(TimelineGolden, DrawsAsExpected) {
+  fs::path input = GetParam();
+  std::string text;
+  ASSERT_TRUE(read_file(input, text));
+  std::string actual = timeline_svg(trace_of(text), titled(input.stem().string()));
+  fs::path expected_file = fs::path(input).replace_extension(".svg");
+  if (const char* update = std::getenv("DECKGEN_UPDATE_GOLDEN"); update && *update == '1') {
+    std::ofstream(expected_file, std::ios::binary) << actual;
+    GTEST_SKIP() << "updated " << expected_file;
+  }
+  std::string expected;
+  ASSERT_TRUE(read_file(expected_file, expected))
+      << "missing " << expected_file << " (run with DECKGEN_UPDATE_GOLDEN=1 to create it)";
+  EXPECT_EQ(actual, expected) << "golden mismatch for " << input;
+}
+
+INSTANTIATE_TEST_SUITE_P(Files, TimelineGolden, ::testing::ValuesIn(golden_traces()),
+                         [](const auto& info) { return info.param.stem().string(); });
+
+// A trace of `events` spans over `threads` lanes, nested two deep, with instants and a
+// counter: the shape of bench/make_trace.py's output, built here without Python.
+std::string synthetic_trace(int events, int threads) {
+  std::string out = "[";
+  double t = 0;
+  for (int i = 0; i < events; ++i) {
+    int tid = i % threads;
+    double dur = 3 + (i * 7919 % 97);
+    out += fmt::format(R"({}{{"ph":"X","name":"step {}","ts":{},"dur":{},"pid":1,"tid":{},"args":{{"cpu_us":{}}}}})",
+                       i ? "," : "", i % 13, t, dur, tid, dur / 2);
+    if (i % 50 == 0) out += fmt::format(R"(,{{"ph":"i","name":"mark","ts":{},"pid":1,"tid":{}}})", t, tid);
+    if (i % 20 == 0) out += fmt::format(R"(,{{"ph":"C","name":"load","ts":{},"pid":1,"args":{{"v":{}}}}})", t, i % 17);
+    t += dur / threads + 1;
+  }
+  return out + "]";
+}
+
+TEST(Timeline, HundredThousandEventsStayUnderAMegabyteAndSaySpansWereMerged) {
+  Trace trace = trace_of(synthetic_trace(100000, 8));
+  std::string svg = timeline_svg(trace);
+  EXPECT_LT(svg.size(), 1u << 20);
+  std::smatch m;
+  ASSERT_TRUE(std::regex_search(svg, m, std::regex(R"(class="timeline-note"[^>]*>([0-9,]+) spans narrower than a pixel merged<)")));
+  std::string merged = m[1];
+  merged.erase(std::remove(merged.begin(), merged.end(), ','), merged.end());
+  EXPECT_GT(std::stol(merged), 90000);
+}
+
+TEST(Timeline, NoScriptNoExternalReferences) {
+  std::string svg = timeline_svg(trace_of(synthetic_trace(500, 3)));
+  EXPECT_THAT(svg, Not(HasSubstr("<script")));
+  EXPECT_THAT(svg, Not(HasSubstr("href")));
+  EXPECT_THAT(svg, Not(HasSubstr("url(")));
+  EXPECT_THAT(svg, Not(HasSubstr(" on")));   // no event handler attributes
+}
+
+TEST(Timeline, EveryFontIsLegibleOnAProjector) {
+  std::string svg = timeline_svg(trace_of(synthetic_trace(500, 3)));
+  std::regex font(R"(font-size="([0-9.]+)\")");
+  int seen = 0;
+  for (auto it = std::sregex_iterator(svg.begin(), svg.end(), font); it != std::sregex_iterator(); ++it, ++seen)
+    EXPECT_GE(std::stod((*it)[1]), 14) << (*it)[0];
+  EXPECT_GT(seen, 2);
+}
+
+TEST(Timeline, EscapesNames) {
+  Trace trace = trace_of(R"([{"ph":"X","name":"<script>&'\"","ts":0,"dur":100,"pid":1,"tid":1},
+                             {"ph":"M","name":"thread_name","pid":1,"tid":1,"args":{"name":"</text>"}}])");
+  std::string svg = timeline_svg(trace, titled("a < b"));
+  EXPECT_THAT(svg, Not(HasSubstr("<script>")));
+  EXPECT_THAT(svg, Not(HasSubstr("</text></text>")));
+  EXPECT_THAT(svg, HasSubstr("&lt;script&gt;&amp;&#39;&quot;"));
+  EXPECT_THAT(svg, HasSubstr("a &lt; b"));
+}
+
+TEST(Timeline, LanesAppearInTraceOrderUnderTheirProcess) {
+  Trace trace = trace_of(R"([
+      {"ph":"M","name":"process_name","pid":1,"args":{"name":"first process"}},
+      {"ph":"M","name":"process_name","pid":2,"args":{"name":"second process"}},
+      {"ph":"M","name":"process_sort_index","pid":2,"args":{"sort_index":5}},
+      {"ph":"M","name":"thread_name","pid":1,"tid":11,"args":{"name":"lane B"}},
+      {"ph":"M","name":"thread_name","pid":1,"tid":10,"args":{"name":"lane A"}},
+      {"ph":"M","name":"thread_name","pid":2,"tid":20,"args":{"name":"lane C"}},
+      {"ph":"X","name":"x","ts":0,"dur":10,"pid":2,"tid":20},
+      {"ph":"X","name":"x","ts":1,"dur":10,"pid":1,"tid":10},
+      {"ph":"X","name":"x","ts":2,"dur":10,"pid":1,"tid":11}])");
+  std::string svg = timeline_svg(trace);
+  size_t p1 = svg.find("first process · pid 1"), a = svg.find(">lane A<"), b = svg.find(">lane B<"),
+         p2 = svg.find("second process · pid 2"), c = svg.find(">lane C<");
+  ASSERT_NE(c, std::string::npos);
+  EXPECT_LT(p1, a);
+  EXPECT_LT(a, b);
+  EXPECT_LT(b, p2);
+  EXPECT_LT(p2, c);
+}
+
+TEST(Timeline, AxisTicksAreNiceStepsWithUnits) {
+  auto ticks = [](double duration_us) {
+    std::string svg = timeline_svg(trace_of(fmt::format(
+        R"([{{"ph":"X","name":"x","ts":1000000,"dur":{},"pid":1,"tid":1}}])", duration_us)));
+    std::vector<std::string> labels;
+    size_t axis = svg.find("<g class=\"axis\"");
+    size_t end = svg.find("</g>", axis);
+    std::regex label(R"(<text [^>]*>([^<]*)</text>)");
+    std::string part = svg.substr(axis, end - axis);
+    for (auto it = std::sregex_iterator(part.begin(), part.end(), label); it != std::sregex_iterator(); ++it)
+      labels.push_back((*it)[1]);
+    return labels;
+  };
+  EXPECT_THAT(ticks(100000), ::testing::ElementsAre("0 ms", "20 ms", "40 ms", "60 ms", "80 ms", "100 ms"));
+  EXPECT_THAT(ticks(850), ::testing::ElementsAre("0 µs", "200 µs", "400 µs", "600 µs", "800 µs"));
+  EXPECT_THAT(ticks(1500), ::testing::ElementsAre("0.0 ms", "0.2 ms", "0.4 ms", "0.6 ms", "0.8 ms", "1.0 ms",
+                                                  "1.2 ms", "1.4 ms"));
+  EXPECT_THAT(ticks(3.2e6), ::testing::ElementsAre("0.0 s", "0.5 s", "1.0 s", "1.5 s", "2.0 s", "2.5 s", "3.0 s"));
+}
+
+TEST(Timeline, ShadesRunningShareWhereCpuTimeIsKnown) {
+  // 1000 µs over the whole plot: the span's bar and its running part, a quarter as long.
+  Trace trace = trace_of(R"([{"ph":"X","name":"work","ts":0,"dur":1000,"pid":1,"tid":1,"args":{"cpu_us":250}}])");
+  std::string svg = timeline_svg(trace);
+  std::smatch light, dark;
+  ASSERT_TRUE(std::regex_search(svg, light, std::regex(R"(d="M[0-9.]+ [0-9.]+h([0-9.]+)v20)")));
+  std::string rest = light.suffix();
+  ASSERT_TRUE(std::regex_search(rest, dark, std::regex(R"(d="M[0-9.]+ [0-9.]+h([0-9.]+)v20)")));
+  EXPECT_NEAR(std::stod(dark[1]) / std::stod(light[1]), 0.25, 0.01);
+  EXPECT_THAT(svg, HasSubstr("dark: running (CPU) · light: waiting"));
+}
+
+// The legend's swatch colours, by name.
+std::map<std::string, std::string> legend_colours(const std::string& svg) {
+  std::map<std::string, std::string> colours;
+  std::regex swatch(R"re(<rect [^>]*fill="(#[0-9a-f]{6})"/>\n<text [^>]*>([^<]*)</text>)re");
+  for (auto it = std::sregex_iterator(svg.begin(), svg.end(), swatch); it != std::sregex_iterator(); ++it)
+    colours[(*it)[2]] = (*it)[1];
+  return colours;
+}
+
+TEST(Timeline, ColoursComeFromAStableHashOfTheName) {
+  std::string svg = timeline_svg(trace_of(R"([{"ph":"X","name":"work","ts":0,"dur":10,"pid":1,"tid":1}])"));
+  EXPECT_EQ(legend_colours(svg)["work"], svg::colour_for("work"));
+}
+
+TEST(Timeline, NamesInOneTraceGetDistinctColours) {
+  std::string events = "[";
+  for (int i = 0; i < 10; ++i)
+    events += fmt::format(R"({}{{"ph":"X","name":"name {}","ts":{},"dur":10,"pid":1,"tid":1}})", i ? "," : "", i, i * 20);
+  auto colours = legend_colours(timeline_svg(trace_of(events + "]")));
+  ASSERT_EQ(colours.size(), 10u);
+  std::set<std::string> distinct;
+  for (const auto& [name, colour] : colours) distinct.insert(colour);
+  EXPECT_EQ(distinct.size(), 10u);
+}
+
+TEST(Timeline, IsDeterministic) {
+  std::string text = synthetic_trace(2000, 4);
+  EXPECT_EQ(timeline_svg(trace_of(text)), timeline_svg(trace_of(text)));
+}
+
+TEST(Timeline, LeavesOutLanesBeyondTheLimitAndSaysSo) {
+  std::string svg = timeline_svg(trace_of(synthetic_trace(100, 20)), [] { TimelineOptions o; o.max_lanes = 5; return o; }());
+  // 20 thread lanes and the counter's lane, 5 shown.
+  EXPECT_THAT(svg, HasSubstr(">16 more lanes not shown<"));
+}
+
+TEST(Timeline, ShowsTheTracesWarnings) {
+  std::string svg = timeline_svg(trace_of(R"([{"ph":"B","name":"open","ts":0,"pid":1,"tid":1},
+                                              {"ph":"X","name":"x","ts":0,"dur":9,"pid":1,"tid":2}])"));
+  EXPECT_THAT(svg, HasSubstr("1 begin (B) event without an end (E)"));
+}
+
+}  // namespace
+}  // namespace deckgen
