@@ -17,6 +17,7 @@
 #include "measure/provenance.h"
 #include "measure/values.h"
 #include "render/claim_html.h"
+#include "render/figures.h"
 #include "measure/snippet_result.h"
 #include "measure/units.h"
 #include "model/input_error.h"
@@ -280,6 +281,18 @@ int build(const Options& options, Status& status, Runners runners) {
     block_html[c.spec.pos] = claim_html(c);
     if (!c.ok) status.error(fmt::format("{}: error: claim failed: {}", c.spec.pos, c.verdict));
   }
+  for (const ChartSpec& c : deck.charts) block_html[c.pos] = chart_html(c, measured.results);
+  size_t failed_figures = 0;
+  for (const TimelineSpec& t : deck.timelines) {
+    auto r = measured.results.find(t.snippet);
+    TimelineFigure fig = timeline_html(t, r == measured.results.end() ? nullptr : &r->second);
+    for (const std::string& w : fig.warnings) status.warning(fmt::format("{}: warning: trace of '{}': {}", t.pos, t.snippet, w));
+    if (!fig.error.empty()) {
+      status.error(fmt::format("{}: error: {}", t.pos, fig.error));
+      ++failed_figures;
+    }
+    block_html[t.pos] = std::move(fig.html);
+  }
   SnippetViews views{&plan, &measured.results, &values, &block_html};
 
   auto highlighter = make_pygments_highlighter(cache_dir(options) / "highlight.bin");
@@ -311,7 +324,7 @@ int build(const Options& options, Status& status, Runners runners) {
   size_t failed_claims = std::count_if(claims.begin(), claims.end(), [](const ClaimResult& c) { return !c.ok; });
   if (!claims.empty())
     status.summary(fmt::format("claims: {} hold, {} failed", claims.size() - failed_claims, failed_claims));
-  bool failed = failed_claims > 0 ||
+  bool failed = failed_claims > 0 || failed_figures > 0 ||
                 std::any_of(measured.results.begin(), measured.results.end(),
                             [](const auto& r) { return r.second.outcome == Outcome::failed; });
   return failed ? exit_deck_failed : exit_ok;
