@@ -2,9 +2,13 @@
 
 #include <fmt/format.h>
 
+#include <nlohmann/json.hpp>
+#include <sys/stat.h>
+
 #include <set>
 
 #include "run/process.h"
+#include "util/files.h"
 #include "util/text.h"
 
 namespace fs = std::filesystem;
@@ -22,9 +26,60 @@ std::string program_of(const std::vector<std::string>& argv) {
   return argv[0];
 }
 
+// What identifies an executable's content cheaply; empty for a script (starts "#!").
+std::string identity(const fs::path& program) {
+  struct stat st {};
+  if (::stat(program.c_str(), &st) != 0) return {};
+  std::string head;
+  if (FILE* f = std::fopen(program.c_str(), "rb")) {
+    char buf[2] = {};
+    head.assign(buf, std::fread(buf, 1, 2, f));
+    std::fclose(f);
+  }
+  if (head == "#!") return {};
+  return fmt::format("{}:{}:{}:{}.{}", program.string(), st.st_size, st.st_ino, st.st_mtim.tv_sec, st.st_mtim.tv_nsec);
+}
+
+// Answers remembered between builds: identity -> the lines the program printed.
+class AnswerCache {
+ public:
+  explicit AnswerCache(fs::path file) : file_(std::move(file)) {
+    std::string text;
+    if (!file_.empty() && read_file(file_, text)) {
+      auto j = nlohmann::json::parse(text, nullptr, false);
+      if (j.is_object()) answers_ = std::move(j);
+    }
+  }
+  ~AnswerCache() {
+    if (!changed_ || file_.empty()) return;
+    try {
+      write_file_atomically(file_, answers_.dump());
+    } catch (const std::exception&) {
+      // Not remembering only costs time next build.
+    }
+  }
+  // The program's answer to `question`, asking it only when nothing is remembered.
+  std::optional<std::string> ask(const fs::path& program, const std::vector<std::string>& question) {
+    std::string id = identity(program);
+    std::string key = id + " " + fmt::format("{}", fmt::join(question, " "));
+    if (!id.empty() && answers_.contains(key) && answers_[key].is_string()) return answers_[key].get<std::string>();
+    ProcessResult r = run_process(program, question, "", std::chrono::seconds(30));
+    if (!r.started || r.exit_code != 0) return std::nullopt;
+    std::string answer = r.out.empty() ? r.err : r.out;
+    if (!id.empty()) answers_[key] = answer, changed_ = true;
+    return answer;
+  }
+
+ private:
+  fs::path file_;
+  nlohmann::json answers_ = nlohmann::json::object();
+  bool changed_ = false;
+};
+
 }  // namespace
 
-Toolchains resolve_toolchains(const Plan& plan, const std::string& python) {
+Toolchains resolve_toolchains(const Plan& plan, const std::string& python, const fs::path& cache_file) {
+  AnswerCache answers(cache_file);
   Toolchains tc;
   std::set<std::string> seen;
   for (const PlannedSnippet& s : plan.snippets) {
@@ -38,12 +93,12 @@ Toolchains resolve_toolchains(const Plan& plan, const std::string& python) {
         tc.missing[lang.name] = fmt::format("no '{}' on PATH (set `python:` in the front matter)", python);
         continue;
       }
-      ProcessResult r = run_process(*found, {"-c", "import sys, platform; print(sys.executable); print(platform.python_version())"},
-                                    "", std::chrono::seconds(30));
-      auto lines = r.out;
+      std::optional<std::string> answer =
+          answers.ask(*found, {"-c", "import sys, platform; print(sys.executable); print(platform.python_version())"});
+      std::string lines = answer.value_or("");
       size_t nl = lines.find('\n');
-      if (r.exit_code != 0 || nl == std::string::npos) {
-        tc.missing[lang.name] = fmt::format("'{}' did not start: {}", found->string(), first_line(r.err));
+      if (!answer || nl == std::string::npos) {
+        tc.missing[lang.name] = fmt::format("'{}' did not start or did not say what it is", found->string());
         continue;
       }
       tc.python = lines.substr(0, nl);
@@ -59,10 +114,7 @@ Toolchains resolve_toolchains(const Plan& plan, const std::string& python) {
     }
     fs::path real = fs::weakly_canonical(*found);
     std::string version;
-    if (!lang.compile.empty()) {
-      ProcessResult r = run_process(real, {"--version"}, "", std::chrono::seconds(30));
-      version = first_line(r.out.empty() ? r.err : r.out);
-    }
+    if (!lang.compile.empty()) version = first_line(answers.ask(real, {"--version"}).value_or(""));
     tc.tools.push_back({lang.name, real.string(), version});
   }
   return tc;

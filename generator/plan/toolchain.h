@@ -18,6 +18,11 @@ struct Toolchains {
 };
 
 // Resolves what `plan` needs; `python` is the front matter's interpreter name.
-Toolchains resolve_toolchains(const Plan& plan, const std::string& python);
+// `cache_file` (may be empty) remembers the answers of real executables, keyed by their
+// path, size, modification time and inode, so a rebuild does not start them again. A
+// script (a version manager's shim) is asked every time: its answer depends on state
+// (the selected version) that its file does not show.
+Toolchains resolve_toolchains(const Plan& plan, const std::string& python,
+                              const std::filesystem::path& cache_file = {});
 
 }  // namespace deckgen
