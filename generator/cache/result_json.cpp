@@ -113,6 +113,7 @@ json result_to_json(const SnippetResult& r) {
           {"compile_seconds", r.compile_seconds},
           {"compile_output", r.compile_output},
           {"warmup_runs", r.warmup_runs},
+          {"warmup_seconds", r.warmup_seconds},
           {"runs", runs},
           {"out", text_to_json(r.out)},
           {"err", text_to_json(r.err)},
@@ -137,6 +138,7 @@ std::optional<SnippetResult> result_from_json(const json& j, std::string* error)
     read(j, "compile_seconds", r.compile_seconds);
     read(j, "compile_output", r.compile_output);
     read(j, "warmup_runs", r.warmup_runs);
+    if (j.contains("warmup_seconds")) read(j, "warmup_seconds", r.warmup_seconds);
     for (const json& run : array_at(j, "runs")) r.runs.push_back(run_from_json(run));
     r.out = text_from_json(object_at(j, "out"));
     r.err = text_from_json(object_at(j, "err"));

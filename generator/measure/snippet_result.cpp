@@ -58,6 +58,7 @@ SnippetResult measure_snippet(const PlannedSnippet& snippet, const RawSnippetRun
   r.compiled = raw.compiled;
   r.compile_seconds = raw.compile_seconds;
   r.warmup_runs = raw.warmup_runs;
+  r.warmup_seconds = raw.warmup_seconds;
   if (raw.compile_failed) {
     r.outcome = Outcome::failed;
     r.failure = "compilation failed";

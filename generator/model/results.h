@@ -44,6 +44,7 @@ struct SnippetResult {
   double compile_seconds = 0;
   std::string compile_output;          // the compiler's diagnostics
   int warmup_runs = 0;
+  double warmup_seconds = 0;           // wall time of the warmups together
   std::vector<RunRecord> runs;         // timed runs
   CapturedText out, err;               // of the last run made
   std::map<std::string, Summary> stats;        // wall cpu user sys rss ctx (seconds, bytes, counts)

@@ -154,6 +154,7 @@ void run_snippet(PreparedSnippet& p, size_t index, size_t count, const ExecuteCo
     raw.last = outcome;
     if (!timed) {
       ++raw.warmup_runs;
+      raw.warmup_seconds += outcome.usage.wall_seconds;
     } else {
       RawRun run;
       run.outcome = outcome;

@@ -29,6 +29,7 @@ struct RawSnippetRuns {
   std::string compile_error;     // could not start the compiler, or its diagnostics
   double compile_seconds = 0;
   int warmup_runs = 0;
+  double warmup_seconds = 0;     // wall time of the warmup runs together
   std::vector<RawRun> timed;
   RunOutcome last;               // the last run made (timed or warmup), for output and failure
   bool stopped_early = false;    // a run failed: the remaining runs were skipped

@@ -41,6 +41,7 @@ json snippet_json(const PlannedSnippet& p, const SnippetResult& r) {
           {"compiled", r.compiled},
           {"compile_seconds", r.compile_seconds},
           {"warmup_runs", r.warmup_runs},
+          {"warmup_seconds", r.warmup_seconds},
           {"runs", runs},
           {"stats", stats},
           {"metrics", metrics},
