@@ -108,7 +108,10 @@ SnippetResult measure_snippet(const PlannedSnippet& snippet, const RawSnippetRun
     r.stats["ctx"] = summarize(ctx);
   }
   for (const auto& [name, values] : metric_values) r.metric_stats[name] = summarize(values);
-  if (!raw.timed.empty()) r.traces = raw.timed.back().traces;
+  if (!raw.timed.empty()) {
+    r.traces = raw.timed.back().traces;
+    r.trace_problems = raw.timed.back().trace_problems;
+  }
 
   std::string why = check_expectation(snippet.spec.expect, raw.last, snippet.spec.timeout);
   if (!why.empty()) {

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "model/claims.h"
 #include "model/snippet.h"
 #include "model/source_pos.h"
 
@@ -74,6 +75,10 @@ struct Deck {
   std::vector<Slide> slides;
   std::filesystem::path deck_dir;       // the deck folder (or the first file's folder)
   std::vector<SnippetSpec> snippets;    // every `run` block, in document order
+  std::vector<ClaimSpec> claims;        // every `claim` block
+  std::vector<ChartSpec> charts;        // every `chart` block
+  std::vector<TimelineSpec> timelines;  // every `timeline` block
+  std::vector<Placeholder> placeholders;  // every {{...}} in slide text and notes
   std::vector<std::string> files;       // the Markdown files read, in order
   std::map<std::string, Asset> images;  // key: the image's resolved path (Node::url after reading)
 };

@@ -51,6 +51,7 @@ struct SnippetResult {
   std::map<std::string, Summary> metric_stats;
   int busy_runs = 0;                   // timed runs made while the machine was busy
   std::vector<std::string> traces;     // trace-*.json texts of the last timed run
+  std::vector<std::string> trace_problems;  // trace files not read (too large), and why
   bool from_cache = false;
 };
 

@@ -3,13 +3,22 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <atomic>
+#include <mutex>
+#include <optional>
+#include <set>
+#include <thread>
 #include <chrono>
 #include <cstdlib>
 
+#include "measure/claims.h"
 #include "measure/provenance.h"
+#include "measure/values.h"
+#include "render/claim_html.h"
 #include "measure/snippet_result.h"
 #include "measure/units.h"
 #include "model/input_error.h"
+#include "pipeline/schedule.h"
 #include "plan/plan.h"
 #include "plan/toolchain.h"
 #include "read/deck_reader.h"
@@ -21,6 +30,7 @@
 #include "util/files.h"
 #include "write/page.h"
 #include "write/report.h"
+#include "write/trace_files.h"
 
 namespace fs = std::filesystem;
 
@@ -41,8 +51,64 @@ struct Measured {
   double seconds = 0;
 };
 
-Measured run_and_measure(const Deck& deck, const Plan& plan, Status& status, Runner& runner) {
+// Status is not thread-safe; workers report through this.
+class LockedStatus final : public Status {
+ public:
+  explicit LockedStatus(Status& inner) : inner_(inner) {}
+  void info(const std::string& l) override { std::lock_guard g(m_); inner_.info(l); }
+  void summary(const std::string& l) override { std::lock_guard g(m_); inner_.summary(l); }
+  void warning(const std::string& l) override { std::lock_guard g(m_); inner_.warning(l); }
+  void error(const std::string& l) override { std::lock_guard g(m_); inner_.error(l); }
+  void progress(const Progress& p) override { std::lock_guard g(m_); inner_.progress(p); }
+  void progress_done() override { std::lock_guard g(m_); inner_.progress_done(); }
+
+ private:
+  Status& inner_;
+  std::mutex m_;
+};
+
+void report_result(const PlannedSnippet& s, const SnippetResult& r, Status& status) {
+  status.progress_done();
+  if (r.outcome == Outcome::failed)
+    status.error(fmt::format("{}: error: snippet '{}' failed: {}", s.spec.pos, r.id, r.failure));
+  else if (r.busy_runs > 0)
+    status.warning(fmt::format("{}: warning: snippet '{}': the machine was busy during {} of {} runs; its timings "
+                               "are less trustworthy", s.spec.pos, r.id, r.busy_runs, r.runs.size()));
+}
+
+// Runs `work(i, runner)` for every i in `items` on up to `runners.parallelism` threads,
+// each with its own runner. The first exception (an interrupt) is rethrown after all
+// threads stopped.
+void in_parallel(const std::vector<size_t>& items, Runners& runners,
+                 const std::function<void(size_t, Runner&)>& work) {
+  if (items.empty()) return;
+  std::atomic<size_t> next{0};
+  std::exception_ptr failure;
+  std::mutex failure_mutex;
+  auto worker = [&](Runner& runner) {
+    for (size_t k; (k = next++) < items.size();) {
+      try {
+        work(items[k], runner);
+      } catch (...) {
+        std::lock_guard g(failure_mutex);
+        if (!failure) failure = std::current_exception();
+        next = items.size();
+      }
+    }
+  };
+  unsigned extra = std::min<size_t>(runners.parallelism, items.size()) - 1;
+  std::vector<std::unique_ptr<Runner>> more;
+  for (unsigned t = 0; t < extra; ++t) more.push_back(runners.make_more());
+  std::vector<std::thread> threads;
+  for (auto& r : more) threads.emplace_back(worker, std::ref(*r));
+  worker(runners.main);
+  for (auto& t : threads) t.join();
+  if (failure) std::rethrow_exception(failure);
+}
+
+Measured run_and_measure(const Deck& deck, const Plan& plan, Status& outer_status, Runners runners) {
   Measured m;
+  LockedStatus status(outer_status);
   Toolchains tools = resolve_toolchains(plan, deck.meta.python);
   ExecuteContext ctx;
   ctx.snippets_dir = plan.snippets_dir;
@@ -54,28 +120,60 @@ Measured run_and_measure(const Deck& deck, const Plan& plan, Status& status, Run
     status.progress({i, n, id, phase, elapsed()});
   };
 
+  // The harness's own cost, measured alone first.
   m.provenance = collect_provenance(deck.deck_dir, tools.tools);
-  m.provenance.overhead = measure_overhead(runner, tools.python, ctx.path_env);
-  for (size_t i = 0; i < plan.snippets.size(); ++i) {
+  m.provenance.overhead = measure_overhead(runners.main, tools.python, ctx.path_env);
+
+  size_t count = plan.snippets.size();
+  std::vector<std::optional<SnippetResult>> results(count);
+  std::vector<std::unique_ptr<PreparedSnippet>> prepared(count);
+  std::vector<size_t> runnable;
+  for (size_t i = 0; i < count; ++i) {
     const PlannedSnippet& s = plan.snippets[i];
     if (auto missing = tools.missing.find(s.spec.language); missing != tools.missing.end()) {
       SnippetResult r;
       r.id = s.spec.id;
       r.outcome = Outcome::failed;
       r.failure = fmt::format("cannot run {}: {}", s.spec.language, missing->second);
-      m.results[r.id] = std::move(r);
-      continue;
+      report_result(s, r, status);
+      results[i] = std::move(r);
+    } else {
+      runnable.push_back(i);
     }
-    RawSnippetRuns raw = execute_snippet(s, i, plan.snippets.size(), ctx, runner);
-    SnippetResult r = measure_snippet(s, raw);
-    status.progress_done();
-    if (r.outcome == Outcome::failed)
-      status.error(fmt::format("{}: error: snippet '{}' failed: {}", s.spec.pos, r.id, r.failure));
-    else if (r.busy_runs > 0)
-      status.warning(fmt::format("{}: warning: snippet '{}': the machine was busy during {} of {} runs; its timings "
-                                 "are less trustworthy", s.spec.pos, r.id, r.busy_runs, r.runs.size()));
-    m.results[r.id] = std::move(r);
   }
+  auto finish = [&](size_t i) {
+    SnippetResult r = measure_snippet(plan.snippets[i], prepared[i]->raw);
+    report_result(plan.snippets[i], r, status);
+    results[i] = std::move(r);
+    prepared[i].reset();  // removes its build folder
+  };
+
+  if (runners.parallelism <= 1) {
+    for (size_t i : runnable) {
+      prepared[i] = std::make_unique<PreparedSnippet>(plan.snippets[i], ctx);
+      compile_snippet(*prepared[i], i, count, ctx, runners.main);
+      if (!prepared[i]->raw.compile_failed) run_snippet(*prepared[i], i, count, ctx, runners.main);
+      finish(i);
+    }
+  } else {
+    // Untimed work shares the machine: every compile, and whole snippets whose timing
+    // nothing shows. Then the timed runs, one at a time, with nothing else running.
+    std::set<std::string> timed_ids = timing_sensitive_snippets(deck, plan);
+    std::vector<size_t> timed;
+    in_parallel(runnable, runners, [&](size_t i, Runner& runner) {
+      prepared[i] = std::make_unique<PreparedSnippet>(plan.snippets[i], ctx);
+      compile_snippet(*prepared[i], i, count, ctx, runner);
+      if (timed_ids.count(plan.snippets[i].spec.id) && !prepared[i]->raw.compile_failed) return;
+      if (!prepared[i]->raw.compile_failed) run_snippet(*prepared[i], i, count, ctx, runner);
+      finish(i);
+    });
+    for (size_t i : runnable) {
+      if (results[i]) continue;
+      run_snippet(*prepared[i], i, count, ctx, runners.main);
+      finish(i);
+    }
+  }
+  for (size_t i = 0; i < count; ++i) m.results[plan.snippets[i].spec.id] = std::move(*results[i]);
   status.progress_done();
   m.seconds = elapsed();
   return m;
@@ -94,18 +192,27 @@ void print_summary(const Plan& plan, const Measured& m, Status& status) {
   std::vector<std::string> top;
   for (size_t i = 0; i < std::min<size_t>(3, slowest.size()); ++i)
     top.push_back(fmt::format("{} {}", slowest[i].second, format_duration(slowest[i].first)));
-  status.info(fmt::format("snippets: {} passed, {} failed, {} in all, measured in {}{}", plan.snippets.size() - failed,
+  status.summary(fmt::format("snippets: {} passed, {} failed, {} in all, measured in {}{}", plan.snippets.size() - failed,
                           failed, plan.snippets.size(), format_duration(m.seconds),
                           top.empty() ? "" : fmt::format(" (slowest: {})", fmt::join(top, ", "))));
 }
 
-int build(const Options& options, Status& status, Runner& runner) {
+int build(const Options& options, Status& status, Runners runners) {
   Deck deck = read_deck(options.inputs);
   Plan plan = make_plan(deck, options.snippets_dir);
 
   Measured measured;
-  if (!plan.snippets.empty()) measured = run_and_measure(deck, plan, status, runner);
-  SnippetViews views{&plan, &measured.results};
+  if (!plan.snippets.empty()) measured = run_and_measure(deck, plan, status, runners);
+
+  // Measured values into prose, claims checked against them.
+  std::map<std::string, std::string> values = placeholder_values(deck.placeholders, measured.results, measured.provenance);
+  std::vector<ClaimResult> claims = check_claims(deck.claims, measured.results);
+  std::map<SourcePos, std::string> block_html;
+  for (const ClaimResult& c : claims) {
+    block_html[c.spec.pos] = claim_html(c);
+    if (!c.ok) status.error(fmt::format("{}: error: claim failed: {}", c.spec.pos, c.verdict));
+  }
+  SnippetViews views{&plan, &measured.results, &values, &block_html};
 
   auto highlighter = make_pygments_highlighter(cache_dir(options) / "highlight.bin");
   HighlightResult highlighted = highlighter->highlight(code_blocks_to_highlight(deck, views));
@@ -115,7 +222,16 @@ int build(const Options& options, Status& status, Runner& runner) {
   if (!plan.snippets.empty()) slides.push_back(provenance_slide(measured.provenance, plan.snippets.size(), measured.seconds));
   std::string page = write_page(deck.meta, slides);
 
-  BuildResults results{plan, measured.results, measured.provenance};
+  BuildResults results{plan, measured.results, measured.provenance, claims};
+  // Traces go beside the deck before it: the deck links to them.
+  if (options.write_deck) {
+    for (const PlannedSnippet& s : plan.snippets) {
+      auto r = measured.results.find(s.spec.id);
+      if (!s.spec.trace || r == measured.results.end() || r->second.traces.empty()) continue;
+      write_file_atomically(options.output.parent_path() / "traces" / (s.spec.id + ".json"),
+                            merged_trace_json(r->second.traces));
+    }
+  }
   if (options.report) write_file_atomically(*options.report, report_json(results));
   if (options.junit) write_file_atomically(*options.junit, junit_xml(results));
   if (options.write_deck) {
@@ -124,7 +240,11 @@ int build(const Options& options, Status& status, Runner& runner) {
                             slides.size() + (deck.meta.title.empty() ? 0 : 1), (page.size() + 1023) / 1024));
   }
   if (!plan.snippets.empty()) print_summary(plan, measured, status);
-  bool failed = std::any_of(measured.results.begin(), measured.results.end(),
+  size_t failed_claims = std::count_if(claims.begin(), claims.end(), [](const ClaimResult& c) { return !c.ok; });
+  if (!claims.empty())
+    status.summary(fmt::format("claims: {} hold, {} failed", claims.size() - failed_claims, failed_claims));
+  bool failed = failed_claims > 0 ||
+                std::any_of(measured.results.begin(), measured.results.end(),
                             [](const auto& r) { return r.second.outcome == Outcome::failed; });
   return failed ? exit_deck_failed : exit_ok;
 }
@@ -135,12 +255,17 @@ int run_command(const Options& options) {
   auto status = make_terminal_status(options.quiet);
   install_interrupt_handling();
   auto runner = make_process_runner();
-  return run_command(options, *status, *runner);
+  unsigned cores = std::max(1u, std::thread::hardware_concurrency());
+  return run_command(options, *status, Runners{*runner, [] { return make_process_runner(); }, cores});
 }
 
 int run_command(const Options& options, Status& status, Runner& runner) {
+  return run_command(options, status, Runners{runner, nullptr, 1});
+}
+
+int run_command(const Options& options, Status& status, Runners runners) {
   try {
-    return build(options, status, runner);
+    return build(options, status, runners);
   } catch (const InputError& e) {
     status.error(e.message());
     return exit_input_error;

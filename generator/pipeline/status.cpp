@@ -16,6 +16,10 @@ class TerminalStatus final : public Status {
     clear_line();
     fmt::print(stderr, "{}\n", line);
   }
+  void summary(const std::string& line) override {
+    clear_line();
+    fmt::print(stderr, "{}\n", line);
+  }
   void warning(const std::string& line) override { tagged("warning", "33", line); }
   void error(const std::string& line) override { tagged("error", "31", line); }
 

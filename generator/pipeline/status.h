@@ -16,7 +16,8 @@ struct Progress {
 class Status {
  public:
   virtual ~Status() = default;
-  virtual void info(const std::string& line) = 0;     // progress, summaries
+  virtual void info(const std::string& line) = 0;     // progress, what was written
+  virtual void summary(const std::string& line) { info(line); }  // the result; shown even when quiet
   virtual void warning(const std::string& line) = 0;  // something worth fixing; the build goes on
   virtual void error(const std::string& line) = 0;    // why the build failed
   virtual void progress(const Progress&) {}           // long work under way

@@ -1,6 +1,7 @@
 #include "plan/plan.h"
 
 #include <algorithm>
+#include <map>
 #include <set>
 
 #include "model/input_error.h"
@@ -54,6 +55,44 @@ fs::path snippets_folder(const Deck& deck, const std::optional<fs::path>& overri
   if (override_dir) return *override_dir;
   if (!deck.meta.snippets.empty()) return deck.deck_dir / deck.meta.snippets;
   return deck.deck_dir.parent_path() / "snippets";
+}
+
+void require_snippet(const Plan& plan, const std::string& id, const SourcePos& pos, std::string_view where) {
+  if (plan.find(id)) return;
+  std::map<std::string, int> ids;
+  for (const PlannedSnippet& s : plan.snippets) ids[s.spec.id] = 0;
+  std::string near = closest_word(id, ids);
+  throw InputError(pos, fmt::format("{} names snippet '{}', which no run block defines", where, id),
+                   near.empty() ? std::string("check the id: it is a run block's `id:` (default: the file's stem)")
+                                : fmt::format("did you mean '{}'?", near));
+}
+
+// Placeholders, claims, charts and timelines may only name snippets the deck runs;
+// checking before anything runs saves the author a wasted build.
+void check_references(const Deck& deck, const Plan& plan) {
+  for (const Placeholder& p : deck.placeholders) {
+    if (p.kind == Placeholder::Kind::stat) require_snippet(plan, p.a.id, p.pos, "the placeholder");
+    if (p.kind == Placeholder::Kind::ratio) {
+      require_snippet(plan, p.a.id, p.pos, "the placeholder");
+      require_snippet(plan, p.b.id, p.pos, "the placeholder");
+    }
+  }
+  for (const ClaimSpec& c : deck.claims) {
+    if (c.kind == ClaimSpec::Kind::value) {
+      require_snippet(plan, c.value.id, c.pos, "the claim");
+    } else {
+      require_snippet(plan, c.a, c.pos, "the claim");
+      require_snippet(plan, c.b, c.pos, "the claim");
+    }
+  }
+  for (const ChartSpec& c : deck.charts)
+    for (const std::string& id : c.snippets) require_snippet(plan, id, c.pos, "the chart");
+  for (const TimelineSpec& t : deck.timelines) {
+    require_snippet(plan, t.snippet, t.pos, "the timeline");
+    if (!plan.find(t.snippet)->spec.trace)
+      throw InputError(t.pos, fmt::format("the timeline shows snippet '{}', whose run block does not record a trace", t.snippet),
+                       "add `trace: true` to that run block");
+  }
 }
 
 }  // namespace
@@ -160,6 +199,7 @@ Plan make_plan(const Deck& deck, const std::optional<fs::path>& snippets_overrid
     planned.spec = std::move(spec);
     plan.snippets.push_back(std::move(planned));
   }
+  check_references(deck, plan);
   return plan;
 }
 

@@ -7,6 +7,7 @@
 #include "model/input_error.h"
 #include "read/front_matter.h"
 #include "read/markdown.h"
+#include "read/option_blocks.h"
 #include "read/run_block.h"
 #include "util/files.h"
 #include "util/text.h"
@@ -19,11 +20,13 @@ namespace {
 // A top-level `---` splits slides when it stands alone on its line after a blank line
 // (or at the top). cmark already keeps `---` inside fences and under paragraphs
 // (setext headings) out of the top level.
-bool is_slide_separator(const Node& block, std::string_view body, int first_line) {
+// `lines` indexes the body once: looking lines up by scanning from the top for every
+// separator made splitting quadratic in the deck's length.
+bool is_slide_separator(const Node& block, const std::vector<std::string_view>& lines, int first_line) {
   if (block.type != NodeType::thematic_break) return false;
-  int line = block.pos.line - first_line + 1;
-  if (trim_right(line_at(body, line)) != "---") return false;
-  return line == 1 || trim(line_at(body, line - 1)).empty();
+  size_t line = static_cast<size_t>(block.pos.line - first_line);  // 0-based
+  if (line >= lines.size() || trim_right(lines[line]) != "---") return false;
+  return line == 0 || trim(lines[line - 1]).empty();
 }
 
 // A paragraph whose text starts with "Note:" opens the speaker notes; the prefix goes.
@@ -128,8 +131,16 @@ void load_images(std::vector<Slide>& slides, const fs::path& md_file, std::strin
 
 void collect_option_blocks(const std::vector<Node>& nodes, Deck& deck) {
   for (const Node& n : nodes) {
-    if (n.type == NodeType::code_block && fence_language(n.info) == "run")
-      deck.snippets.push_back(parse_run_block(n.literal, n.pos));
+    if (n.type == NodeType::code_block) {
+      std::string kind = fence_language(n.info);
+      if (kind == "run") deck.snippets.push_back(parse_run_block(n.literal, n.pos));
+      if (kind == "claim") deck.claims.push_back(parse_claim_block(n.literal, n.pos));
+      if (kind == "chart") deck.charts.push_back(parse_chart_block(n.literal, n.pos));
+      if (kind == "timeline") deck.timelines.push_back(parse_timeline_block(n.literal, n.pos));
+    }
+    if (n.type == NodeType::text) {
+      for (Placeholder& p : find_placeholders(n.literal, n.pos)) deck.placeholders.push_back(std::move(p));
+    }
     collect_option_blocks(n.children, deck);
   }
 }
@@ -149,8 +160,11 @@ std::vector<Slide> split_slides(std::string_view body, const std::string& file, 
   std::vector<Slide> slides(1);
   slides.back().pos = {file, first_line, 1};
   bool in_notes = false;
+  std::vector<std::string_view> lines;
+  LineCursor cursor(body);
+  for (std::string_view line; cursor.next(line);) lines.push_back(line);
   for (Node& block : parse_markdown(body, file, first_line)) {
-    if (is_slide_separator(block, body, first_line)) {
+    if (is_slide_separator(block, lines, first_line)) {
       slides.emplace_back().pos = {file, block.pos.line + 1, 1};
       in_notes = false;
       continue;
@@ -189,7 +203,10 @@ Deck read_deck(const std::vector<fs::path>& inputs) {
     }
     std::vector<Slide> slides = split_slides(split.body, name, split.body_first_line);
     load_images(slides, path, text, deck.images);
-    for (const Slide& s : slides) collect_option_blocks(s.body, deck);
+    for (const Slide& s : slides) {
+      collect_option_blocks(s.body, deck);
+      collect_option_blocks(s.notes, deck);
+    }
     for (Slide& s : slides) deck.slides.push_back(std::move(s));
     deck.files.push_back(name);
     first = false;

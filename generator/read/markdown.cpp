@@ -136,7 +136,7 @@ class Converter {
     return cmark_node_first_child(n) ? NodeType::paragraph : NodeType::text;
   }
 
-  const std::string& file_;
+  FileName file_;  // interned once: every node's position copies it
   int line_offset_;
 };
 

@@ -122,7 +122,10 @@ class Writer {
 
   void inline_node(const Node& n) {
     switch (n.type) {
-      case NodeType::text: append_escaped(out_, n.literal); break;
+      case NodeType::text:
+        if (ctx_.text) ctx_.text(out_, n);
+        else append_escaped(out_, n.literal);
+        break;
       case NodeType::soft_break: out_ += '\n'; break;
       case NodeType::line_break: out_ += "<br />\n"; break;
       case NodeType::code:

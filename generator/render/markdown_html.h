@@ -14,6 +14,8 @@ namespace deckgen {
 struct HtmlContext {
   // Writes a fenced or indented code block; the default writes it escaped in <pre><code>.
   std::function<void(std::string& out, const Node& code_block)> code_block;
+  // Writes a text node; the default writes it escaped. (Placeholders are filled here.)
+  std::function<void(std::string& out, const Node& text)> text;
   // Local images, inlined as data: URIs (keys are Node::url after reading).
   const std::map<std::string, Asset>* images = nullptr;
 };

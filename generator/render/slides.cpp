@@ -7,6 +7,31 @@
 namespace deckgen {
 namespace {
 
+bool is_option_block(const std::string& lang) {
+  return lang == "run" || lang == "claim" || lang == "chart" || lang == "timeline";
+}
+
+// Writes text with each {{...}} replaced by its measured value.
+void write_text(std::string& out, const std::string& text, const std::map<std::string, std::string>& values) {
+  size_t at = 0;
+  for (size_t open; (open = text.find("{{", at)) != std::string::npos;) {
+    size_t close = text.find("}}", open + 2);
+    if (close == std::string::npos) break;
+    append_escaped(out, std::string_view(text).substr(at, open - at));
+    std::string key(text.substr(open + 2, close - open - 2));
+    size_t b = key.find_first_not_of(' '), e = key.find_last_not_of(' ');
+    key = b == std::string::npos ? std::string() : key.substr(b, e - b + 1);
+    auto found = values.find(key);
+    out += "<span class=\"measured\" data-placeholder=\"";
+    append_escaped(out, key);
+    out += "\">";
+    append_escaped(out, found != values.end() ? found->second : std::string("n/a"));
+    out += "</span>";
+    at = close + 2;
+  }
+  append_escaped(out, std::string_view(text).substr(at));
+}
+
 // The one walk over code blocks that both highlighting and rendering follow, so the
 // n-th highlighted block is the n-th block rendered.
 struct CodeWalk {
@@ -24,7 +49,7 @@ struct CodeWalk {
       return CodeBlock{s->language.pygments, s->shown_code};
     }
     std::string lang = fence_language(n.info);
-    if (lang.empty() || lang == "run") return std::nullopt;
+    if (lang.empty() || is_option_block(lang)) return std::nullopt;
     return CodeBlock{lang, n.literal};
   }
 };
@@ -74,8 +99,17 @@ std::vector<RenderedSlide> render_slides(const Deck& deck, const std::vector<std
   };
   HtmlContext ctx;
   ctx.images = &deck.images;
+  if (views.placeholder_values)
+    ctx.text = [&](std::string& out, const Node& n) { write_text(out, n.literal, *views.placeholder_values); };
   ctx.code_block = [&](std::string& out, const Node& n) {
     const std::optional<std::string>& h = take_highlight(n);
+    if (std::string lang = fence_language(n.info); lang != "run" && is_option_block(lang)) {
+      if (views.block_html) {
+        auto found = views.block_html->find(n.pos);
+        if (found != views.block_html->end()) out += found->second;
+      }
+      return;
+    }
     if (const PlannedSnippet* s = walk.snippet(n)) {
       const SnippetResult* result = nullptr;
       if (views.results) {

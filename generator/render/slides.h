@@ -25,6 +25,10 @@ struct RenderedSlide {
 struct SnippetViews {
   const Plan* plan = nullptr;
   const std::map<std::string, SnippetResult>* results = nullptr;
+  // {{text}} -> the value shown (already formatted; escaped when written).
+  const std::map<std::string, std::string>* placeholder_values = nullptr;
+  // The HTML of each claim/chart/timeline block, by the block's position.
+  const std::map<SourcePos, std::string>* block_html = nullptr;
 };
 
 // Code that wants highlighting, in document order, for one Highlighter call: fenced

@@ -16,25 +16,7 @@ namespace fs = std::filesystem;
 namespace deckgen {
 namespace {
 
-// A private folder for one run, removed however the run ends.
-class ScratchDir {
- public:
-  explicit ScratchDir(const char* what) {
-    std::string pattern = (fs::temp_directory_path() / fmt::format("deckgen-{}-XXXXXX", what)).string();
-    if (!::mkdtemp(pattern.data())) throw std::system_error(errno, std::generic_category(), "cannot create " + pattern);
-    path_ = pattern;
-  }
-  ~ScratchDir() {
-    std::error_code ec;
-    fs::remove_all(path_, ec);
-  }
-  ScratchDir(const ScratchDir&) = delete;
-  ScratchDir& operator=(const ScratchDir&) = delete;
-  const fs::path& path() const { return path_; }
-
- private:
-  fs::path path_;
-};
+constexpr uintmax_t kMaxTraceBytes = 256 << 20;
 
 void read_outputs(const fs::path& out_dir, RawRun& run, bool keep_traces) {
   std::error_code ec;
@@ -53,7 +35,15 @@ void read_outputs(const fs::path& out_dir, RawRun& run, bool keep_traces) {
           run.metrics[metric] = {value.get<double>(), std::string()};
       }
     } else if (keep_traces && name.starts_with("trace-")) {
-      run.traces.push_back(entry.path().string());
+      // A runaway trace must not take deckgen's memory with it: too large is a
+      // problem the timeline reports, not something to read.
+      std::error_code size_ec;
+      uintmax_t size = fs::file_size(entry.path(), size_ec);
+      if (size_ec || size > kMaxTraceBytes)
+        run.trace_problems.push_back(fmt::format("{} is {} MiB, over the {} MiB a trace may have; record fewer spans",
+                                                 name, size / (1 << 20), kMaxTraceBytes >> 20));
+      else
+        run.traces.push_back(entry.path().string());
     }
   }
 }
@@ -80,23 +70,36 @@ std::map<std::string, std::string> snippet_environment(const PlannedSnippet& s, 
       {"DECKGEN_OUT_DIR", out_dir.string()},
       {"DECKGEN_SNIPPETS", ctx.snippets_dir.string()},
   };
-  if (s.spec.trace) env["DECKGEN_TRACE"] = "1";
+  if (s.spec.trace) env.emplace("DECKGEN_TRACE", "1");
   for (const auto& [k, v] : s.spec.env) env[k] = v;
   return env;
 }
 
-RawSnippetRuns execute_snippet(const PlannedSnippet& s, size_t index, size_t count, const ExecuteContext& ctx,
-                               Runner& runner) {
-  RawSnippetRuns raw;
+PreparedSnippet::PreparedSnippet(const PlannedSnippet& s, const ExecuteContext& ctx)
+    : snippet(s), build("build") {
   raw.id = s.spec.id;
-  ScratchDir build("build");
-  std::map<std::string, std::string> values = {
+  values = {
       {"file", s.spec.file.string()},
       {"exe", (build.path() / "snippet").string()},
       {"dir", build.path().string()},
       {"python", ctx.python},
       {"snippets", ctx.snippets_dir.string()},
   };
+}
+
+RawSnippetRuns execute_snippet(const PlannedSnippet& s, size_t index, size_t count, const ExecuteContext& ctx,
+                               Runner& runner) {
+  PreparedSnippet prepared(s, ctx);
+  compile_snippet(prepared, index, count, ctx, runner);
+  if (!prepared.raw.compile_failed) run_snippet(prepared, index, count, ctx, runner);
+  return std::move(prepared.raw);
+}
+
+void compile_snippet(PreparedSnippet& p, size_t index, size_t count, const ExecuteContext& ctx, Runner& runner) {
+  const PlannedSnippet& s = p.snippet;
+  RawSnippetRuns& raw = p.raw;
+  const auto& values = p.values;
+  const TempFolder& build = p.build;
 
   if (!s.language.compile.empty()) {
     if (ctx.progress) ctx.progress(index, count, s.spec.id, "compiling");
@@ -115,9 +118,14 @@ RawSnippetRuns execute_snippet(const PlannedSnippet& s, size_t index, size_t cou
       raw.compile_error = !c.started ? fmt::format("cannot start {}: {}", compile.argv[0], c.start_error)
                                      : c.err + c.out;
       raw.last = c;
-      return raw;
     }
   }
+}
+
+void run_snippet(PreparedSnippet& p, size_t index, size_t count, const ExecuteContext& ctx, Runner& runner) {
+  const PlannedSnippet& s = p.snippet;
+  RawSnippetRuns& raw = p.raw;
+  const auto& values = p.values;
 
   std::vector<std::string> argv = expand_command(s.language.run, values);
   if (auto program = find_executable(argv[0])) argv[0] = program->string();
@@ -128,7 +136,7 @@ RawSnippetRuns execute_snippet(const PlannedSnippet& s, size_t index, size_t cou
     if (ctx.progress)
       ctx.progress(index, count, s.spec.id,
                    timed ? fmt::format("run {}/{}", i + 1, s.spec.runs) : fmt::format("warmup {}/{}", i + s.spec.warmup + 1, s.spec.warmup));
-    ScratchDir scratch("run");
+    TempFolder scratch("run");
     fs::path out_dir = scratch.path() / ".deckgen";
     fs::create_directories(out_dir);
     RunRequest request;
@@ -168,7 +176,6 @@ RawSnippetRuns execute_snippet(const PlannedSnippet& s, size_t index, size_t cou
       break;
     }
   }
-  return raw;
 }
 
 }  // namespace deckgen

@@ -10,6 +10,7 @@
 
 #include "plan/plan.h"
 #include "run/snippet_runner.h"
+#include "util/files.h"
 
 namespace deckgen {
 
@@ -18,6 +19,7 @@ struct RawRun {
   double other_cpu_seconds = 0;   // CPU the rest of the machine used during the run
   std::map<std::string, std::pair<double, std::string>> metrics;  // name -> (value, unit)
   std::vector<std::string> traces;  // the text of each trace-*.json (last timed run only)
+  std::vector<std::string> trace_problems;  // trace files that were not read, and why
 };
 
 struct RawSnippetRuns {
@@ -45,7 +47,21 @@ std::map<std::string, std::string> snippet_environment(const PlannedSnippet& s, 
                                                        const std::filesystem::path& scratch,
                                                        const std::filesystem::path& out_dir, int run_index);
 
+// Compiles (if the language needs it) and runs: compile_snippet then run_snippet.
 RawSnippetRuns execute_snippet(const PlannedSnippet& s, size_t index, size_t count, const ExecuteContext& ctx,
                                Runner& runner);
+
+// A snippet between compiling and running: its build folder holds the program.
+struct PreparedSnippet {
+  PreparedSnippet(const PlannedSnippet& s, const ExecuteContext& ctx);
+  const PlannedSnippet& snippet;
+  TempFolder build;
+  std::map<std::string, std::string> values;  // for the command templates
+  RawSnippetRuns raw;
+};
+
+// The two halves, so a scheduler can compile in parallel and time runs alone.
+void compile_snippet(PreparedSnippet& p, size_t index, size_t count, const ExecuteContext& ctx, Runner& runner);
+void run_snippet(PreparedSnippet& p, size_t index, size_t count, const ExecuteContext& ctx, Runner& runner);
 
 }  // namespace deckgen

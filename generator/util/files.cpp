@@ -67,4 +67,15 @@ void write_file_atomically(const fs::path& path, std::string_view content) {
   }
 }
 
+TempFolder::TempFolder(std::string_view purpose) {
+  std::string pattern = (fs::temp_directory_path() / fmt::format("deckgen-{}-XXXXXX", purpose)).string();
+  if (!::mkdtemp(pattern.data())) throw std::system_error(errno, std::generic_category(), "cannot create " + pattern);
+  path_ = pattern;
+}
+
+TempFolder::~TempFolder() {
+  std::error_code ec;
+  fs::remove_all(path_, ec);
+}
+
 }  // namespace deckgen

@@ -14,4 +14,17 @@ bool read_file(const std::filesystem::path& path, std::string& out);
 // Throws std::system_error on failure (and removes the temporary file).
 void write_file_atomically(const std::filesystem::path& path, std::string_view content);
 
+// A private folder (mkdtemp under the system temp folder), removed with the object.
+class TempFolder {
+ public:
+  explicit TempFolder(std::string_view purpose);
+  ~TempFolder();
+  TempFolder(const TempFolder&) = delete;
+  TempFolder& operator=(const TempFolder&) = delete;
+  const std::filesystem::path& path() const { return path_; }
+
+ private:
+  std::filesystem::path path_;
+};
+
 }  // namespace deckgen

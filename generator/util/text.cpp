@@ -103,6 +103,10 @@ std::string strip_ansi(std::string_view s) {
 }
 
 std::string sanitize_utf8(std::string_view s) {
+  // Most text is ASCII: find the first byte that needs a look before copying anything.
+  size_t ascii = 0;
+  while (ascii < s.size() && static_cast<unsigned char>(s[ascii]) < 0x80) ++ascii;
+  if (ascii == s.size()) return std::string(s);
   std::string out;
   out.reserve(s.size());
   const auto* p = reinterpret_cast<const unsigned char*>(s.data());

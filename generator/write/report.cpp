@@ -76,6 +76,14 @@ std::string report_json(const BuildResults& results) {
     auto found = results.snippets.find(planned.spec.id);
     if (found != results.snippets.end()) doc["snippets"].push_back(snippet_json(planned, found->second));
   }
+  doc["claims"] = json::array();
+  for (const ClaimResult& c : results.claims) {
+    json claim = {{"block", fmt::format("{}", c.spec.pos)}, {"holds", c.ok}, {"verdict", c.verdict}, {"evidence", c.evidence}};
+    if (c.ratio) claim["ratio"] = *c.ratio;
+    if (c.p_value) claim["p_value"] = *c.p_value;
+    if (c.measured) claim["measured"] = *c.measured;
+    doc["claims"].push_back(claim);
+  }
   return doc.dump(2) + "\n";
 }
 

@@ -4,6 +4,7 @@
 #include <map>
 #include <string>
 
+#include "measure/claims.h"
 #include "measure/provenance.h"
 #include "model/results.h"
 #include "plan/plan.h"
@@ -14,6 +15,7 @@ struct BuildResults {
   const Plan& plan;
   const std::map<std::string, SnippetResult>& snippets;
   const Provenance& provenance;
+  const std::vector<ClaimResult>& claims;
 };
 
 std::string report_json(const BuildResults& results);

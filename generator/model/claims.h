@@ -1,0 +1,60 @@
+#pragma once
+// The deck's statements about its measurements: placeholders in prose, claims that
+// must hold, and the charts and timelines that show them. Plain data.
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "model/source_pos.h"
+
+namespace deckgen {
+
+// A measured quantity of one snippet: "wall", "cpu", "user", "sys", "rss", "ctx", or
+// a recorded metric "m.NAME"; and which statistic of its runs.
+struct MetricRef {
+  std::string id;
+  std::string metric = "wall";
+  std::string stat = "median";  // median mad mean sd min max n
+};
+
+// `{{...}}` in slide text.
+struct Placeholder {
+  enum class Kind { stat, ratio, machine, python } kind = Kind::stat;
+  SourcePos pos;
+  std::string text;     // as written, without the braces
+  MetricRef a, b;       // stat: a; ratio: a / b (medians)
+  std::string field;    // machine.cores, machine.cpu, python.version
+};
+
+struct ClaimSpec {
+  enum class Kind { faster, not_faster, value } kind = Kind::faster;
+  SourcePos pos;
+  std::string a, b;                 // faster/not_faster: snippet ids
+  std::string metric = "wall";      // faster/not_faster: what "faster" compares (lower is better)
+  std::optional<double> by;         // faster: at least this ratio of medians
+  bool less_wording = false;        // written `less:`: "uses less" rather than "is faster"
+  MetricRef value;                  // value: the quantity (median of runs)
+  std::optional<double> below, above;
+};
+
+struct ChartSpec {
+  SourcePos pos;
+  std::string title;
+  std::string metric = "wall";
+  std::vector<std::string> snippets;
+  std::vector<std::string> labels;  // empty: the ids
+};
+
+struct TimelineSpec {
+  SourcePos pos;
+  std::string snippet;
+  std::string title;
+};
+
+// Parses the inside of `{{...}}`; throws InputError at `pos` when malformed.
+Placeholder parse_placeholder(const std::string& text, const SourcePos& pos);
+// "cpu-threads.m.speedup.mad" -> {cpu-threads, m.speedup, mad}; throws InputError.
+MetricRef parse_metric_ref(const std::string& text, const SourcePos& pos);
+bool is_known_metric(const std::string& metric);  // the built-in ones or m.NAME
+
+}  // namespace deckgen

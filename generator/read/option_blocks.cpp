@@ -1,0 +1,115 @@
+#include "read/option_blocks.h"
+
+#include "read/yaml_values.h"
+
+namespace deckgen {
+namespace {
+
+YAML::Node load_block(const YamlValues& v, std::string_view yaml, const SourcePos& block, std::string_view what,
+                      std::string_view example) {
+  YAML::Node root = v.load(yaml, what);
+  if (!root.IsDefined() || root.IsNull())
+    throw InputError(block, fmt::format("{} is empty", what), fmt::format("for example: {}", example));
+  return root;
+}
+
+}  // namespace
+
+ClaimSpec parse_claim_block(std::string_view yaml, const SourcePos& block) {
+  ClaimSpec c;
+  c.pos = block;
+  YamlValues v(block.file, block.line + 1);
+  constexpr std::string_view example = "`faster: A` / `than: B` / `by: 3`, or `value: ID.m.NAME` / `below: 100`";
+  YAML::Node root = load_block(v, yaml, block, "claim block", example);
+  int kinds = 0;
+  bool has_than = false;
+  v.for_each_key(root, "claim block",
+                 {"faster", "less", "not_faster", "not_less", "than", "by", "metric", "value", "below", "above"},
+                 [&](const std::string& key, const YAML::Node& n) {
+                   if (key == "faster" || key == "less") {
+                     c.kind = ClaimSpec::Kind::faster, c.a = v.scalar(n, key), ++kinds;
+                     c.less_wording = key == "less";
+                   }
+                   if (key == "not_faster" || key == "not_less") {
+                     c.kind = ClaimSpec::Kind::not_faster, c.a = v.scalar(n, key), ++kinds;
+                     c.less_wording = key == "not_less";
+                   }
+                   if (key == "value") c.kind = ClaimSpec::Kind::value, c.value = parse_metric_ref(v.scalar(n, key), v.pos(n)), ++kinds;
+                   if (key == "than") c.b = v.scalar(n, key), has_than = true;
+                   if (key == "by") c.by = v.number(n, key, 1.0, 1e6);
+                   if (key == "below") c.below = v.number(n, key, -1e300, 1e300);
+                   if (key == "above") c.above = v.number(n, key, -1e300, 1e300);
+                   if (key == "metric") {
+                     c.metric = v.scalar(n, key);
+                     if (!is_known_metric(c.metric))
+                       throw InputError(v.pos(n), fmt::format("unknown metric '{}'", c.metric),
+                                        "use wall, cpu, user, sys, rss, ctx or m.NAME (a metric the snippet recorded)");
+                   }
+                 });
+  if (kinds != 1)
+    throw InputError(block, "a claim says exactly one of faster, less, not_faster, not_less or value",
+                     fmt::format("for example: {}", example));
+  if (c.kind == ClaimSpec::Kind::value) {
+    if (!c.below && !c.above) throw InputError(block, "a value claim needs `below:` or `above:`");
+    if (has_than || c.by) throw InputError(block, "`than:` and `by:` belong to faster/less claims, not value claims");
+  } else {
+    if (!has_than) throw InputError(block, "the claim says what is compared but not `than:` what");
+    if (c.below || c.above) throw InputError(block, "`below:` and `above:` belong to value claims");
+    if (c.by && c.kind == ClaimSpec::Kind::not_faster) throw InputError(block, "`by:` belongs to faster/less claims");
+  }
+  return c;
+}
+
+ChartSpec parse_chart_block(std::string_view yaml, const SourcePos& block) {
+  ChartSpec c;
+  c.pos = block;
+  YamlValues v(block.file, block.line + 1);
+  YAML::Node root = load_block(v, yaml, block, "chart block", "`metric: wall` / `snippets: [a, b]`");
+  v.for_each_key(root, "chart block", {"title", "metric", "snippets", "labels"}, [&](const std::string& key, const YAML::Node& n) {
+    if (key == "title") c.title = v.scalar(n, key);
+    if (key == "snippets") c.snippets = v.list(n, key);
+    if (key == "labels") c.labels = v.list(n, key);
+    if (key == "metric") {
+      c.metric = v.scalar(n, key);
+      if (!is_known_metric(c.metric))
+        throw InputError(v.pos(n), fmt::format("unknown metric '{}'", c.metric), "use wall, cpu, user, sys, rss, ctx or m.NAME");
+    }
+  });
+  if (c.snippets.empty()) throw InputError(block, "a chart needs `snippets: [a, b, ...]`");
+  if (!c.labels.empty() && c.labels.size() != c.snippets.size())
+    throw InputError(block, fmt::format("the chart has {} labels for {} snippets", c.labels.size(), c.snippets.size()));
+  return c;
+}
+
+TimelineSpec parse_timeline_block(std::string_view yaml, const SourcePos& block) {
+  TimelineSpec t;
+  t.pos = block;
+  YamlValues v(block.file, block.line + 1);
+  YAML::Node root = load_block(v, yaml, block, "timeline block", "`snippet: ID`");
+  bool has_snippet = false;
+  v.for_each_key(root, "timeline block", {"snippet", "title"}, [&](const std::string& key, const YAML::Node& n) {
+    if (key == "snippet") t.snippet = v.scalar(n, key), has_snippet = true;
+    if (key == "title") t.title = v.scalar(n, key);
+  });
+  if (!has_snippet) throw InputError(block, "a timeline needs `snippet: ID` (a run block with `trace: true`)");
+  return t;
+}
+
+std::vector<Placeholder> find_placeholders(std::string_view text, const SourcePos& pos) {
+  std::vector<Placeholder> found;
+  for (size_t at = 0; (at = text.find("{{", at)) != std::string_view::npos;) {
+    size_t end = text.find("}}", at + 2);
+    // Column of the placeholder: the text node's column plus its offset on the first line.
+    SourcePos where = pos;
+    size_t newlines = std::count(text.begin(), text.begin() + at, '\n');
+    where.line += static_cast<int>(newlines);
+    where.column = newlines ? static_cast<int>(at - text.rfind('\n', at)) : pos.column + static_cast<int>(at);
+    if (end == std::string_view::npos)
+      throw InputError(where, "'{{' is never closed by '}}'", "write {{ID.METRIC}}, or `{{` in code to show braces");
+    found.push_back(parse_placeholder(std::string(text.substr(at + 2, end - at - 2)), where));
+    at = end + 2;
+  }
+  return found;
+}
+
+}  // namespace deckgen

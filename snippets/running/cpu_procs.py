@@ -1,0 +1,36 @@
+"""The same four jobs in four processes: each has its own interpreter and GIL."""
+import os
+import time
+from concurrent.futures import ProcessPoolExecutor
+from deckgen_trace import metric
+
+def crunch(n):
+    total = 0
+    for i in range(n):
+        total += i * i % 7
+    return total
+
+def timed(run):
+    start = time.perf_counter()
+    run()
+    return time.perf_counter() - start
+
+# region main
+def in_processes(pool, jobs):
+    return list(pool.map(crunch, jobs))   # arguments and results are pickled
+
+if __name__ == "__main__":
+    jobs = [300_000] * 4
+    with ProcessPoolExecutor(max_workers=4) as pool:   # start once, reuse
+# endregion
+        pool.submit(os.getpid).result()   # start-up is measured in section 9
+        # Alternate with the sequential baseline (see cpu_threads.py).
+        sequential, parallel = [], []
+        for _ in range(4):
+            sequential.append(timed(lambda: [crunch(n) for n in jobs]))
+            parallel.append(timed(lambda: in_processes(pool, jobs)))
+    speedup = min(sequential) / min(parallel)
+    print(f"4 processes on {os.cpu_count()} cores: {min(parallel) * 1000:.0f} ms, "
+          f"sequential: {min(sequential) * 1000:.0f} ms (speed-up {speedup:.2f}x)")
+    metric("elapsed", min(parallel) * 1000, "ms")
+    metric("speedup", speedup, "x")

@@ -1,0 +1,25 @@
+"""Four CPU-bound jobs, one after the other: the baseline."""
+import time
+from deckgen_trace import metric
+
+def crunch(n):
+    total = 0
+    for i in range(n):
+        total += i * i % 7
+    return total
+
+def timed(run):
+    start = time.perf_counter()
+    run()
+    return time.perf_counter() - start
+
+jobs = [300_000] * 4
+
+# region main
+def sequentially(jobs):
+    return [crunch(n) for n in jobs]
+# endregion
+
+best = min(timed(lambda: sequentially(jobs)) for _ in range(4))
+print(f"sequential: {best * 1000:.0f} ms (best of 4)")
+metric("elapsed", best * 1000, "ms")

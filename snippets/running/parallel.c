@@ -1,0 +1,42 @@
+// The same CPU-bound work in C: one thread, then two threads at once.
+#include <pthread.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <time.h>
+
+enum { WORK = 40000000 };
+
+static void *crunch(void *result) {
+    volatile uint64_t total = 0;          // volatile: keep the loop honest
+    for (uint64_t i = 0; i < WORK / 2; ++i)
+        total += i * i % 7;
+    *(uint64_t *)result = total;
+    return NULL;
+}
+
+static double now(void) {
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+int main(void) {
+    // region main
+    uint64_t a, b;
+    double start = now();
+    crunch(&a);
+    crunch(&b);                           // two halves, one after the other
+    double one_thread = now() - start;
+
+    pthread_t t1, t2;
+    start = now();
+    pthread_create(&t1, NULL, crunch, &a);
+    pthread_create(&t2, NULL, crunch, &b);  // two halves at the same time
+    pthread_join(t1, NULL);
+    pthread_join(t2, NULL);
+    double two_threads = now() - start;
+    printf("1 thread: %.0f ms, 2 threads: %.0f ms (%.1fx)\n",
+           one_thread * 1e3, two_threads * 1e3, one_thread / two_threads);
+    // endregion
+    return 0;
+}

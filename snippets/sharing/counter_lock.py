@@ -1,0 +1,29 @@
+"""The same counter, with a lock around the read-modify-write."""
+import threading
+import time
+from deckgen_trace import metric
+
+def increment(value):
+    return value + 1
+
+# region main
+counter = 0
+lock = threading.Lock()
+
+def count(times):
+    global counter
+    for _ in range(times):
+        with lock:                       # one thread at a time in here
+            counter = increment(counter)
+
+threads = [threading.Thread(target=count, args=(50_000,)) for _ in range(4)]
+start = time.perf_counter()
+for t in threads:
+    t.start()
+for t in threads:
+    t.join()
+elapsed = time.perf_counter() - start
+print(f"expected 200000, got {counter}: lost {200_000 - counter}")
+# endregion
+metric("lost_pct", 100 * (200_000 - counter) / 200_000, "%")
+metric("ns_per_increment", elapsed / 200_000 * 1e9, "ns")

@@ -1,0 +1,107 @@
+// Scheduling: untimed work shares the machine, timed runs never overlap anything.
+#include <gtest/gtest.h>
+
+#include <chrono>
+#include <mutex>
+#include <thread>
+
+#include "pipeline/commands.h"
+#include "pipeline/schedule.h"
+#include "plan/plan.h"
+#include "read/deck_reader.h"
+#include "test_support.h"
+
+namespace deckgen {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+struct Interval {
+  std::string id;  // DECKGEN_SNIPPET_ID, or the program for overhead runs and compiles
+  Clock::time_point begin, end;
+};
+
+// Answers every run after a short sleep and logs when each run was in progress.
+class SleepyRunner final : public Runner {
+ public:
+  SleepyRunner(std::mutex& m, std::vector<Interval>& log) : m_(m), log_(log) {}
+  RunOutcome run(const RunRequest& r) override {
+    Interval iv;
+    auto id = r.env.find("DECKGEN_SNIPPET_ID");
+    iv.id = id != r.env.end() ? id->second : r.argv.at(0);
+    iv.begin = Clock::now();
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    iv.end = Clock::now();
+    {
+      std::lock_guard g(m_);
+      log_.push_back(iv);
+    }
+    RunOutcome o;
+    o.started = true;
+    o.exit_code = 0;
+    o.usage.wall_seconds = 0.02;
+    if (r.argv.size() > 1 && r.argv[1] == "-c") o.out = "/usr/bin/python3\n3.11.2\n";
+    return o;
+  }
+
+ private:
+  std::mutex& m_;
+  std::vector<Interval>& log_;
+};
+
+class NullStatus final : public Status {
+ public:
+  void info(const std::string&) override {}
+  void warning(const std::string&) override {}
+  void error(const std::string&) override {}
+};
+
+TEST(Schedule, TimingSensitiveSnippetsAreThoseSomethingShowsOrQuotes) {
+  test::TempDir dir;
+  for (const char* f : {"a", "b", "c", "d", "e", "f"}) dir.write(std::string("snippets/") + f + ".sh", "true\n");
+  dir.write("deck/1.md",
+            "```run\nfile: a.sh\nshow: [timing]\n```\n\n```run\nfile: b.sh\n```\n\n```run\nfile: c.sh\n```\n\n"
+            "```run\nfile: d.sh\n```\n\n```run\nfile: e.sh\n```\n\n```run\nfile: f.sh\n```\n\n"
+            "took {{b.wall}}\n\n```claim\nvalue: c.m.x\nbelow: 1\n```\n\n```chart\nsnippets: [d]\n```\n");
+  Deck deck = read_deck({dir.path() / "deck"});
+  Plan plan = make_plan(deck, std::nullopt);
+  EXPECT_EQ(timing_sensitive_snippets(deck, plan), (std::set<std::string>{"a", "b", "c", "d"}));
+}
+
+TEST(Schedule, TimedRunsNeverOverlapAnythingAndUntimedWorkSharesTheMachine) {
+  test::TempDir dir;
+  std::string slides;
+  for (int i = 0; i < 6; ++i) {
+    dir.write("snippets/u" + std::to_string(i) + ".sh", "true\n");
+    slides += "```run\nfile: u" + std::to_string(i) + ".sh\nruns: 2\nwarmup: 0\n```\n\n";
+  }
+  for (int i = 0; i < 2; ++i) {
+    dir.write("snippets/t" + std::to_string(i) + ".sh", "true\n");
+    slides += "```run\nfile: t" + std::to_string(i) + ".sh\nruns: 2\nwarmup: 0\nshow: [timing]\n```\n\n";
+  }
+  dir.write("deck/1.md", slides);
+
+  std::mutex m;
+  std::vector<Interval> log;
+  SleepyRunner main(m, log);
+  NullStatus status;
+  Options o;
+  o.inputs = {dir.path() / "deck"};
+  o.output = dir.path() / "out/deck.html";
+  int code = run_command(o, status, Runners{main, [&] { return std::make_unique<SleepyRunner>(m, log); }, 3});
+  ASSERT_EQ(code, 0);
+
+  auto overlaps = [](const Interval& a, const Interval& b) { return a.begin < b.end && b.begin < a.end; };
+  bool untimed_overlapped = false;
+  for (const Interval& a : log) {
+    for (const Interval& b : log) {
+      if (&a == &b || !overlaps(a, b)) continue;
+      EXPECT_FALSE(a.id.starts_with("t") || b.id.starts_with("t")) << a.id << " overlapped " << b.id;
+      untimed_overlapped |= a.id.starts_with("u") && b.id.starts_with("u");
+    }
+  }
+  EXPECT_TRUE(untimed_overlapped) << "untimed snippets never ran at the same time";
+}
+
+}  // namespace
+}  // namespace deckgen
