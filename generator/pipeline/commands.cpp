@@ -32,6 +32,7 @@
 #include "run/execute.h"
 #include "run/overhead.h"
 #include "util/files.h"
+#include "util/text.h"
 #include "write/page.h"
 #include "write/report.h"
 #include "write/trace_files.h"
@@ -73,8 +74,9 @@ class LockedStatus final : public Status {
 
 void report_result(const PlannedSnippet& s, const SnippetResult& r, Status& status) {
   status.progress_done();
-  if (r.outcome == Outcome::failed)
-    status.error(fmt::format("{}: error: snippet '{}' failed: {}", s.spec.pos, r.id, r.failure));
+  if (r.outcome == Outcome::failed)  // a compiler's diagnostics belong in the terminal too
+    status.error(fmt::format("{}: error: snippet '{}' failed: {}{}", s.spec.pos, r.id, r.failure,
+                             r.compile_output.empty() ? "" : fmt::format("\n{}", trim_right(r.compile_output))));
   else if (r.busy_runs > 0)
     status.warning(fmt::format("{}: warning: snippet '{}': the machine was busy during {} of {} runs; its timings "
                                "are less trustworthy", s.spec.pos, r.id, r.busy_runs, r.runs.size()));

@@ -1,0 +1,580 @@
+// The snippet pipeline with a fake runner (after hyperfine's mock executor): runs
+// return scripted outcomes and the requests are recorded, so that planning, statistics,
+// expectations, rendering and exit codes are tested exactly and without processes.
+#include <fmt/format.h>
+#include <gtest/gtest.h>
+#include <signal.h>
+
+#include <cmath>
+#include <cstdlib>
+#include <deque>
+#include <functional>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <set>
+
+#include "measure/snippet_result.h"
+#include "pipeline/commands.h"
+#include "run/execute.h"
+#include "test_support.h"
+#include "util/files.h"
+
+namespace deckgen {
+namespace {
+
+namespace fs = std::filesystem;
+using json = nlohmann::json;
+
+// What one scripted run returns.
+struct Scripted {
+  double wall = 0.001;
+  int exit_code = 0;
+  std::string out{}, err{};  // (initialisers: designated initialisers may leave them out)
+  bool timed_out = false;
+  int signal = 0;
+  bool started = true;
+  double user = 0, sys = 0;
+  long rss_kib = 0;
+  uint64_t out_bytes = 0;  // 0: the size of `out` (nothing cut)
+};
+
+RunOutcome outcome_of(const Scripted& s) {
+  RunOutcome o;
+  o.started = s.started;
+  if (!s.started) o.start_error = "No such file or directory";
+  o.timed_out = s.timed_out;
+  o.signal = s.signal;
+  o.exit_code = s.timed_out || s.signal || !s.started ? -1 : s.exit_code;
+  o.out = s.out;
+  o.err = s.err;
+  o.out_bytes = s.out_bytes ? s.out_bytes : s.out.size();
+  o.err_bytes = s.err.size();
+  o.usage.wall_seconds = s.wall;
+  o.usage.user_seconds = s.user;
+  o.usage.system_seconds = s.sys;
+  o.usage.max_rss_kib = s.rss_kib;
+  return o;
+}
+
+// Answers the harness-overhead runs (/bin/true, `python -c pass`), compiles and snippet
+// runs. A snippet's runs take its script in order; the last entry repeats.
+class FakeRunner : public Runner {
+ public:
+  std::map<std::string, std::deque<Scripted>> script;  // by snippet id
+  Scripted compile;                                     // every compile
+  double true_wall = 0.0005, python_start_wall = 0.02;
+  std::function<void(const RunRequest&)> during_run;    // called inside each snippet run
+
+  std::vector<RunRequest> snippet_runs, compiles;
+  std::vector<bool> work_dir_existed;
+  int true_runs = 0, python_runs = 0;
+  size_t snippet_runs_before_overhead_done = 0;  // snippet runs seen while overhead was still measured
+
+  RunOutcome run(const RunRequest& r) override {
+    if (r.argv == std::vector<std::string>{"/bin/true"}) {
+      ++true_runs;
+      snippet_runs_before_overhead_done = snippet_runs.size();
+      return outcome_of({.wall = true_wall});
+    }
+    if (r.argv.size() == 3 && r.argv[1] == "-c" && r.argv[2] == "pass") {
+      ++python_runs;
+      snippet_runs_before_overhead_done = snippet_runs.size();
+      return outcome_of({.wall = python_start_wall});
+    }
+    auto id = r.env.find("DECKGEN_SNIPPET_ID");
+    if (id == r.env.end()) {
+      compiles.push_back(r);
+      return outcome_of(compile);
+    }
+    snippet_runs.push_back(r);
+    work_dir_existed.push_back(fs::is_directory(r.work_dir));
+    if (during_run) during_run(r);
+    std::deque<Scripted>& runs = script[id->second];
+    if (runs.empty()) return outcome_of({});
+    Scripted next = runs.front();
+    if (runs.size() > 1) runs.pop_front();
+    return outcome_of(next);
+  }
+
+  std::vector<int> run_indices() const {
+    std::vector<int> indices;
+    for (const RunRequest& r : snippet_runs) indices.push_back(std::stoi(r.env.at("DECKGEN_RUN_INDEX")));
+    return indices;
+  }
+};
+
+class RecordingStatus : public Status {
+ public:
+  std::vector<std::string> infos, warnings, errors;
+  void info(const std::string& line) override { infos.push_back(line); }
+  void warning(const std::string& line) override { warnings.push_back(line); }
+  void error(const std::string& line) override { errors.push_back(line); }
+  std::string all_errors() const {
+    std::string text;
+    for (const std::string& e : errors) text += e + "\n";
+    return text;
+  }
+};
+
+bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
+
+class Pipeline : public ::testing::Test {
+ protected:
+  test::TempDir dir;
+  FakeRunner runner;
+  RecordingStatus status;
+  Options options;
+
+  void SetUp() override {
+    options.output = dir.path() / "out/deck.html";
+    options.report = dir.path() / "out/report.json";
+    options.junit = dir.path() / "out/junit.xml";
+  }
+  fs::path snippet(const std::string& name, const std::string& text = "echo hi\n") {
+    return dir.write("snippets/" + name, text);
+  }
+  int build(const std::string& slides) {
+    dir.write("deck/01.md", slides);
+    options.inputs = {dir.path() / "deck"};
+    return run_command(options, status, runner);
+  }
+  std::string deck() const {
+    std::string text;
+    EXPECT_TRUE(read_file(options.output, text)) << "no deck written";
+    return text;
+  }
+  json report() const {
+    std::string text;
+    EXPECT_TRUE(read_file(*options.report, text)) << "no report written";
+    return json::parse(text);
+  }
+  json snippet_report(const std::string& id) const {
+    json whole = report();
+    for (const json& s : whole["snippets"])
+      if (s["id"] == id) return s;
+    ADD_FAILURE() << "no snippet " << id << " in the report";
+    return json::object();
+  }
+  // The HTML of one snippet's box on the deck.
+  std::string snippet_html(const std::string& id) const {
+    std::string page = deck();
+    size_t at = page.find("data-snippet=\"" + id + "\"");
+    EXPECT_NE(at, std::string::npos) << "no snippet " << id << " on the deck";
+    if (at == std::string::npos) return {};
+    size_t next = page.find("data-snippet=\"", at + 1);
+    size_t end = std::min(next, page.find("</section>", at));
+    return page.substr(at, end - at);
+  }
+};
+
+// --- planning: what runs, how often, with what -------------------------------------
+
+TEST_F(Pipeline, WarmupThenTimedRunsInOrder) {
+  snippet("a.sh");
+  EXPECT_EQ(build("```run\nfile: a.sh\nruns: 4\nwarmup: 2\n```\n"), 0) << status.all_errors();
+  EXPECT_EQ(runner.run_indices(), (std::vector<int>{-2, -1, 0, 1, 2, 3}));
+  json a = snippet_report("a");
+  EXPECT_EQ(a["warmup_runs"], 2);
+  EXPECT_EQ(a["runs"].size(), 4u);
+  EXPECT_EQ(a["stats"]["wall"]["n"], 4);
+}
+
+TEST_F(Pipeline, NoWarmupAndOneRun) {
+  snippet("a.sh");
+  EXPECT_EQ(build("```run\nfile: a.sh\nruns: 1\nwarmup: 0\n```\n"), 0);
+  EXPECT_EQ(runner.run_indices(), (std::vector<int>{0}));
+}
+
+TEST_F(Pipeline, EachRunGetsTheDocumentedEnvironmentAndNothingElse) {
+  fs::path file = snippet("env.sh");
+  EXPECT_EQ(build("```run\nfile: env.sh\nruns: 2\nwarmup: 1\nargs: [\"4\", \"--fast\"]\nstdin: \"some input\"\n"
+                  "env: {WORKERS: \"4\"}\ntimeout: 7\n```\n"),
+            0)
+      << status.all_errors();
+  ASSERT_EQ(runner.snippet_runs.size(), 3u);
+  fs::path snippets_dir = fs::weakly_canonical(dir.path() / "snippets");
+  std::set<std::string> scratch_dirs;
+  for (size_t i = 0; i < runner.snippet_runs.size(); ++i) {
+    const RunRequest& r = runner.snippet_runs[i];
+    SCOPED_TRACE("run " + std::to_string(i));
+    EXPECT_EQ(r.argv, (std::vector<std::string>{"/bin/sh", file.lexically_normal().string(), "4", "--fast"}));
+    EXPECT_EQ(r.stdin_data, "some input");
+    EXPECT_EQ(r.timeout, std::chrono::seconds(7));
+    std::set<std::string> keys;
+    for (const auto& [k, v] : r.env) keys.insert(k);
+    EXPECT_EQ(keys, (std::set<std::string>{"PATH", "HOME", "TMPDIR", "LANG", "LC_ALL", "PYTHONPATH",
+                                           "PYTHONDONTWRITEBYTECODE", "PYTHONUNBUFFERED", "DECKGEN_SNIPPET_ID",
+                                           "DECKGEN_RUN_INDEX", "DECKGEN_SCRATCH", "DECKGEN_OUT_DIR",
+                                           "DECKGEN_SNIPPETS", "WORKERS"}));
+    EXPECT_EQ(r.env.at("PATH"), std::getenv("PATH"));
+    EXPECT_EQ(r.env.at("LANG"), "C.UTF-8");
+    EXPECT_EQ(r.env.at("WORKERS"), "4");
+    EXPECT_EQ(r.env.at("DECKGEN_SNIPPET_ID"), "env");
+    EXPECT_EQ(r.env.at("DECKGEN_RUN_INDEX"), std::to_string(static_cast<int>(i) - 1));
+    EXPECT_EQ(fs::weakly_canonical(r.env.at("PYTHONPATH")), snippets_dir);
+    // The cwd is the private scratch folder, which is also HOME; it exists during the run.
+    EXPECT_EQ(r.env.at("DECKGEN_SCRATCH"), r.work_dir.string());
+    EXPECT_EQ(r.env.at("HOME"), r.work_dir.string());
+    EXPECT_TRUE(runner.work_dir_existed[i]);
+    EXPECT_EQ(fs::path(r.env.at("DECKGEN_OUT_DIR")).parent_path(), r.work_dir);
+    scratch_dirs.insert(r.work_dir.string());
+  }
+  EXPECT_EQ(scratch_dirs.size(), 3u) << "each run has its own scratch folder";
+  for (const std::string& scratch : scratch_dirs) EXPECT_FALSE(fs::exists(scratch)) << scratch << " was not removed";
+}
+
+TEST_F(Pipeline, NoStdinMeansDevNullAndNoTraceVariable) {
+  snippet("a.sh");
+  EXPECT_EQ(build("```run\nfile: a.sh\nruns: 1\nwarmup: 0\n```\n"), 0);
+  ASSERT_EQ(runner.snippet_runs.size(), 1u);
+  EXPECT_EQ(runner.snippet_runs[0].stdin_data, std::nullopt);
+  EXPECT_EQ(runner.snippet_runs[0].env.count("DECKGEN_TRACE"), 0u);
+  EXPECT_EQ(runner.snippet_runs[0].timeout, std::chrono::seconds(30));
+}
+
+TEST_F(Pipeline, HarnessOverheadIsMeasuredOnceBeforeTheSnippets) {
+  snippet("a.sh");
+  snippet("b.sh");
+  EXPECT_EQ(build("```run\nfile: a.sh\n```\n\n```run\nfile: b.sh\n```\n"), 0);
+  EXPECT_EQ(runner.true_runs, 21);   // one warmup, 20 timed
+  EXPECT_EQ(runner.python_runs, 0);  // no Python snippet: no interpreter start measured
+  EXPECT_EQ(runner.snippet_runs_before_overhead_done, 0u);
+  json overhead = report()["provenance"]["harness_overhead"];
+  EXPECT_EQ(overhead["true_wall"]["n"], 20);
+  EXPECT_DOUBLE_EQ(overhead["true_wall"]["median"].get<double>(), runner.true_wall);
+  EXPECT_EQ(overhead["python_start_wall"]["n"], 0);
+}
+
+TEST_F(Pipeline, PythonStartIsMeasuredWhenAPythonSnippetRuns) {
+  if (!fs::exists("/usr/bin/python3")) GTEST_SKIP() << "no /usr/bin/python3";
+  snippet("p.py", "print(1)\n");
+  EXPECT_EQ(build("---\npython: /usr/bin/python3\n---\n```run\nfile: p.py\n```\n"), 0) << status.all_errors();
+  EXPECT_EQ(runner.python_runs, 11);
+  json overhead = report()["provenance"]["harness_overhead"];
+  EXPECT_EQ(overhead["python_start_wall"]["n"], 10);
+  EXPECT_DOUBLE_EQ(overhead["python_start_wall"]["median"].get<double>(), runner.python_start_wall);
+  ASSERT_FALSE(runner.snippet_runs.empty());
+  EXPECT_TRUE(fs::path(runner.snippet_runs[0].argv[0]).is_absolute());
+  EXPECT_EQ(fs::path(runner.snippet_runs[0].argv[1]).filename(), "p.py");
+}
+
+TEST_F(Pipeline, CompiledLanguagesCompileOnceThenRunTheProgram) {
+  fs::path file = snippet("c.c", "int main(void) { return 0; }\n");
+  runner.compile = {.wall = 0.75};
+  EXPECT_EQ(build("```run\nfile: c.c\nruns: 3\nshow: [timing]\n```\n"), 0) << status.all_errors();
+  ASSERT_EQ(runner.compiles.size(), 1u);
+  const RunRequest& c = runner.compiles[0];
+  EXPECT_TRUE(fs::path(c.argv[0]).is_absolute()) << c.argv[0];
+  EXPECT_NE(std::find(c.argv.begin(), c.argv.end(), file.lexically_normal().string()), c.argv.end());
+  auto o = std::find(c.argv.begin(), c.argv.end(), "-o");
+  ASSERT_NE(o, c.argv.end());
+  ASSERT_EQ(runner.snippet_runs.size(), 4u);
+  for (const RunRequest& r : runner.snippet_runs) EXPECT_EQ(r.argv, (std::vector<std::string>{*(o + 1)}));
+  json report_c = snippet_report("c");
+  EXPECT_EQ(report_c["compiled"], true);
+  EXPECT_DOUBLE_EQ(report_c["compile_seconds"].get<double>(), 0.75);
+  EXPECT_TRUE(contains(snippet_html("c"), "compiled in 750 ms"));
+}
+
+TEST_F(Pipeline, ACompileErrorRunsNothingAndShowsTheDiagnostics) {
+  snippet("bad.cpp", "int main() { return x; }\n");
+  runner.compile = {.exit_code = 1, .err = "bad.cpp:1:21: error: 'x' was not declared in this scope\n"};
+  EXPECT_EQ(build("```run\nfile: bad.cpp\n```\n"), 1);
+  EXPECT_TRUE(runner.snippet_runs.empty());
+  json r = snippet_report("bad");
+  EXPECT_EQ(r["outcome"], "failed");
+  EXPECT_EQ(r["failure"], "compilation failed");
+  std::string html = snippet_html("bad");
+  EXPECT_TRUE(contains(html, "snippet-error"));
+  EXPECT_TRUE(contains(html, "&#39;x&#39; was not declared") || contains(html, "&#x27;x&#x27; was not declared") ||
+              contains(html, "'x' was not declared"))
+      << html;
+}
+
+// --- stopping early -------------------------------------------------------------------
+
+TEST_F(Pipeline, AFailingRunStopsTheRemainingRuns) {
+  snippet("flaky.sh");
+  runner.script["flaky"] = {{.wall = 0.1}, {.wall = 0.2}, {.wall = 0.3, .exit_code = 3, .err = "boom\n"}, {.wall = 0.4}};
+  EXPECT_EQ(build("```run\nfile: flaky.sh\nruns: 5\nwarmup: 1\n```\n"), 1);
+  EXPECT_EQ(runner.run_indices(), (std::vector<int>{-1, 0, 1}));
+  json r = snippet_report("flaky");
+  EXPECT_EQ(r["outcome"], "failed");
+  EXPECT_EQ(r["failure"], "exit status 3");
+  ASSERT_EQ(r["runs"].size(), 2u);
+  EXPECT_EQ(r["runs"][1]["exit_code"], 3);
+}
+
+TEST_F(Pipeline, AFailingWarmupStopsBeforeAnyTimedRun) {
+  snippet("crash.sh");
+  runner.script["crash"] = {{.signal = SIGSEGV}};
+  EXPECT_EQ(build("```run\nfile: crash.sh\nruns: 5\nwarmup: 2\nshow: [output, timing]\n```\n"), 1);
+  EXPECT_EQ(runner.run_indices(), (std::vector<int>{-2}));
+  json r = snippet_report("crash");
+  EXPECT_EQ(r["runs"].size(), 0u);
+  EXPECT_EQ(r["failure"], "killed by signal 11 (Segmentation fault)");
+  EXPECT_FALSE(contains(snippet_html("crash"), "class=\"timing\"")) << "no timing line without timed runs";
+}
+
+TEST_F(Pipeline, ATimeoutStopsAndSaysSo) {
+  snippet("slow.sh");
+  runner.script["slow"] = {{.wall = 2.0, .out = "so far\n", .timed_out = true}};
+  EXPECT_EQ(build("```run\nfile: slow.sh\ntimeout: 2\nruns: 3\nwarmup: 0\n```\n"), 1);
+  EXPECT_EQ(runner.snippet_runs.size(), 1u);
+  EXPECT_EQ(snippet_report("slow")["runs"][0]["timed_out"], true);
+  std::string html = snippet_html("slow");
+  EXPECT_TRUE(contains(html, "timed out after 2 s")) << html;
+  EXPECT_TRUE(contains(html, "so far")) << "the output so far is shown";
+}
+
+TEST_F(Pipeline, AnExpectedFailureRunsEveryRun) {
+  snippet("oops.sh");
+  runner.script["oops"] = {{.exit_code = 1, .out = "Traceback\n"}};
+  EXPECT_EQ(build("```run\nfile: oops.sh\nruns: 3\nwarmup: 1\nexpect: {fails: true}\n```\n"), 0);
+  EXPECT_EQ(runner.snippet_runs.size(), 4u);
+}
+
+// --- statistics reach the report ------------------------------------------------------
+
+TEST_F(Pipeline, StatisticsOfTheScriptedTimesAreExactInTheReport) {
+  snippet("t.sh");
+  // The warmup's 100 s must not count; the 8 s run is an outlier.
+  runner.script["t"] = {{.wall = 100},
+                        {.wall = 2.0, .user = 1.0, .sys = 0.25, .rss_kib = 1000},
+                        {.wall = 2.5, .user = 1.0, .sys = 0.25, .rss_kib = 3000},
+                        {.wall = 1.5, .user = 1.0, .sys = 0.25, .rss_kib = 2000},
+                        {.wall = 2.25, .user = 1.0, .sys = 0.25, .rss_kib = 2000},
+                        {.wall = 8.0, .user = 1.0, .sys = 0.25, .rss_kib = 2000}};
+  EXPECT_EQ(build("```run\nfile: t.sh\nruns: 5\nwarmup: 1\nshow: [timing]\n```\n"), 0);
+  json r = snippet_report("t");
+  ASSERT_EQ(r["runs"].size(), 5u);
+  std::vector<double> walls;
+  for (const json& run : r["runs"]) walls.push_back(run["wall_seconds"]);
+  EXPECT_EQ(walls, (std::vector<double>{2.0, 2.5, 1.5, 2.25, 8.0}));
+  json wall = r["stats"]["wall"];
+  EXPECT_EQ(wall["n"], 5);
+  EXPECT_EQ(wall["median"].get<double>(), 2.25);
+  EXPECT_EQ(wall["mad"].get<double>(), 0.25);  // deviations 0.25 0.25 0.75 0 5.75
+  EXPECT_EQ(wall["mean"].get<double>(), 3.25);
+  EXPECT_DOUBLE_EQ(wall["stddev"].get<double>(), std::sqrt(28.75 / 4));  // sample σ
+  EXPECT_EQ(wall["min"].get<double>(), 1.5);
+  EXPECT_EQ(wall["max"].get<double>(), 8.0);
+  EXPECT_EQ(wall["outliers"], json::array({4}));
+  EXPECT_EQ(wall["unstable"], true);
+  EXPECT_EQ(r["stats"]["cpu"]["median"].get<double>(), 1.25);
+  EXPECT_EQ(r["stats"]["rss"]["median"].get<double>(), 2000.0 * 1024);
+  EXPECT_EQ(r["runs"][1]["max_rss_bytes"], 3000 * 1024);
+
+  std::string html = snippet_html("t");
+  EXPECT_TRUE(contains(html, "2.25 s ± 250 ms (n=5)")) << html;
+  EXPECT_TRUE(contains(html, "1 outlier(s)")) << html;
+  EXPECT_TRUE(contains(html, "unstable")) << html;
+  EXPECT_TRUE(contains(html, "peak RSS 1.9 MiB") || contains(html, "peak RSS 2.0 MiB")) << html;
+  EXPECT_TRUE(contains(html, "5 timed run(s) after 1 warmup(s)")) << html;
+}
+
+TEST_F(Pipeline, MetricsASnippetWritesReachTheReport) {
+  snippet("m.sh");
+  int value = 10;
+  runner.during_run = [&](const RunRequest& r) {
+    std::ofstream(fs::path(r.env.at("DECKGEN_OUT_DIR")) / "metrics-1.json")
+        << "{\"metrics\": {\"ns_per_op\": {\"value\": " << value++ << ", \"unit\": \"ns\"}}}";
+  };
+  EXPECT_EQ(build("```run\nfile: m.sh\nruns: 3\nwarmup: 1\n```\n"), 0);
+  json m = snippet_report("m")["metrics"]["ns_per_op"];
+  EXPECT_EQ(m["unit"], "ns");
+  EXPECT_EQ(m["values"], json::array({11, 12, 13})) << "the warmup's metric does not count";
+  EXPECT_EQ(m["stats"]["median"].get<double>(), 12);
+}
+
+// --- expectations ---------------------------------------------------------------------
+
+struct ExpectationCase {
+  const char* name;
+  const char* expect;  // the block's expect: value (YAML flow)
+  Scripted run;
+  const char* failure;  // "" when the snippet passes
+};
+
+void PrintTo(const ExpectationCase& c, std::ostream* os) { *os << c.name; }
+
+class Expectations : public Pipeline, public ::testing::WithParamInterface<ExpectationCase> {};
+
+TEST_P(Expectations, Verdict) {
+  const ExpectationCase& c = GetParam();
+  snippet("e.sh");
+  runner.script["e"] = {c.run};
+  int code = build(fmt::format("```run\nfile: e.sh\nruns: 1\nwarmup: 0\nexpect: {}\n```\n", c.expect));
+  json r = snippet_report("e");
+  if (std::string(c.failure).empty()) {
+    EXPECT_EQ(code, 0);
+    EXPECT_EQ(r["outcome"], "passed") << r["failure"];
+    EXPECT_TRUE(status.errors.empty()) << status.all_errors();
+  } else {
+    EXPECT_EQ(code, 1);
+    EXPECT_EQ(r["outcome"], "failed");
+    EXPECT_EQ(r["failure"], c.failure);
+    ASSERT_EQ(status.errors.size(), 1u);
+    EXPECT_TRUE(contains(status.errors[0], "01.md:1:1: error: snippet 'e' failed: " + std::string(c.failure)))
+        << status.errors[0];
+  }
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Pipeline, Expectations,
+    ::testing::Values(
+        ExpectationCase{"ExitZeroPasses", "{}", {}, ""},
+        ExpectationCase{"NonZeroFails", "{}", {.exit_code = 2}, "exit status 2"},
+        ExpectationCase{"ExpectedExitCode", "{exit: 3}", {.exit_code = 3}, ""},
+        ExpectationCase{"WrongExitCode", "{exit: 3}", {.exit_code = 0}, "exit status 0 (expected exit status 3)"},
+        ExpectationCase{"StdoutContains", "{stdout: hello}", {.out = "oh hello there\n"}, ""},
+        ExpectationCase{"StdoutLacks", "{stdout: hello}", {.out = "bye\n"}, "stdout does not contain \"hello\""},
+        ExpectationCase{"StdoutMatches", "{stdout_matches: 'took \\d+ ms'}", {.out = "it took 12 ms\n"}, ""},
+        ExpectationCase{"StdoutMisses", "{stdout_matches: 'took \\d+ ms'}", {.out = "took many ms\n"},
+                        "stdout does not match /took \\d+ ms/"},
+        ExpectationCase{"StderrContains", "{stderr: Traceback}", {.err = "Traceback (most recent call last)\n"}, ""},
+        ExpectationCase{"StdoutIsNotStderr", "{stderr: Traceback}", {.out = "Traceback\n"},
+                        "stderr does not contain \"Traceback\""},
+        ExpectationCase{"StderrMatches", "{stderr_matches: '^Error: [a-z]+'}", {.err = "Error: bad\n"}, ""},
+        ExpectationCase{"ExpectedFailureFails", "{fails: true}", {.exit_code = 1}, ""},
+        ExpectationCase{"ExpectedFailureSignal", "{fails: true}", {.signal = SIGABRT}, ""},
+        ExpectationCase{"ExpectedFailureSucceeds", "{fails: true}", {}, "expected to fail, but exited with status 0"},
+        ExpectationCase{"ExpectedFailureWithText", "{fails: true, stderr: ZeroDivisionError}",
+                        {.exit_code = 1, .err = "Traceback\nValueError\n"}, "stderr does not contain \"ZeroDivisionError\""},
+        ExpectationCase{"Signal", "{}", {.signal = SIGKILL}, "killed by signal 9 (Killed)"},
+        ExpectationCase{"CouldNotStart", "{}", {.started = false}, "could not start: No such file or directory"}),
+    [](const auto& info) { return std::string(info.param.name); });
+
+// --- rendering ------------------------------------------------------------------------
+
+TEST_F(Pipeline, AnUnexpectedFailureIsAnErrorBoxWithTheEndOfStderr) {
+  snippet("f.sh");
+  std::string err;
+  for (int i = 1; i <= 40; ++i) err += fmt::format("line {}\n", i);
+  runner.script["f"] = {{.exit_code = 4, .out = "partial\n", .err = err + "FATAL <b>oops</b>\n"}};
+  EXPECT_EQ(build("```run\nfile: f.sh\nruns: 1\nwarmup: 0\n```\n"), 1);
+  std::string html = snippet_html("f");
+  EXPECT_TRUE(contains(deck(), "<div class=\"snippet failed\" data-snippet=\"f\"")) << html;
+  EXPECT_TRUE(contains(html, "role=\"alert\"")) << html;
+  EXPECT_TRUE(contains(html, "f: exit status 4")) << html;
+  EXPECT_TRUE(contains(html, "FATAL &lt;b&gt;oops&lt;/b&gt;")) << html;
+  EXPECT_FALSE(contains(html, "<b>oops")) << html;
+  EXPECT_FALSE(contains(html, "line 1\n")) << "only the tail of stderr is shown";
+  EXPECT_TRUE(contains(html, "partial")) << "stdout is still shown";
+}
+
+TEST_F(Pipeline, AnExpectedFailureShowsItsOutputWithoutAnErrorBox) {
+  snippet("x.sh");
+  runner.script["x"] = {{.exit_code = 1, .out = "before\n", .err = "ZeroDivisionError: division by zero\n"}};
+  EXPECT_EQ(build("```run\nfile: x.sh\nruns: 1\nwarmup: 0\nexpect: {fails: true}\n```\n"), 0);
+  std::string html = snippet_html("x");
+  EXPECT_FALSE(contains(html, "snippet-error")) << html;
+  EXPECT_TRUE(contains(html, "before")) << html;
+  EXPECT_TRUE(contains(html, "ZeroDivisionError: division by zero")) << html;
+}
+
+TEST_F(Pipeline, OutputIsEscapedCleanedAndItsCutIsNoted) {
+  snippet("h.sh");
+  runner.script["h"] = {{.out = "</script><img src=x onerror=alert(1)>\n\x1b[31mred\x1b[0m bad\xff\xfe byte\n",
+                         .out_bytes = 5u << 20}};
+  EXPECT_EQ(build("```run\nfile: h.sh\nruns: 1\nwarmup: 0\n```\n"), 0);
+  std::string html = snippet_html("h");
+  EXPECT_TRUE(contains(html, "&lt;/script&gt;&lt;img src=x onerror=alert(1)&gt;")) << html;
+  EXPECT_FALSE(contains(html, "<img src=x")) << html;
+  EXPECT_TRUE(contains(html, "red bad")) << "colour codes removed: " << html;
+  EXPECT_FALSE(contains(html, "\x1b")) << html;
+  EXPECT_TRUE(contains(html, "\xef\xbf\xbd")) << "invalid UTF-8 replaced: " << html;
+  EXPECT_FALSE(contains(html, "\xff")) << html;
+  EXPECT_TRUE(contains(html, "more not shown")) << html;
+  EXPECT_EQ(snippet_report("h")["stdout_bytes"], 5u << 20);
+}
+
+TEST_F(Pipeline, ShowChoosesWhatTheSlideHas) {
+  snippet("s.sh", "echo CODE_MARKER\n");
+  runner.script["s"] = {{.out = "OUTPUT_MARKER\n"}};
+  EXPECT_EQ(build("```run\nfile: s.sh\nshow: [output]\n```\n"), 0);
+  std::string html = snippet_html("s");
+  EXPECT_FALSE(contains(html, "CODE_MARKER"));
+  EXPECT_TRUE(contains(html, "OUTPUT_MARKER"));
+  EXPECT_FALSE(contains(html, "class=\"timing\""));
+}
+
+// --- exit codes, status, CI files -----------------------------------------------------
+
+TEST_F(Pipeline, AllPassingExitsZeroAndSummarises) {
+  snippet("a.sh");
+  snippet("b.sh");
+  EXPECT_EQ(build("```run\nfile: a.sh\n```\n\n```run\nfile: b.sh\n```\n"), 0);
+  EXPECT_TRUE(status.errors.empty()) << status.all_errors();
+  bool summary = false;
+  for (const std::string& line : status.infos) summary |= contains(line, "snippets: 2 passed, 0 failed, 2 in all");
+  EXPECT_TRUE(summary);
+  std::string junit;
+  ASSERT_TRUE(read_file(*options.junit, junit));
+  EXPECT_TRUE(contains(junit, "tests=\"2\" failures=\"0\""));
+}
+
+TEST_F(Pipeline, OneFailureExitsOneButTheDeckIsWritten) {
+  snippet("good.sh");
+  snippet("bad.sh");
+  runner.script["bad"] = {{.exit_code = 1, .err = "nope\n"}};
+  EXPECT_EQ(build("# Slide\n\n```run\nfile: good.sh\n```\n\n```run\nfile: bad.sh\n```\n"), 1);
+  EXPECT_TRUE(fs::exists(options.output));
+  ASSERT_EQ(status.errors.size(), 1u);
+  EXPECT_TRUE(contains(status.errors[0], "01.md:7:1: error: snippet 'bad' failed: exit status 1")) << status.errors[0];
+  bool summary = false;
+  for (const std::string& line : status.infos) summary |= contains(line, "snippets: 1 passed, 1 failed, 2 in all");
+  EXPECT_TRUE(summary);
+  std::string junit;
+  ASSERT_TRUE(read_file(*options.junit, junit));
+  EXPECT_TRUE(contains(junit, "tests=\"2\" failures=\"1\""));
+  EXPECT_TRUE(contains(junit, "<failure message=\"exit status 1\">nope"));
+  EXPECT_EQ(snippet_report("good")["outcome"], "passed");
+}
+
+TEST_F(Pipeline, CheckWritesNoDeckUnlessAsked) {
+  snippet("a.sh");
+  options.command = Command::check;
+  options.write_deck = false;
+  EXPECT_EQ(build("```run\nfile: a.sh\n```\n"), 0);
+  EXPECT_FALSE(fs::exists(options.output));
+  EXPECT_TRUE(fs::exists(*options.report));
+}
+
+TEST_F(Pipeline, AnInterruptWritesNothingAndExits130) {
+  snippet("a.sh");
+  dir.write("out/deck.html", "previous deck");
+  runner.during_run = [](const RunRequest&) { throw Interrupted(SIGINT); };
+  EXPECT_EQ(build("```run\nfile: a.sh\n```\n"), 130);
+  std::string text;
+  ASSERT_TRUE(read_file(options.output, text));
+  EXPECT_EQ(text, "previous deck");
+  EXPECT_FALSE(fs::exists(*options.report));
+  ASSERT_FALSE(status.errors.empty());
+  EXPECT_TRUE(contains(status.errors.back(), "interrupted"));
+}
+
+// --- lower level: execute_snippet and measure_snippet ----------------------------------
+
+TEST(ExecuteSnippet, ExpectedExitCodeKeepsRunning) {
+  test::TempDir dir;
+  PlannedSnippet s;
+  s.spec.id = "x";
+  s.spec.file = dir.write("x.sh", "exit 3\n");
+  s.spec.runs = 3;
+  s.spec.warmup = 0;
+  s.spec.expect.exit_code = 3;
+  s.language = {"sh", {".sh"}, {}, {"/bin/sh", "{file}"}, "sh"};
+  FakeRunner runner;
+  runner.script["x"] = {{.exit_code = 3}};
+  ExecuteContext ctx;
+  ctx.snippets_dir = dir.path();
+  ctx.path_env = "/usr/bin:/bin";
+  RawSnippetRuns raw = execute_snippet(s, 0, 1, ctx, runner);
+  EXPECT_EQ(raw.timed.size(), 3u);
+  EXPECT_FALSE(raw.stopped_early);
+  EXPECT_EQ(measure_snippet(s, raw).outcome, Outcome::passed);
+}
+
+}  // namespace
+}  // namespace deckgen
