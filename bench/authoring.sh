@@ -37,7 +37,8 @@ hyperfine -N --warmup 2 --runs 20 --export-json nochange.json "$deckgen build de
 import json, statistics
 t = json.load(open("nochange.json"))["results"][0]["times"]
 m = statistics.median(t) * 1e3
-print(f"rebuild, nothing changed: median {m:.1f} ms over {len(t)} runs (target < 50 ms: {\"PASS\" if m < 50 else \"MISS\"})")'
+verdict = "PASS" if m < 50 else "MISS"
+print(f"rebuild, nothing changed: median {m:.1f} ms over {len(t)} runs (target < 50 ms: {verdict})")'
 "$deckgen" build deck -o out/deck.html --report nochange-report.json -q 2>/dev/null || true
 echo "  snippets run: $(ran nochange-report.json) (target 0)"
 
