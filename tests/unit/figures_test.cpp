@@ -1,0 +1,95 @@
+// Charts and timelines as the slides get them: from results and trace texts to HTML,
+// with every way a trace can be wrong reported rather than drawn over.
+#include <gtest/gtest.h>
+
+#include "render/figures.h"
+
+namespace deckgen {
+namespace {
+
+const SourcePos kAt{"deck/x.md", 3, 1};
+
+SnippetResult traced(std::vector<std::string> traces) {
+  SnippetResult r;
+  r.id = "t";
+  r.traces = std::move(traces);
+  return r;
+}
+
+TimelineSpec timeline() {
+  TimelineSpec t;
+  t.pos = kAt;
+  t.snippet = "t";
+  return t;
+}
+
+const char* kGood = R"({"traceEvents": [
+  {"ph": "M", "name": "thread_name", "pid": 1, "tid": 2, "args": {"name": "worker"}},
+  {"ph": "X", "name": "fetch", "ts": 1000, "dur": 500, "pid": 1, "tid": 2, "args": {"cpu_us": 100}}]})";
+
+TEST(TimelineFigure, DrawsTheTraceAndLinksTheFileBesideTheDeck) {
+  SnippetResult r = traced({kGood});
+  TimelineFigure f = timeline_html(timeline(), &r);
+  EXPECT_TRUE(f.error.empty()) << f.error;
+  EXPECT_NE(f.html.find("<figure class=\"timeline\">"), std::string::npos);
+  EXPECT_NE(f.html.find("<svg"), std::string::npos);
+  EXPECT_NE(f.html.find("worker"), std::string::npos);
+  EXPECT_NE(f.html.find("href=\"traces/t.json\""), std::string::npos);
+}
+
+TEST(TimelineFigure, EachProblemIsAnErrorOnTheSlide) {
+  struct Case {
+    std::vector<std::string> traces;
+    const char* says;
+  } cases[] = {
+      {{"not json at all"}, "cannot be drawn"},
+      {{R"([{"ph": "X", "name": "a", "ts": 10, "dur": -5, "pid": 1, "tid": 1}])"}, "cannot be drawn"},
+      {{R"([{"ph": "B", "name": "open", "ts": 10, "pid": 1, "tid": 1}, {"ph": "X", "name": "b", "ts": 20, "dur": 5, "pid": 1, "tid": 1}])"},
+       "never ended"},
+      {{}, "wrote no trace"},
+  };
+  for (const Case& c : cases) {
+    SnippetResult r = traced(c.traces);
+    TimelineFigure f = timeline_html(timeline(), &r);
+    EXPECT_NE(f.error.find(c.says), std::string::npos) << f.error;
+    EXPECT_NE(f.html.find("snippet-error"), std::string::npos);
+  }
+}
+
+TEST(TimelineFigure, TooLargeAndFailedSnippets) {
+  SnippetResult big = traced({});
+  big.trace_problems.push_back("trace-1.json is 3000 MiB, over the 256 MiB a trace may have");
+  EXPECT_NE(timeline_html(timeline(), &big).error.find("3000 MiB"), std::string::npos);
+  SnippetResult failed = traced({kGood});
+  failed.outcome = Outcome::failed;
+  EXPECT_NE(timeline_html(timeline(), &failed).error.find("failed"), std::string::npos);
+  EXPECT_NE(timeline_html(timeline(), nullptr).error.find("failed"), std::string::npos);
+}
+
+TEST(ChartFigure, MediansOfEachSnippetWithTheirUnits) {
+  Results results;
+  for (auto [id, walls] : {std::pair<const char*, std::vector<double>>{"a", {0.1, 0.2, 0.3}}, {"b", {1.0, 1.0, 1.0}}}) {
+    SnippetResult r;
+    r.id = id;
+    for (double w : walls) {
+      RunRecord run;
+      run.wall_seconds = w;
+      r.runs.push_back(run);
+    }
+    results[id] = r;
+  }
+  ChartSpec c;
+  c.pos = kAt;
+  c.title = "Compared";
+  c.snippets = {"a", "b"};
+  c.labels = {"first", "second"};
+  std::string html = chart_html(c, results);
+  EXPECT_NE(html.find("<figure class=\"chart\">"), std::string::npos);
+  EXPECT_NE(html.find("first"), std::string::npos);
+  EXPECT_NE(html.find("200 ms"), std::string::npos);  // the median of a
+  EXPECT_NE(html.find("1.00 s"), std::string::npos);  // the median of b
+  EXPECT_NE(html.find("wall time"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace deckgen
