@@ -44,7 +44,9 @@ std::vector<std::string> expand_command(const std::vector<std::string>& argv_tem
   for (std::string arg : argv_template) {
     for (const auto& [name, value] : values) {
       std::string token = "{" + name + "}";
-      for (size_t at; (at = arg.find(token)) != std::string::npos;) arg.replace(at, token.size(), value);
+      // Continue after what was put in, so a value holding its own token is left alone.
+      for (size_t at = 0; (at = arg.find(token, at)) != std::string::npos; at += value.size())
+        arg.replace(at, token.size(), value);
     }
     argv.push_back(std::move(arg));
   }

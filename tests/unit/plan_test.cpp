@@ -1,6 +1,7 @@
 #include <gtest/gtest.h>
 
 #include "model/input_error.h"
+#include "plan/languages.h"
 #include "plan/plan.h"
 #include "read/deck_reader.h"
 #include "test_support.h"
@@ -93,6 +94,20 @@ TEST(Regions, ExtractedDedentedWithoutMarkers) {
   EXPECT_EQ(extract_region("// region r\nint x;\n// endregion\n", "r"), "int x;\n");
   EXPECT_EQ(strip_region_markers(src),
             "import x\nsetup()\ndef f():\n    a = 1\n    b = 2\n    return a\n");
+}
+
+}  // namespace
+}  // namespace deckgen
+
+namespace deckgen {
+namespace {
+
+TEST(Languages, ExpandCommandReplacesEveryTokenOnceEvenWhenAValueHoldsOne) {
+  // A snippet path that itself contains "{file}" must not be expanded again (it looped).
+  EXPECT_EQ(expand_command({"cc", "{file}", "-o", "{exe}", "-I{snippets}"},
+                           {{"file", "/d/{file}.c"}, {"exe", "/b/x"}, {"snippets", "/s"}}),
+            (std::vector<std::string>{"cc", "/d/{file}.c", "-o", "/b/x", "-I/s"}));
+  EXPECT_EQ(expand_command({"{dir}/{dir}"}, {{"dir", "a"}}), (std::vector<std::string>{"a/a"}));
 }
 
 }  // namespace
