@@ -10,6 +10,8 @@
 #include "measure/snippet_result.h"
 #include "measure/units.h"
 #include "model/input_error.h"
+#include "pipeline/pdf_command.h"
+#include "pipeline/watch_command.h"
 #include "plan/plan.h"
 #include "plan/toolchain.h"
 #include "read/deck_reader.h"
@@ -139,6 +141,9 @@ int run_command(const Options& options) {
 }
 
 int run_command(const Options& options, Status& status, Runner& runner) {
+  // watch and pdf (issue 5) build through this function with Command::build.
+  if (options.command == Command::watch) return run_watch(options, status, runner);
+  if (options.command == Command::pdf) return run_pdf(options, status, runner);
   try {
     return build(options, status, runner);
   } catch (const InputError& e) {

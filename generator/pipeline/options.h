@@ -8,7 +8,7 @@
 
 namespace deckgen {
 
-enum class Command { build, check };
+enum class Command { build, check, watch, pdf };
 
 struct Options {
   Command command = Command::build;
@@ -19,6 +19,13 @@ struct Options {
   std::optional<std::filesystem::path> snippets_dir;  // --snippets: overrides the front matter
   std::optional<std::filesystem::path> report;         // --report FILE.json
   std::optional<std::filesystem::path> junit;          // --junit FILE.xml
+
+  // `watch`: where the deck is served (see serve/ and pipeline/watch_command.h).
+  std::string host = "127.0.0.1";
+  int port = 8000;                                     // 0: any free port (printed)
+  // `pdf`: the PDF to write (`output` stays the HTML the deck is built to first).
+  std::filesystem::path pdf_output{"output/deck.pdf"};
+  bool pdf_notes = false;                              // --notes: speaker notes under each slide
 };
 
 // Exit codes, the same for every command (documented in --help and the README).
