@@ -57,6 +57,27 @@ ParsedCommandLine parse_command_line(int argc, const char* const* argv) {
     sub->add_option("--junit", junit, "Also write one JUnit test case per snippet, for CI dashboards");
   }
 
+  // watch and pdf (issue 5): build like `build`, then serve or print the deck.
+  CLI::App* watch = app.add_subcommand("watch", "Build, then rebuild on every change under the deck and snippets "
+                                       "folders and serve the deck on HTTP; the open page reloads itself "
+                                       "(Ctrl-C stops, exit 0).");
+  watch->add_option("inputs", inputs, "A deck folder, or .md files in order (default: deck)");
+  watch->add_option("-o,--output", output, "The HTML file each build writes (default: output/deck.html)");
+  watch->add_option("--host", o.host, "The address to serve on (default: 127.0.0.1, this machine only)");
+  watch->add_option("--port", o.port, "The port to serve on; 0 picks a free one (default: 8000)")
+      ->check(CLI::Range(0, 65535));
+  CLI::App* pdf = app.add_subcommand("pdf", "Build the deck and print it to PDF, one slide per page, through "
+                                     "headless Chromium (Debian's chromium; DECKGEN_CHROMIUM overrides the path).");
+  pdf->add_option("inputs", inputs, "A deck folder, or .md files in order (default: deck)");
+  pdf->add_option("-o,--output", output, "The PDF file to write (default: output/deck.pdf)");
+  pdf->add_flag("--notes", o.pdf_notes, "Print each slide's speaker notes under it");
+  for (CLI::App* sub : {watch, pdf}) {
+    sub->add_flag("-q,--quiet", o.quiet, "Print only errors and the summary");
+    sub->add_option("--snippets", snippets, "The snippets folder (default: front matter `snippets:`, else "
+                                            "a `snippets` folder beside the deck folder)");
+    sub->footer(kExitCodes);
+  }
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -76,6 +97,11 @@ ParsedCommandLine parse_command_line(int argc, const char* const* argv) {
   if (!snippets.empty()) o.snippets_dir = snippets;
   if (!report.empty()) o.report = report;
   if (!junit.empty()) o.junit = junit;
+  if (watch->parsed()) o.command = Command::watch, o.write_deck = true;
+  if (pdf->parsed()) {  // -o names the PDF; the HTML goes beside it (see pipeline/pdf_command.h)
+    o.command = Command::pdf;
+    if (!output.empty()) o.pdf_output = output;
+  }
   return result;
 }
 

@@ -23,6 +23,8 @@
 #include "measure/units.h"
 #include "model/input_error.h"
 #include "pipeline/schedule.h"
+#include "pipeline/pdf_command.h"
+#include "pipeline/watch_command.h"
 #include "plan/plan.h"
 #include "plan/toolchain.h"
 #include "read/deck_reader.h"
@@ -390,6 +392,9 @@ int run_command(const Options& options, Status& status, Runner& runner) {
 }
 
 int run_command(const Options& options, Status& status, Runners runners) {
+  // watch and pdf build through run_command with Command::build (pipeline/*_command.h).
+  if (options.command == Command::watch) return run_watch(options, status, runners.main);
+  if (options.command == Command::pdf) return run_pdf(options, status, runners.main);
   try {
     return build(options, status, runners);
   } catch (const InputError& e) {

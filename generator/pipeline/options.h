@@ -10,7 +10,7 @@
 
 namespace deckgen {
 
-enum class Command { build, check, clean };
+enum class Command { build, check, clean, watch, pdf };
 
 struct Options {
   Command command = Command::build;
@@ -24,6 +24,13 @@ struct Options {
   bool use_cache = true;                 // --no-cache: neither read nor write stored results
   bool force = false;                    // --force: rerun everything (and store the new results)
   std::set<std::string> only;            // --only ID...: rerun these; the rest from the cache
+
+  // `watch`: where the deck is served (see serve/ and pipeline/watch_command.h).
+  std::string host = "127.0.0.1";
+  int port = 8000;                                     // 0: any free port (printed)
+  // `pdf`: the PDF to write (`output` stays the HTML the deck is built to first).
+  std::filesystem::path pdf_output{"output/deck.pdf"};
+  bool pdf_notes = false;                              // --notes: speaker notes under each slide
 };
 
 // Exit codes, the same for every command (documented in --help and the README).

@@ -102,4 +102,14 @@ std::string write_page(const FrontMatter& meta, const std::vector<RenderedSlide>
   return out;
 }
 
+// reveal.js reads its configuration from the query too: `print-pdf` selects the print
+// view, pdfMaxPagesPerSlide=1 keeps a tall slide on one page (it is scaled, not cut),
+// showNotes=true prints the notes over the bottom of their slide's page, so the page
+// count stays the slide count.
+std::string print_layout_query(PrintNotes notes) {
+  std::string query = "print-pdf&pdfMaxPagesPerSlide=1";
+  if (notes == PrintNotes::yes) query += "&showNotes=true";
+  return query;
+}
+
 }  // namespace deckgen

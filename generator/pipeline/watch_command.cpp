@@ -1,0 +1,146 @@
+#include "pipeline/watch_command.h"
+
+#include <fmt/format.h>
+
+#include <chrono>
+#include <cstdio>
+#include <exception>
+#include <stdexcept>
+
+#include "model/input_error.h"
+#include "pipeline/commands.h"
+#include "plan/plan.h"
+#include "read/deck_reader.h"
+#include "serve/deck_server.h"
+#include "serve/file_watcher.h"
+#include "util/files.h"
+
+namespace fs = std::filesystem;
+
+namespace deckgen {
+namespace {
+
+// An editor's save is a burst of events; a rebuild starts this long after the last one.
+constexpr std::chrono::milliseconds kDebounce{150};
+
+// Passes everything on to the terminal and keeps the errors for the page's overlay.
+class RecordingStatus final : public Status {
+ public:
+  explicit RecordingStatus(Status& terminal) : terminal_(terminal) {}
+  void info(const std::string& line) override { terminal_.info(line); }
+  void warning(const std::string& line) override { terminal_.warning(line); }
+  void error(const std::string& line) override {
+    errors_.push_back(line);
+    terminal_.error(line);
+  }
+  void progress(const Progress& p) override { terminal_.progress(p); }
+  void progress_done() override { terminal_.progress_done(); }
+  std::string errors() const { return fmt::format("{}", fmt::join(errors_, "\n")); }
+
+ private:
+  Status& terminal_;
+  std::vector<std::string> errors_;
+};
+
+// The folders whose changes rebuild the deck: those the command line names, the deck's
+// folder and the snippets folder as the deck names them now. Asked before every build,
+// so a front matter that moves the snippets folder moves the watch too (old folders
+// stay watched; a stray rebuild costs less than a missed one).
+std::vector<fs::path> folders_to_watch(const Options& options) {
+  std::vector<fs::path> folders;
+  for (const fs::path& input : options.inputs) {
+    std::error_code ec;
+    fs::path folder = fs::is_directory(input, ec) ? input : input.parent_path();
+    folders.push_back(folder.empty() ? fs::path(".") : folder);
+  }
+  if (options.snippets_dir) folders.push_back(*options.snippets_dir);
+  try {
+    Deck deck = read_deck(options.inputs);
+    folders.push_back(deck.deck_dir);
+    // Without its snippets, planning checks no file and only resolves the folder: the
+    // folder must be watched even while a snippet the deck names is still missing.
+    deck.snippets.clear();
+    folders.push_back(make_plan(deck, options.snippets_dir).snippets_dir);
+  } catch (const std::exception&) {
+    // The build says what is wrong with the deck; until it is readable, watch what we know.
+  }
+  return folders;
+}
+
+std::string describe(const std::vector<fs::path>& changed) {
+  std::vector<std::string> shown;
+  for (size_t i = 0; i < changed.size() && i < 3; ++i)
+    shown.push_back(changed[i].lexically_proximate(fs::current_path()).generic_string());
+  std::string more = changed.size() > 3 ? fmt::format(" and {} more", changed.size() - 3) : "";
+  return fmt::format("{}{}", fmt::join(shown, ", "), more);
+}
+
+std::string url_host(const std::string& host) {
+  return host.find(':') != std::string::npos ? "[" + host + "]" : host;  // an IPv6 address
+}
+
+}  // namespace
+
+int run_watch(const Options& options, Status& status, Runner& runner) {
+  for (const fs::path& input : options.inputs) {
+    std::error_code ec;
+    if (!fs::exists(input, ec)) {
+      status.error(fmt::format("{}: error: no such file or folder", input.generic_string()));
+      return exit_input_error;
+    }
+  }
+  DeckServer server(options.output.filename().string());
+  std::string url;
+  try {
+    url = fmt::format("http://{}:{}/", url_host(options.host), server.start(options.host, options.port));
+  } catch (const std::runtime_error& e) {
+    status.error(e.what());
+    return exit_input_error;
+  }
+  // On stdout, even with --quiet: the address is what this command gives back.
+  fmt::print("deckgen watch: serving {} (Ctrl-C stops)\n", url);
+  std::fflush(stdout);
+
+  FileWatcher watcher;
+  watcher.ignore(options.output);  // written by every build; it may sit in the deck folder
+  Options build = options;
+  build.command = Command::build;
+  build.write_deck = true;
+  bool serving_a_deck = false;
+
+  for (;;) {
+    for (const fs::path& folder : folders_to_watch(options)) watcher.watch(folder);
+    RecordingStatus recording(status);
+    int code;
+    try {
+      code = run_command(build, recording, runner);
+    } catch (const std::exception& e) {  // whatever a build throws must not end the session
+      recording.error(fmt::format("deckgen: error: {}", e.what()));
+      code = exit_input_error;
+    }
+    if (interrupted()) break;
+
+    std::string page;
+    bool written = (code == exit_ok || code == exit_deck_failed) && read_file(options.output, page);
+    if (written && (code == exit_ok || !serving_a_deck)) {
+      server.publish(std::move(page));
+      serving_a_deck = true;
+    }
+    if (code == exit_ok) {
+      status.info(fmt::format("deckgen watch: deck {} is served; open pages reload", server.version()));
+    } else {
+      std::string errors = recording.errors();
+      server.show_error(errors.empty() ? fmt::format("the build failed (exit code {})", code) : errors);
+      status.warning(fmt::format("the build failed; {} shows the error over the last deck that built", url));
+    }
+
+    auto changed = watcher.wait_for_change(kDebounce, [] { return interrupted(); });
+    if (!changed) break;
+    status.info(fmt::format("deckgen watch: {} changed; rebuilding", describe(*changed)));
+  }
+  server.stop();
+  status.info("deckgen watch: stopped");
+  return exit_ok;
+}
+
+}  // namespace deckgen

@@ -1,0 +1,37 @@
+#pragma once
+// Serves the current deck over HTTP/1.1 (GET and HEAD only) while `deckgen watch`
+// rebuilds it: `/` and `/<deck file name>` give the deck with the live-reload script
+// (serve/live_reload.h), kVersionPath and kErrorPath tell the page when to reload and
+// what failed; anything else is 404. The HTTP side is cpp-httplib (Debian's
+// libcpp-httplib-dev), running on threads of its own; this class is the only code that
+// includes it.
+#include <cstdint>
+#include <memory>
+#include <string>
+
+namespace deckgen {
+
+class DeckServer {
+ public:
+  explicit DeckServer(std::string deck_file_name);  // e.g. "deck.html", also served under /deck.html
+  ~DeckServer();                                    // stops
+  DeckServer(const DeckServer&) = delete;
+  DeckServer& operator=(const DeckServer&) = delete;
+
+  // Listens on host:port (port 0: any free one) and returns the port. Throws
+  // std::runtime_error saying why it cannot (the port is taken, the address is not this
+  // machine's).
+  int start(const std::string& host, int port);
+  // Stops listening and waits for the requests under way; idempotent.
+  void stop();
+
+  void publish(std::string page);           // a new deck: the version goes up, the error is cleared
+  void show_error(std::string message);     // keeps the deck; the open pages draw the message over it
+  uint64_t version() const;
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace deckgen

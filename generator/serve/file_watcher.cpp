@@ -1,0 +1,145 @@
+#include "serve/file_watcher.h"
+
+#include <poll.h>
+#include <sys/inotify.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <system_error>
+
+namespace fs = std::filesystem;
+
+namespace deckgen {
+namespace {
+
+// What counts as a change: content written, files appearing, disappearing, renamed,
+// `touch`ed. IN_MODIFY too, for writers that never close (the debounce absorbs them).
+constexpr uint32_t kEvents = IN_CLOSE_WRITE | IN_MODIFY | IN_ATTRIB | IN_CREATE | IN_DELETE | IN_MOVED_FROM |
+                             IN_MOVED_TO | IN_DELETE_SELF | IN_MOVE_SELF;
+
+// After the first change, a burst may go on; never wait longer than this for it to end.
+constexpr std::chrono::milliseconds kLongestBurst{2000};
+
+bool ends_with(std::string_view s, std::string_view tail) {
+  return s.size() >= tail.size() && s.substr(s.size() - tail.size()) == tail;
+}
+
+bool is_inside(const fs::path& path, const fs::path& folder) {
+  auto [f, p] = std::mismatch(folder.begin(), folder.end(), path.begin(), path.end());
+  return f == folder.end();
+}
+
+fs::path normal_absolute(const fs::path& p) {
+  std::error_code ec;
+  fs::path abs = fs::absolute(p, ec);
+  return (ec ? p : abs).lexically_normal();
+}
+
+}  // namespace
+
+bool is_scratch_file_name(std::string_view name) {
+  if (name.empty()) return false;
+  if (name.front() == '.' || name.back() == '~') return true;
+  if (name.size() > 1 && name.front() == '#' && name.back() == '#') return true;
+  if (name == "4913" || name == "__pycache__") return true;
+  for (std::string_view tail : {".swp", ".swx", ".swo", ".tmp", ".kate-swp", ".pyc", ".part", ".crdownload"})
+    if (ends_with(name, tail)) return true;
+  return false;
+}
+
+FileWatcher::FileWatcher() : fd_(::inotify_init1(IN_NONBLOCK | IN_CLOEXEC)) {
+  if (fd_ < 0) throw std::system_error(errno, std::generic_category(), "cannot watch files (inotify)");
+}
+
+FileWatcher::~FileWatcher() { ::close(fd_); }
+
+void FileWatcher::watch(const fs::path& folder) {
+  fs::path root = normal_absolute(folder);
+  roots_.insert(root);
+  add_tree(root);
+}
+
+void FileWatcher::ignore(const fs::path& path) { ignored_.insert(normal_absolute(path)); }
+
+bool FileWatcher::counts(const fs::path& path) const {
+  return std::none_of(ignored_.begin(), ignored_.end(), [&](const fs::path& i) { return is_inside(path, i); });
+}
+
+void FileWatcher::add_tree(const fs::path& folder) {
+  auto add = [&](const fs::path& dir) {
+    // The same folder twice gives the same descriptor: the map keeps its newest path,
+    // which is what a folder renamed inside the tree needs.
+    int wd = ::inotify_add_watch(fd_, dir.c_str(), kEvents | IN_ONLYDIR | IN_EXCL_UNLINK);
+    if (wd >= 0) folders_[wd] = dir;
+    return wd >= 0;
+  };
+  if (!counts(folder) || !add(folder)) return;
+  std::error_code ec;
+  fs::recursive_directory_iterator it(folder, fs::directory_options::skip_permission_denied, ec), end;
+  for (; !ec && it != end; it.increment(ec)) {
+    if (!it->is_directory(ec) || it->is_symlink(ec)) continue;
+    const fs::path& dir = it->path();
+    if (is_scratch_file_name(dir.filename().string()) || !counts(dir) || !add(dir)) it.disable_recursion_pending();
+  }
+}
+
+bool FileWatcher::drain(std::set<fs::path>& changed) {
+  alignas(inotify_event) char buffer[64 * 1024];
+  bool counted = false;
+  for (;;) {
+    ssize_t n = ::read(fd_, buffer, sizeof buffer);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) return counted;  // EAGAIN: the queue is empty
+    for (char* at = buffer; at < buffer + n;) {
+      const auto* event = reinterpret_cast<const inotify_event*>(at);
+      at += sizeof(inotify_event) + event->len;
+      if (event->mask & IN_Q_OVERFLOW) {  // events were lost: rescan, and rebuild to be safe
+        for (const fs::path& root : roots_) add_tree(root), changed.insert(root);
+        counted = true;
+        continue;
+      }
+      auto folder = folders_.find(event->wd);
+      if (folder == folders_.end()) continue;
+      if (event->mask & IN_IGNORED) {  // the folder is gone
+        folders_.erase(folder);
+        continue;
+      }
+      std::string_view name = event->len ? std::string_view(event->name) : std::string_view();
+      if (is_scratch_file_name(name)) continue;
+      fs::path path = name.empty() ? folder->second : folder->second / name;
+      if (!counts(path)) continue;
+      if ((event->mask & IN_ISDIR) && (event->mask & (IN_CREATE | IN_MOVED_TO))) add_tree(path);
+      changed.insert(path);
+      counted = true;
+    }
+  }
+}
+
+std::optional<std::vector<fs::path>> FileWatcher::wait_for_change(std::chrono::milliseconds quiet,
+                                                                   const std::function<bool()>& stop) {
+  using Clock = std::chrono::steady_clock;
+  constexpr std::chrono::milliseconds kStopCheck{100};
+  std::set<fs::path> changed;
+  std::optional<Clock::time_point> settled_at, burst_limit;
+  for (;;) {
+    if (stop()) return std::nullopt;
+    auto timeout = kStopCheck;
+    if (settled_at) {
+      auto now = Clock::now();
+      if (now >= *settled_at || now >= *burst_limit) break;
+      auto left = std::chrono::duration_cast<std::chrono::milliseconds>(std::min(*settled_at, *burst_limit) - now);
+      timeout = std::min(kStopCheck, left + std::chrono::milliseconds(1));
+    }
+    pollfd p{fd_, POLLIN, 0};
+    int ready = ::poll(&p, 1, static_cast<int>(timeout.count()));
+    if (ready < 0 && errno != EINTR) throw std::system_error(errno, std::generic_category(), "cannot watch files");
+    if (ready <= 0 || !drain(changed)) continue;
+    auto now = Clock::now();
+    settled_at = now + quiet;
+    if (!burst_limit) burst_limit = now + kLongestBurst;
+  }
+  return std::vector<fs::path>(changed.begin(), changed.end());
+}
+
+}  // namespace deckgen

@@ -1,0 +1,25 @@
+#pragma once
+// What `deckgen watch` adds to the deck it serves (never to the file it writes): a
+// small script that asks the server for the deck's version and reloads the page when
+// it changes. The reload keeps the URL's hash, which is the slide, so the page stays
+// on the same slide. While the last rebuild failed, the script draws its error over
+// the deck (as text: nothing in the message is taken as HTML).
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+namespace deckgen {
+
+inline constexpr std::string_view kVersionPath = "/__deckgen/version";  // {"version": N, "error": "..."}
+inline constexpr std::string_view kErrorPath = "/__deckgen/error";      // the error as plain text, or empty
+
+// The version endpoint's answer. Safe to embed in a <script> (no "<" in it).
+std::string reload_state_json(uint64_t version, std::string_view error);
+
+// `page` with the live-reload script inserted before its last </body> (or at the end).
+std::string with_live_reload(std::string_view page, uint64_t version, std::string_view error);
+
+// Served before any build succeeded: an empty page that still reloads and shows errors.
+std::string placeholder_page();
+
+}  // namespace deckgen
