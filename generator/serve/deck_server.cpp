@@ -77,7 +77,7 @@ DeckServer::DeckServer(std::string deck_file_name) : impl_(std::make_unique<Impl
     res.set_content(with_live_reload(*now.page, now.version, now.error), "text/html; charset=utf-8");
   };
   s.http.Get("/", serve_deck);
-X
+  s.http.Get(fmt::format("/{}", regex_escaped(s.deck_file_name)), serve_deck);  // httplib's patterns are regexes
   s.http.Get(std::string(kVersionPath), [&s](const httplib::Request&, httplib::Response& res) {
     Impl::Snapshot now = s.snapshot();
     no_store(res);
