@@ -1,10 +1,12 @@
 #include "serve/deck_server.h"
 
-#include <fmt/format.h>
 #include <httplib.h>
 #include <pthread.h>
 #include <signal.h>
+#include <sys/socket.h>
 
+#include <atomic>
+#include <chrono>
 #include <mutex>
 #include <stdexcept>
 #include <thread>
@@ -16,6 +18,7 @@ namespace deckgen {
 struct DeckServer::Impl {
   httplib::Server http;
   std::thread thread;
+  std::atomic<bool> listen_returned{false};
   std::string deck_file_name;
 
   mutable std::mutex mutex;  // guards what follows: the handlers run on httplib's threads
@@ -77,7 +80,9 @@ DeckServer::DeckServer(std::string deck_file_name) : impl_(std::make_unique<Impl
     res.set_content(with_live_reload(*now.page, now.version, now.error), "text/html; charset=utf-8");
   };
   s.http.Get("/", serve_deck);
-  s.http.Get(fmt::format("/{}", regex_escaped(s.deck_file_name)), serve_deck);  // httplib's patterns are regexes
+  std::string deck_path = "/";  // built in two steps: `"/" + std::string` trips g++ 12's -Wrestrict
+  deck_path += regex_escaped(s.deck_file_name);  // httplib's patterns are regexes
+  s.http.Get(deck_path, serve_deck);
   s.http.Get(std::string(kVersionPath), [&s](const httplib::Request&, httplib::Response& res) {
     Impl::Snapshot now = s.snapshot();
     no_store(res);
@@ -97,6 +102,13 @@ DeckServer::DeckServer(std::string deck_file_name) : impl_(std::make_unique<Impl
   s.http.set_error_handler([](const httplib::Request&, httplib::Response& res) {
     if (res.body.empty()) res.set_content(std::to_string(res.status) + "\n", "text/plain; charset=utf-8");
   });
+  // httplib's default sets SO_REUSEPORT, with which a second deckgen watch on the same
+  // port would start and share the connections; SO_REUSEADDR alone still allows a
+  // restart on the port at once, while the old connections linger in TIME_WAIT.
+  s.http.set_socket_options([](socket_t sock) {
+    int yes = 1;
+    ::setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
+  });
   // Short keep-alive so that stop() does not wait on an idle browser connection.
   s.http.set_keep_alive_timeout(1);
 }
@@ -112,8 +124,16 @@ int DeckServer::start(const std::string& host, int port) {
     throw std::runtime_error(port == 0 ? "cannot listen on " + host + " (is it an address of this machine?)"
                                        : "cannot listen on " + host + ":" + std::to_string(port) +
                                              " (is the port in use? --port 0 picks a free one)");
-  SignalsBlockedHere blocked;
-  s.thread = std::thread([&s] { s.http.listen_after_bind(); });
+  {
+    SignalsBlockedHere blocked;
+    s.thread = std::thread([&s] {
+      s.http.listen_after_bind();
+      s.listen_returned = true;
+    });
+  }
+  // httplib's stop() does nothing until the server runs; wait for that, so that a stop()
+  // right after start() cannot leave the thread blocked in accept() for ever.
+  while (!s.http.is_running() && !s.listen_returned) std::this_thread::sleep_for(std::chrono::milliseconds(1));
   return bound;
 }
 

@@ -103,7 +103,7 @@ std::string write_page(const FrontMatter& meta, const std::vector<RenderedSlide>
 }
 
 // reveal.js reads its configuration from the query too: `print-pdf` selects the print
-// view, pdfMaxPagesPerSlide=1 keeps a tall slide on one page (it is scaled, not cut),
+// view, pdfMaxPagesPerSlide=1 keeps a tall slide to one page (what does not fit is cut),
 // showNotes=true prints the notes over the bottom of their slide's page, so the page
 // count stays the slide count.
 std::string print_layout_query(PrintNotes notes) {

@@ -1,0 +1,85 @@
+#!/usr/bin/env bash
+# deckgen pdf: one page per slide (title slide included), speaker notes only with
+# --notes, the PDF written whole or not at all, and a clear exit 2 without Chromium.
+source "$(dirname "$0")/lib.sh"
+
+mkdir -p "$WORK/deck"
+cat >"$WORK/deck/01-intro.md" <<'MD'
+---
+title: Printed deck
+---
+# First
+
+alpha
+
+Note: NOTE-FIRST is for the speaker
+
+---
+
+## Second
+MD
+{
+  echo '## A listing longer than a page'
+  echo
+  echo '```python'
+  for i in $(seq 1 80); do echo "line_$i = $i"; done
+  echo '```'
+} >"$WORK/deck/02-long.md"
+slides=4  # the title slide, two slides in the first file, one in the second
+
+# Pages of a PDF: pdfinfo when poppler-utils is installed, else its page objects.
+pages() {
+  if command -v pdfinfo >/dev/null; then
+    pdfinfo "$1" | awk '/^Pages:/ {print $2}'
+  else
+    grep -a -o '/Type /Page[^s]' "$1" | wc -l
+  fi
+}
+
+if [[ ! -x ${DECKGEN_CHROMIUM:-$(command -v chromium)} ]]; then
+  fail "chromium is needed for this test (scripts/setup installs it)"
+  finish
+fi
+
+expect_exit 0 "$DECKGEN" pdf "$WORK/deck" -o "$WORK/out/deck.pdf"
+pdf="$WORK/out/deck.pdf"
+[[ $(head -c 5 "$pdf" 2>/dev/null) == %PDF- ]] || fail "no PDF written"
+[[ $(pages "$pdf") == "$slides" ]] || fail "the PDF has $(pages "$pdf") pages for $slides slides"
+expect_stderr "wrote .*deck.pdf \($slides pages\)"
+# Only the PDF remains: the temporary HTML and Chromium's profile are gone.
+leftovers=$(find "$WORK/out" -mindepth 1 -maxdepth 1 ! -name deck.pdf ! -name .cache)
+[[ -z $leftovers ]] || fail "left behind: $leftovers"
+if command -v pdftotext >/dev/null; then
+  pdftotext "$pdf" "$WORK/text.txt"
+  grep -q alpha "$WORK/text.txt" || fail "the slide text is not in the PDF"
+  if grep -q NOTE-FIRST "$WORK/text.txt"; then fail "notes printed without --notes"; fi
+fi
+
+expect_exit 0 "$DECKGEN" pdf --notes "$WORK/deck" -o "$WORK/out/notes.pdf"
+[[ $(pages "$WORK/out/notes.pdf") == "$slides" ]] || fail "--notes changed the page count"
+if command -v pdftotext >/dev/null; then
+  pdftotext "$WORK/out/notes.pdf" "$WORK/notes.txt"
+  grep -q NOTE-FIRST "$WORK/notes.txt" || fail "--notes did not print the notes"
+fi
+
+# Without Chromium: exit 2, a message that says what to do, the previous PDF untouched.
+cp "$pdf" "$WORK/before.pdf"
+expect_exit 2 env PATH=/nonexistent "$DECKGEN" pdf "$WORK/deck" -o "$pdf"
+expect_stderr "chromium.* is not on PATH"
+expect_stderr "apt-get install chromium"
+expect_exit 2 env DECKGEN_CHROMIUM="$WORK/no-such-chromium" "$DECKGEN" pdf "$WORK/deck" -o "$pdf"
+expect_stderr "DECKGEN_CHROMIUM=.*no-such-chromium is not an executable file"
+cmp -s "$pdf" "$WORK/before.pdf" || fail "a failed pdf run changed the previous PDF"
+
+# A Chromium that fails: exit 2 with its message, nothing written.
+printf '#!/bin/sh\necho "chromium exploded" >&2\nexit 3\n' >"$WORK/bad-chromium"
+chmod +x "$WORK/bad-chromium"
+expect_exit 2 env DECKGEN_CHROMIUM="$WORK/bad-chromium" "$DECKGEN" pdf "$WORK/deck" -o "$WORK/out/bad.pdf"
+expect_stderr "chromium exploded"
+[[ ! -e $WORK/out/bad.pdf ]] || fail "a failed print wrote a PDF"
+
+# A broken deck: exit 2 from the build, no PDF.
+printf -- '---\ntitel: x\n---\n# A\n' >"$WORK/deck/01-intro.md"
+expect_exit 2 "$DECKGEN" pdf "$WORK/deck" -o "$WORK/out/broken.pdf"
+[[ ! -e $WORK/out/broken.pdf ]] || fail "a broken deck wrote a PDF"
+finish

@@ -1,0 +1,158 @@
+// deckgen watch's pieces: which file names are scratch, the file watcher, the live-reload
+// injection and the deck server (spoken to over a plain socket); and the PDF helpers.
+#include <arpa/inet.h>
+#include <gtest/gtest.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <stdexcept>
+#include <thread>
+
+#include "pdf/chromium_pdf.h"
+#include "serve/deck_server.h"
+#include "serve/file_watcher.h"
+#include "serve/live_reload.h"
+#include "test_support.h"
+#include "write/page.h"
+
+namespace fs = std::filesystem;
+
+namespace deckgen {
+namespace {
+
+TEST(ScratchFiles, EditorsTemporaryFilesAreScratch) {
+  for (const char* name : {".01-intro.md.swp", ".01-intro.md.swx", "01-intro.md~", "#01-intro.md#", ".#01-intro.md",
+                           "4913", ".deck.html.tmp-AbC123", ".git", "__pycache__", "mod.cpython-311.pyc", "x.tmp"})
+    EXPECT_TRUE(is_scratch_file_name(name)) << name;
+  for (const char* name : {"01-intro.md", "hello.py", "diagram.svg", "#notes.md", "4914", "swp", "a#b#"})
+    EXPECT_FALSE(is_scratch_file_name(name)) << name;
+}
+
+// Waits at most 10 s: generous for a loaded machine, and the test fails rather than hangs.
+std::optional<std::vector<fs::path>> wait_briefly(FileWatcher& watcher) {
+  auto give_up = std::chrono::steady_clock::now() + std::chrono::seconds(10);
+  return watcher.wait_for_change(std::chrono::milliseconds(50),
+                                 [&] { return std::chrono::steady_clock::now() > give_up; });
+}
+
+TEST(FileWatcher, SeesAFileWrittenInAFolderCreatedAfterTheStart) {
+  test::TempDir dir;
+  FileWatcher watcher;
+  watcher.watch(dir.path());
+  fs::create_directories(dir.path() / "new/deeper");
+  ASSERT_TRUE(wait_briefly(watcher).has_value());  // the folders' creation
+  fs::path file = dir.write("new/deeper/slide.md", "# A\n");
+  auto changed = wait_briefly(watcher);
+  ASSERT_TRUE(changed.has_value());
+  EXPECT_NE(std::find(changed->begin(), changed->end(), file), changed->end());
+}
+
+TEST(FileWatcher, IgnoresScratchFilesAndIgnoredPaths) {
+  test::TempDir dir;
+  FileWatcher watcher;
+  watcher.watch(dir.path());
+  watcher.ignore(dir.path() / "deck.html");
+  dir.write(".slide.md.swp", "x");
+  dir.write("slide.md~", "x");
+  dir.write("deck.html", "x");
+  fs::path real = dir.write("slide.md", "x");  // written last: what was before must not be reported
+  auto changed = wait_briefly(watcher);
+  ASSERT_TRUE(changed.has_value());
+  EXPECT_EQ(*changed, std::vector<fs::path>{real});
+}
+
+TEST(FileWatcher, StopsWhenAsked) {
+  test::TempDir dir;
+  FileWatcher watcher;
+  watcher.watch(dir.path());
+  EXPECT_FALSE(watcher.wait_for_change(std::chrono::milliseconds(50), [] { return true; }).has_value());
+}
+
+TEST(LiveReload, ScriptGoesBeforeTheLastBodyEndAndCarriesTheState) {
+  std::string page = with_live_reload("<html><body><p>x</p></body></html>", 7, "");
+  size_t script = page.find("<script>");
+  ASSERT_NE(script, std::string::npos);
+  EXPECT_LT(page.find("<p>x</p>"), script);
+  EXPECT_EQ(page.substr(page.size() - 14), "</body></html>");
+  EXPECT_NE(page.find(R"({"error":"","version":7})"), std::string::npos);
+  EXPECT_NE(page.find(std::string(kVersionPath)), std::string::npos);
+}
+
+TEST(LiveReload, ErrorsCannotEndTheScript) {
+  std::string state = reload_state_json(1, "bad </script><img src=x onerror=alert(1)>");
+  EXPECT_EQ(state.find('<'), std::string::npos);
+  EXPECT_NE(state.find(R"(\u003c/script>)"), std::string::npos);
+  std::string page = with_live_reload("<body></body>", 1, "</script><b>");
+  EXPECT_EQ(page.find("</script><b>"), std::string::npos);
+}
+
+// One GET over a plain socket, HTTP/1.1 with Connection: close; the whole answer.
+std::string http_get(int port, const std::string& path) {
+  int sock = ::socket(AF_INET, SOCK_STREAM, 0);
+  sockaddr_in addr{};
+  addr.sin_family = AF_INET;
+  addr.sin_port = htons(static_cast<uint16_t>(port));
+  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  if (::connect(sock, reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0) {
+    ::close(sock);
+    return "";
+  }
+  std::string request = "GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n";
+  (void)!::write(sock, request.data(), request.size());
+  std::string answer;
+  char buffer[4096];
+  for (ssize_t n; (n = ::read(sock, buffer, sizeof buffer)) > 0;) answer.append(buffer, static_cast<size_t>(n));
+  ::close(sock);
+  return answer;
+}
+
+TEST(DeckServer, ServesTheDeckItsVersionAndItsError) {
+  DeckServer server("deck.html");
+  int port = server.start("127.0.0.1", 0);
+  ASSERT_GT(port, 0);
+  server.publish("<html><body>DECK-ONE</body></html>");
+  std::string deck = http_get(port, "/");
+  EXPECT_EQ(deck.rfind("HTTP/1.1 200", 0), 0u) << deck;
+  EXPECT_NE(deck.find("DECK-ONE"), std::string::npos);
+  EXPECT_NE(deck.find("Cache-Control: no-store"), std::string::npos);
+  EXPECT_NE(http_get(port, "/deck.html").find("DECK-ONE"), std::string::npos);
+  EXPECT_NE(http_get(port, "/deckXhtml").rfind("HTTP/1.1 404", 0), std::string::npos);  // the '.' is literal
+  EXPECT_NE(http_get(port, std::string(kVersionPath)).find(R"({"error":"","version":1})"), std::string::npos);
+
+  server.show_error("slide 3: broken");
+  EXPECT_NE(http_get(port, std::string(kErrorPath)).find("slide 3: broken"), std::string::npos);
+  EXPECT_NE(http_get(port, "/").find("DECK-ONE"), std::string::npos);  // the last deck stays
+
+  server.publish("<html><body>DECK-TWO</body></html>");
+  EXPECT_EQ(server.version(), 2u);
+  EXPECT_NE(http_get(port, std::string(kVersionPath)).find(R"({"error":"","version":2})"), std::string::npos);
+  server.stop();
+  EXPECT_EQ(http_get(port, "/"), "");  // nothing listens any more
+}
+
+TEST(DeckServer, ATakenPortIsRefused) {
+  DeckServer first("deck.html");
+  int port = first.start("127.0.0.1", 0);
+  DeckServer second("deck.html");
+  EXPECT_THROW(second.start("127.0.0.1", port), std::runtime_error);
+}
+
+TEST(Pdf, PagesAreCountedByTheirPageObjects) {
+  EXPECT_EQ(count_pdf_pages("<< /Type /Pages /Kids [3 0 R 4 0 R] >> << /Type /Page >> << /Type /Page\n/Parent"), 2);
+  EXPECT_EQ(count_pdf_pages("no pages"), 0);
+}
+
+TEST(Pdf, FileUrlsEscapeWhatAUrlCannotHold) {
+  EXPECT_EQ(file_url("/tmp/my deck/#1?.html"), "file:///tmp/my%20deck/%231%3F.html");
+  EXPECT_EQ(file_url("/a-b_c.d~/e"), "file:///a-b_c.d~/e");
+}
+
+TEST(Pdf, PrintLayoutQueryAsksForOnePagePerSlide) {
+  EXPECT_EQ(print_layout_query(PrintNotes::no), "print-pdf&pdfMaxPagesPerSlide=1");
+  EXPECT_EQ(print_layout_query(PrintNotes::yes), "print-pdf&pdfMaxPagesPerSlide=1&showNotes=true");
+}
+
+}  // namespace
+}  // namespace deckgen
