@@ -1,0 +1,103 @@
+// deckgen watch in a real browser: the served page reloads itself after a rebuild and
+// stays on the slide it showed; a failed rebuild draws its error (as text) over the
+// last good deck, and a fix takes it away. Run by ctest (label "browser") with DECKGEN
+// set; `node --test tests/browser/watch.test.mjs` works from the repository root.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const repo = path.resolve(here, '../..');
+const deckgen = process.env.DECKGEN ?? path.join(repo, 'build/deckgen');
+const chromiumArgs = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+let workDir;
+let deckDir;
+let watcher;
+let url;
+
+function writeDeck(frontMatterTitleLine, thirdSlideText) {
+  fs.writeFileSync(path.join(deckDir, '01.md'), [
+    '---', frontMatterTitleLine, '---', '# One', '', '---', '', '## Two', '', '---', '',
+    '## Three', '', thirdSlideText, ''].join('\n'));
+}
+
+before(async () => {
+  workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'deckgen-watch-'));
+  deckDir = path.join(workDir, 'deck');
+  fs.mkdirSync(deckDir);
+  writeDeck('title: Live', 'BEFORE-EDIT');
+  watcher = spawn(deckgen, ['watch', deckDir, '-o', path.join(workDir, 'out/deck.html'), '--port', '0'],
+    { stdio: ['ignore', 'pipe', 'pipe'] });
+  let stderr = '';
+  watcher.stderr.on('data', (d) => { stderr += d; });
+  url = await new Promise((resolve, reject) => {
+    let out = '';
+    const timer = setTimeout(() => reject(new Error(`no address from deckgen watch: ${stderr}`)), 30000);
+    watcher.stdout.on('data', (d) => {
+      out += d;
+      const found = /serving (http:\/\/127\.0\.0\.1:\d+\/)/.exec(out);
+      if (found) { clearTimeout(timer); resolve(found[1]); }
+    });
+  });
+});
+
+after(async () => {
+  if (watcher && watcher.exitCode === null) {
+    const exited = new Promise((resolve) => watcher.on('exit', resolve));
+    watcher.kill('SIGINT');
+    await exited;
+  }
+  if (workDir) fs.rmSync(workDir, { recursive: true, force: true });
+});
+
+test('after a rebuild the page reloads onto the same slide; a failure is drawn over it', async () => {
+  const profile = fs.mkdtempSync(path.join(workDir, 'profile-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: '/usr/bin/chromium', headless: true, args: chromiumArgs,
+    viewport: { width: 1280, height: 720 },
+  });
+  context.setDefaultTimeout(20000);
+  const errors = [];
+  try {
+    const page = context.pages()[0] ?? (await context.newPage());
+    page.on('pageerror', (err) => errors.push(err.message));
+    await page.goto(url);
+    await page.waitForFunction(() => window.Reveal?.isReady() && document.body.textContent.includes('BEFORE-EDIT'));
+    // The title slide is 0; "Three" is slide 3.
+    await page.evaluate(() => Reveal.slide(3));
+    await page.waitForFunction(() => location.hash === '#/3');
+
+    let reloads = 0;
+    page.on('load', () => { reloads += 1; });
+    writeDeck('title: Live', 'AFTER-EDIT');
+    await page.waitForFunction(() => document.body?.textContent.includes('AFTER-EDIT') && window.Reveal?.isReady());
+    assert.ok(reloads >= 1, 'the page reloaded');
+    assert.equal(await page.evaluate(() => location.hash), '#/3');
+    assert.equal(await page.evaluate(() => Reveal.getIndices().h), 3, 'still on the same slide');
+
+    // A broken front matter: the overlay shows the error as text over the last deck.
+    writeDeck('<img src=x onerror="window.injected=1">: oops', 'BROKEN');
+    const overlay = page.locator('#deckgen-error');
+    await overlay.waitFor({ state: 'visible' });
+    assert.match(await overlay.innerText(), /unknown front matter key '<img src=x onerror="window\.injected=1">'/);
+    assert.equal(await page.locator('#deckgen-error img').count(), 0, 'the message is text, not markup');
+    assert.equal(await page.evaluate(() => window.injected), undefined);
+    assert.ok(await page.evaluate(() => document.body.textContent.includes('AFTER-EDIT')), 'the last good deck stays');
+
+    // Fixed: the page reloads, the overlay is gone, the slide is kept.
+    writeDeck('title: Live again', 'FIXED');
+    await page.waitForFunction(() => document.body?.textContent.includes('FIXED') && window.Reveal?.isReady());
+    assert.equal(await page.locator('#deckgen-error').count(), 0);
+    assert.equal(await page.evaluate(() => Reveal.getIndices().h), 3);
+  } finally {
+    await context.close();
+  }
+  assert.deepEqual(errors, [], 'page errors');
+});
