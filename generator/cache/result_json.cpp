@@ -7,11 +7,6 @@ namespace {
 
 using json = nlohmann::json;
 
-json summary_to_json(const Summary& s) {
-  return {{"n", s.n}, {"median", s.median}, {"mad", s.mad}, {"mean", s.mean}, {"stddev", s.stddev},
-          {"min", s.min}, {"max", s.max}, {"outliers", s.outliers}, {"unstable", s.unstable}};
-}
-
 json text_to_json(const CapturedText& t) {
   return {{"text", t.text}, {"total_bytes", t.total_bytes}, {"cut_bytes", t.cut_bytes}};
 }
@@ -51,23 +46,6 @@ const json& array_at(const json& j, const char* key) {
   return v;
 }
 
-Summary summary_from_json(const json& j) {
-  if (!j.is_object()) throw std::invalid_argument("a summary is not an object");
-  Summary s;
-  read(j, "n", s.n);
-  read(j, "median", s.median);
-  read(j, "mad", s.mad);
-  read(j, "mean", s.mean);
-  read(j, "stddev", s.stddev);
-  read(j, "min", s.min);
-  read(j, "max", s.max);
-  for (const json& i : array_at(j, "outliers")) {
-    if (!i.is_number_unsigned()) throw std::invalid_argument("an outlier index is not a count");
-    s.outliers.push_back(i.get<size_t>());
-  }
-  read(j, "unstable", s.unstable);
-  return s;
-}
 
 CapturedText text_from_json(const json& j) {
   CapturedText t;
@@ -164,6 +142,29 @@ std::optional<SnippetResult> result_from_json(const json& j, std::string* error)
     if (error) *error = e.what();
     return std::nullopt;
   }
+}
+
+json summary_to_json(const Summary& s) {
+  return {{"n", s.n}, {"median", s.median}, {"mad", s.mad}, {"mean", s.mean}, {"stddev", s.stddev},
+          {"min", s.min}, {"max", s.max}, {"outliers", s.outliers}, {"unstable", s.unstable}};
+}
+
+Summary summary_from_json(const json& j) {
+  if (!j.is_object()) throw std::invalid_argument("a summary is not an object");
+  Summary s;
+  read(j, "n", s.n);
+  read(j, "median", s.median);
+  read(j, "mad", s.mad);
+  read(j, "mean", s.mean);
+  read(j, "stddev", s.stddev);
+  read(j, "min", s.min);
+  read(j, "max", s.max);
+  for (const json& i : array_at(j, "outliers")) {
+    if (!i.is_number_unsigned()) throw std::invalid_argument("an outlier index is not a count");
+    s.outliers.push_back(i.get<size_t>());
+  }
+  read(j, "unstable", s.unstable);
+  return s;
 }
 
 }  // namespace deckgen

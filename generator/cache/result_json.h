@@ -17,4 +17,9 @@ nlohmann::json result_to_json(const SnippetResult& result);
 // wrong type. from_cache is left false; the store sets it.
 std::optional<SnippetResult> result_from_json(const nlohmann::json& json, std::string* error);
 
+// A Summary alone (also kept for the harness overhead); summary_from_json throws
+// std::invalid_argument (or nlohmann's errors) on a malformed one.
+nlohmann::json summary_to_json(const Summary& summary);
+Summary summary_from_json(const nlohmann::json& json);
+
 }  // namespace deckgen

@@ -13,6 +13,7 @@
 #include <cstdlib>
 
 #include "cache/cache_key.h"
+#include "cache/result_json.h"
 #include "cache/result_store.h"
 #include "measure/claims.h"
 #include "measure/provenance.h"
@@ -112,18 +113,6 @@ void in_parallel(const std::vector<size_t>& items, Runners& runners,
   worker(runners.main);
   for (auto& t : threads) t.join();
   if (failure) std::rethrow_exception(failure);
-}
-
-nlohmann::json summary_to_json(const Summary& s) {
-  return {{"n", s.n}, {"median", s.median}, {"mad", s.mad}, {"mean", s.mean}, {"stddev", s.stddev}, {"min", s.min}, {"max", s.max}};
-}
-
-Summary summary_from_json(const nlohmann::json& j) {
-  Summary s;
-  s.n = j.at("n").get<size_t>();
-  s.median = j.at("median"), s.mad = j.at("mad"), s.mean = j.at("mean"), s.stddev = j.at("stddev");
-  s.min = j.at("min"), s.max = j.at("max");
-  return s;
 }
 
 std::optional<HarnessOverhead> load_overhead(const fs::path& file) {
