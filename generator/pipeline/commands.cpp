@@ -368,12 +368,25 @@ int build(const Options& options, Status& status, Runners runners) {
 
 }  // namespace
 
+// The process runner is made on first use: it writes the launcher into a memfd, which
+// a deck without snippets (or a build that takes everything from the cache) never needs.
+class LazyRunner final : public Runner {
+ public:
+  RunOutcome run(const RunRequest& request) override {
+    if (!runner_) runner_ = make_process_runner();
+    return runner_->run(request);
+  }
+
+ private:
+  std::unique_ptr<Runner> runner_;
+};
+
 int run_command(const Options& options) {
   auto status = make_terminal_status(options.quiet);
   install_interrupt_handling();
-  auto runner = make_process_runner();
+  LazyRunner runner;
   unsigned cores = std::max(1u, std::thread::hardware_concurrency());
-  return run_command(options, *status, Runners{*runner, [] { return make_process_runner(); }, cores});
+  return run_command(options, *status, Runners{runner, [] { return std::make_unique<LazyRunner>(); }, cores});
 }
 
 int run_command(const Options& options, Status& status, Runner& runner) {
