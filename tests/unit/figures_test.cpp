@@ -11,7 +11,7 @@ const SourcePos kAt{"deck/x.md", 3, 1};
 
 SnippetResult traced(std::vector<std::string> traces) {
   SnippetResult r;
-  r.id = "t";
+  r.id.assign(1, 't');  // not `= "t"`: g++ 12 warns falsely (-Wrestrict) on that assignment
   r.traces = std::move(traces);
   return r;
 }
