@@ -6,7 +6,7 @@
 #include <charconv>
 #include <vector>
 
-#include "measure/proc_file.h"
+#include "util/files.h"
 #include "util/text.h"
 
 namespace deckgen {
@@ -49,7 +49,7 @@ std::optional<CpuTimes> parse_proc_stat(std::string_view text, double ticks_per_
 }
 
 std::optional<CpuTimes> read_cpu_times() {
-  std::optional<std::string> text = read_proc_file("/proc/stat");
+  std::optional<std::string> text = read_text("/proc/stat");
   if (!text) return std::nullopt;
   return parse_proc_stat(*text, static_cast<double>(sysconf(_SC_CLK_TCK)));
 }

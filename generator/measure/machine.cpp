@@ -11,7 +11,7 @@
 #include <set>
 #include <utility>
 
-#include "measure/proc_file.h"
+#include "util/files.h"
 #include "util/text.h"
 
 namespace deckgen {
@@ -53,7 +53,7 @@ std::string unquote(std::string_view v) {
 
 std::optional<std::string> read_first(std::initializer_list<const char*> paths) {
   for (const char* path : paths)
-    if (auto text = read_proc_file(path)) return text;
+    if (auto text = read_text(path)) return text;
   return std::nullopt;
 }
 
@@ -122,7 +122,7 @@ std::string hash_hostname(std::string_view hostname) {
 
 Machine probe_machine() {
   Machine m;
-  CpuInfo cpu = parse_cpuinfo(read_proc_file("/proc/cpuinfo").value_or(""));
+  CpuInfo cpu = parse_cpuinfo(read_text("/proc/cpuinfo").value_or(""));
   m.cpu_model = cpu.model.empty() ? "unknown" : cpu.model;
 
   long online = sysconf(_SC_NPROCESSORS_ONLN);

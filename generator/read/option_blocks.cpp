@@ -3,24 +3,12 @@
 #include "read/yaml_values.h"
 
 namespace deckgen {
-namespace {
-
-YAML::Node load_block(const YamlValues& v, std::string_view yaml, const SourcePos& block, std::string_view what,
-                      std::string_view example) {
-  YAML::Node root = v.load(yaml, what);
-  if (!root.IsDefined() || root.IsNull())
-    throw InputError(block, fmt::format("{} is empty", what), fmt::format("for example: {}", example));
-  return root;
-}
-
-}  // namespace
-
 ClaimSpec parse_claim_block(std::string_view yaml, const SourcePos& block) {
   ClaimSpec c;
   c.pos = block;
   YamlValues v(block.file, block.line + 1);
   constexpr std::string_view example = "`faster: A` / `than: B` / `by: 3`, or `value: ID.m.NAME` / `below: 100`";
-  YAML::Node root = load_block(v, yaml, block, "claim block", example);
+  YAML::Node root = v.load_block(yaml, block, "claim block", fmt::format("for example: {}", example));
   int kinds = 0;
   bool has_than = false;
   v.for_each_key(root, "claim block",
@@ -64,7 +52,7 @@ ChartSpec parse_chart_block(std::string_view yaml, const SourcePos& block) {
   ChartSpec c;
   c.pos = block;
   YamlValues v(block.file, block.line + 1);
-  YAML::Node root = load_block(v, yaml, block, "chart block", "`metric: wall` / `snippets: [a, b]`");
+  YAML::Node root = v.load_block(yaml, block, "chart block", "for example: `metric: wall` / `snippets: [a, b]`");
   v.for_each_key(root, "chart block", {"title", "metric", "snippets", "labels"}, [&](const std::string& key, const YAML::Node& n) {
     if (key == "title") c.title = v.scalar(n, key);
     if (key == "snippets") c.snippets = v.list(n, key);
@@ -85,7 +73,7 @@ TimelineSpec parse_timeline_block(std::string_view yaml, const SourcePos& block)
   TimelineSpec t;
   t.pos = block;
   YamlValues v(block.file, block.line + 1);
-  YAML::Node root = load_block(v, yaml, block, "timeline block", "`snippet: ID`");
+  YAML::Node root = v.load_block(yaml, block, "timeline block", "for example: `snippet: ID`");
   bool has_snippet = false;
   v.for_each_key(root, "timeline block", {"snippet", "title"}, [&](const std::string& key, const YAML::Node& n) {
     if (key == "snippet") t.snippet = v.scalar(n, key), has_snippet = true;

@@ -37,9 +37,7 @@ SnippetSpec parse_run_block(std::string_view yaml, const SourcePos& block) {
   SnippetSpec spec;
   spec.pos = block;
   YamlValues v(block.file, block.line + 1);
-  YAML::Node root = v.load(yaml, "run block");
-  if (!root.IsDefined() || root.IsNull())
-    throw InputError(block, "run block is empty", "name the snippet to run: `file: example.py`");
+  YAML::Node root = v.load_block(yaml, block, "run block", "name the snippet to run: `file: example.py`");
   bool has_file = false;
   v.for_each_key(root, "run block",
                  {"file", "id", "lang", "args", "stdin", "env", "timeout", "runs", "warmup", "show", "region",

@@ -18,6 +18,14 @@ YAML::Node YamlValues::load(std::string_view text, std::string_view what) const 
   }
 }
 
+YAML::Node YamlValues::load_block(std::string_view text, const SourcePos& block, std::string_view what,
+                                  std::string what_to_do) const {
+  YAML::Node root = load(text, what);
+  if (!root.IsDefined() || root.IsNull())
+    throw InputError(block, fmt::format("{} is empty", what), std::move(what_to_do));
+  return root;
+}
+
 SourcePos YamlValues::pos(const YAML::Node& n) const {
   const YAML::Mark m = n.Mark();
   if (m.line < 0) return {file_, first_line_, 1};

@@ -21,6 +21,10 @@ class YamlValues {
 
   // Parses `text`; a syntax error is an InputError at its line.
   YAML::Node load(std::string_view text, std::string_view what) const;
+  // Parses the YAML of a fenced option block (run, claim, chart, timeline); an empty
+  // block is an InputError at `block` saying "WHAT is empty" and `what_to_do`.
+  YAML::Node load_block(std::string_view text, const SourcePos& block, std::string_view what,
+                        std::string what_to_do) const;
 
   SourcePos pos(const YAML::Node& n) const;
   std::string scalar(const YAML::Node& n, std::string_view key) const;

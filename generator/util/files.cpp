@@ -20,13 +20,19 @@ bool read_file(const fs::path& path, std::string& out) {
   if (!fs::is_regular_file(path, ec)) return false;
   std::ifstream in(path, std::ios::binary);
   if (!in) return false;
-  in.seekg(0, std::ios::end);
-  std::streamoff size = in.tellg();
-  if (size < 0) return false;
-  out.resize(static_cast<size_t>(size));
-  in.seekg(0);
-  in.read(out.data(), size);
-  return static_cast<bool>(in) || in.eof();
+  // The size is only a hint: files under /proc report 0 and still have content.
+  uintmax_t hint = fs::file_size(path, ec);
+  out.clear();
+  out.reserve(ec ? 0 : static_cast<size_t>(hint));
+  char buffer[64 * 1024];
+  while (in.read(buffer, sizeof buffer) || in.gcount() > 0) out.append(buffer, static_cast<size_t>(in.gcount()));
+  return !in.bad();
+}
+
+std::optional<std::string> read_text(const fs::path& path) {
+  std::string text;
+  if (!read_file(path, text)) return std::nullopt;
+  return text;
 }
 
 void write_file_atomically(const fs::path& path, std::string_view content) {

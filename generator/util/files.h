@@ -1,13 +1,17 @@
 #pragma once
 // File helpers that know nothing of decks.
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <string_view>
 
 namespace deckgen {
 
-// Reads a whole regular file; false if it cannot (missing, a folder, unreadable).
+// Reads a whole regular file (to its end, whatever size it reports: /proc files say 0);
+// false if it cannot (missing, a folder, unreadable).
 bool read_file(const std::filesystem::path& path, std::string& out);
+// The same, as an optional.
+std::optional<std::string> read_text(const std::filesystem::path& path);
 
 // Writes `content` so that `path` holds either its previous content or all of the new
 // one, never a part: a temporary file beside it, flushed, then renamed over it.
