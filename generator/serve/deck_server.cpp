@@ -1,27 +1,41 @@
 #include "serve/deck_server.h"
 
-#include <httplib.h>
 #include <pthread.h>
 #include <signal.h>
-#include <sys/socket.h>
 
-#include <atomic>
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/post.hpp>
+#include <boost/beast/core/flat_buffer.hpp>
+#include <boost/beast/core/tcp_stream.hpp>
+#include <boost/beast/http.hpp>
 #include <chrono>
+#include <memory>
 #include <mutex>
 #include <stdexcept>
+#include <string_view>
 #include <thread>
+#include <vector>
 
 #include "serve/live_reload.h"
 
 namespace deckgen {
 
-struct DeckServer::Impl {
-  httplib::Server http;
-  std::thread thread;
-  std::atomic<bool> listen_returned{false};
-  std::string deck_file_name;
+namespace asio = boost::asio;
+namespace beast = boost::beast;
+namespace http = beast::http;
+using tcp = asio::ip::tcp;
 
-  mutable std::mutex mutex;  // guards what follows: the handlers run on httplib's threads
+namespace {
+
+// How long a connection may sit idle (or a request take to arrive) before it is closed.
+// The page asks for the version about once a second, so a live tab keeps its connection.
+constexpr std::chrono::seconds kIdleTimeout{30};
+
+// The deck and its state, shared between the watch loop (publish, show_error) and the
+// server's thread (the answers).
+struct DeckState {
+  mutable std::mutex mutex;
   std::shared_ptr<const std::string> page = std::make_shared<const std::string>(placeholder_page());
   uint64_t version = 0;
   std::string error;
@@ -37,7 +51,118 @@ struct DeckServer::Impl {
   }
 };
 
-namespace {
+// "%20" and friends, as a browser sends a deck file name with a space in it. A malformed
+// escape stays as it is: it then names no route and gets a 404.
+std::string percent_decoded(std::string_view text) {
+  auto hex = [](char c) -> int {
+    if (c >= '0' && c <= '9') return c - '0';
+    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+    return -1;
+  };
+  std::string out;
+  out.reserve(text.size());
+  for (size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '%' && i + 2 < text.size() && hex(text[i + 1]) >= 0 && hex(text[i + 2]) >= 0) {
+      out += static_cast<char>(hex(text[i + 1]) * 16 + hex(text[i + 2]));
+      i += 2;
+    } else {
+      out += text[i];
+    }
+  }
+  return out;
+}
+
+using Request = http::request<http::string_body>;
+using Response = http::response<http::string_body>;
+
+// The whole of what is served. Every answer is no-store: the deck changes under the
+// same URL with every rebuild.
+Response answer(const Request& request, const DeckState& deck, std::string_view deck_path) {
+  Response response{http::status::ok, request.version()};
+  response.keep_alive(request.keep_alive());
+  response.set(http::field::cache_control, "no-store");
+  auto reply = [&response](http::status status, std::string body, std::string_view type) {
+    response.result(status);
+    response.set(http::field::content_type, type);
+    response.body() = std::move(body);
+  };
+  std::string_view target = request.target();
+  std::string path = percent_decoded(target.substr(0, target.find_first_of("?#")));
+  const bool head = request.method() == http::verb::head;
+  if (request.method() != http::verb::get && !head) {
+    // Nothing is ever sent to deckgen: the deck is self-contained and read-only.
+    reply(http::status::method_not_allowed, "405\n", "text/plain; charset=utf-8");
+    response.set(http::field::allow, "GET, HEAD");
+  } else if (path == "/" || path == deck_path) {
+    DeckState::Snapshot now = deck.snapshot();
+    reply(http::status::ok, with_live_reload(*now.page, now.version, now.error), "text/html; charset=utf-8");
+  } else if (path == kVersionPath) {
+    DeckState::Snapshot now = deck.snapshot();
+    reply(http::status::ok, reload_state_json(now.version, now.error), "application/json");
+  } else if (path == kErrorPath) {
+    reply(http::status::ok, deck.snapshot().error, "text/plain; charset=utf-8");
+  } else {
+    reply(http::status::not_found, "404\n", "text/plain; charset=utf-8");
+  }
+  // A HEAD answer says how long the GET answer would be, and carries no body.
+  const size_t length = response.body().size();
+  if (head) response.body().clear();
+  response.content_length(length);
+  return response;
+}
+
+// One browser connection: read a request, write its answer, and again while the client
+// keeps the connection alive. Runs entirely on the server's thread.
+class Connection : public std::enable_shared_from_this<Connection> {
+ public:
+  Connection(tcp::socket socket, const DeckState& deck, std::string_view deck_path)
+      : stream_(std::move(socket)), deck_(deck), deck_path_(deck_path) {}
+
+  void start() { read_next(); }
+
+  void close() {
+    beast::error_code ignored;
+    stream_.socket().shutdown(tcp::socket::shutdown_both, ignored);
+    stream_.close();  // also cancels the pending read or write and its timer
+  }
+
+ private:
+  void read_next() {
+    request_ = {};
+    stream_.expires_after(kIdleTimeout);
+    http::async_read(stream_, buffer_, request_,
+                     [self = shared_from_this()](beast::error_code error, size_t) { self->on_read(error); });
+  }
+
+  void on_read(beast::error_code error) {
+    if (error == http::error::end_of_stream || error == beast::error::timeout || error == asio::error::operation_aborted)
+      return close();
+    if (error) {  // not HTTP: say so once, then hang up
+      response_ = Response{http::status::bad_request, 11};
+      response_.set(http::field::content_type, "text/plain; charset=utf-8");
+      response_.body() = "400\n";
+      response_.keep_alive(false);
+      response_.prepare_payload();
+    } else {
+      response_ = answer(request_, deck_, deck_path_);
+    }
+    http::async_write(stream_, response_,
+                      [self = shared_from_this()](beast::error_code error, size_t) { self->on_written(error); });
+  }
+
+  void on_written(beast::error_code error) {
+    if (error || !response_.keep_alive()) return close();
+    read_next();
+  }
+
+  beast::tcp_stream stream_;
+  beast::flat_buffer buffer_;
+  Request request_;
+  Response response_;
+  const DeckState& deck_;
+  std::string_view deck_path_;
+};
 
 // The server's threads must not take the signals meant for the watch loop (SIGINT and
 // SIGTERM interrupt its poll()), and a browser closing a connection mid-answer must not
@@ -58,107 +183,96 @@ class SignalsBlockedHere {
   sigset_t previous_;
 };
 
-std::string regex_escaped(const std::string& text) {
-  std::string out;
-  for (char c : text) {
-    if (std::string_view("\\^$.|?*+()[]{}").find(c) != std::string_view::npos) out += '\\';
-    out += c;
-  }
-  return out;
-}
-
-void no_store(httplib::Response& res) { res.set_header("Cache-Control", "no-store"); }
-
 }  // namespace
 
+struct DeckServer::Impl {
+  std::string deck_path;  // "/" + the deck's file name
+  DeckState deck;
+  asio::io_context io{1};
+  tcp::acceptor acceptor{io};
+  std::vector<std::weak_ptr<Connection>> connections;  // touched only on `thread`
+  std::thread thread;
+
+  void accept_next() {
+    acceptor.async_accept([this](beast::error_code error, tcp::socket socket) {
+      if (error) return;  // the acceptor was closed by stop()
+      std::erase_if(connections, [](const std::weak_ptr<Connection>& c) { return c.expired(); });
+      auto connection = std::make_shared<Connection>(std::move(socket), deck, deck_path);
+      connections.push_back(connection);
+      connection->start();
+      accept_next();
+    });
+  }
+
+  // Once nothing is pending any more, io.run() returns and the thread ends.
+  void close_everything() {
+    beast::error_code ignored;
+    acceptor.close(ignored);
+    for (const auto& weak : connections)
+      if (auto connection = weak.lock()) connection->close();
+  }
+};
+
 DeckServer::DeckServer(std::string deck_file_name) : impl_(std::make_unique<Impl>()) {
-  impl_->deck_file_name = std::move(deck_file_name);
-  Impl& s = *impl_;
-  auto serve_deck = [&s](const httplib::Request&, httplib::Response& res) {
-    Impl::Snapshot now = s.snapshot();
-    no_store(res);
-    res.set_content(with_live_reload(*now.page, now.version, now.error), "text/html; charset=utf-8");
-  };
-  s.http.Get("/", serve_deck);
-  std::string deck_path = "/";  // built in two steps: `"/" + std::string` trips g++ 12's -Wrestrict
-  deck_path += regex_escaped(s.deck_file_name);  // httplib's patterns are regexes
-  s.http.Get(deck_path, serve_deck);
-  s.http.Get(std::string(kVersionPath), [&s](const httplib::Request&, httplib::Response& res) {
-    Impl::Snapshot now = s.snapshot();
-    no_store(res);
-    res.set_content(reload_state_json(now.version, now.error), "application/json");
-  });
-  s.http.Get(std::string(kErrorPath), [&s](const httplib::Request&, httplib::Response& res) {
-    no_store(res);
-    res.set_content(s.snapshot().error, "text/plain; charset=utf-8");
-  });
-  // Nothing else is served: the deck is self-contained. Other methods get 405.
-  s.http.set_pre_routing_handler([](const httplib::Request& req, httplib::Response& res) {
-    if (req.method == "GET" || req.method == "HEAD") return httplib::Server::HandlerResponse::Unhandled;
-    res.status = 405;
-    res.set_header("Allow", "GET, HEAD");
-    return httplib::Server::HandlerResponse::Handled;
-  });
-  s.http.set_error_handler([](const httplib::Request&, httplib::Response& res) {
-    if (res.body.empty()) res.set_content(std::to_string(res.status) + "\n", "text/plain; charset=utf-8");
-  });
-  // httplib's default sets SO_REUSEPORT, with which a second deckgen watch on the same
-  // port would start and share the connections; SO_REUSEADDR alone still allows a
-  // restart on the port at once, while the old connections linger in TIME_WAIT.
-  s.http.set_socket_options([](socket_t sock) {
-    int yes = 1;
-    ::setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
-  });
-  // Short keep-alive so that stop() does not wait on an idle browser connection.
-  s.http.set_keep_alive_timeout(1);
+  impl_->deck_path.assign("/").append(deck_file_name);
 }
 
 DeckServer::~DeckServer() { stop(); }
 
 int DeckServer::start(const std::string& host, int port) {
   Impl& s = *impl_;
-  int bound = port;
-  if (port == 0) bound = s.http.bind_to_any_port(host);
-  else if (!s.http.bind_to_port(host, port)) bound = -1;
-  if (bound <= 0)
-    throw std::runtime_error(port == 0 ? "cannot listen on " + host + " (is it an address of this machine?)"
-                                       : "cannot listen on " + host + ":" + std::to_string(port) +
+  try {
+    tcp::resolver resolver(s.io);
+    const tcp::endpoint endpoint =
+        resolver.resolve(host, std::to_string(port), tcp::resolver::passive | tcp::resolver::numeric_service)
+            .begin()
+            ->endpoint();
+    s.acceptor.open(endpoint.protocol());
+    // SO_REUSEADDR lets a restarted watch take the port at once while the old
+    // connections linger in TIME_WAIT; there is deliberately no SO_REUSEPORT, with
+    // which a second watch would start on the same port and share the connections.
+    s.acceptor.set_option(asio::socket_base::reuse_address(true));
+    s.acceptor.bind(endpoint);
+    s.acceptor.listen(asio::socket_base::max_listen_connections);
+  } catch (const boost::system::system_error& e) {
+    beast::error_code ignored;
+    s.acceptor.close(ignored);
+    const std::string why = e.code().message();
+    throw std::runtime_error(port == 0 ? "cannot listen on " + host + ": " + why +
+                                             " (is it an address of this machine?)"
+                                       : "cannot listen on " + host + ":" + std::to_string(port) + ": " + why +
                                              " (is the port in use? --port 0 picks a free one)");
-  {
-    SignalsBlockedHere blocked;
-    s.thread = std::thread([&s] {
-      s.http.listen_after_bind();
-      s.listen_returned = true;
-    });
   }
-  // httplib's stop() does nothing until the server runs; wait for that, so that a stop()
-  // right after start() cannot leave the thread blocked in accept() for ever.
-  while (!s.http.is_running() && !s.listen_returned) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  const int bound = s.acceptor.local_endpoint().port();
+  s.accept_next();
+  SignalsBlockedHere blocked;
+  s.thread = std::thread([&s] { s.io.run(); });
   return bound;
 }
 
 void DeckServer::stop() {
-  if (!impl_->thread.joinable()) return;
-  impl_->http.stop();
-  impl_->thread.join();
+  Impl& s = *impl_;
+  if (!s.thread.joinable()) return;
+  asio::post(s.io, [&s] { s.close_everything(); });
+  s.thread.join();
 }
 
 void DeckServer::publish(std::string page) {
   auto shared = std::make_shared<const std::string>(std::move(page));
-  std::lock_guard lock(impl_->mutex);
-  impl_->page = std::move(shared);
-  ++impl_->version;
-  impl_->error.clear();
+  std::lock_guard lock(impl_->deck.mutex);
+  impl_->deck.page = std::move(shared);
+  ++impl_->deck.version;
+  impl_->deck.error.clear();
 }
 
 void DeckServer::show_error(std::string message) {
-  std::lock_guard lock(impl_->mutex);
-  impl_->error = std::move(message);
+  std::lock_guard lock(impl_->deck.mutex);
+  impl_->deck.error = std::move(message);
 }
 
 uint64_t DeckServer::version() const {
-  std::lock_guard lock(impl_->mutex);
-  return impl_->version;
+  std::lock_guard lock(impl_->deck.mutex);
+  return impl_->deck.version;
 }
 
 }  // namespace deckgen

@@ -2,9 +2,8 @@
 // Serves the current deck over HTTP/1.1 (GET and HEAD only) while `deckgen watch`
 // rebuilds it: `/` and `/<deck file name>` give the deck with the live-reload script
 // (serve/live_reload.h), kVersionPath and kErrorPath tell the page when to reload and
-// what failed; anything else is 404. The HTTP side is cpp-httplib (Debian's
-// libcpp-httplib-dev), running on threads of its own; this class is the only code that
-// includes it.
+// what failed; anything else is 404. The HTTP side is Boost.Beast over Boost.Asio,
+// running on a thread of its own; this class is the only code that includes them.
 #include <cstdint>
 #include <memory>
 #include <string>
@@ -22,7 +21,7 @@ class DeckServer {
   // std::runtime_error saying why it cannot (the port is taken, the address is not this
   // machine's).
   int start(const std::string& host, int port);
-  // Stops listening and waits for the requests under way; idempotent.
+  // Stops listening, closes the open connections and ends the server's thread; idempotent.
   void stop();
 
   void publish(std::string page);           // a new deck: the version goes up, the error is cleared

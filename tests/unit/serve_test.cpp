@@ -1,6 +1,7 @@
 // deckgen watch's pieces: which file names are scratch, the file watcher, the live-reload
 // injection and the deck server (spoken to over a plain socket); and the PDF helpers.
 #include <arpa/inet.h>
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 #include <netinet/in.h>
 #include <sys/socket.h>
@@ -88,8 +89,9 @@ TEST(LiveReload, ErrorsCannotEndTheScript) {
   EXPECT_EQ(page.find("</script><b>"), std::string::npos);
 }
 
-// One GET over a plain socket, HTTP/1.1 with Connection: close; the whole answer.
-std::string http_get(int port, const std::string& path) {
+// A socket connected to the server on loopback, or -1. Reads give up after 5 s, so a
+// server that never answers fails the test instead of hanging it.
+int connect_to(int port) {
   int sock = ::socket(AF_INET, SOCK_STREAM, 0);
   sockaddr_in addr{};
   addr.sin_family = AF_INET;
@@ -97,9 +99,17 @@ std::string http_get(int port, const std::string& path) {
   addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
   if (::connect(sock, reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0) {
     ::close(sock);
-    return "";
+    return -1;
   }
-  std::string request = "GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n";
+  timeval timeout{5, 0};
+  ::setsockopt(sock, SOL_SOCKET, SO_RCVTIMEO, &timeout, sizeof timeout);
+  return sock;
+}
+
+// Sends `request` as it is and returns everything the server says until it hangs up.
+std::string http_exchange(int port, const std::string& request) {
+  int sock = connect_to(port);
+  if (sock < 0) return "";
   (void)!::write(sock, request.data(), request.size());
   std::string answer;
   char buffer[4096];
@@ -107,6 +117,13 @@ std::string http_get(int port, const std::string& path) {
   ::close(sock);
   return answer;
 }
+
+std::string http_request(const std::string& method, const std::string& path) {
+  return fmt::format("{} {} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n", method, path);
+}
+
+// One GET, HTTP/1.1 with Connection: close; the whole answer.
+std::string http_get(int port, const std::string& path) { return http_exchange(port, http_request("GET", path)); }
 
 TEST(DeckServer, ServesTheDeckItsVersionAndItsError) {
   DeckServer server("deck.html");
@@ -137,6 +154,61 @@ TEST(DeckServer, ATakenPortIsRefused) {
   int port = first.start("127.0.0.1", 0);
   DeckServer second("deck.html");
   EXPECT_THROW(second.start("127.0.0.1", port), std::runtime_error);
+}
+
+TEST(DeckServer, HeadSaysTheLengthWithoutTheBody) {
+  DeckServer server("deck.html");
+  int port = server.start("127.0.0.1", 0);
+  server.publish("<html><body>DECK-ONE</body></html>");
+  std::string get = http_get(port, "/");
+  std::string head = http_exchange(port, http_request("HEAD", "/"));
+  size_t body_start = get.find("\r\n\r\n");
+  ASSERT_NE(body_start, std::string::npos) << get;
+  const size_t body_length = get.size() - body_start - 4;
+  EXPECT_EQ(head.rfind("HTTP/1.1 200", 0), 0u) << head;
+  EXPECT_NE(head.find(fmt::format("Content-Length: {}\r\n", body_length)), std::string::npos) << head;
+  EXPECT_EQ(head.size(), head.find("\r\n\r\n") + 4) << "a HEAD answer has no body";
+}
+
+TEST(DeckServer, OtherMethodsAre405WithTheAllowedOnes) {
+  DeckServer server("deck.html");
+  int port = server.start("127.0.0.1", 0);
+  std::string post = http_exchange(port, http_request("POST", "/"));
+  EXPECT_EQ(post.rfind("HTTP/1.1 405", 0), 0u) << post;
+  EXPECT_NE(post.find("Allow: GET, HEAD\r\n"), std::string::npos) << post;
+}
+
+TEST(DeckServer, WhatIsNotHttpGets400) {
+  DeckServer server("deck.html");
+  int port = server.start("127.0.0.1", 0);
+  std::string answer = http_exchange(port, "HELLO THERE\r\n\r\n");
+  EXPECT_EQ(answer.rfind("HTTP/1.1 400", 0), 0u) << answer;
+}
+
+TEST(DeckServer, ADeckNameWithASpaceIsServedUnderItsEscapedPath) {
+  DeckServer server("my deck.html");
+  int port = server.start("127.0.0.1", 0);
+  server.publish("<html><body>DECK-ONE</body></html>");
+  EXPECT_NE(http_get(port, "/my%20deck.html?x=1").find("DECK-ONE"), std::string::npos);
+  EXPECT_EQ(http_get(port, "/my%2").rfind("HTTP/1.1 404", 0), 0u);  // a cut-off escape names nothing
+}
+
+TEST(DeckServer, StopClosesConnectionsABrowserKeepsOpen) {
+  DeckServer server("deck.html");
+  int port = server.start("127.0.0.1", 0);
+  int sock = connect_to(port);
+  ASSERT_GE(sock, 0);
+  const std::string request = "GET /__deckgen/version HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n";  // keep-alive
+  ASSERT_EQ(::write(sock, request.data(), request.size()), static_cast<ssize_t>(request.size()));
+  char buffer[4096];
+  ASSERT_GT(::read(sock, buffer, sizeof buffer), 0);  // the answer; the connection stays open
+  const auto before = std::chrono::steady_clock::now();
+  server.stop();
+  // The server hung up (end of file) at once rather than leaving the socket to its 30 s
+  // idle timeout; the bound is loose enough for any machine.
+  EXPECT_LT(std::chrono::steady_clock::now() - before, std::chrono::seconds(10));
+  EXPECT_EQ(::read(sock, buffer, sizeof buffer), 0);
+  ::close(sock);
 }
 
 TEST(Pdf, PagesAreCountedByTheirPageObjects) {
