@@ -23,6 +23,7 @@
 #include "measure/snippet_result.h"
 #include "measure/units.h"
 #include "model/input_error.h"
+#include "pipeline/result_report.h"
 #include "pipeline/schedule.h"
 #include "pipeline/pdf_command.h"
 #include "pipeline/watch_command.h"
@@ -74,16 +75,6 @@ class LockedStatus final : public Status {
   Status& inner_;
   std::mutex m_;
 };
-
-void report_result(const PlannedSnippet& s, const SnippetResult& r, Status& status) {
-  status.progress_done();
-  if (r.outcome == Outcome::failed)  // a compiler's diagnostics belong in the terminal too
-    status.error(fmt::format("{}: error: snippet '{}' failed: {}{}", s.spec.pos, r.id, r.failure,
-                             r.compile_output.empty() ? "" : fmt::format("\n{}", trim_right(r.compile_output))));
-  else if (r.busy_runs > 0)
-    status.warning(fmt::format("{}: warning: snippet '{}': the machine was busy during {} of {} runs; its timings "
-                               "are less trustworthy", s.spec.pos, r.id, r.busy_runs, r.runs.size()));
-}
 
 // Runs `work(i, runner)` for every i in `items` on up to `runners.parallelism` threads,
 // each with its own runner. The first exception (an interrupt) is rethrown after all
@@ -167,6 +158,10 @@ Measured run_and_measure(const Deck& deck, const Plan& plan, const Options& opti
   std::string machine = machine_fingerprint(m.provenance.machine);
   std::optional<ResultStore> cache;
   if (options.use_cache) cache.emplace(cache_dir(options), machine);
+  const std::set<std::string> timed_ids = timing_sensitive_snippets(deck, plan);
+  auto report = [&](size_t i, const SnippetResult& r) {
+    report_result(plan.snippets[i], r, timed_ids.count(plan.snippets[i].spec.id) > 0, status);
+  };
   for (size_t i = 0; i < count; ++i) {
     const PlannedSnippet& s = plan.snippets[i];
     if (auto missing = tools.missing.find(s.spec.language); missing != tools.missing.end()) {
@@ -174,7 +169,7 @@ Measured run_and_measure(const Deck& deck, const Plan& plan, const Options& opti
       r.id = s.spec.id;
       r.outcome = Outcome::failed;
       r.failure = fmt::format("cannot run {}: {}", s.spec.language, missing->second);
-      report_result(s, r, status);
+      report(i, r);
       results[i] = std::move(r);
       continue;
     }
@@ -191,7 +186,7 @@ Measured run_and_measure(const Deck& deck, const Plan& plan, const Options& opti
       std::optional<SnippetResult> hit = rerun ? std::nullopt : cache->load(keys[i], &warning);
       if (!warning.empty()) status.warning(warning);
       if (hit) {
-        report_result(s, *hit, status);
+        report(i, *hit);
         results[i] = std::move(*hit);
         continue;
       }
@@ -221,7 +216,7 @@ Measured run_and_measure(const Deck& deck, const Plan& plan, const Options& opti
 
   auto finish = [&](size_t i) {
     SnippetResult r = measure_snippet(plan.snippets[i], prepared[i]->raw);
-    report_result(plan.snippets[i], r, status);
+    report(i, r);
     // Only passing results are kept: a failure reruns until fixed, so a flaky one (a
     // timeout on a busy machine) is never replayed from the cache.
     std::string warning;
@@ -240,8 +235,6 @@ Measured run_and_measure(const Deck& deck, const Plan& plan, const Options& opti
   } else {
     // Untimed work shares the machine: every compile, and whole snippets whose timing
     // nothing shows. Then the timed runs, one at a time, with nothing else running.
-    std::set<std::string> timed_ids = timing_sensitive_snippets(deck, plan);
-    std::vector<size_t> timed;
     in_parallel(runnable, runners, [&](size_t i, Runner& runner) {
       prepared[i] = std::make_unique<PreparedSnippet>(plan.snippets[i], ctx);
       compile_snippet(*prepared[i], i, count, ctx, runner);

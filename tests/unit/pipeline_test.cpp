@@ -15,6 +15,7 @@
 
 #include "measure/snippet_result.h"
 #include "pipeline/commands.h"
+#include "pipeline/result_report.h"
 #include "run/execute.h"
 #include "test_support.h"
 #include "util/files.h"
@@ -166,6 +167,40 @@ class Pipeline : public ::testing::Test {
     return page.substr(at, end - at);
   }
 };
+
+// --- what the terminal is told about a result --------------------------------------
+
+TEST(ResultReport, ABusyMachineIsAWarningOnlyWhenTheTimingIsRead) {
+  PlannedSnippet snippet;
+  snippet.spec.id = "busy";
+  SnippetResult result;
+  result.id = "busy";
+  result.outcome = Outcome::passed;
+  result.runs.resize(5);
+  result.busy_runs = 2;
+  RecordingStatus untimed, timed;
+  report_result(snippet, result, /*timing_matters=*/false, untimed);
+  report_result(snippet, result, /*timing_matters=*/true, timed);
+  EXPECT_TRUE(untimed.warnings.empty());
+  ASSERT_EQ(timed.warnings.size(), 1u);
+  EXPECT_TRUE(contains(timed.warnings[0], "busy during 2 of 5 runs")) << timed.warnings[0];
+}
+
+TEST(ResultReport, AFailureIsAnErrorWithTheCompilersWords) {
+  PlannedSnippet snippet;
+  snippet.spec.id = "broken";
+  SnippetResult result;
+  result.id = "broken";
+  result.outcome = Outcome::failed;
+  result.failure = "compile failed";
+  result.compile_output = "x.c:1: error: expected ';'\n\n";
+  RecordingStatus status;
+  report_result(snippet, result, false, status);
+  ASSERT_EQ(status.errors.size(), 1u);
+  EXPECT_TRUE(contains(status.errors[0], "snippet 'broken' failed: compile failed\nx.c:1: error: expected ';'"))
+      << status.errors[0];
+  EXPECT_NE(status.errors[0].back(), '\n');  // trailing blank lines trimmed
+}
 
 // --- planning: what runs, how often, with what -------------------------------------
 
