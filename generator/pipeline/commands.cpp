@@ -334,7 +334,7 @@ int build(const Options& options, Status& status, Runners runners) {
 
   BuildResults results{plan, measured.results, measured.provenance, claims};
   // Traces go beside the deck before it: the deck links to them.
-  if (options.write_deck) {
+  if (options.write_deck && !options.deck_is_intermediate) {
     for (const PlannedSnippet& s : plan.snippets) {
       auto r = measured.results.find(s.spec.id);
       if (!s.spec.trace || r == measured.results.end() || r->second.traces.empty()) continue;
@@ -346,8 +346,9 @@ int build(const Options& options, Status& status, Runners runners) {
   if (options.junit) write_file_atomically(*options.junit, junit_xml(results));
   if (options.write_deck) {
     write_file_atomically(options.output, page);
-    status.info(fmt::format("wrote {} ({} slides, {} KiB)", options.output.generic_string(),
-                            slides.size() + (deck.meta.title.empty() ? 0 : 1), (page.size() + 1023) / 1024));
+    if (!options.deck_is_intermediate)
+      status.info(fmt::format("wrote {} ({} slides, {} KiB)", options.output.generic_string(),
+                              slides.size() + (deck.meta.title.empty() ? 0 : 1), (page.size() + 1023) / 1024));
   }
   if (!plan.snippets.empty()) print_summary(plan, measured, status);
   size_t failed_claims = std::count_if(claims.begin(), claims.end(), [](const ClaimResult& c) { return !c.ok; });

@@ -17,6 +17,9 @@ struct Options {
   std::vector<std::filesystem::path> inputs{"deck"};      // a deck folder, or .md files
   std::filesystem::path output{"output/deck.html"};
   bool write_deck = true;  // `check` writes the deck only when -o is given
+  // `pdf` builds into a hidden temporary page on its way to the PDF: that page is not
+  // announced, and the trace files a deck links to are not written beside it.
+  bool deck_is_intermediate = false;
   bool quiet = false;
   std::optional<std::filesystem::path> snippets_dir;  // --snippets: overrides the front matter
   std::optional<std::filesystem::path> report;         // --report FILE.json

@@ -52,6 +52,7 @@ int run_pdf(const Options& options, Status& status, Runner& runner) {
     build.command = Command::build;
     build.output = html.path();
     build.write_deck = true;
+    build.deck_is_intermediate = true;
     int built = run_command(build, status, runner);
     if (built != exit_ok && built != exit_deck_failed) return built;  // nothing was written
 

@@ -46,6 +46,8 @@ pdf="$WORK/out/deck.pdf"
 [[ $(head -c 5 "$pdf" 2>/dev/null) == %PDF- ]] || fail "no PDF written"
 [[ $(pages "$pdf") == "$slides" ]] || fail "the PDF has $(pages "$pdf") pages for $slides slides"
 expect_stderr "wrote .*deck.pdf \($slides pages\)"
+# The page printed is a step on the way, not something the user asked for.
+if grep -q 'wrote .*\.html' "$WORK/stderr"; then fail "pdf announced its temporary page: $(cat "$WORK/stderr")"; fi
 # Only the PDF remains: the temporary HTML and Chromium's profile are gone.
 leftovers=$(find "$WORK/out" -mindepth 1 -maxdepth 1 ! -name deck.pdf ! -name .cache)
 [[ -z $leftovers ]] || fail "left behind: $leftovers"
