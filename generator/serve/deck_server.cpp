@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "serve/live_reload.h"
+#include "util/text.h"
 
 namespace deckgen {
 
@@ -51,28 +52,6 @@ struct DeckState {
   }
 };
 
-// "%20" and friends, as a browser sends a deck file name with a space in it. A malformed
-// escape stays as it is: it then names no route and gets a 404.
-std::string percent_decoded(std::string_view text) {
-  auto hex = [](char c) -> int {
-    if (c >= '0' && c <= '9') return c - '0';
-    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-    return -1;
-  };
-  std::string out;
-  out.reserve(text.size());
-  for (size_t i = 0; i < text.size(); ++i) {
-    if (text[i] == '%' && i + 2 < text.size() && hex(text[i + 1]) >= 0 && hex(text[i + 2]) >= 0) {
-      out += static_cast<char>(hex(text[i + 1]) * 16 + hex(text[i + 2]));
-      i += 2;
-    } else {
-      out += text[i];
-    }
-  }
-  return out;
-}
-
 using Request = http::request<http::string_body>;
 using Response = http::response<http::string_body>;
 
@@ -88,7 +67,9 @@ Response answer(const Request& request, const DeckState& deck, std::string_view 
     response.body() = std::move(body);
   };
   std::string_view target = request.target();
-  std::string path = percent_decoded(target.substr(0, target.find_first_of("?#")));
+  // "%20" and friends, as a browser sends a deck name with a space; a malformed escape
+  // stays as it is, names no route and gets a 404.
+  std::string path = percent_decode(target.substr(0, target.find_first_of("?#")));
   const bool head = request.method() == http::verb::head;
   if (request.method() != http::verb::get && !head) {
     // Nothing is ever sent to deckgen: the deck is self-contained and read-only.
