@@ -56,6 +56,13 @@ struct SnippetResult {
   bool from_cache = false;
 };
 
+// A snippet's compiled program as recorded when it was built (kept between builds by
+// cache/binary_store.h, handed to the executor through run/execute.h's ProgramCache).
+struct CompiledProgram {
+  double compile_seconds = 0;  // what compiling it took when it was built
+  std::string compile_output;  // the compiler's diagnostics then
+};
+
 // The toolchain that ran a language, recorded for provenance.
 struct ToolInfo {
   std::string language;
