@@ -43,6 +43,8 @@ struct SnippetResult {
   bool compiled = false;
   double compile_seconds = 0;
   std::string compile_output;          // the compiler's diagnostics
+  bool compile_reused = false;         // not compiled by this build: the program (and compile_seconds)
+                                       // came from the build that compiled it
   int warmup_runs = 0;
   double warmup_seconds = 0;           // wall time of the warmups together
   std::vector<RunRecord> runs;         // timed runs
