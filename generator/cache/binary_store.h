@@ -10,12 +10,9 @@
 #include <optional>
 #include <string>
 
-namespace deckgen {
+#include "model/results.h"  // CompiledProgram
 
-struct CompiledProgram {
-  double compile_seconds = 0;  // what compiling it took when it was built
-  std::string compile_output;  // the compiler's diagnostics then
-};
+namespace deckgen {
 
 class BinaryStore {
  public:

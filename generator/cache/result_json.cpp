@@ -90,6 +90,7 @@ json result_to_json(const SnippetResult& r) {
           {"compiled", r.compiled},
           {"compile_seconds", r.compile_seconds},
           {"compile_output", r.compile_output},
+          {"compile_reused", r.compile_reused},
           {"warmup_runs", r.warmup_runs},
           {"warmup_seconds", r.warmup_seconds},
           {"runs", runs},
@@ -115,6 +116,7 @@ std::optional<SnippetResult> result_from_json(const json& j, std::string* error)
     read(j, "compiled", r.compiled);
     read(j, "compile_seconds", r.compile_seconds);
     read(j, "compile_output", r.compile_output);
+    if (j.contains("compile_reused")) read(j, "compile_reused", r.compile_reused);
     read(j, "warmup_runs", r.warmup_runs);
     if (j.contains("warmup_seconds")) read(j, "warmup_seconds", r.warmup_seconds);
     for (const json& run : array_at(j, "runs")) r.runs.push_back(run_from_json(run));

@@ -57,6 +57,7 @@ SnippetResult measure_snippet(const PlannedSnippet& snippet, const RawSnippetRun
   r.id = raw.id;
   r.compiled = raw.compiled;
   r.compile_seconds = raw.compile_seconds;
+  r.compile_reused = raw.compile_reused;
   r.warmup_runs = raw.warmup_runs;
   r.warmup_seconds = raw.warmup_seconds;
   if (raw.compile_failed) {

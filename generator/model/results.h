@@ -43,6 +43,8 @@ struct SnippetResult {
   bool compiled = false;
   double compile_seconds = 0;
   std::string compile_output;          // the compiler's diagnostics
+  bool compile_reused = false;         // not compiled by this build: the program (and compile_seconds)
+                                       // came from the build that compiled it
   int warmup_runs = 0;
   double warmup_seconds = 0;           // wall time of the warmups together
   std::vector<RunRecord> runs;         // timed runs
@@ -54,6 +56,13 @@ struct SnippetResult {
   std::vector<std::string> traces;     // trace-*.json texts of the last timed run
   std::vector<std::string> trace_problems;  // trace files not read (too large), and why
   bool from_cache = false;
+};
+
+// A snippet's compiled program as recorded when it was built (kept between builds by
+// cache/binary_store.h, handed to the executor through run/execute.h's ProgramCache).
+struct CompiledProgram {
+  double compile_seconds = 0;  // what compiling it took when it was built
+  std::string compile_output;  // the compiler's diagnostics then
 };
 
 // The toolchain that ran a language, recorded for provenance.

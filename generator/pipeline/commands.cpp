@@ -12,6 +12,7 @@
 #include <chrono>
 #include <cstdlib>
 
+#include "cache/binary_store.h"
 #include "cache/cache_key.h"
 #include "cache/result_json.h"
 #include "cache/result_store.h"
@@ -125,6 +126,30 @@ void save_overhead(const fs::path& file, const HarnessOverhead& o) {
   }
 }
 
+// The executor's ProgramCache, kept in the cache folder's bin/ by compile_cache_key.
+// The keys are all worked out before anything runs, so workers only read them.
+class KeptPrograms final : public ProgramCache {
+ public:
+  KeptPrograms(fs::path dir, Status& status) : store_(std::move(dir)), status_(status) {}
+
+  std::map<std::string, std::string> keys;  // snippet id -> compile_cache_key
+
+  std::optional<CompiledProgram> fetch(const PlannedSnippet& s, const fs::path& exe) override {
+    auto key = keys.find(s.spec.id);
+    return key == keys.end() ? std::nullopt : store_.fetch(key->second, exe);
+  }
+  void keep(const PlannedSnippet& s, const fs::path& exe, const CompiledProgram& program) override {
+    auto key = keys.find(s.spec.id);
+    std::string warning;
+    if (key != keys.end() && !store_.store(key->second, exe, program, &warning))
+      status_.warning(fmt::format("snippet '{}': {}", s.spec.id, warning));
+  }
+
+ private:
+  BinaryStore store_;
+  Status& status_;  // thread-safe (LockedStatus)
+};
+
 ToolInfo tool_for(const Toolchains& tools, const std::string& language) {
   for (const ToolInfo& t : tools.tools)
     if (t.language == language) return t;
@@ -157,7 +182,11 @@ Measured run_and_measure(const Deck& deck, const Plan& plan, const Options& opti
   // Results are keyed by everything that can change them, this machine included.
   std::string machine = machine_fingerprint(m.provenance.machine);
   std::optional<ResultStore> cache;
-  if (options.use_cache) cache.emplace(cache_dir(options), machine);
+  std::optional<KeptPrograms> programs;  // compiled programs, reused when only how they run changed
+  if (options.use_cache) {
+    cache.emplace(cache_dir(options), machine);
+    ctx.programs = &programs.emplace(cache_dir(options), status);
+  }
   const std::set<std::string> timed_ids = timing_sensitive_snippets(deck, plan);
   auto report = [&](size_t i, const SnippetResult& r) {
     report_result(plan.snippets[i], r, timed_ids.count(plan.snippets[i].spec.id) > 0, status);
@@ -190,6 +219,7 @@ Measured run_and_measure(const Deck& deck, const Plan& plan, const Options& opti
         results[i] = std::move(*hit);
         continue;
       }
+      if (std::string key = compile_cache_key(s, inputs); !key.empty()) programs->keys[s.spec.id] = std::move(key);
     }
     if (!options.only.empty() && !options.only.count(s.spec.id) && !options.force) {
       // --only: the others come from the cache, or are not run at all this time.

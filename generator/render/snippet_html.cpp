@@ -68,7 +68,9 @@ void write_timing(std::string& out, const SnippetResult& r) {
   }
   out += "</tbody></table>\n";
   fmt::format_to(std::back_inserter(out), "<p class=\"runs\">{} timed run(s) after {} warmup(s)", r.runs.size(), r.warmup_runs);
-  if (r.compiled) fmt::format_to(std::back_inserter(out), "; compiled in {}", escape_html(format_duration(r.compile_seconds)));
+  if (r.compiled)
+    fmt::format_to(std::back_inserter(out), "; compiled in {}{}", escape_html(format_duration(r.compile_seconds)),
+                   r.compile_reused ? " by an earlier build" : "");
   out += ".</p></details>\n";
 }
 

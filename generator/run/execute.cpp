@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdlib>
 
@@ -49,6 +50,16 @@ void read_outputs(const fs::path& out_dir, RawRun& run, bool keep_traces) {
 }
 
 bool run_failed(const RunOutcome& o) { return !o.started || o.timed_out || o.signal != 0; }
+
+bool mentions(const std::vector<std::string>& command, std::string_view token) {
+  return std::any_of(command.begin(), command.end(), [&](const std::string& arg) { return arg.find(token) != std::string::npos; });
+}
+
+// Whether the compiled program is the one file {exe}, so that keeping that file keeps
+// the program: a language whose commands use {dir} may build more than that file.
+bool program_is_one_file(const Language& l) {
+  return mentions(l.compile, "{exe}") && !mentions(l.compile, "{dir}") && !mentions(l.run, "{dir}");
+}
 
 }  // namespace
 
@@ -102,6 +113,16 @@ void compile_snippet(PreparedSnippet& p, size_t index, size_t count, const Execu
   const TempFolder& build = p.build;
 
   if (!s.language.compile.empty()) {
+    const fs::path exe = values.at("exe");
+    ProgramCache* programs = program_is_one_file(s.language) ? ctx.programs : nullptr;
+    if (programs) {
+      if (std::optional<CompiledProgram> kept = programs->fetch(s, exe)) {
+        raw.compiled = true;
+        raw.compile_reused = true;
+        raw.compile_seconds = kept->compile_seconds;
+        return;
+      }
+    }
     if (ctx.progress) ctx.progress(index, count, s.spec.id, "compiling");
     RunRequest compile;
     compile.argv = expand_command(s.language.compile, values);
@@ -118,6 +139,8 @@ void compile_snippet(PreparedSnippet& p, size_t index, size_t count, const Execu
       raw.compile_error = !c.started ? fmt::format("cannot start {}: {}", compile.argv[0], c.start_error)
                                      : c.err + c.out;
       raw.last = c;
+    } else if (programs && fs::is_regular_file(exe)) {
+      programs->keep(s, exe, CompiledProgram{c.usage.wall_seconds, c.err + c.out});
     }
   }
 }

@@ -5,9 +5,11 @@
 #include <filesystem>
 #include <functional>
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
+#include "model/results.h"
 #include "plan/plan.h"
 #include "run/snippet_runner.h"
 #include "util/files.h"
@@ -27,7 +29,8 @@ struct RawSnippetRuns {
   bool compiled = false;
   bool compile_failed = false;
   std::string compile_error;     // could not start the compiler, or its diagnostics
-  double compile_seconds = 0;
+  double compile_seconds = 0;    // with compile_reused: what the build that compiled it took
+  bool compile_reused = false;   // the program came from a ProgramCache: nothing was compiled
   int warmup_runs = 0;
   double warmup_seconds = 0;     // wall time of the warmup runs together
   std::vector<RawRun> timed;
@@ -35,10 +38,24 @@ struct RawSnippetRuns {
   bool stopped_early = false;    // a run failed: the remaining runs were skipped
 };
 
+// Compiled programs kept between builds, so that a snippet whose compile inputs did not
+// change runs again without compiling (the orchestrator backs it with the cache's
+// BinaryStore; which file holds what is not the executor's business). Used only for a
+// language whose program is the one file {exe}. Called from several threads at once.
+class ProgramCache {
+ public:
+  virtual ~ProgramCache() = default;
+  // Puts the program kept for `s` at `exe`, with how it was compiled; nullopt on a miss.
+  virtual std::optional<CompiledProgram> fetch(const PlannedSnippet& s, const std::filesystem::path& exe) = 0;
+  // Keeps `exe`, which compiling `s` just made without error. Reports its own problems.
+  virtual void keep(const PlannedSnippet& s, const std::filesystem::path& exe, const CompiledProgram& program) = 0;
+};
+
 struct ExecuteContext {
   std::filesystem::path snippets_dir;
   std::string python;                         // resolved interpreter
   std::string path_env;                       // PATH given to snippets
+  ProgramCache* programs = nullptr;           // null: every compiled snippet is compiled (--no-cache)
   // Called before each run: snippet index (0-based), snippet count, id, what is happening.
   std::function<void(size_t, size_t, const std::string&, const std::string&)> progress;
 };

@@ -40,6 +40,7 @@ json snippet_json(const PlannedSnippet& p, const SnippetResult& r) {
           {"from_cache", r.from_cache},
           {"compiled", r.compiled},
           {"compile_seconds", r.compile_seconds},
+          {"compile_reused", r.compile_reused},
           {"warmup_runs", r.warmup_runs},
           {"warmup_seconds", r.warmup_seconds},
           {"runs", runs},

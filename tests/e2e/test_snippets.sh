@@ -158,4 +158,29 @@ if grep -q $'\033' "$out"; then fail "an escape character reached the deck"; fi
 # A measured-on slide closes a deck that ran snippets.
 expect_file_contains "$out" "$(uname -r)"
 
+# A new `runs:` reruns a C snippet with the program the first build compiled, and the
+# report says so; --no-cache compiles; `clean` takes the kept programs with the cache.
+new_deck reuse
+snippet reuse tiny.c <<'C'
+#include <stdio.h>
+int main(void) { puts("tiny"); return 0; }
+C
+reuse_slides() { printf '```run\nfile: tiny.c\nruns: %s\nwarmup: 0\nexpect: {stdout: tiny}\n```\n' "$1" | slides reuse; }
+reuse_build() { expect_exit 0 "$DECKGEN" build "$WORK/reuse/deck" -o "$WORK/reuse/out/deck.html" --report "$WORK/reuse/$1.json" "${@:2}"; }
+reuse_slides 2
+reuse_build first
+reuse_slides 3
+reuse_build second
+report_check "$WORK/reuse/first.json" 's["tiny"]["compiled"] and not s["tiny"]["compile_reused"] and s["tiny"]["compile_seconds"] > 0'
+report_check "$WORK/reuse/second.json" 's["tiny"]["outcome"] == "passed" and not s["tiny"]["from_cache"] and len(s["tiny"]["runs"]) == 3'
+first_compile=$("$PY" -c 'import json, sys; print(json.load(open(sys.argv[1]))["snippets"][0]["compile_seconds"])' "$WORK/reuse/first.json")
+report_check "$WORK/reuse/second.json" "s['tiny']['compiled'] and s['tiny']['compile_reused'] and s['tiny']['compile_seconds'] == $first_compile" \
+  "the second build reused the first build's program and reports its compile time"
+[[ -n $(ls "$WORK/reuse/out/.cache/bin") ]] || fail "no compiled program kept in .cache/bin"
+reuse_slides 4
+reuse_build third --no-cache
+report_check "$WORK/reuse/third.json" 's["tiny"]["compiled"] and not s["tiny"]["compile_reused"] and len(s["tiny"]["runs"]) == 4'
+expect_exit 0 "$DECKGEN" clean -o "$WORK/reuse/out/deck.html"
+[[ ! -e $WORK/reuse/out/.cache ]] || fail "clean left $(ls -A "$WORK/reuse/out/.cache")"
+
 finish

@@ -49,6 +49,7 @@ SnippetResult full_result(const std::string& id = "fib") {
   r.compiled = true;
   r.compile_seconds = 0.4321;
   r.compile_output = "prog.c:1: warning: unused variable\n";
+  r.compile_reused = true;
   r.warmup_runs = 2;
   for (int i = 0; i < 3; ++i) {
     RunRecord run;
@@ -104,6 +105,7 @@ void expect_same(const SnippetResult& a, const SnippetResult& b) {
   EXPECT_EQ(a.compiled, b.compiled);
   EXPECT_EQ(a.compile_seconds, b.compile_seconds);
   EXPECT_EQ(a.compile_output, b.compile_output);
+  EXPECT_EQ(a.compile_reused, b.compile_reused);
   EXPECT_EQ(a.warmup_runs, b.warmup_runs);
   ASSERT_EQ(a.runs.size(), b.runs.size());
   for (size_t i = 0; i < a.runs.size(); ++i) {

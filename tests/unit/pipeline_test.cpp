@@ -10,6 +10,7 @@
 #include <deque>
 #include <functional>
 #include <fstream>
+#include <mutex>
 #include <nlohmann/json.hpp>
 #include <set>
 
@@ -85,6 +86,11 @@ class FakeRunner : public Runner {
     auto id = r.env.find("DECKGEN_SNIPPET_ID");
     if (id == r.env.end()) {
       compiles.push_back(r);
+      // Like a compiler, leave a program at the -o path; a failing compile too, so that
+      // whether a program is kept is seen to depend on the exit status, not the file.
+      auto o = std::find(r.argv.begin(), r.argv.end(), "-o");
+      if (compile.started && o != r.argv.end() && o + 1 != r.argv.end())
+        std::ofstream(*(o + 1)) << "#!/bin/sh\n# compile " << compiles.size() << "\n";
       return outcome_of(compile);
     }
     snippet_runs.push_back(r);
@@ -324,6 +330,163 @@ TEST_F(Pipeline, ACompileErrorRunsNothingAndShowsTheDiagnostics) {
   EXPECT_TRUE(contains(html, "&#39;x&#39; was not declared") || contains(html, "&#x27;x&#x27; was not declared") ||
               contains(html, "'x' was not declared"))
       << html;
+}
+
+// --- compiled programs kept between builds (the cache's bin/) -------------------------
+
+// One C snippet with `runs` timed runs and no warmup, its timing on the slide.
+std::string c_block(int runs, const std::string& file = "c.c") {
+  return fmt::format("```run\nfile: {}\nruns: {}\nwarmup: 0\nshow: [timing]\n```\n", file, runs);
+}
+
+// Forwards to one FakeRunner from the parallel scheduler's threads.
+class SharedRunner : public Runner {
+ public:
+  SharedRunner(FakeRunner& fake, std::mutex& mutex) : fake_(fake), mutex_(mutex) {}
+  RunOutcome run(const RunRequest& r) override {
+    std::lock_guard lock(mutex_);
+    return fake_.run(r);
+  }
+
+ private:
+  FakeRunner& fake_;
+  std::mutex& mutex_;
+};
+
+TEST_F(Pipeline, ChangingOnlyTheRunsRunsTheKeptProgramWithoutCompiling) {
+  snippet("c.c", "int main(void) { return 0; }\n");
+  runner.compile = {.wall = 0.75, .err = "c.c:1: warning: unused\n"};
+  ASSERT_EQ(build(c_block(2)), 0) << status.all_errors();
+  ASSERT_EQ(runner.compiles.size(), 1u);
+  EXPECT_EQ(snippet_report("c")["compile_reused"], false);
+  EXPECT_TRUE(contains(snippet_html("c"), "compiled in 750 ms.")) << snippet_html("c");
+  EXPECT_TRUE(fs::is_directory(dir.path() / "out/.cache/bin"));
+
+  runner.compile.wall = 9;  // what a compile now would report
+  std::vector<std::string> programs;  // the text of the program each run starts
+  runner.during_run = [&](const RunRequest& r) {
+    std::string text;
+    programs.push_back(read_file(r.argv[0], text) ? text : "(missing)");
+  };
+  ASSERT_EQ(build(c_block(3)), 0) << status.all_errors();
+  EXPECT_EQ(runner.compiles.size(), 1u) << "compiled again";
+  EXPECT_EQ(programs, std::vector<std::string>(3, "#!/bin/sh\n# compile 1\n")) << "the first build's program runs";
+  ASSERT_EQ(runner.snippet_runs.size(), 5u);
+  EXPECT_NE(runner.snippet_runs.back().argv, runner.snippet_runs.front().argv) << "in this build's own folder";
+  json c = snippet_report("c");
+  EXPECT_EQ(c["from_cache"], false);
+  EXPECT_EQ(c["runs"].size(), 3u);
+  EXPECT_EQ(c["compiled"], true);
+  EXPECT_EQ(c["compile_reused"], true);
+  EXPECT_DOUBLE_EQ(c["compile_seconds"].get<double>(), 0.75) << "the recorded compile, not a new one";
+  EXPECT_TRUE(contains(snippet_html("c"), "compiled in 750 ms by an earlier build")) << snippet_html("c");
+  EXPECT_TRUE(status.warnings.empty()) << status.warnings.front();
+}
+
+TEST_F(Pipeline, ForceAndOnlyRerunTheKeptProgramWithoutCompiling) {
+  snippet("c.c", "int main(void) { return 0; }\n");
+  ASSERT_EQ(build(c_block(1)), 0) << status.all_errors();
+  options.force = true;
+  ASSERT_EQ(build(c_block(1)), 0) << status.all_errors();
+  EXPECT_EQ(snippet_report("c")["compile_reused"], true);
+  options.force = false;
+  options.only = {"c"};
+  ASSERT_EQ(build(c_block(1)), 0) << status.all_errors();
+  EXPECT_EQ(snippet_report("c")["compile_reused"], true);
+  EXPECT_EQ(runner.compiles.size(), 1u);
+  EXPECT_EQ(runner.snippet_runs.size(), 3u) << "each build ran it";
+}
+
+TEST_F(Pipeline, NoCacheCompilesEveryTimeAndKeepsNoProgram) {
+  snippet("c.c", "int main(void) { return 0; }\n");
+  options.use_cache = false;
+  ASSERT_EQ(build(c_block(1)), 0) << status.all_errors();
+  ASSERT_EQ(build(c_block(2)), 0) << status.all_errors();
+  ASSERT_EQ(build(c_block(2)), 0) << status.all_errors();
+  EXPECT_EQ(runner.compiles.size(), 3u);
+  EXPECT_EQ(snippet_report("c")["compile_reused"], false);
+  EXPECT_FALSE(fs::exists(dir.path() / "out/.cache/bin"));
+}
+
+TEST_F(Pipeline, AChangedSourceCompilesAgain) {
+  snippet("c.c", "int main(void) { return 0; }\n");
+  ASSERT_EQ(build(c_block(1)), 0) << status.all_errors();
+  snippet("c.c", "int main(void) { return 1 - 1; }\n");
+  ASSERT_EQ(build(c_block(2)), 0) << status.all_errors();
+  EXPECT_EQ(runner.compiles.size(), 2u);
+  EXPECT_EQ(snippet_report("c")["compile_reused"], false);
+  // The next change of runs reuses the new program, not the old one.
+  std::string program;
+  runner.during_run = [&](const RunRequest& r) { read_file(r.argv[0], program); };
+  ASSERT_EQ(build(c_block(3)), 0) << status.all_errors();
+  EXPECT_EQ(runner.compiles.size(), 2u);
+  EXPECT_EQ(program, "#!/bin/sh\n# compile 2\n");
+}
+
+TEST_F(Pipeline, AFailedCompileIsNotKept) {
+  snippet("c.c", "int main(void) { return x; }\n");
+  runner.compile = {.exit_code = 1, .err = "c.c:1: error: 'x' undeclared\n"};
+  EXPECT_EQ(build(c_block(1)), 1);
+  EXPECT_FALSE(fs::exists(dir.path() / "out/.cache/bin")) << "the failed compile's output was kept";
+  runner.compile = {};  // the same source now compiles (say, a header outside the key was fixed)
+  EXPECT_EQ(build(c_block(1)), 0) << status.all_errors();
+  EXPECT_EQ(runner.compiles.size(), 2u);
+  EXPECT_EQ(snippet_report("c")["compile_reused"], false);
+}
+
+TEST_F(Pipeline, AMissingKeptProgramIsCompiledAgain) {
+  snippet("c.c", "int main(void) { return 0; }\n");
+  ASSERT_EQ(build(c_block(1)), 0) << status.all_errors();
+  for (const auto& entry : fs::directory_iterator(dir.path() / "out/.cache/bin"))
+    if (entry.path().extension() != ".json") fs::remove(entry.path());
+  ASSERT_EQ(build(c_block(2)), 0) << status.all_errors();
+  EXPECT_EQ(runner.compiles.size(), 2u);
+  EXPECT_EQ(snippet_report("c")["compile_reused"], false);
+  ASSERT_EQ(build(c_block(3)), 0) << status.all_errors();
+  EXPECT_EQ(runner.compiles.size(), 2u) << "kept again after the second compile";
+}
+
+TEST_F(Pipeline, ALanguageBuildingIntoItsFolderIsAlwaysCompiled) {
+  // Its program may be more than {exe}: keeping one file would not keep it.
+  snippet("c.c", "int main(void) { return 0; }\n");
+  std::string front = "---\nlanguages:\n  c: {extensions: [.c], compile: [cc, \"{file}\", -o, \"{dir}/prog\"], "
+                      "run: [\"{dir}/prog\"]}\n---\n";
+  ASSERT_EQ(build(front + c_block(1)), 0) << status.all_errors();
+  ASSERT_EQ(build(front + c_block(2)), 0) << status.all_errors();
+  EXPECT_EQ(runner.compiles.size(), 2u);
+  EXPECT_FALSE(fs::exists(dir.path() / "out/.cache/bin"));
+}
+
+TEST_F(Pipeline, TheParallelSchedulerRunsKeptProgramsToo) {
+  snippet("timed.c", "int main(void) { return 0; }\n");
+  snippet("untimed.cpp", "int main() {}\n");
+  std::mutex mutex;
+  SharedRunner main(runner, mutex);
+  Runners runners{main, [&] { return std::make_unique<SharedRunner>(runner, mutex); }, 2};
+  auto build_with_runs = [&](int runs) {
+    dir.write("deck/01.md", fmt::format("{}\n```run\nfile: untimed.cpp\nruns: {}\n```\n", c_block(runs, "timed.c"), runs));
+    options.inputs = {dir.path() / "deck"};
+    return run_command(options, status, runners);
+  };
+  ASSERT_EQ(build_with_runs(1), 0) << status.all_errors();
+  ASSERT_EQ(runner.compiles.size(), 2u);
+  ASSERT_EQ(build_with_runs(2), 0) << status.all_errors();
+  EXPECT_EQ(runner.compiles.size(), 2u);
+  EXPECT_EQ(snippet_report("timed")["compile_reused"], true);
+  EXPECT_EQ(snippet_report("untimed")["compile_reused"], true);
+  EXPECT_EQ(snippet_report("untimed")["runs"].size(), 2u);
+}
+
+TEST_F(Pipeline, CleanRemovesTheKeptPrograms) {
+  snippet("c.c", "int main(void) { return 0; }\n");
+  ASSERT_EQ(build(c_block(1)), 0) << status.all_errors();
+  ASSERT_FALSE(fs::is_empty(dir.path() / "out/.cache/bin"));
+  options.command = Command::clean;
+  EXPECT_EQ(run_command(options, status, runner), 0) << status.all_errors();
+  EXPECT_FALSE(fs::exists(dir.path() / "out/.cache"));
+  options.command = Command::build;
+  ASSERT_EQ(build(c_block(2)), 0) << status.all_errors();
+  EXPECT_EQ(runner.compiles.size(), 2u);
 }
 
 // --- stopping early -------------------------------------------------------------------
