@@ -128,15 +128,17 @@ void save_overhead(const fs::path& file, const HarnessOverhead& o) {
 
 // The executor's ProgramCache, kept in the cache folder's bin/ by compile_cache_key.
 // The keys are all worked out before anything runs, so workers only read them.
+// `reuse` is false under --force, which trusts nothing stored: every snippet is compiled
+// again (a new system header is not in the key), and the new programs are kept.
 class KeptPrograms final : public ProgramCache {
  public:
-  KeptPrograms(fs::path dir, Status& status) : store_(std::move(dir)), status_(status) {}
+  KeptPrograms(fs::path dir, bool reuse, Status& status) : store_(std::move(dir)), reuse_(reuse), status_(status) {}
 
   std::map<std::string, std::string> keys;  // snippet id -> compile_cache_key
 
   std::optional<CompiledProgram> fetch(const PlannedSnippet& s, const fs::path& exe) override {
     auto key = keys.find(s.spec.id);
-    return key == keys.end() ? std::nullopt : store_.fetch(key->second, exe);
+    return !reuse_ || key == keys.end() ? std::nullopt : store_.fetch(key->second, exe);
   }
   void keep(const PlannedSnippet& s, const fs::path& exe, const CompiledProgram& program) override {
     auto key = keys.find(s.spec.id);
@@ -147,6 +149,7 @@ class KeptPrograms final : public ProgramCache {
 
  private:
   BinaryStore store_;
+  bool reuse_;
   Status& status_;  // thread-safe (LockedStatus)
 };
 
@@ -185,7 +188,7 @@ Measured run_and_measure(const Deck& deck, const Plan& plan, const Options& opti
   std::optional<KeptPrograms> programs;  // compiled programs, reused when only how they run changed
   if (options.use_cache) {
     cache.emplace(cache_dir(options), machine);
-    ctx.programs = &programs.emplace(cache_dir(options), status);
+    ctx.programs = &programs.emplace(cache_dir(options), !options.force, status);
   }
   const std::set<std::string> timed_ids = timing_sensitive_snippets(deck, plan);
   auto report = [&](size_t i, const SnippetResult& r) {

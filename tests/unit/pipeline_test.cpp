@@ -383,18 +383,24 @@ TEST_F(Pipeline, ChangingOnlyTheRunsRunsTheKeptProgramWithoutCompiling) {
   EXPECT_TRUE(status.warnings.empty()) << status.warnings.front();
 }
 
-TEST_F(Pipeline, ForceAndOnlyRerunTheKeptProgramWithoutCompiling) {
+TEST_F(Pipeline, OnlyRerunsTheKeptProgramAndForceCompilesAgain) {
   snippet("c.c", "int main(void) { return 0; }\n");
   ASSERT_EQ(build(c_block(1)), 0) << status.all_errors();
-  options.force = true;
-  ASSERT_EQ(build(c_block(1)), 0) << status.all_errors();
-  EXPECT_EQ(snippet_report("c")["compile_reused"], true);
-  options.force = false;
   options.only = {"c"};
   ASSERT_EQ(build(c_block(1)), 0) << status.all_errors();
   EXPECT_EQ(snippet_report("c")["compile_reused"], true);
   EXPECT_EQ(runner.compiles.size(), 1u);
-  EXPECT_EQ(runner.snippet_runs.size(), 3u) << "each build ran it";
+  options.only.clear();
+  options.force = true;  // trusts nothing stored
+  ASSERT_EQ(build(c_block(1)), 0) << status.all_errors();
+  EXPECT_EQ(snippet_report("c")["compile_reused"], false);
+  EXPECT_EQ(runner.compiles.size(), 2u);
+  options.force = false;
+  options.only = {"c"};  // and what --force compiled is kept for the next rerun
+  ASSERT_EQ(build(c_block(1)), 0) << status.all_errors();
+  EXPECT_EQ(snippet_report("c")["compile_reused"], true);
+  EXPECT_EQ(runner.compiles.size(), 2u);
+  EXPECT_EQ(runner.snippet_runs.size(), 4u) << "each build ran it";
 }
 
 TEST_F(Pipeline, NoCacheCompilesEveryTimeAndKeepsNoProgram) {
