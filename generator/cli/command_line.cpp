@@ -48,7 +48,7 @@ ParsedCommandLine parse_command_line(int argc, const char* const* argv) {
   std::string snippets, report, junit;
   for (CLI::App* sub : {build, check}) {
     sub->add_flag("--no-cache", no_cache, "Neither read nor store results in the cache (output dir/.cache)");
-    sub->add_flag("--force", o.force, "Rerun every snippet, and store the new results");
+    sub->add_flag("--force", o.force, "Compile and rerun every snippet, trusting nothing stored, and store the new results");
     sub->add_option("--only", only, "Rerun only these snippet ids; the others come from the cache");
     sub->add_flag("-q,--quiet", o.quiet, "Print only errors and the summary");
     sub->add_option("--snippets", snippets, "The snippets folder (default: front matter `snippets:`, else "
