@@ -8,14 +8,40 @@
 #include <memory>
 #include <mutex>
 
+#include "util/bump_arena.h"
+
 namespace deckgen {
 namespace {
 
 struct ParserDeleter {
   void operator()(cmark_parser* p) const { cmark_parser_free(p); }
 };
-struct NodeDeleter {
-  void operator()(cmark_node* n) const { cmark_node_free(n); }
+
+// cmark allocates every node, every text chunk and every buffer on its own; all of it
+// dies together once the tree is converted. So cmark gets a bump arena for one parse
+// (through a thread_local: cmark_mem's functions carry no context pointer), and its
+// frees do nothing: the arena returns everything at once.
+thread_local BumpArena* current_arena = nullptr;
+
+void* arena_calloc(size_t count, size_t size) {
+  if (size && count > SIZE_MAX / size) return nullptr;
+  return current_arena->allocate(count * size);
+}
+void* arena_realloc(void* block, size_t size) { return current_arena->reallocate(block, size); }
+void arena_free(void*) {}
+
+cmark_mem arena_mem{arena_calloc, arena_realloc, arena_free};
+
+// Makes `arena` the one cmark allocates from while this lives.
+class ArenaScope {
+ public:
+  explicit ArenaScope(BumpArena& arena) : outer_(current_arena) { current_arena = &arena; }
+  ~ArenaScope() { current_arena = outer_; }
+  ArenaScope(const ArenaScope&) = delete;
+  ArenaScope& operator=(const ArenaScope&) = delete;
+
+ private:
+  BumpArena* outer_;
 };
 
 std::string str_or_empty(const char* s) { return s ? std::string(s) : std::string(); }
@@ -146,21 +172,25 @@ std::vector<Node> parse_markdown(std::string_view text, const std::string& file,
   static std::once_flag registered;
   std::call_once(registered, cmark_gfm_core_extensions_ensure_registered);
 
+  BumpArena arena;  // declared first: it outlives the parser and the tree
+  ArenaScope scope(arena);
   // Raw HTML is kept in the tree (CMARK_OPT_UNSAFE): the author's HTML passes through
   // by design; everything else that reaches the page is escaped by the renderer.
   std::unique_ptr<cmark_parser, ParserDeleter> parser(
-      cmark_parser_new(CMARK_OPT_DEFAULT | CMARK_OPT_UNSAFE | CMARK_OPT_VALIDATE_UTF8));
+      cmark_parser_new_with_mem(CMARK_OPT_DEFAULT | CMARK_OPT_UNSAFE | CMARK_OPT_VALIDATE_UTF8, &arena_mem));
   for (const char* name : {"table", "strikethrough", "autolink", "tasklist"}) {
     if (cmark_syntax_extension* ext = cmark_find_syntax_extension(name))
       cmark_parser_attach_syntax_extension(parser.get(), ext);
   }
   cmark_parser_feed(parser.get(), text.data(), text.size());
-  std::unique_ptr<cmark_node, NodeDeleter> doc(cmark_parser_finish(parser.get()));
+  // Not freed with cmark_node_free: that walks the whole tree to call frees that do
+  // nothing here; the arena returns the tree's memory.
+  cmark_node* doc = cmark_parser_finish(parser.get());
 
   Converter converter(file, first_line);
   std::vector<Node> blocks;
   SourcePos start{file, first_line, 1};
-  for (cmark_node* c = cmark_node_first_child(doc.get()); c; c = cmark_node_next(c))
+  for (cmark_node* c = cmark_node_first_child(doc); c; c = cmark_node_next(c))
     blocks.push_back(converter.convert(c, start));
   return blocks;
 }
