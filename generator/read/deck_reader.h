@@ -14,7 +14,7 @@ namespace deckgen {
 // Throws InputError for anything it cannot read.
 Deck read_deck(const std::vector<std::filesystem::path>& inputs);
 
-// The slides of one file's Markdown (after front matter). Exposed for tests.
+// The slides of one file's Markdown (after front matter), valid UTF-8. Exposed for tests.
 std::vector<Slide> split_slides(std::string_view body, const std::string& file, int first_line);
 
 // Detects an image's type from its first bytes (and .svg from its text); empty if unsupported.

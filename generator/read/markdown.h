@@ -10,7 +10,8 @@
 namespace deckgen {
 
 // Parses `text` (tables, strikethrough, autolinks and task lists on) and returns its
-// top-level blocks. Positions name `file`, with `first_line` the file line of the
+// top-level blocks. `text` must be valid UTF-8: read_deck passes every file through
+// sanitize_utf8 first, so cmark does not check it again. Positions name `file`, with `first_line` the file line of the
 // text's first line (so front matter that was cut off still counts).
 std::vector<Node> parse_markdown(std::string_view text, const std::string& file, int first_line);
 
