@@ -45,13 +45,14 @@ class ArenaScope {
 };
 
 // Sets a fresh node's field from cmark's string, which is null when absent.
-void set(std::string& field, const char* value) {
+void set(std::pmr::string& field, const char* value) {
   if (value) field.assign(value);
 }
 
 class Converter {
  public:
-  Converter(const std::string& file, int first_line) : file_(file), line_offset_(first_line - 1) {}
+  Converter(const std::string& file, int first_line, std::pmr::memory_resource* memory)
+      : file_(file), line_offset_(first_line - 1), memory_(memory) {}
 
   // Fills `out`, a fresh node already in its place in the tree: building nodes in place
   // instead of returning and pushing them saves moving every node (five strings) twice.
@@ -97,7 +98,7 @@ class Converter {
     if (out.type == NodeType::table_row) out.header = cmark_gfm_extensions_get_table_row_is_header(n) != 0;
     out.children.reserve(child_count(n));
     for (cmark_node* c = cmark_node_first_child(n); c; c = cmark_node_next(c)) {
-      convert(c, out.children.emplace_back(), out.pos, depth + 1);
+      convert(c, out.children.emplace_back(memory_), out.pos, depth + 1);
       merge_last_text(out.children);
     }
   }
@@ -121,7 +122,7 @@ class Converter {
   // Merges the node just converted into the text before it, if both are text (cmark
   // splits text at every special character it considered), which keeps the tree small
   // and the renderer's output tidy.
-  static void merge_last_text(std::vector<Node>& list) {
+  static void merge_last_text(NodeList& list) {
     size_t size = list.size();
     if (size < 2 || list[size - 1].type != NodeType::text || list[size - 2].type != NodeType::text) return;
     list[size - 2].literal += list[size - 1].literal;
@@ -177,11 +178,13 @@ class Converter {
 
   FileName file_;  // interned once: every node's position copies it
   int line_offset_;
+  std::pmr::memory_resource* memory_;  // where the nodes' strings and lists go
 };
 
 }  // namespace
 
-std::vector<Node> parse_markdown(std::string_view text, const std::string& file, int first_line) {
+NodeList parse_markdown(std::string_view text, const std::string& file, int first_line,
+                        std::pmr::memory_resource* memory) {
   static std::once_flag registered;
   std::call_once(registered, cmark_gfm_core_extensions_ensure_registered);
 
@@ -202,12 +205,12 @@ std::vector<Node> parse_markdown(std::string_view text, const std::string& file,
   // nothing here; the arena returns the tree's memory.
   cmark_node* doc = cmark_parser_finish(parser.get());
 
-  Converter converter(file, first_line);
-  std::vector<Node> blocks;
+  Converter converter(file, first_line, memory);
+  NodeList blocks(memory);
   blocks.reserve(Converter::child_count(doc));
   SourcePos start{file, first_line, 1};
   for (cmark_node* c = cmark_node_first_child(doc); c; c = cmark_node_next(c))
-    converter.convert(c, blocks.emplace_back(), start);
+    converter.convert(c, blocks.emplace_back(memory), start);
   return blocks;
 }
 
