@@ -96,7 +96,7 @@ class Converter {
       }
     }
     if (out.type == NodeType::table_row) out.header = cmark_gfm_extensions_get_table_row_is_header(n) != 0;
-    out.children.reserve(child_count(n));
+    if (size_t count = child_count(n)) out.children.reserve(count);  // most inlines have none
     for (cmark_node* c = cmark_node_first_child(n); c; c = cmark_node_next(c)) {
       convert(c, out.children.emplace_back(memory_), out.pos, depth + 1);
       merge_last_text(out.children);
