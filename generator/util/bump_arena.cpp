@@ -23,7 +23,9 @@ void BumpArena::Free::operator()(std::byte* p) const { std::free(p); }
 
 std::byte* BumpArena::fresh_chunk(size_t at_least) {
   size_t size = std::max(chunk_size_, at_least);
-  auto* chunk = static_cast<std::byte*>(std::malloc(size));
+  // calloc: zeroed once here (by the kernel, for large chunks) instead of for each
+  // block, as the arena never hands out a byte twice.
+  auto* chunk = static_cast<std::byte*>(std::calloc(1, size));
   if (!chunk) return nullptr;
   chunks_.emplace_back(chunk);
   next_ = chunk;
@@ -40,8 +42,7 @@ void* BumpArena::allocate(size_t size) {
   next_ += total;
   last_ = header;
   size_of(header) = size;
-  std::memset(header + kHeader, 0, size);
-  return header + kHeader;
+  return header + kHeader;  // still zero: chunks come zeroed, and no byte is handed out twice
 }
 
 void* BumpArena::reallocate(void* block, size_t size) {
@@ -53,7 +54,7 @@ void* BumpArena::reallocate(void* block, size_t size) {
   // newest block, which is the usual case.
   if (header == last_ && static_cast<size_t>(end_ - header) >= kHeader + rounded(size)) {
     size_of(header) = size;
-    next_ = header + kHeader + rounded(size);
+    next_ = std::max(next_, header + kHeader + rounded(size));  // a shrink keeps its tail
     return block;
   }
   void* moved = allocate(size);

@@ -19,6 +19,15 @@ TEST(BumpArena, HandsOutZeroedAlignedBlocks) {
   }
 }
 
+TEST(BumpArena, BlocksAfterAShrunkBlockStillComeZeroed) {
+  BumpArena arena;
+  auto* a = static_cast<unsigned char*>(arena.allocate(256));
+  std::memset(a, 0xCD, 256);
+  ASSERT_EQ(arena.reallocate(a, 8), a);  // shrinks in place
+  auto* b = static_cast<unsigned char*>(arena.allocate(256));
+  for (size_t i = 0; i < 256; ++i) ASSERT_EQ(b[i], 0) << i;
+}
+
 TEST(BumpArena, ReallocateKeepsTheContentsWhetherItGrowsInPlaceOrMoves) {
   BumpArena arena;
   char* a = static_cast<char*>(arena.allocate(4));
