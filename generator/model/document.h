@@ -4,8 +4,11 @@
 // types (cmark, yaml-cpp) leak into it.
 #include <filesystem>
 #include <map>
+#include <memory>
+#include <memory_resource>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "model/claims.h"
@@ -25,30 +28,40 @@ enum class NodeType {
 
 enum class Align { none, left, center, right };
 
+struct Node;
+using NodeList = std::pmr::vector<Node>;
+
+// A deck has tens of thousands of nodes, all living as long as the deck: their strings
+// and child lists come from one memory resource (the deck's node_memory, a monotonic
+// arena) rather than a malloc and a free each. A node made without one uses the heap.
 struct Node {
+  Node() = default;
+  explicit Node(std::pmr::memory_resource* memory)
+      : literal(memory), url(memory), title(memory), info(memory), aligns(memory), children(memory) {}
+
   NodeType type = NodeType::paragraph;
-  SourcePos pos;             // start of the node in its file (blocks: exact; inlines: best effort)
-  std::string literal;       // text, code, html
-  std::string url, title;    // link, image
-  std::string info;          // code_block: the fence's info string
-  int level = 0;             // heading level
-  bool ordered = false;      // list
-  bool tight = true;         // list
-  int start = 1;             // ordered list
-  std::optional<bool> task;  // item: a task list item, checked or not
-  std::vector<Align> aligns; // table: one per column
-  bool header = false;       // table_row: the header row
-  std::vector<Node> children;
+  SourcePos pos;                  // start of the node in its file (blocks: exact; inlines: best effort)
+  std::pmr::string literal;       // text, code, html
+  std::pmr::string url, title;    // link, image
+  std::pmr::string info;          // code_block: the fence's info string
+  int level = 0;                  // heading level
+  bool ordered = false;           // list
+  bool tight = true;              // list
+  int start = 1;                  // ordered list
+  std::optional<bool> task;       // item: a task list item, checked or not
+  std::pmr::vector<Align> aligns; // table: one per column
+  bool header = false;            // table_row: the header row
+  NodeList children;              // made with the node's memory resource too
 };
 
 // The language named by a code fence's info string: its first word ("python" in
 // "python title=x"); empty when there is none.
-inline std::string fence_language(const std::string& info) { return info.substr(0, info.find_first_of(" \t{")); }
+inline std::string fence_language(std::string_view info) { return std::string(info.substr(0, info.find_first_of(" \t{"))); }
 
 struct Slide {
   SourcePos pos;                // where the slide starts
-  std::vector<Node> body;       // top-level blocks
-  std::vector<Node> notes;      // speaker notes: from a line `Note:` to the end
+  NodeList body;                // top-level blocks
+  NodeList notes;               // speaker notes: from a line `Note:` to the end
 };
 
 // Presentation options and the talk's metadata, from YAML front matter.
@@ -71,6 +84,11 @@ struct Asset {
 };
 
 struct Deck {
+  // The arena the reader makes the slides' nodes in (see Node). First, so that it
+  // outlives them; const, so that a deck cannot be assigned, which would drop the arena
+  // before the nodes made in it. A copied deck shares it (copied nodes use the heap).
+  const std::shared_ptr<std::pmr::memory_resource> node_memory =
+      std::make_shared<std::pmr::monotonic_buffer_resource>();
   FrontMatter meta;
   std::vector<Slide> slides;
   std::filesystem::path deck_dir;       // the deck folder (or the first file's folder)
@@ -80,7 +98,7 @@ struct Deck {
   std::vector<TimelineSpec> timelines;  // every `timeline` block
   std::vector<Placeholder> placeholders;  // every {{...}} in slide text and notes
   std::vector<std::string> files;       // the Markdown files read, in order
-  std::map<std::string, Asset> images;  // key: the image's resolved path (Node::url after reading)
+  std::map<std::string, Asset, std::less<>> images;  // key: the image's resolved path (Node::url after reading)
 };
 
 }  // namespace deckgen

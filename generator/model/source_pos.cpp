@@ -15,9 +15,16 @@ const std::string* intern(std::string_view name) {
   return &*found;
 }
 
+// The empty name, interned once: every node is made with a default position before
+// its own is set, and taking the lock for each was a visible part of reading a deck.
+const std::string* empty_name() {
+  static const std::string* const empty = intern({});
+  return empty;
+}
+
 }  // namespace
 
-FileName::FileName() : name_(intern({})) {}
+FileName::FileName() : name_(empty_name()) {}
 FileName::FileName(std::string_view name) : name_(intern(name)) {}
 
 }  // namespace deckgen

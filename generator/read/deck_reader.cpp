@@ -34,9 +34,8 @@ bool take_notes_marker(Node& block) {
   if (block.type != NodeType::paragraph || block.children.empty()) return false;
   Node& first = block.children.front();
   if (first.type != NodeType::text || !first.literal.starts_with("Note:")) return false;
-  std::string_view rest = std::string_view(first.literal).substr(5);
-  rest.remove_prefix(std::min(rest.find_first_not_of(" \t"), rest.size()));
-  first.literal = std::string(rest);
+  size_t blanks = first.literal.find_first_not_of(" \t", 5);
+  first.literal.erase(0, blanks == std::string::npos ? first.literal.size() : blanks);
   if (first.literal.empty()) {
     block.children.erase(block.children.begin());
     if (!block.children.empty() && block.children.front().type == NodeType::soft_break)
@@ -76,7 +75,7 @@ std::vector<fs::path> markdown_files(const std::vector<fs::path>& inputs) {
   return files;
 }
 
-void collect_images(std::vector<Node>& nodes, std::vector<Node*>& out) {
+void collect_images(NodeList& nodes, std::vector<Node*>& out) {
   for (Node& n : nodes) {
     if (n.type == NodeType::image) out.push_back(&n);
     collect_images(n.children, out);
@@ -85,7 +84,7 @@ void collect_images(std::vector<Node>& nodes, std::vector<Node*>& out) {
 
 // Finds where an image's destination is written, for a precise error position; the
 // inline positions cmark gives are only approximate.
-SourcePos locate(const SourcePos& near, std::string_view file_text, const std::string& url) {
+SourcePos locate(const SourcePos& near, std::string_view file_text, std::string_view url) {
   LineCursor lines(file_text);
   std::string_view line;
   while (lines.next(line)) {
@@ -98,22 +97,22 @@ SourcePos locate(const SourcePos& near, std::string_view file_text, const std::s
 }
 
 void load_images(std::vector<Slide>& slides, const fs::path& md_file, std::string_view text,
-                 std::map<std::string, Asset>& images) {
+                 std::map<std::string, Asset, std::less<>>& images) {
   std::vector<Node*> found;
   for (Slide& s : slides) {
     collect_images(s.body, found);
     collect_images(s.notes, found);
   }
   for (Node* image : found) {
-    const std::string& url = image->url;
+    std::string_view url = image->url;
     if (url.starts_with("data:")) continue;
-    if (url.find("://") != std::string::npos || url.starts_with("//"))
+    if (url.find("://") != std::string_view::npos || url.starts_with("//"))
       throw InputError(locate(image->pos, text, url), fmt::format("image '{}' is not a local file", url),
                        "the deck must present offline: save the image beside the slides and use its path");
     fs::path path = md_file.parent_path() / percent_decode(url.substr(0, url.find_first_of("?#")));
     std::string key = path.lexically_normal().generic_string();
     if (images.count(key)) {
-      image->url = key;
+      image->url.assign(key);
       continue;
     }
     std::string bytes;
@@ -125,11 +124,11 @@ void load_images(std::vector<Slide>& slides, const fs::path& md_file, std::strin
       throw InputError(locate(image->pos, text, url), fmt::format("'{}' is not a PNG, JPEG, GIF or SVG image", url),
                        "convert it to one of those formats");
     images.emplace(key, Asset{mime, std::move(bytes)});
-    image->url = key;
+    image->url.assign(key);
   }
 }
 
-void collect_option_blocks(const std::vector<Node>& nodes, Deck& deck) {
+void collect_option_blocks(const NodeList& nodes, Deck& deck) {
   for (const Node& n : nodes) {
     if (n.type == NodeType::code_block) {
       std::string kind = fence_language(n.info);
@@ -156,14 +155,15 @@ std::string image_mime(std::string_view bytes, const fs::path& path) {
   return {};
 }
 
-std::vector<Slide> split_slides(std::string_view body, const std::string& file, int first_line) {
+std::vector<Slide> split_slides(std::string_view body, const std::string& file, int first_line,
+                                std::pmr::memory_resource* memory) {
   std::vector<Slide> slides(1);
   slides.back().pos = {file, first_line, 1};
   bool in_notes = false;
   std::vector<std::string_view> lines;
   LineCursor cursor(body);
   for (std::string_view line; cursor.next(line);) lines.push_back(line);
-  for (Node& block : parse_markdown(body, file, first_line)) {
+  for (Node& block : parse_markdown(body, file, first_line, memory)) {
     if (is_slide_separator(block, lines, first_line)) {
       slides.emplace_back().pos = {file, block.pos.line + 1, 1};
       in_notes = false;
@@ -201,7 +201,7 @@ Deck read_deck(const std::vector<fs::path>& inputs) {
                          fmt::format("move it to the top of {}", deck.files.front()));
       deck.meta = parse_front_matter(split.yaml, name, split.yaml_first_line);
     }
-    std::vector<Slide> slides = split_slides(split.body, name, split.body_first_line);
+    std::vector<Slide> slides = split_slides(split.body, name, split.body_first_line, deck.node_memory.get());
     load_images(slides, path, text, deck.images);
     for (const Slide& s : slides) {
       collect_option_blocks(s.body, deck);

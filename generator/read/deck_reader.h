@@ -2,6 +2,7 @@
 // Reads a deck: finds its Markdown files, takes the front matter, splits the text into
 // slides and speaker notes, and loads the local images the slides show.
 #include <filesystem>
+#include <memory_resource>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -14,8 +15,10 @@ namespace deckgen {
 // Throws InputError for anything it cannot read.
 Deck read_deck(const std::vector<std::filesystem::path>& inputs);
 
-// The slides of one file's Markdown (after front matter). Exposed for tests.
-std::vector<Slide> split_slides(std::string_view body, const std::string& file, int first_line);
+// The slides of one file's Markdown (after front matter), valid UTF-8. Exposed for tests.
+// Nodes are made with `memory` (see parse_markdown).
+std::vector<Slide> split_slides(std::string_view body, const std::string& file, int first_line,
+                                std::pmr::memory_resource* memory = std::pmr::get_default_resource());
 
 // Detects an image's type from its first bytes (and .svg from its text); empty if unsupported.
 std::string image_mime(std::string_view bytes, const std::filesystem::path& path);

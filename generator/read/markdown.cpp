@@ -8,26 +8,57 @@
 #include <memory>
 #include <mutex>
 
+#include "util/bump_arena.h"
+
 namespace deckgen {
 namespace {
 
 struct ParserDeleter {
   void operator()(cmark_parser* p) const { cmark_parser_free(p); }
 };
-struct NodeDeleter {
-  void operator()(cmark_node* n) const { cmark_node_free(n); }
+
+// cmark allocates every node, every text chunk and every buffer on its own; all of it
+// dies together once the tree is converted. So cmark gets a bump arena for one parse
+// (through a thread_local: cmark_mem's functions carry no context pointer), and its
+// frees do nothing: the arena returns everything at once.
+thread_local BumpArena* current_arena = nullptr;
+
+void* arena_calloc(size_t count, size_t size) {
+  if (size && count > SIZE_MAX / size) return nullptr;
+  return current_arena->allocate(count * size);
+}
+void* arena_realloc(void* block, size_t size) { return current_arena->reallocate(block, size); }
+void arena_free(void*) {}
+
+cmark_mem arena_mem{arena_calloc, arena_realloc, arena_free};
+
+// Makes `arena` the one cmark allocates from while this lives.
+class ArenaScope {
+ public:
+  explicit ArenaScope(BumpArena& arena) : outer_(current_arena) { current_arena = &arena; }
+  ~ArenaScope() { current_arena = outer_; }
+  ArenaScope(const ArenaScope&) = delete;
+  ArenaScope& operator=(const ArenaScope&) = delete;
+
+ private:
+  BumpArena* outer_;
 };
 
-std::string str_or_empty(const char* s) { return s ? std::string(s) : std::string(); }
+// Sets a fresh node's field from cmark's string, which is null when absent.
+void set(std::pmr::string& field, const char* value) {
+  if (value) field.assign(value);
+}
 
 class Converter {
  public:
-  Converter(const std::string& file, int first_line) : file_(file), line_offset_(first_line - 1) {}
+  Converter(const std::string& file, int first_line, std::pmr::memory_resource* memory)
+      : file_(file), line_offset_(first_line - 1), memory_(memory) {}
 
-  Node convert(cmark_node* n, const SourcePos& parent_pos, int depth = 0) {
-    Node out;
+  // Fills `out`, a fresh node already in its place in the tree: building nodes in place
+  // instead of returning and pushing them saves moving every node (five strings) twice.
+  void convert(cmark_node* n, Node& out, const SourcePos& parent_pos, int depth = 0) {
     out.pos = position(n, parent_pos);
-    if (depth > kMaxDepth) return flattened(n, out.pos);
+    if (depth > kMaxDepth) return flatten(n, out);
     out.type = type_of(n);
     switch (cmark_node_get_type(n)) {
       case CMARK_NODE_HEADING: out.level = cmark_node_get_heading_level(n); break;
@@ -41,21 +72,22 @@ class Converter {
           out.task = cmark_gfm_extensions_get_tasklist_item_checked(n);
         break;
       case CMARK_NODE_CODE_BLOCK:
-        out.info = str_or_empty(cmark_node_get_fence_info(n));
-        out.literal = str_or_empty(cmark_node_get_literal(n));
+        set(out.info, cmark_node_get_fence_info(n));
+        set(out.literal, cmark_node_get_literal(n));
         break;
       case CMARK_NODE_HTML_BLOCK: case CMARK_NODE_HTML_INLINE:
       case CMARK_NODE_TEXT: case CMARK_NODE_CODE:
-        out.literal = str_or_empty(cmark_node_get_literal(n));
+        set(out.literal, cmark_node_get_literal(n));
         break;
       case CMARK_NODE_LINK: case CMARK_NODE_IMAGE:
-        out.url = str_or_empty(cmark_node_get_url(n));
-        out.title = str_or_empty(cmark_node_get_title(n));
+        set(out.url, cmark_node_get_url(n));
+        set(out.title, cmark_node_get_title(n));
         break;
       default: break;
     }
     if (out.type == NodeType::table) {
       uint16_t columns = cmark_gfm_extensions_get_table_columns(n);
+      out.aligns.reserve(columns);
       const uint8_t* aligns = cmark_gfm_extensions_get_table_alignments(n);
       for (uint16_t i = 0; i < columns; ++i) {
         uint8_t a = aligns ? aligns[i] : 0;
@@ -64,9 +96,11 @@ class Converter {
       }
     }
     if (out.type == NodeType::table_row) out.header = cmark_gfm_extensions_get_table_row_is_header(n) != 0;
-    for (cmark_node* c = cmark_node_first_child(n); c; c = cmark_node_next(c))
-      append(out.children, convert(c, out.pos, depth + 1));
-    return out;
+    if (size_t count = child_count(n)) out.children.reserve(count);  // most inlines have none
+    for (cmark_node* c = cmark_node_first_child(n); c; c = cmark_node_next(c)) {
+      convert(c, out.children.emplace_back(memory_), out.pos, depth + 1);
+      merge_last_text(out.children);
+    }
   }
 
   // Nesting deeper than this (200,000 `>` or `*` in a row parse fine in cmark) would
@@ -74,27 +108,33 @@ class Converter {
   // so deep, so the rest of such a subtree is kept as its plain text.
   static constexpr int kMaxDepth = 100;
 
-  static Node flattened(cmark_node* n, const SourcePos& pos) {
-    Node text;
+  static void flatten(cmark_node* n, Node& text) {
     text.type = NodeType::text;
-    text.pos = pos;
     cmark_iter* iter = cmark_iter_new(n);
     for (cmark_event_type ev; (ev = cmark_iter_next(iter)) != CMARK_EVENT_DONE;) {
       cmark_node* cur = cmark_iter_get_node(iter);
       if (ev == CMARK_EVENT_ENTER && (cmark_node_get_type(cur) == CMARK_NODE_TEXT || cmark_node_get_type(cur) == CMARK_NODE_CODE))
-        text.literal += str_or_empty(cmark_node_get_literal(cur));
+        if (const char* literal = cmark_node_get_literal(cur)) text.literal += literal;
     }
     cmark_iter_free(iter);
-    return text;
   }
 
-  // Merges adjacent text nodes (cmark splits text at every special character it
-  // considered), which keeps the tree small and the renderer's output tidy.
-  static void append(std::vector<Node>& list, Node&& node) {
-    if (node.type == NodeType::text && !list.empty() && list.back().type == NodeType::text)
-      list.back().literal += node.literal;
-    else
-      list.push_back(std::move(node));
+  // Merges the node just converted into the text before it, if both are text (cmark
+  // splits text at every special character it considered), which keeps the tree small
+  // and the renderer's output tidy.
+  static void merge_last_text(NodeList& list) {
+    size_t size = list.size();
+    if (size < 2 || list[size - 1].type != NodeType::text || list[size - 2].type != NodeType::text) return;
+    list[size - 2].literal += list[size - 1].literal;
+    list.pop_back();
+  }
+
+  // An upper bound on the node's children once text is merged: reserving it spares the
+  // vector's regrowth, which moved every child again.
+  static size_t child_count(cmark_node* n) {
+    size_t count = 0;
+    for (cmark_node* c = cmark_node_first_child(n); c; c = cmark_node_next(c)) ++count;
+    return count;
   }
 
  private:
@@ -138,30 +178,39 @@ class Converter {
 
   FileName file_;  // interned once: every node's position copies it
   int line_offset_;
+  std::pmr::memory_resource* memory_;  // where the nodes' strings and lists go
 };
 
 }  // namespace
 
-std::vector<Node> parse_markdown(std::string_view text, const std::string& file, int first_line) {
+NodeList parse_markdown(std::string_view text, const std::string& file, int first_line,
+                        std::pmr::memory_resource* memory) {
   static std::once_flag registered;
   std::call_once(registered, cmark_gfm_core_extensions_ensure_registered);
 
+  BumpArena arena;  // declared first: it outlives the parser and the tree
+  ArenaScope scope(arena);
   // Raw HTML is kept in the tree (CMARK_OPT_UNSAFE): the author's HTML passes through
   // by design; everything else that reaches the page is escaped by the renderer.
+  // No CMARK_OPT_VALIDATE_UTF8: the text is valid UTF-8 already (see markdown.h), and
+  // cmark's check would copy it a character at a time to find nothing.
   std::unique_ptr<cmark_parser, ParserDeleter> parser(
-      cmark_parser_new(CMARK_OPT_DEFAULT | CMARK_OPT_UNSAFE | CMARK_OPT_VALIDATE_UTF8));
+      cmark_parser_new_with_mem(CMARK_OPT_DEFAULT | CMARK_OPT_UNSAFE, &arena_mem));
   for (const char* name : {"table", "strikethrough", "autolink", "tasklist"}) {
     if (cmark_syntax_extension* ext = cmark_find_syntax_extension(name))
       cmark_parser_attach_syntax_extension(parser.get(), ext);
   }
   cmark_parser_feed(parser.get(), text.data(), text.size());
-  std::unique_ptr<cmark_node, NodeDeleter> doc(cmark_parser_finish(parser.get()));
+  // Not freed with cmark_node_free: that walks the whole tree to call frees that do
+  // nothing here; the arena returns the tree's memory.
+  cmark_node* doc = cmark_parser_finish(parser.get());
 
-  Converter converter(file, first_line);
-  std::vector<Node> blocks;
+  Converter converter(file, first_line, memory);
+  NodeList blocks(memory);
+  blocks.reserve(Converter::child_count(doc));
   SourcePos start{file, first_line, 1};
-  for (cmark_node* c = cmark_node_first_child(doc.get()); c; c = cmark_node_next(c))
-    blocks.push_back(converter.convert(c, start));
+  for (cmark_node* c = cmark_node_first_child(doc); c; c = cmark_node_next(c))
+    converter.convert(c, blocks.emplace_back(memory), start);
   return blocks;
 }
 

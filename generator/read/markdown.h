@@ -1,6 +1,7 @@
 #pragma once
 // GitHub-flavoured Markdown to the deck's own node tree. The only file in deckgen that
 // sees cmark-gfm: everything after the reader works on model/document.h.
+#include <memory_resource>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -10,8 +11,12 @@
 namespace deckgen {
 
 // Parses `text` (tables, strikethrough, autolinks and task lists on) and returns its
-// top-level blocks. Positions name `file`, with `first_line` the file line of the
+// top-level blocks. `text` must be valid UTF-8: read_deck passes every file through
+// sanitize_utf8 first, so cmark does not check it again. Positions name `file`, with `first_line` the file line of the
 // text's first line (so front matter that was cut off still counts).
-std::vector<Node> parse_markdown(std::string_view text, const std::string& file, int first_line);
+// The nodes' strings and lists come from `memory` (the deck's node_memory when reading
+// a deck), which must outlive them.
+NodeList parse_markdown(std::string_view text, const std::string& file, int first_line,
+                        std::pmr::memory_resource* memory = std::pmr::get_default_resource());
 
 }  // namespace deckgen

@@ -11,7 +11,7 @@ class Writer {
  public:
   Writer(std::string& out, const HtmlContext& ctx) : out_(out), ctx_(ctx) {}
 
-  void blocks(const std::vector<Node>& nodes, bool tight = false) {
+  void blocks(const NodeList& nodes, bool tight = false) {
     for (const Node& n : nodes) block(n, tight);
   }
 
@@ -110,7 +110,7 @@ class Writer {
     out_ += "</table>\n";
   }
 
-  void inlines(const std::vector<Node>& nodes) {
+  void inlines(const NodeList& nodes) {
     for (const Node& n : nodes) inline_node(n);
   }
 
@@ -153,7 +153,7 @@ class Writer {
 
   void image(const Node& n) {
     out_ += "<img src=\"";
-    auto found = ctx_.images ? ctx_.images->find(n.url) : decltype(ctx_.images->end()){};
+    auto found = ctx_.images ? ctx_.images->find(std::string_view(n.url)) : decltype(ctx_.images->end()){};
     if (ctx_.images && found != ctx_.images->end()) {
       out_ += "data:", out_ += found->second.mime, out_ += ";base64,", out_ += base64(found->second.bytes);
     } else {
@@ -166,7 +166,7 @@ class Writer {
     out_ += " />";
   }
 
-  void alt_text(const std::vector<Node>& nodes) {
+  void alt_text(const NodeList& nodes) {
     for (const Node& c : nodes) {
       if (c.type == NodeType::text || c.type == NodeType::code) append_escaped(out_, c.literal);
       else if (c.type == NodeType::soft_break || c.type == NodeType::line_break) out_ += ' ';
@@ -180,11 +180,11 @@ class Writer {
 
 }  // namespace
 
-void render_blocks(std::string& out, const std::vector<Node>& blocks, const HtmlContext& ctx) {
+void render_blocks(std::string& out, const NodeList& blocks, const HtmlContext& ctx) {
   Writer(out, ctx).blocks(blocks);
 }
 
-std::string render_blocks(const std::vector<Node>& blocks, const HtmlContext& ctx) {
+std::string render_blocks(const NodeList& blocks, const HtmlContext& ctx) {
   std::string out;
   render_blocks(out, blocks, ctx);
   return out;

@@ -17,11 +17,11 @@ struct HtmlContext {
   // Writes a text node; the default writes it escaped. (Placeholders are filled here.)
   std::function<void(std::string& out, const Node& text)> text;
   // Local images, inlined as data: URIs (keys are Node::url after reading).
-  const std::map<std::string, Asset>* images = nullptr;
+  const std::map<std::string, Asset, std::less<>>* images = nullptr;
 };
 
-void render_blocks(std::string& out, const std::vector<Node>& blocks, const HtmlContext& ctx);
-std::string render_blocks(const std::vector<Node>& blocks, const HtmlContext& ctx);
+void render_blocks(std::string& out, const NodeList& blocks, const HtmlContext& ctx);
+std::string render_blocks(const NodeList& blocks, const HtmlContext& ctx);
 
 
 }  // namespace deckgen

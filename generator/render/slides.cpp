@@ -12,12 +12,12 @@ bool is_option_block(const std::string& lang) {
 }
 
 // Writes text with each {{...}} replaced by its measured value.
-void write_text(std::string& out, const std::string& text, const std::map<std::string, std::string>& values) {
+void write_text(std::string& out, std::string_view text, const std::map<std::string, std::string>& values) {
   size_t at = 0;
-  for (size_t open; (open = text.find("{{", at)) != std::string::npos;) {
+  for (size_t open; (open = text.find("{{", at)) != std::string_view::npos;) {
     size_t close = text.find("}}", open + 2);
-    if (close == std::string::npos) break;
-    append_escaped(out, std::string_view(text).substr(at, open - at));
+    if (close == std::string_view::npos) break;
+    append_escaped(out, text.substr(at, open - at));
     std::string key(text.substr(open + 2, close - open - 2));
     size_t b = key.find_first_not_of(' '), e = key.find_last_not_of(' ');
     key = b == std::string::npos ? std::string() : key.substr(b, e - b + 1);
@@ -29,7 +29,7 @@ void write_text(std::string& out, const std::string& text, const std::map<std::s
     out += "</span>";
     at = close + 2;
   }
-  append_escaped(out, std::string_view(text).substr(at));
+  append_escaped(out, text.substr(at));
 }
 
 // The one walk over code blocks that both highlighting and rendering follow, so the
@@ -50,19 +50,19 @@ struct CodeWalk {
     }
     std::string lang = fence_language(n.info);
     if (lang.empty() || is_option_block(lang)) return std::nullopt;
-    return CodeBlock{lang, n.literal};
+    return CodeBlock{lang, std::string(n.literal)};
   }
 };
 
 template <typename F>
-void for_each_code_block(const std::vector<Node>& nodes, F&& f) {
+void for_each_code_block(const NodeList& nodes, F&& f) {
   for (const Node& n : nodes) {
     if (n.type == NodeType::code_block) f(n);
     for_each_code_block(n.children, f);
   }
 }
 
-void write_code(std::string& out, const std::string& language, const std::string& code,
+void write_code(std::string& out, const std::string& language, std::string_view code,
                 const std::optional<std::string>* highlighted) {
   out += "<pre class=\"code\"><code";
   if (!language.empty()) out += " class=\"language-", append_escaped(out, language), out += '"';
