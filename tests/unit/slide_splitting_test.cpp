@@ -127,7 +127,7 @@ TEST_F(DeckFolder, FrontMatterOnlyInTheFirstFile) {
 }
 
 TEST_F(DeckFolder, InvalidUtf8AndNulBytesDoNotStopTheReader) {
-  dir.write("d/1.md", std::string("# A\xff\xfe\n\nx\0y\n", 13));
+  dir.write("d/1.md", std::string("# A\xff\xfe\n\nx\0y\n", 11));
   Deck deck = read_deck({dir.path() / "d"});
   ASSERT_EQ(deck.slides.size(), 1u);
   std::string html = render_blocks(deck.slides[0].body, {});
