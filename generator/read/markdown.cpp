@@ -19,8 +19,8 @@ struct ParserDeleter {
 
 // cmark allocates every node, every text chunk and every buffer on its own; all of it
 // dies together once the tree is converted. So cmark gets a bump arena for one parse
-// (through a thread_local: cmark_mem's functions carry no context pointer), and its
-// frees do nothing: the arena returns everything at once.
+// (through a thread_local: cmark_mem's functions carry no context pointer); what it
+// frees while parsing is recycled, and the arena returns the rest at once.
 thread_local BumpArena* current_arena = nullptr;
 
 void* arena_calloc(size_t count, size_t size) {
@@ -28,7 +28,7 @@ void* arena_calloc(size_t count, size_t size) {
   return current_arena->allocate(count * size);
 }
 void* arena_realloc(void* block, size_t size) { return current_arena->reallocate(block, size); }
-void arena_free(void*) {}
+void arena_free(void* block) { current_arena->release(block); }
 
 cmark_mem arena_mem{arena_calloc, arena_realloc, arena_free};
 
@@ -201,8 +201,8 @@ NodeList parse_markdown(std::string_view text, const std::string& file, int firs
       cmark_parser_attach_syntax_extension(parser.get(), ext);
   }
   cmark_parser_feed(parser.get(), text.data(), text.size());
-  // Not freed with cmark_node_free: that walks the whole tree to call frees that do
-  // nothing here; the arena returns the tree's memory.
+  // Not freed with cmark_node_free: that walks the whole tree to recycle memory the
+  // arena is about to return whole.
   cmark_node* doc = cmark_parser_finish(parser.get());
 
   Converter converter(file, first_line, memory);

@@ -60,4 +60,50 @@ TEST(BumpArena, BlocksLargerThanAChunkAndManySmallOnesAllFit) {
   EXPECT_EQ(arena.allocate(SIZE_MAX - 8), nullptr);
 }
 
+TEST(BumpArena, AReleasedBlockIsHandedOutAgainZeroed) {
+  BumpArena arena;
+  auto* a = static_cast<unsigned char*>(arena.allocate(100));
+  auto* keep = arena.allocate(8);  // so that `a` is not the newest block
+  std::memset(a, 0xEE, 100);
+  arena.release(a);
+  auto* b = static_cast<unsigned char*>(arena.allocate(120));  // the same size class (128)
+  EXPECT_EQ(b, a) << "the released block is reused";
+  for (size_t i = 0; i < 120; ++i) ASSERT_EQ(b[i], 0) << i;
+  EXPECT_NE(arena.allocate(100), a) << "and handed out once";
+  arena.release(keep);
+  arena.release(nullptr);
+}
+
+TEST(BumpArena, ReleasingTheNewestBlockGivesItsSpaceBackZeroed) {
+  BumpArena arena;
+  auto* a = static_cast<unsigned char*>(arena.allocate(64));
+  std::memset(a, 0x11, 64);
+  arena.release(a);
+  auto* b = static_cast<unsigned char*>(arena.allocate(64));
+  EXPECT_EQ(b, a);
+  for (size_t i = 0; i < 64; ++i) ASSERT_EQ(b[i], 0) << i;
+}
+
+TEST(BumpArena, AMovedBlockLeavesItsOldPlaceForReuse) {
+  BumpArena arena;
+  char* a = static_cast<char*>(arena.allocate(30));
+  std::memcpy(a, "grow me", 8);
+  char* b = static_cast<char*>(arena.allocate(30));  // a is no longer the newest
+  char* moved = static_cast<char*>(arena.reallocate(a, 1000));
+  ASSERT_NE(moved, a);
+  EXPECT_EQ(std::string_view(moved), "grow me");
+  EXPECT_EQ(arena.allocate(20), a) << "a's old place serves the next request of its class";
+  EXPECT_NE(b, nullptr);
+}
+
+TEST(BumpArena, ABlockGrownInPlaceServesItsSmallerClassOnceReleased) {
+  BumpArena arena;
+  char* a = static_cast<char*>(arena.allocate(16));
+  ASSERT_EQ(arena.reallocate(a, 48), a);  // newest: grows in place to 48 bytes
+  arena.allocate(8);                       // a is no longer the newest
+  arena.release(a);
+  EXPECT_NE(arena.allocate(64), a) << "48 bytes cannot serve the 64-byte class";
+  EXPECT_EQ(arena.allocate(32), a) << "but can serve the 32-byte class";
+}
+
 }  // namespace deckgen
