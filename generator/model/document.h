@@ -83,12 +83,14 @@ struct Asset {
   std::string bytes;
 };
 
+// A monotonic arena whose large buffers are mapped in huge pages (util/huge_pages.h).
+std::shared_ptr<std::pmr::memory_resource> make_node_memory();
+
 struct Deck {
   // The arena the reader makes the slides' nodes in (see Node). First, so that it
   // outlives them; const, so that a deck cannot be assigned, which would drop the arena
   // before the nodes made in it. A copied deck shares it (copied nodes use the heap).
-  const std::shared_ptr<std::pmr::memory_resource> node_memory =
-      std::make_shared<std::pmr::monotonic_buffer_resource>();
+  const std::shared_ptr<std::pmr::memory_resource> node_memory = make_node_memory();
   FrontMatter meta;
   std::vector<Slide> slides;
   std::filesystem::path deck_dir;       // the deck folder (or the first file's folder)
