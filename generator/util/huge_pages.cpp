@@ -34,7 +34,7 @@ void* RegionResource::do_allocate(size_t bytes, size_t alignment) {
 }
 
 void RegionResource::do_deallocate(void* p, size_t bytes, size_t alignment) {
-  if (bytes < kRegionThreshold) ::operator delete(p, bytes, std::align_val_t(alignment));
+  if (bytes < kRegionThreshold) ::operator delete(p, std::align_val_t(alignment));  // unsized: clang 14 lacks the sized form by default
   else unmap_region(p, bytes);
 }
 
