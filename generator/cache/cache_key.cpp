@@ -77,11 +77,17 @@ void add_sources(CanonicalText& t, const PlannedSnippet& s, const CacheInputs& i
   }
 }
 
+// What a stored result's figures mean. Bump it when that changes, so that results
+// measured the old way are not shown beside new ones. 2: a run's CPU time includes the
+// processes the snippet left behind.
+constexpr int kMeasurementMethod = 2;
+
 }  // namespace
 
 std::string snippet_cache_text(const PlannedSnippet& s, const CacheInputs& in) {
   CanonicalText t("deckgen-cache-key");
   t.field("deckgen_version", in.deckgen_version);
+  t.field("method", std::to_string(kMeasurementMethod));
   t.field("machine", in.machine_fingerprint);
   t.field("measurement", in.measurement);
   t.field("id", s.spec.id);

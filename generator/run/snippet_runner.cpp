@@ -16,6 +16,7 @@
 #include <signal.h>
 #include <sys/mman.h>
 #include <sys/prctl.h>
+#include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -103,14 +104,29 @@ struct LaunchSetup {
 // Kills what is left of the group and waits until none of it exists. Its orphans are
 // re-parented to deckgen (a child subreaper), so they are reaped here; without that
 // (prctl refused) init reaps them and this only waits, for a bounded time.
-void kill_and_reap_group(pid_t pgid) {
+//
+// Returns the CPU time of what it reaped, the launcher (the group's leader, already
+// waited for) aside. Those are the snippet's processes that it never waited for: a
+// multiprocessing forkserver and the pool workers it started, say. Their CPU is the
+// snippet's too; left out, it would also look like another program's load.
+struct CpuTime {
+  double user_seconds = 0, system_seconds = 0;
+};
+CpuTime kill_and_reap_group(pid_t pgid) {
+  auto seconds = [](const timeval& t) { return static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_usec) * 1e-6; };
+  CpuTime strays;
   const auto give_up = Clock::now() + std::chrono::seconds(5);
   while (::kill(-pgid, SIGKILL) == 0) {
-    while (::waitpid(-pgid, nullptr, WNOHANG) > 0) {
+    struct rusage usage {};
+    for (pid_t pid; (pid = ::wait4(-pgid, nullptr, WNOHANG, &usage)) > 0;) {
+      if (pid == pgid) continue;
+      strays.user_seconds += seconds(usage.ru_utime);
+      strays.system_seconds += seconds(usage.ru_stime);
     }
-    if (Clock::now() > give_up) return;
+    if (Clock::now() > give_up) break;
     std::this_thread::sleep_for(std::chrono::microseconds(200));
   }
+  return strays;
 }
 
 struct StreamCapture {
@@ -291,11 +307,13 @@ class ProcessRunner final : public Runner {
     ctx_.run();
 
     launcher_process.wait(ec);
-    kill_and_reap_group(pgid);
+    const CpuTime strays = kill_and_reap_group(pgid);
     remove_live_group(pgid);
 
     if (const deckgen_launch_report* report = live.report()) {
       apply_report(*report, outcome);
+      outcome.usage.user_seconds += strays.user_seconds;
+      outcome.usage.system_seconds += strays.system_seconds;
     } else if (outcome.timed_out || interrupted()) {
       outcome.started = true;
       outcome.signal = SIGKILL;

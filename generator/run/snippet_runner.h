@@ -27,6 +27,8 @@ struct RunRequest {
 
 struct RunUsage {                                // from wait4() on the snippet's own process
   double wall_seconds = 0;                       // monotonic clock, around the snippet only
+  // The snippet's and its descendants': those it waited for, and those it left behind
+  // (reaped by deckgen when the snippet ended).
   double user_seconds = 0, system_seconds = 0;
   long max_rss_kib = 0;
   long voluntary_switches = 0, involuntary_switches = 0;

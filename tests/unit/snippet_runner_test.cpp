@@ -265,6 +265,22 @@ TEST_F(SnippetRunnerTest, CpuTimeIsTheSnippets) {
   EXPECT_GE(o.usage.wall_seconds, o.usage.user_seconds * 0.9);
 }
 
+// A child the snippet never waits for (a multiprocessing forkserver's workers, say)
+// still used CPU for the snippet: it counts as the snippet's, not as another program's.
+TEST_F(SnippetRunnerTest, CpuTimeIncludesChildrenTheSnippetNeverWaitedFor) {
+  if (!fs::exists(python)) GTEST_SKIP() << "no " << python;
+  RunRequest r = request({python, "-c",
+                          "import os, time\n"
+                          "if os.fork() == 0:\n"
+                          "    while time.process_time() < 0.2: pass\n"
+                          "    os._exit(0)\n"
+                          "time.sleep(2.0)\n"  // ten times what the child needs; never waits for it
+                          "os._exit(0)\n"});
+  RunOutcome o = runner_->run(r);
+  EXPECT_EQ(o.exit_code, 0) << o.err;
+  EXPECT_GE(o.usage.user_seconds + o.usage.system_seconds, 0.2);
+}
+
 TEST_F(SnippetRunnerTest, WallTimeAndSwitchesOfASleep) {
   RunOutcome o = runner_->run(request({"/bin/sleep", "0.2"}));
   EXPECT_EQ(o.exit_code, 0);
