@@ -72,11 +72,11 @@ _metrics = {}         # name -> {"value": v, "unit": u}
 _lanes = {}           # tid -> [name, is a task]
 _task_lanes = {}      # id(task) -> (weakref to task, tid)
 _task_tids = itertools.count(_TASK_TID_BASE)
-_this_thread = _thread._local()   # .tid: the lane id cached; .in_flush
+_this_thread = _thread._local()   # .tid: the lane id cached
 _armed = False        # exit hooks for this process are in place
 _flush_lock = _thread.allocate_lock()
 _warned = False
-_die_after_flush = None   # a signal that arrived while its thread was in flush()
+_wakeup_pipe = (-1, -1)   # the pipe the SIGTERM thread waits on: (read, write)
 
 
 def enabled():
@@ -335,40 +335,72 @@ def _arm():
 
 
 def _flush_on_sigterm():
+    """On SIGTERM: write this process's files, then die of the signal as before.
+
+    The work is done by a thread, not by a Python signal handler: such a handler
+    runs only between two bytecodes of the main thread, and a pool worker that the
+    signal catches just before it blocks in C (on the task queue's lock, which
+    Pool.terminate() takes and keeps) would never run it, and never exit. The C
+    side of Python's handling always writes the signal's number to the wakeup fd;
+    the thread waits on that.
+    """
+    global _wakeup_pipe
     import signal
     import threading
     if threading.current_thread() is not threading.main_thread():
         return      # only the main thread may set handlers; Finalize still covers a normal exit
     if signal.getsignal(signal.SIGTERM) is not signal.SIG_DFL:
         return      # the snippet handles SIGTERM itself
-    def flush_then_die(signum, frame):
-        global _die_after_flush
-        if getattr(_this_thread, "in_flush", False):
-            # Pool.terminate() often lands while the worker's exit flush is
-            # writing in this very thread: let it finish, then die.
-            _die_after_flush = signum
-            return
+    read_end, write_end = os.pipe()
+    os.set_blocking(write_end, False)
+    previous = signal.set_wakeup_fd(write_end, warn_on_full_buffer=False)
+    if previous not in (-1, _wakeup_pipe[1]):   # the snippet's own (asyncio's, say): leave it
+        signal.set_wakeup_fd(previous)
+        os.close(read_end)
+        os.close(write_end)
+        return
+    if previous != -1:                      # ours, inherited through a fork
+        for end in _wakeup_pipe:
+            os.close(end)
+    _wakeup_pipe = (read_end, write_end)
+    signal.signal(signal.SIGTERM, lambda signum, frame: None)   # the thread does the work
+
+    def flush_then_die():
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGTERM})   # whatever the arming thread blocked
+        while True:
+            signals = os.read(read_end, 64)     # one byte per signal caught
+            if not signals:
+                return
+            if signal.SIGTERM in signals:
+                break
         flush()     # waits for a flush under way in another thread
-        _die_of(signum)
-    signal.signal(signal.SIGTERM, flush_then_die)
+        _die_of(signal.SIGTERM)
+    threading.Thread(target=flush_then_die, name="deckgen_trace SIGTERM", daemon=True).start()
 
 
 def _die_of(signum):
-    import signal
-    signal.signal(signum, signal.SIG_DFL)
+    """Die of `signum` with its default action, from any thread.
+
+    signal.signal() is for the main thread only, so the default action is put
+    back through C's signal(); without ctypes the process dies of SIGKILL.
+    """
+    try:
+        import ctypes
+        ctypes.CDLL(None).signal(signum, 0)     # 0 is SIG_DFL
+    except (ImportError, OSError, AttributeError):
+        signum = 9
     os.kill(os.getpid(), signum)
 
 
 def _reset_after_fork():
     """In a forked child: the parent's events are the parent's to write."""
-    global _armed, _dropped, _this_thread, _flush_lock, _die_after_flush
+    global _armed, _dropped, _this_thread, _flush_lock
     _events.clear()
     _metrics.clear()
     _lanes.clear()
     _task_lanes.clear()
     _dropped = 0
     _armed = False
-    _die_after_flush = None
     _this_thread = _thread._local()     # the forking thread's cached tid is the parent's
     _flush_lock = _thread.allocate_lock()   # another thread may have held it at fork time
 
@@ -479,9 +511,6 @@ def flush():
     global _warned
     if _OUT_DIR is None:
         return
-    # Marked before taking the lock and cleared after letting it go, so that a
-    # SIGTERM handler running on this thread never waits for a lock it holds.
-    _this_thread.in_flush = True
     _flush_lock.acquire()
     try:
         pid = os.getpid()
@@ -496,9 +525,6 @@ def flush():
             print(f"deckgen_trace: could not write to {_OUT_DIR}: {error}", file=sys.stderr)
     finally:
         _flush_lock.release()
-        _this_thread.in_flush = False
-    if _die_after_flush is not None:
-        _die_of(_die_after_flush)
 
 
 if _OUT_DIR is not None:

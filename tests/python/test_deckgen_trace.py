@@ -364,6 +364,29 @@ class MultiprocessingTest(SnippetTestCase):
         self.assertEqual(exitcode, -15)     # still dies of the signal
         self.assertEqual([e["name"] for e in spans(traces_in(self.out_dir)[pid])], ["started"])
 
+    def test_a_child_whose_main_thread_cannot_run_handlers_still_writes_and_dies(self):
+        # SIGTERM blocked in the main thread stands in for a worker caught just
+        # before it blocks in C (on a lock Pool.terminate() holds for good): no
+        # Python handler can run there, yet the trace must be written.
+        result = self.run_ok("""
+            import multiprocessing as mp, signal, time
+            import deckgen_trace as dt
+            def child(ready):
+                with dt.span("started"): pass
+                signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGTERM})
+                ready.set()
+                time.sleep(30)
+            if __name__ == "__main__":
+                ready = mp.Event()
+                process = mp.get_context("fork").Process(target=child, args=(ready,))
+                process.start()
+                ready.wait(); process.terminate(); process.join(10)
+                print(process.exitcode, process.pid)
+        """)
+        exitcode, pid = map(int, result.stdout.split())
+        self.assertEqual(exitcode, -15)
+        self.assertEqual([e["name"] for e in spans(traces_in(self.out_dir)[pid])], ["started"])
+
 
 class MetricTest(SnippetTestCase):
     def test_metrics_are_written_without_tracing_one_file_per_process(self):
