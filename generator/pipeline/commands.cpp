@@ -363,18 +363,19 @@ int build(const Options& options, Status& status, Runners runners) {
 
   std::vector<RenderedSlide> slides = render_slides(deck, highlighted.html, views);
   if (!plan.snippets.empty()) slides.push_back(provenance_slide(measured.provenance, plan.snippets.size(), measured.seconds));
-  std::string page = write_page(deck.meta, slides);
+  // Each trace travels inside the deck (its timeline links to it) and also goes beside
+  // it, for Perfetto and for `watch` to serve.
+  std::vector<Attachment> traces;
+  for (const PlannedSnippet& s : plan.snippets) {
+    auto r = measured.results.find(s.spec.id);
+    if (!s.spec.trace || r == measured.results.end() || r->second.traces.empty()) continue;
+    traces.push_back({"traces/" + s.spec.id + ".json", merged_trace_json(r->second.traces)});
+  }
+  std::string page = write_page(deck.meta, slides, traces);
 
   BuildResults results{plan, measured.results, measured.provenance, claims};
-  // Traces go beside the deck before it: the deck links to them.
-  if (options.write_deck && !options.deck_is_intermediate) {
-    for (const PlannedSnippet& s : plan.snippets) {
-      auto r = measured.results.find(s.spec.id);
-      if (!s.spec.trace || r == measured.results.end() || r->second.traces.empty()) continue;
-      write_file_atomically(options.output.parent_path() / "traces" / (s.spec.id + ".json"),
-                            merged_trace_json(r->second.traces));
-    }
-  }
+  if (options.write_deck && !options.deck_is_intermediate)
+    for (const Attachment& t : traces) write_file_atomically(options.output.parent_path() / t.path, t.content);
   if (options.report) write_file_atomically(*options.report, report_json(results));
   if (options.junit) write_file_atomically(*options.junit, junit_xml(results));
   if (options.write_deck) {
