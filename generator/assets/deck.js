@@ -22,16 +22,35 @@
   var STEP = 0.025;
   var fitted = new WeakSet();
 
-  // How far the slide's content reaches past its box, right and bottom, in slide px.
-  // Blocks do not scroll (theme.css), so their overflow shows in the slide's.
+  // How far the slide's content reaches past its box, in slide px: below the slide,
+  // and right of its padding (a table wider than the text column is too wide even
+  // where the slide's margin would still show it). Blocks do not scroll (theme.css),
+  // so their overflow shows in the slide's.
   function overflowOf(slide) {
     var bottom = Math.max(0, slide.scrollHeight - slide.clientHeight);
+    var box = slide.getBoundingClientRect();
+    var scale = slide.offsetWidth > 0 ? box.width / slide.offsetWidth : 1;
+    var contentRight = slide.clientWidth - parseFloat(getComputedStyle(slide).paddingRight);
     var right = Math.max(0, slide.scrollWidth - slide.clientWidth);
-    // A line wider than its box inside a block that clips (a table cell, a column).
+    Array.prototype.forEach.call(slide.children, function (block) {
+      if (block.tagName === 'ASIDE') return;
+      right = Math.max(right, (block.getBoundingClientRect().right - box.left) / scale - contentRight);
+    });
+    // A line wider than its box inside a block (a listing, a table).
     slide.querySelectorAll('pre, table').forEach(function (block) {
       right = Math.max(right, block.scrollWidth - block.clientWidth);
     });
     return { bottom: bottom, right: right };
+  }
+
+  // A table cell as short as "1.21 s" or "41.2 MB" must not break between number and
+  // unit: such cells keep to one line, and the table shrinks instead. Longer cells
+  // (sentences) still wrap.
+  var SHORT_CELL = 16;
+  function keepShortCellsWhole(slide) {
+    slide.querySelectorAll('td, th').forEach(function (cell) {
+      if (cell.textContent.trim().length <= SHORT_CELL) cell.classList.add('fit-nowrap');
+    });
   }
 
   function fits(slide) {
@@ -123,6 +142,7 @@
     slide.classList.remove('fit-columns');
     slide.removeAttribute('data-overflow');
     measureFigures(slide);
+    keepShortCellsWhole(slide);
     var factor = largestFit(slide, FLOOR);
     if (!fits(slide) && columnsCanHelp(slide)) {
       slide.classList.add('fit-columns');

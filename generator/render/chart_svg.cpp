@@ -19,8 +19,12 @@ constexpr double kMargin = 10;
 constexpr double kLabelWidth = 260;
 constexpr double kValueWidth = 190;     // room right of the longest whisker for its value
 constexpr double kTitleHeight = 40;
-constexpr double kRow = 54;
-constexpr double kBar = 34;
+constexpr double kRow = 54;             // the least a bar's row takes ...
+constexpr double kMaxRow = 100;         // ... and the most, towards kTargetHeight
+constexpr double kBarShare = 0.62;      // of its row, a bar's thickness
+// About what a slide with a heading leaves free: a chart of few bars gets taller rows
+// so that it fills the slide at 1:1 instead of leaving its lower half empty.
+constexpr double kTargetHeight = 520;
 constexpr double kAxisHeight = 62;
 constexpr double kHintHeight = 28;
 constexpr double kFont = 20;            // labels and values
@@ -104,6 +108,11 @@ std::string chart_svg(const ChartData& chart) {
   Axis axis_scale(chart, x0, x1);
   bool log = chart.scale == ChartScale::log;
 
+  double fixed = 2 * kMargin + kAxisHeight + (chart.title.empty() ? 0 : kTitleHeight);
+  double row = chart.entries.empty() ? kRow
+                                     : std::clamp((kTargetHeight - fixed) / double(chart.entries.size()), kRow, kMaxRow);
+  double bar = row * kBarShare;
+
   std::string body;
   double y = kMargin;
   if (!chart.title.empty()) {
@@ -113,14 +122,14 @@ std::string chart_svg(const ChartData& chart) {
   }
   double plot_top = y;
   for (const ChartEntry& e : chart.entries) {
-    double cy = y + kRow / 2;
+    double cy = y + row / 2;
     std::string label = svg::fit(e.label, kFont, kLabelWidth);
     body += fmt::format("<text x=\"{}\" y=\"{}\" text-anchor=\"end\">{}</text>\n", num(x0 - 10),
                         num(cy + 7), svg::text(label));
     if (e.n == 0) {
       body += fmt::format("<text x=\"{}\" y=\"{}\" font-size=\"{}\" fill-opacity=\"0.75\">no data</text>\n",
                           num(x0 + 6), num(cy + 6), num(kSmallFont));
-      y += kRow;
+      y += row;
       continue;
     }
     double median = finite_or_zero(e.median);
@@ -128,17 +137,17 @@ std::string chart_svg(const ChartData& chart) {
     double high = finite_or_zero(std::max(e.spread_high, median));
     // At least a 2-unit bar: a value far smaller than the others stays visible.
     body += fmt::format("<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" fill=\"{}\"/>\n", num(x0),
-                        num(cy - kBar / 2), num(std::max(axis_scale.x(median) - x0, 2.0)), num(kBar), kBarColour);
+                        num(cy - bar / 2), num(std::max(axis_scale.x(median) - x0, 2.0)), num(bar), kBarColour);
     if (high > low)
       body += fmt::format(
           "<path class=\"whisker\" d=\"M{l} {y}H{h}M{l} {t}V{b}M{h} {t}V{b}\" stroke=\"currentColor\" stroke-width=\"2\" fill=\"none\"/>\n",
           fmt::arg("l", num(axis_scale.x(low))), fmt::arg("h", num(axis_scale.x(high))), fmt::arg("y", num(cy)),
-          fmt::arg("t", num(cy - 9)), fmt::arg("b", num(cy + 9)));
+          fmt::arg("t", num(cy - bar / 4)), fmt::arg("b", num(cy + bar / 4)));
     std::string value = fmt::format("{} (n={})", format(median), e.n);
     body += fmt::format("<text x=\"{}\" y=\"{}\">{}</text>\n",
                         num(std::max({axis_scale.x(high), axis_scale.x(median), x0 + 2}) + 10), num(cy + 7),
                         svg::text(value));
-    y += kRow;
+    y += row;
   }
   double plot_bottom = y;
 

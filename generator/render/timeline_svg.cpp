@@ -38,6 +38,11 @@ constexpr int kShareLevels = 10;          // CPU share drawn in steps of 10% opa
 constexpr double kMinShareOpacity = 0.06; // a span that never ran still shows as a tint
 constexpr int kMaxLegendEntries = 10;
 constexpr size_t kMaxInstantTags = 6;     // per lane; more instants keep their marks only
+// A timeline of few lanes gets taller rows, up to kMaxStretch times, towards this height:
+// about what a slide with a heading leaves free, so the drawing fills the slide at 1:1
+// instead of leaving its lower half empty (the labels keep their size).
+constexpr double kTargetHeight = 520;
+constexpr double kMaxStretch = 1.75;
 
 // The time axis: where each microsecond lands, and the tick labels.
 struct TimeScale {
@@ -101,6 +106,7 @@ class TimelineWriter {
   std::string write() {
     choose_lanes();
     assign_colours();
+    stretch_rows();
     double plot_x0 = kMargin + kLabelWidth + 10;
     double plot_x1 = options_.width - kMargin - 16;
     double duration = std::max(trace_.end_us - trace_.start_us, 1.0);
@@ -136,6 +142,26 @@ class TimelineWriter {
   }
 
  private:
+  // Taller rows when the lanes leave the drawing short of kTargetHeight.
+  void stretch_rows() {
+    double rows_height = 0, other = 2 * kMargin + kAxisHeight + 10 + 2 * kLegendRow;
+    if (!options_.title.empty()) other += kTitleHeight;
+    std::optional<int64_t> pid;
+    for (const Lane* lane : lanes_) {
+      if (!pid || *pid != lane->pid) pid = lane->pid, other += kProcessHeight;
+      if (lane->kind == Lane::Kind::counter) {
+        other += kCounterHeight;
+      } else {
+        rows_height += std::clamp(lane->depth_count, 1, std::max(1, options_.max_depth)) * kRowHeight;
+        other += kLanePadding;
+      }
+    }
+    if (rows_height <= 0) return;
+    double stretch = std::clamp((kTargetHeight - other) / rows_height, 1.0, kMaxStretch);
+    row_height_ = kRowHeight * stretch;
+    bar_height_ = kBarHeight * stretch;
+  }
+
   void choose_lanes() {
     size_t limit = std::max<size_t>(options_.max_lanes, 1);
     for (size_t i = 0; i < trace_.lanes.size() && i < limit; ++i) lanes_.push_back(&trace_.lanes[i]);
@@ -196,7 +222,7 @@ class TimelineWriter {
 
   double lane_height(const Lane& lane) const {
     int rows = std::clamp(lane.depth_count, 1, std::max(1, options_.max_depth));
-    return rows * kRowHeight + kLanePadding;
+    return rows * row_height_ + kLanePadding;
   }
 
   void draw_lane_label(const std::string& name, double y, const std::string& second_line = {}) {
@@ -210,10 +236,10 @@ class TimelineWriter {
   }
 
   void draw_thread_lane(const Lane& lane, double top) {
-    draw_lane_label(lane.thread_name, top + kLanePadding / 2 + kBarHeight / 2 + 7);
+    draw_lane_label(lane.thread_name, top + kLanePadding / 2 + bar_height_ / 2 + 7);
     int rows = std::clamp(lane.depth_count, 1, std::max(1, options_.max_depth));
     for (int row = 0; row < rows; ++row) {
-      double bar_y = top + kLanePadding / 2 + row * kRowHeight;
+      double bar_y = top + kLanePadding / 2 + row * row_height_;
       draw_span_row(lane, row, rows, bar_y);
     }
     draw_instants(lane, top, lane_height(lane));
@@ -234,7 +260,7 @@ class TimelineWriter {
       if (cluster.count > 1) merged_spans_ += cluster.count, any_merged_mixed_ |= cluster.mixed;
       if (!cluster.mixed) note_name(*cluster.name, (cluster.x_end - cluster.x_begin) / scale_.px_per_us);
       const std::string& colour = cluster.mixed ? std::string(kMergedColour) : colour_of(*cluster.name);
-      solid.add(colour, cluster.x_begin, bar_y, std::max(cluster.x_end - cluster.x_begin, 1.0), kBarHeight);
+      solid.add(colour, cluster.x_begin, bar_y, std::max(cluster.x_end - cluster.x_begin, 1.0), bar_height_);
       cluster = {};
     };
     for (size_t index : lane.spans) {
@@ -260,10 +286,10 @@ class TimelineWriter {
         any_cpu_ = true;
         double share = std::clamp(*span.cpu_us / span.dur_us, 0.0, 1.0);
         int level = int(std::lround(share * kShareLevels));
-        shares[{colour, level}] += fmt::format("M{} {}h{}v{}h-{}z", num(x), num(bar_y), num(w), num(kBarHeight), num(w));
-        if (w >= 3) outlines.add(colour, x + 0.5, bar_y + 0.5, w - 1, kBarHeight - 1);
+        shares[{colour, level}] += fmt::format("M{} {}h{}v{}h-{}z", num(x), num(bar_y), num(w), num(bar_height_), num(w));
+        if (w >= 3) outlines.add(colour, x + 0.5, bar_y + 0.5, w - 1, bar_height_ - 1);
       } else {
-        solid.add(colour, x, bar_y, w, kBarHeight);
+        solid.add(colour, x, bar_y, w, bar_height_);
       }
       // Spans deeper than the last row overlap their parents there: no name for them.
       if (w >= kLabelMinBar && span.depth == row) labels += span_label(span, x, w, bar_y);
@@ -287,7 +313,7 @@ class TimelineWriter {
     // Text over a span takes the page's colour: a span that used little CPU is mostly
     // the slide's background.
     return fmt::format("<text x=\"{}\" y=\"{}\" font-size=\"{}\"><title>{}</title>{}</text>\n", num(x + 5),
-                       num(bar_y + kBarHeight / 2 + 6), num(kSmallFont), svg::text(tooltip),
+                       num(bar_y + bar_height_ / 2 + 6), num(kSmallFont), svg::text(tooltip),
                        fits ? svg::text(name) : std::string());
   }
 
@@ -499,6 +525,7 @@ class TimelineWriter {
   size_t hidden_lanes_ = 0;
   TimeScale scale_{};
   double plot_x1_ = 0;
+  double row_height_ = kRowHeight, bar_height_ = kBarHeight;   // after stretch_rows()
   std::string body_;
   std::map<std::string, std::string> colours_;
   std::map<std::string, double> span_time_;   // drawn spans' total time per name, for the legend
