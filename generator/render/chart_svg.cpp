@@ -20,8 +20,9 @@ constexpr double kLabelWidth = 260;
 constexpr double kValueWidth = 190;     // room right of the longest whisker for its value
 constexpr double kTitleHeight = 40;
 constexpr double kRow = 54;             // the least a bar's row takes ...
-constexpr double kMaxRow = 100;         // ... and the most, towards kTargetHeight
-constexpr double kBarShare = 0.62;      // of its row, a bar's thickness
+constexpr double kMaxRow = 180;         // ... and the most, towards kTargetHeight
+constexpr double kBarShare = 0.62;      // of its row, a bar's thickness ...
+constexpr double kMaxBar = 64;          // ... up to this: wide rows get more space between bars
 // About what a slide with a heading leaves free: a chart of few bars gets taller rows
 // so that it fills the slide at 1:1 instead of leaving its lower half empty.
 constexpr double kTargetHeight = 520;
@@ -51,7 +52,8 @@ class Axis {
     }
     if (log_) {
       if (!(smallest < largest)) smallest = largest > 0 ? largest / 10 : 1;
-      lo_ = std::floor(std::log10(smallest));
+      // Half the smallest value still on the axis: its bar never has zero length.
+      lo_ = std::floor(std::log10(smallest / 2));
       hi_ = std::max(lo_ + 1, std::ceil(std::log10(std::max(largest, smallest))));
     } else {
       int max_ticks = std::max(2, int((x1 - x0) / 130));
@@ -111,7 +113,7 @@ std::string chart_svg(const ChartData& chart) {
   double fixed = 2 * kMargin + kAxisHeight + (chart.title.empty() ? 0 : kTitleHeight);
   double row = chart.entries.empty() ? kRow
                                      : std::clamp((kTargetHeight - fixed) / double(chart.entries.size()), kRow, kMaxRow);
-  double bar = row * kBarShare;
+  double bar = std::min(row * kBarShare, kMaxBar);
 
   std::string body;
   double y = kMargin;

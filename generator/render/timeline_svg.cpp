@@ -42,7 +42,7 @@ constexpr size_t kMaxInstantTags = 6;     // per lane; more instants keep their 
 // about what a slide with a heading leaves free, so the drawing fills the slide at 1:1
 // instead of leaving its lower half empty (the labels keep their size).
 constexpr double kTargetHeight = 520;
-constexpr double kMaxStretch = 1.75;
+constexpr double kMaxStretch = 3;
 
 // The time axis: where each microsecond lands, and the tick labels.
 struct TimeScale {
@@ -180,8 +180,11 @@ class TimelineWriter {
       double t = i * step;
       if (t > duration * (1 + 1e-9)) break;
       double x = scale_.x(trace_.start_us + t);
-      out += fmt::format("<text x=\"{}\" y=\"{}\">{}</text>\n", num(x), num(y + 20),
-                         svg::text(tick_label(t, step, unit)));
+      std::string label = tick_label(t, step, unit);
+      // The last label may not stick out of the drawing: it moves left of its tick.
+      double half = svg::text_width(label, kSmallFont) / 2;
+      double label_x = std::min(x, options_.width - kMargin - half);
+      out += fmt::format("<text x=\"{}\" y=\"{}\">{}</text>\n", num(label_x), num(y + 20), svg::text(label));
       grid += fmt::format("M{} {}V{}", num(x), num(lanes_top - 6), num(lanes_bottom));
     }
     out += "</g>\n";
