@@ -24,6 +24,7 @@
 #include "measure/snippet_result.h"
 #include "measure/units.h"
 #include "model/input_error.h"
+#include "pipeline/fit_check.h"
 #include "pipeline/result_report.h"
 #include "pipeline/schedule.h"
 #include "pipeline/pdf_command.h"
@@ -384,11 +385,19 @@ int build(const Options& options, Status& status, Runners runners) {
       status.info(fmt::format("wrote {} ({} slides, {} KiB)", options.output.generic_string(),
                               slides.size() + (deck.meta.title.empty() ? 0 : 1), (page.size() + 1023) / 1024));
   }
+  // `check`: every slide must fit its stage, as headless Chromium lays the page out.
+  size_t overflowing = 0;
+  if (options.command == Command::check) {
+    int width = deck.meta.aspect_ratio == "4:3" ? 960 : 1280;
+    OverflowIs severity = options.strict ? OverflowIs::error : OverflowIs::warning;
+    FitCheck fit = check_fit(page, width, 720, severity, status, options.fit_layout ? options.fit_layout : chromium_layout());
+    if (severity == OverflowIs::error) overflowing = fit.overflowing;
+  }
   if (!plan.snippets.empty()) print_summary(plan, measured, status);
   size_t failed_claims = std::count_if(claims.begin(), claims.end(), [](const ClaimResult& c) { return !c.ok; });
   if (!claims.empty())
     status.summary(fmt::format("claims: {} hold, {} failed", claims.size() - failed_claims, failed_claims));
-  bool failed = failed_claims > 0 || failed_figures > 0 ||
+  bool failed = failed_claims > 0 || failed_figures > 0 || overflowing > 0 ||
                 std::any_of(measured.results.begin(), measured.results.end(),
                             [](const auto& r) { return r.second.outcome == Outcome::failed; });
   return failed ? exit_deck_failed : exit_ok;

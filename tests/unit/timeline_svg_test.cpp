@@ -104,7 +104,7 @@ TEST(Timeline, NoScriptNoExternalReferences) {
   EXPECT_THAT(svg, Not(HasSubstr("<script")));
   EXPECT_THAT(svg, Not(HasSubstr("href")));
   EXPECT_THAT(svg, Not(HasSubstr("url(")));
-  EXPECT_THAT(svg, Not(HasSubstr(" on")));   // no event handler attributes
+  EXPECT_FALSE(std::regex_search(svg, std::regex(R"( on[a-z]+=)")));   // no event handler attributes
 }
 
 TEST(Timeline, EveryFontIsLegibleOnAProjector) {
@@ -162,9 +162,9 @@ TEST(Timeline, AxisTicksAreNiceStepsWithUnits) {
   };
   EXPECT_THAT(ticks(100000), ::testing::ElementsAre("0 ms", "20 ms", "40 ms", "60 ms", "80 ms", "100 ms"));
   EXPECT_THAT(ticks(850), ::testing::ElementsAre("0 µs", "200 µs", "400 µs", "600 µs", "800 µs"));
-  EXPECT_THAT(ticks(1500), ::testing::ElementsAre("0.0 ms", "0.2 ms", "0.4 ms", "0.6 ms", "0.8 ms", "1.0 ms",
-                                                  "1.2 ms", "1.4 ms"));
-  EXPECT_THAT(ticks(3.2e6), ::testing::ElementsAre("0.0 s", "0.5 s", "1.0 s", "1.5 s", "2.0 s", "2.5 s", "3.0 s"));
+  // Labels of 18 px need about 130 px each.
+  EXPECT_THAT(ticks(1500), ::testing::ElementsAre("0.0 ms", "0.5 ms", "1.0 ms", "1.5 ms"));
+  EXPECT_THAT(ticks(3.2e6), ::testing::ElementsAre("0 s", "1 s", "2 s", "3 s"));
 }
 
 TEST(Timeline, DrawsTheCpuShareAsOpacityNotAsABlockAtTheStart) {
@@ -174,10 +174,11 @@ TEST(Timeline, DrawsTheCpuShareAsOpacityNotAsABlockAtTheStart) {
   std::string svg = timeline_svg(trace);
   std::smatch bar;
   ASSERT_TRUE(std::regex_search(svg, bar, std::regex(R"re(<path fill="#[0-9a-f]{6}" fill-opacity="([0-9.]+)" d="M[0-9.]+ [0-9.]+h([0-9.]+)v[0-9.]+h-[0-9.]+z"/>)re")));
-  EXPECT_EQ(bar[1], "0.2");   // 25% drawn in steps of 10%: 0.2 or 0.3, never solid
+  EXPECT_EQ(bar[1], "0.3");   // 25% drawn in steps of 10%, rounded half up: 0.3, never solid
   double plot = TimelineOptions{}.width - 10 - 16 - (10 + 250 + 10);
   EXPECT_NEAR(std::stod(bar[2]), plot, 0.5);
   std::string rest = bar.suffix();
+  rest = rest.substr(0, rest.find("<g class=\"legend\""));
   EXPECT_FALSE(std::regex_search(rest, std::regex(R"re(<path fill="#[0-9a-f]{6}" d="M)re"))) << "a solid part inside the span";
   EXPECT_THAT(svg, HasSubstr("fill: share of the span on CPU (solid: all of it, empty: waiting); not when in the span"));
 
