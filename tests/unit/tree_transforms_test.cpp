@@ -10,14 +10,11 @@
 namespace deckgen {
 namespace {
 
-class TreeTransforms : public ::testing::Test {
- protected:
+// A one-file deck of `markdown` (the deck keeps nothing of its files once read).
+Deck read(const std::string& markdown) {
   test::TempDir dir;
-  Deck read(const std::string& markdown) {
-    dir.write("d/1.md", markdown);
-    return read_deck({dir.path() / "d"});
-  }
-};
+  return read_deck({dir.write("1.md", markdown)});
+}
 
 const Node* find_node(const NodeList& nodes, NodeType type) {
   for (const Node& n : nodes) {
@@ -27,7 +24,7 @@ const Node* find_node(const NodeList& nodes, NodeType type) {
   return nullptr;
 }
 
-TEST_F(TreeTransforms, OptionBlocksBecomeTypedNodesInDocumentOrder) {
+TEST(TreeTransforms, OptionBlocksBecomeTypedNodesInDocumentOrder) {
   Deck deck = read("- item\n\n  ```run\n  file: a.sh\n  ```\n\n```run\nfile: b.sh\n```\n\n"
                    "```claim\nvalue: b.wall\nbelow: 1\n```\n\n```chart\nsnippets: [a, b]\n```\n\n"
                    "```timeline\nsnippet: a\n```\n\n```python\nprint(1)\n```\n");
@@ -44,7 +41,7 @@ TEST_F(TreeTransforms, OptionBlocksBecomeTypedNodesInDocumentOrder) {
   EXPECT_EQ(deck.snippets[1].display_file, "b.sh");
 }
 
-TEST_F(TreeTransforms, PlaceholdersBecomeNodesWithTheirKeyTrimmedOnce) {
+TEST(TreeTransforms, PlaceholdersBecomeNodesWithTheirKeyTrimmedOnce) {
   Deck deck = read("took {{a.wall\t}} and {{ ratio a b }}.\n");
   ASSERT_EQ(deck.placeholders.size(), 2u);
   EXPECT_EQ(deck.placeholders[0].text, "a.wall");
@@ -67,7 +64,7 @@ TEST_F(TreeTransforms, PlaceholdersBecomeNodesWithTheirKeyTrimmedOnce) {
   EXPECT_NE(render_slides(deck, {}).at(0).html.find("took {{a.wall\t}} and {{ ratio a b }}."), std::string::npos);
 }
 
-TEST_F(TreeTransforms, AMalformedPlaceholderIsAnInputErrorAtItsPosition) {
+TEST(TreeTransforms, AMalformedPlaceholderIsAnInputErrorAtItsPosition) {
   try {
     read("# T\n\nsee {{a.wall.average}}\n");
     FAIL() << "no error";
@@ -77,7 +74,7 @@ TEST_F(TreeTransforms, AMalformedPlaceholderIsAnInputErrorAtItsPosition) {
   }
 }
 
-TEST_F(TreeTransforms, HighlightedCodeIsFoundByTheBlocksIdentityNotItsRank) {
+TEST(TreeTransforms, HighlightedCodeIsFoundByTheBlocksIdentityNotItsRank) {
   Deck deck = read("```python\nfirst = 1\n```\n\n```python\nsecond = 2\n```\n");
   std::vector<CodeBlock> blocks = code_blocks_to_highlight(deck);
   ASSERT_EQ(blocks.size(), 2u);
