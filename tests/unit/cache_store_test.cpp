@@ -75,6 +75,7 @@ SnippetResult full_result(const std::string& id = "fib") {
   r.metric_stats["items"] = summary(2.5);
   r.busy_runs = 1;
   r.traces = {"{\"traceEvents\": []}", "{\"traceEvents\": [1]}"};
+  r.trace_problems = {"trace-2.json: 300 MB, over the 256 MB limit"};
   return r;
 }
 
@@ -139,6 +140,7 @@ void expect_same(const SnippetResult& a, const SnippetResult& b) {
   expect_same_summaries(a.metric_stats, b.metric_stats);
   EXPECT_EQ(a.busy_runs, b.busy_runs);
   EXPECT_EQ(a.traces, b.traces);
+  EXPECT_EQ(a.trace_problems, b.trace_problems);
 }
 
 class ResultStoreTest : public ::testing::Test {
