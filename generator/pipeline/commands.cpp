@@ -138,7 +138,11 @@ class KeptPrograms final : public ProgramCache {
 
   std::optional<CompiledProgram> fetch(const PlannedSnippet& s, const fs::path& exe) override {
     auto key = keys.find(s.spec.id);
-    return !reuse_ || key == keys.end() ? std::nullopt : store_.fetch(key->second, exe);
+    if (!reuse_ || key == keys.end()) return std::nullopt;
+    std::string warning;
+    std::optional<CompiledProgram> program = store_.fetch(key->second, exe, &warning);
+    if (!warning.empty()) status_.warning(fmt::format("snippet '{}': {}", s.spec.id, warning));
+    return program;
   }
   void keep(const PlannedSnippet& s, const fs::path& exe, const CompiledProgram& program) override {
     auto key = keys.find(s.spec.id);
