@@ -216,6 +216,8 @@ Measured run_and_measure(const Deck& deck, const Plan& plan, const Options& opti
       inputs.python = tools.python;
       inputs.path_env = ctx.path_env;
       inputs.machine_fingerprint = machine;
+      // A result measured beside other work must never be shown as if measured alone.
+      inputs.measurement = timed_ids.count(s.spec.id) ? "alone" : "shared";
       keys[i] = snippet_cache_key(s, inputs);
       bool rerun = options.force || (!options.only.empty() && options.only.count(s.spec.id));
       std::string warning;
