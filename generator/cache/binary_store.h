@@ -1,5 +1,5 @@
 #pragma once
-// Compiled snippets kept between builds, under the cache folder's bin/, named by
+// Compiled snippets kept between builds in the CacheStore (cache_store.h), named by
 // compile_cache_key (cache_key.h): a changed run option, or an edited Python snippet,
 // then reruns a C snippet without compiling it again.
 //
@@ -15,6 +15,7 @@
 #include <optional>
 #include <string>
 
+#include "cache/cache_store.h"
 #include "model/results.h"  // CompiledProgram
 
 namespace deckgen {
@@ -35,7 +36,7 @@ class BinaryStore {
              std::string* warning) const;
 
  private:
-  std::filesystem::path dir_;
+  CacheStore store_;
 };
 
 }  // namespace deckgen

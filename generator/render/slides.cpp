@@ -32,8 +32,7 @@ void write_text(std::string& out, std::string_view text, const std::map<std::str
   append_escaped(out, text.substr(at));
 }
 
-// The one walk over code blocks that both highlighting and rendering follow, so the
-// n-th highlighted block is the n-th block rendered.
+// What both highlighting and rendering ask of a code block.
 struct CodeWalk {
   const Deck& deck;
   SnippetViews views;
@@ -46,11 +45,11 @@ struct CodeWalk {
   std::optional<CodeBlock> code_of(const Node& n) const {
     if (const PlannedSnippet* s = snippet(n)) {
       if (!s->spec.show_code) return std::nullopt;
-      return CodeBlock{s->language.pygments, s->shown_code};
+      return CodeBlock{n.pos, s->language.pygments, s->shown_code};
     }
     std::string lang = fence_language(n.info);
     if (lang.empty() || is_option_block(lang)) return std::nullopt;
-    return CodeBlock{lang, std::string(n.literal)};
+    return CodeBlock{n.pos, lang, std::string(n.literal)};
   }
 };
 
@@ -87,22 +86,19 @@ std::vector<CodeBlock> code_blocks_to_highlight(const Deck& deck, SnippetViews v
   return blocks;
 }
 
-std::vector<RenderedSlide> render_slides(const Deck& deck, const std::vector<std::optional<std::string>>& highlighted,
-                                         SnippetViews views) {
+std::vector<RenderedSlide> render_slides(const Deck& deck, const HighlightedCode& highlighted, SnippetViews views) {
   CodeWalk walk{deck, views};
-  size_t next_highlighted = 0;
-  static const std::optional<std::string> none;
-  auto take_highlight = [&](const Node& n) -> const std::optional<std::string>& {
-    if (!walk.code_of(n)) return none;
-    size_t i = next_highlighted++;
-    return i < highlighted.size() ? highlighted[i] : none;
+  auto take_highlight = [&](const Node& n) -> std::optional<std::string> {
+    auto found = highlighted.find(n.pos);
+    if (found == highlighted.end() || !walk.code_of(n)) return std::nullopt;
+    return found->second;
   };
   HtmlContext ctx;
   ctx.images = &deck.images;
   if (views.placeholder_values)
     ctx.text = [&](std::string& out, const Node& n) { write_text(out, n.literal, *views.placeholder_values); };
   ctx.code_block = [&](std::string& out, const Node& n) {
-    const std::optional<std::string>& h = take_highlight(n);
+    const std::optional<std::string> h = take_highlight(n);
     if (std::string lang = fence_language(n.info); lang != "run" && is_option_block(lang)) {
       if (views.block_html) {
         auto found = views.block_html->find(n.pos);

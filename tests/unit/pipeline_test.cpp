@@ -15,7 +15,7 @@
 #include <set>
 
 #include "measure/snippet_result.h"
-#include "pipeline/commands.h"
+#include "pipeline/dispatch.h"
 #include "pipeline/result_report.h"
 #include "run/execute.h"
 #include "test_support.h"
@@ -143,7 +143,7 @@ class Pipeline : public ::testing::Test {
   int build(const std::string& slides) {
     dir.write("deck/01.md", slides);
     options.inputs = {dir.path() / "deck"};
-    return run_command(options, status, runner);
+    return run_command(options, status, Runners::single(runner));
   }
   std::string deck() const {
     std::string text;
@@ -534,7 +534,7 @@ TEST_F(Pipeline, CleanRemovesTheKeptPrograms) {
   ASSERT_EQ(build(c_block(1)), 0) << status.all_errors();
   ASSERT_FALSE(fs::is_empty(dir.path() / "out/.cache/bin"));
   options.command = Command::clean;
-  EXPECT_EQ(run_command(options, status, runner), 0) << status.all_errors();
+  EXPECT_EQ(run_command(options, status, Runners::single(runner)), 0) << status.all_errors();
   EXPECT_FALSE(fs::exists(dir.path() / "out/.cache"));
   options.command = Command::build;
   ASSERT_EQ(build(c_block(2)), 0) << status.all_errors();
