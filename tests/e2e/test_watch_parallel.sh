@@ -24,14 +24,6 @@ SH
 pid=$!
 trap 'kill -KILL $pid 2>/dev/null; rm -rf "$WORK"' EXIT
 
-wait_until() {
-  local limit=$1; shift
-  local end=$((SECONDS + limit))
-  until "$@"; do
-    ((SECONDS < end)) || return 1
-    sleep 0.1
-  done
-}
 four_stamps() { [[ $(ls "$WORK/stamps" | wc -l) -ge 4 ]]; }
 wait_until 60 four_stamps || fail "the snippets did not all run: $(cat "$WORK/watch.err")"
 kill -INT $pid
