@@ -65,7 +65,7 @@ TEST(BinaryStore, DamagedExecutableIsAMissWithAWarning) {
   EXPECT_FALSE(damage_and_fetch([](const fs::path& exe) { fs::resize_file(exe, 0); }, &warning));
   EXPECT_NE(warning.find("compiling again"), std::string::npos) << warning;
   warning.clear();
-  EXPECT_FALSE(damage_and_fetch([&](const fs::path& exe) { std::ofstream(exe) << "#!/bin/sh\necho bilt\n"; }, &warning));
+  EXPECT_FALSE(damage_and_fetch([&](const fs::path& exe) { std::ofstream(exe) << "#!/bin/sh\necho BUILT\n"; }, &warning));  // same size
   EXPECT_NE(warning.find("content changed"), std::string::npos) << warning;
   // Mode bits alone are no damage: the fetched copy is made executable again.
   warning.clear();
