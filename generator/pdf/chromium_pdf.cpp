@@ -127,6 +127,12 @@ PdfResult print_to_pdf(const fs::path& chromium, std::string_view page, std::str
   return result;
 }
 
+DomResult lay_out_in_chromium(std::string_view page, std::string_view query, int width, int height) {
+  ChromiumLookup chromium = find_chromium();
+  if (!chromium.path) return DomResult{false, "", chromium.problem};
+  return dump_dom(*chromium.path, page, query, width, height);
+}
+
 DomResult dump_dom(const fs::path& chromium, std::string_view page, std::string_view query, int width, int height) {
   DomResult result;
   TempFolder temp("layout");

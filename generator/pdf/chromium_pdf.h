@@ -4,6 +4,7 @@
 // query that puts the page into the layout it wants (write/page.h). Chromium is
 // started through run/process.h.
 #include <filesystem>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -40,6 +41,11 @@ struct DomResult {
 // scripts run, and returns the document as they left it (Chromium's --dump-dom).
 DomResult dump_dom(const std::filesystem::path& chromium, std::string_view page, std::string_view query, int width,
                    int height);
+
+// Lays a page out and returns its DOM: the seam `check` measures fit through (tests
+// give a fake); lay_out_in_chromium finds Chromium and calls dump_dom.
+using PageLayout = std::function<DomResult(std::string_view page, std::string_view query, int width, int height)>;
+DomResult lay_out_in_chromium(std::string_view page, std::string_view query, int width, int height);
 
 // The pages of a PDF that Chromium wrote, counted by their page objects.
 int count_pdf_pages(std::string_view pdf);

@@ -2,35 +2,18 @@
 
 #include <fmt/format.h>
 
-#include "pdf/chromium_pdf.h"
 #include "write/fit_report.h"
 
 namespace deckgen {
 
-LayOut chromium_layout() {
-  return [](std::string_view page, std::string_view query, int width, int height) {
-    LaidOut out;
-    ChromiumLookup chromium = find_chromium();
-    if (!chromium.path) {
-      out.problem = chromium.problem;
-      return out;
-    }
-    DomResult dom = dump_dom(*chromium.path, page, query, width, height);
-    out.ok = dom.ok;
-    out.dom = std::move(dom.dom);
-    out.problem = std::move(dom.error);
-    return out;
-  };
-}
-
 FitCheck check_fit(std::string_view page, int width, int height, OverflowIs severity, Status& status,
-                   const LayOut& lay_out) {
+                   const PageLayout& lay_out) {
   FitCheck check;
-  LaidOut laid_out = lay_out(page, fit_report_query(), width, height);
+  DomResult laid_out = lay_out(page, fit_report_query(), width, height);
   FitReport report = laid_out.ok ? read_fit_report(laid_out.dom) : FitReport{};
   if (!laid_out.ok || !report.complete) {
     status.warning(fmt::format("cannot check that every slide fits: {}",
-                               laid_out.ok ? "the page did not finish laying itself out" : laid_out.problem));
+                               laid_out.ok ? "the page did not finish laying itself out" : laid_out.error));
     return check;
   }
   check.measured = true;

@@ -113,7 +113,7 @@ std::string write_page(const FrontMatter& meta, const std::vector<RenderedSlide>
   for (const Attachment& a : attachments) append_attachment(out, a);
   append_script(out, embedded_asset(Asset_id::reveal_js));
   append_script(out, embedded_asset(Asset_id::notes_js));
-  append_script(out, embedded_asset(Asset_id::deck_js));
+  append_script(out, embedded_asset(Asset_id::deck_js));   // fits slides; must precede Reveal.initialize
   out += "<script>Reveal.initialize(Object.assign(";
   out += reveal_config(meta);
   out += ", {plugins: [RevealNotes]}));</script>\n</body>\n</html>\n";

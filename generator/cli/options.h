@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-#include "pipeline/fit_check.h"
+#include "pdf/chromium_pdf.h"
 
 namespace deckgen {
 
@@ -33,8 +33,8 @@ struct Options {
   // not fit its stage).
   bool strict = false;
   // How `check` lays the page out to see that every slide fits: empty is headless
-  // Chromium (pipeline/fit_check.h); tests give a fake.
-  LayOut fit_layout;
+  // Chromium (pdf/chromium_pdf.h, pipeline/fit_check.h); tests give a fake.
+  PageLayout fit_layout;
 
   // `watch`: where the deck is served (see serve/ and pipeline/watch_command.h).
   std::string host = "127.0.0.1";
