@@ -40,7 +40,7 @@ try {
     }, shot.heading);
     if (found < 0) throw new Error(`no slide headed "${shot.heading}"`);
     await page.waitForTimeout(100);
-    if (shot.open) await page.locator(`section.present ${shot.open}`).click();
+    if (shot.open) await page.locator(`section.present ${shot.open}`).last().click();
     const overflow = await page.evaluate(() => Reveal.getCurrentSlide().dataset.overflow);
     if (overflow) throw new Error(`"${shot.heading}" does not fit: ${overflow}`);
     await page.screenshot({ path: path.join(outDir, shot.file) });
