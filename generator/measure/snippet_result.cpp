@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <csignal>
 #include <cstring>
 #include <regex>
@@ -95,6 +96,9 @@ SnippetResult measure_snippet(const PlannedSnippet& snippet, const RawSnippetRun
     sys.push_back(u.system_seconds);
     rss.push_back(static_cast<double>(u.max_rss_kib) * 1024.0);
     ctx.push_back(static_cast<double>(u.voluntary_switches + u.involuntary_switches));
+    for (const std::string& problem : run.metric_problems)
+      if (std::find(r.metric_problems.begin(), r.metric_problems.end(), problem) == r.metric_problems.end())
+        r.metric_problems.push_back(problem);
     for (const auto& [name, value] : run.metrics) {
       metric_values[name].push_back(value.first);
       r.metrics[name].unit = value.second;

@@ -28,6 +28,11 @@ std::vector<double> metric_samples(const Results& results, const std::string& id
     auto m = r.metrics.find(metric.substr(2));
     if (m != r.metrics.end()) return m->second.values;
     if (r.outcome == Outcome::failed) return {};
+    const std::string wanted = fmt::format("metric '{}' ", metric.substr(2));
+    for (const std::string& problem : r.metric_problems)
+      if (problem.starts_with(wanted))
+        throw InputError(pos, fmt::format("snippet '{}' recorded {}", id, problem),
+                         "record a finite number: deckgen_trace.metric(name, value, unit)");
     std::vector<std::string> names;
     for (const auto& [name, _] : r.metrics) names.push_back("m." + name);
     throw InputError(pos, fmt::format("snippet '{}' recorded no metric '{}'", id, metric),
