@@ -63,8 +63,7 @@ static void close_inherited_descriptors(int report_fd) {
 static volatile int exec_error;
 
 /* The snippet while it may be signalled (0 before the spawn and once reaped), and
- * whether SIGTERM asked for it to stop. Each side writes its variable before reading
- * the other's, so either the handler kills the snippet or main() does. */
+ * whether SIGTERM asked for it to stop before it was spawned. */
 static volatile sig_atomic_t snippet_pid;
 static volatile sig_atomic_t stop_requested;
 
@@ -119,6 +118,9 @@ static void add_usage(struct rusage* total, const struct rusage* more) {
 static void kill_descendants(struct rusage* strays) {
   for (;;) {
     int signalled = kill_children();
+    /* Without /proc the runner's SIGKILL to the process group is all there is, as
+     * before the launcher was a subreaper. */
+    if (signalled < 0) return;
     struct rusage usage;
     pid_t reaped = wait4(-1, NULL, signalled > 0 ? 0 : WNOHANG, &usage);
     if (reaped > 0) {
@@ -126,10 +128,9 @@ static void kill_descendants(struct rusage* strays) {
       while ((reaped = wait4(-1, NULL, WNOHANG, &usage)) > 0) add_usage(strays, &usage);
       continue;
     }
-    if (reaped == -1 && errno == EINTR) continue;
-    /* ECHILD: nothing left. Without /proc the runner's SIGKILL to the process group
-     * is all there is, as before the launcher was a subreaper. */
-    return;
+    /* 0: a child that was not listed yet, just re-parented here; look again. */
+    if (reaped == 0 || errno == EINTR) continue;
+    return; /* ECHILD: nothing is left */
   }
 }
 
@@ -140,8 +141,6 @@ int main(int argc, char** argv) {
   close_inherited_descriptors(report_fd);
   restore_default_signals();
   prctl(PR_SET_CHILD_SUBREAPER, 1);
-  /* The handler is inherited by the vfork child only until its exec, and nothing sends
-   * SIGTERM to that child's pid in between. */
   struct sigaction stop = {.sa_handler = on_stop};
   sigemptyset(&stop.sa_mask);
   sigaction(SIGTERM, &stop, NULL);
@@ -154,17 +153,25 @@ int main(int argc, char** argv) {
   pid_t pid;
   /* vfork: the cheapest start, as posix_spawn would do it. posix_spawn itself is not used
    * because it leaves glibc's two internal signals ignored in the snippet. vfork is safe
-   * here: this process has no signal handlers that could run in the shared child. */
+   * here: SIGTERM, the one signal with a handler, stays blocked in the shared child
+   * until its exec resets the handler (the mask is the child's own). */
+  sigset_t term, none;
+  sigemptyset(&term);
+  sigaddset(&term, SIGTERM);
+  sigemptyset(&none);
+  sigprocmask(SIG_BLOCK, &term, NULL);
   clock_gettime(CLOCK_MONOTONIC, &start);
   pid = vfork();
   if (pid == 0) {
+    sigprocmask(SIG_SETMASK, &none, NULL);
     execve(argv[2], argv + 2, environ);
     exec_error = errno;
     _exit(127);
   }
   int error = pid == -1 ? errno : 0;
+  if (pid > 0) snippet_pid = pid;
+  sigprocmask(SIG_UNBLOCK, &term, NULL); /* a SIGTERM that came meanwhile kills it now */
   if (pid > 0) {
-    snippet_pid = pid;
     if (stop_requested) kill(pid, SIGKILL);
     while (wait4(pid, &status, 0, &usage) == -1)
       if (errno != EINTR) return 125;

@@ -44,7 +44,9 @@ void expect_xml_characters(const std::string& xml) {
   EXPECT_EQ(sanitize_utf8(xml), xml) << "invalid UTF-8";
   for (size_t i = 0; i < xml.size(); ++i) {
     auto c = static_cast<unsigned char>(xml[i]);
-    if (c < 0x20) EXPECT_TRUE(c == '\t' || c == '\n' || c == '\r') << "byte " << int(c) << " at " << i;
+    if (c < 0x20) {
+      EXPECT_TRUE(c == '\t' || c == '\n' || c == '\r') << "byte " << int(c) << " at " << i;
+    }
   }
   EXPECT_EQ(xml.find("\xEF\xBF\xBE"), std::string::npos);
   EXPECT_EQ(xml.find("\xEF\xBF\xBF"), std::string::npos);

@@ -191,15 +191,17 @@ TEST(DeckServer, AnswersOnlyHostsNamingTheLoopback) {
   DeckServer server("deck.html");
   int port = server.start("127.0.0.1", 0);
   server.publish("<html><body>DECK-ONE</body></html>");
-  for (std::string host : {"127.0.0.1", "localhost", "[::1]"}) {
-    for (std::string with_port : {host, host + ":" + std::to_string(port), host + ":1"}) {
+  for (const std::string host : {"127.0.0.1", "localhost", "[::1]"}) {
+    for (const std::string& with_port : std::vector<std::string>{host, host + ":" + std::to_string(port), host + ":1"}) {
       std::string answer = http_exchange(port, request_for_host(with_port));
       EXPECT_EQ(answer.rfind("HTTP/1.1 200", 0), 0u) << with_port << ": " << answer;
     }
   }
   // DNS rebinding: another site's name resolved to 127.0.0.1 sends that name.
-  for (std::string host : {"evil.example", "evil.example:" + std::to_string(port), "127.0.0.1.evil.example",
-                           "localhost.evil.example", "[::1]x", "[::1", "", "10.0.0.1", "127.0.0.2"}) {
+  const std::vector<std::string> foreign = {"evil.example", "evil.example:" + std::to_string(port),
+                                            "127.0.0.1.evil.example", "localhost.evil.example", "[::1]x", "[::1", "",
+                                            "10.0.0.1", "127.0.0.2"};
+  for (const std::string& host : foreign) {
     std::string answer = http_exchange(port, request_for_host(host));
     EXPECT_EQ(answer.rfind("HTTP/1.1 421", 0), 0u) << host << ": " << answer;
     EXPECT_EQ(answer.find("DECK-ONE"), std::string::npos) << host;
