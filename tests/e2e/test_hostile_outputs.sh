@@ -57,7 +57,7 @@ expect_stderr "metric 'label' is string, not a number"
 expect_stderr "metric 'flag' is boolean, not a number"
 report_check "$report" 's["bad_metrics"]["metrics"]["speed"]["values"] == [12.5, 12.5]' "the good metric kept"
 report_check "$report" 'len(s["bad_metrics"]["metric_problems"]) == 4'
-expect_file_contains "$WORK/metrics/out/deck.html" "Speed: 12.5 ms"
+expect_file_contains "$WORK/metrics/out/deck.html" 'data-placeholder="bad_metrics.m.speed">12.5 ms<'
 # A slide quoting the bad one: an error naming what it was.
 printf '\nRatio: {{bad_metrics.m.ratio}}\n' >>"$WORK/metrics/deck/01.md"
 expect_exit 2 "$DECKGEN" build -q "$WORK/metrics/deck" -o "$WORK/metrics/out/deck.html"
