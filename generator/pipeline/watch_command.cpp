@@ -8,7 +8,8 @@
 #include <stdexcept>
 
 #include "model/input_error.h"
-#include "pipeline/commands.h"
+#include "pipeline/build_command.h"
+#include "pipeline/cache_folder.h"
 #include "plan/plan.h"
 #include "read/deck_reader.h"
 #include "serve/deck_server.h"
@@ -83,7 +84,7 @@ std::vector<fs::path> missing_inputs(const Options& options) {
 // files are hidden, so scratch), the traces beside it, the reports, and the cache. With
 // a single-file deck or `-o` inside the deck folder they lie in a watched folder.
 std::vector<fs::path> build_outputs(const Options& options) {
-  std::vector<fs::path> outputs = {options.output, options.output.parent_path() / "traces"};
+  std::vector<fs::path> outputs = {options.output, options.output.parent_path() / "traces", cache_folder(options)};
   if (options.report) outputs.push_back(*options.report);
   if (options.junit) outputs.push_back(*options.junit);
   return outputs;
@@ -103,7 +104,7 @@ std::string url_host(const std::string& host) {
 
 }  // namespace
 
-int run_watch(const Options& options, Status& status, Runner& runner) {
+int run_watch(const Options& options, Status& status, Runners runners) {
   for (const fs::path& input : options.inputs) {
     std::error_code ec;
     if (!fs::exists(input, ec)) {
@@ -136,7 +137,7 @@ int run_watch(const Options& options, Status& status, Runner& runner) {
     RecordingStatus recording(status);
     int code;
     try {
-      code = run_command(build, recording, runner);
+      code = run_build(build, recording, runners);
     } catch (const std::exception& e) {  // whatever a build throws must not end the session
       recording.error(fmt::format("deckgen: error: {}", e.what()));
       code = exit_input_error;
