@@ -37,6 +37,8 @@ ParsedCommandLine parse_command_line(int argc, const char* const* argv) {
                                        "and report what failed.");
   check->add_option("inputs", inputs, "A deck folder, or .md files in order (default: deck)");
   check->add_option("-o,--output", output, "Also write the deck to this file");
+  check->add_flag("--strict", o.strict, "Fail (exit 1) on what is otherwise a warning, such as a slide "
+                                        "that does not fit its stage even at 60% size");
   check->footer(kExitCodes);
 
   std::vector<std::string> only;

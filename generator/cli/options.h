@@ -8,6 +8,8 @@
 #include <string>
 #include <vector>
 
+#include "pdf/chromium_pdf.h"
+
 namespace deckgen {
 
 enum class Command { build, check, clean, watch, pdf };
@@ -27,6 +29,12 @@ struct Options {
   bool use_cache = true;                 // --no-cache: neither read nor write stored results
   bool force = false;                    // --force: rerun everything (and store the new results)
   std::set<std::string> only;            // --only ID...: rerun these; the rest from the cache
+  // `check --strict`: what is otherwise a warning fails the check (a slide that does
+  // not fit its stage).
+  bool strict = false;
+  // How `check` lays the page out to see that every slide fits: empty is headless
+  // Chromium (pdf/chromium_pdf.h, pipeline/fit_check.h); tests give a fake.
+  PageLayout fit_layout;
 
   // `watch`: where the deck is served (see serve/ and pipeline/watch_command.h).
   std::string host = "127.0.0.1";

@@ -43,6 +43,7 @@ struct ChartSpec {
   std::string metric = "wall";
   std::vector<std::string> snippets;
   std::vector<std::string> labels;  // empty: the ids
+  enum class Scale { linear, log } scale = Scale::linear;   // `scale: log`
 };
 
 struct TimelineSpec {

@@ -10,6 +10,7 @@
 #include "measure/values.h"
 #include "model/input_error.h"
 #include "pipeline/cache_folder.h"
+#include "pipeline/fit_check.h"
 #include "pipeline/run_snippets.h"
 #include "pipeline/summary.h"
 #include "plan/plan.h"
@@ -84,18 +85,19 @@ int build_deck(const Options& options, Status& status, Runners runners) {
 
   std::vector<RenderedSlide> slides = render_slides(deck, highlighted, views);
   if (!plan.snippets.empty()) slides.push_back(provenance_slide(measured.provenance, plan.snippets.size(), measured.seconds));
-  std::string page = write_page(deck.meta, slides);
+  // Each trace travels inside the deck (its timeline links to it) and also goes beside
+  // it, for Perfetto and for `watch` to serve.
+  std::vector<Attachment> traces;
+  for (const PlannedSnippet& s : plan.snippets) {
+    auto r = measured.results.find(s.spec.id);
+    if (!s.spec.trace || r == measured.results.end() || r->second.traces.empty()) continue;
+    traces.push_back({"traces/" + s.spec.id + ".json", merged_trace_json(r->second.traces)});
+  }
+  std::string page = write_page(deck.meta, slides, traces);
 
   BuildResults results{plan, measured.results, measured.provenance, figures.claims};
-  // Traces go beside the deck before it: the deck links to them.
-  if (options.write_deck && !options.deck_is_intermediate) {
-    for (const PlannedSnippet& s : plan.snippets) {
-      auto r = measured.results.find(s.spec.id);
-      if (!s.spec.trace || r == measured.results.end() || r->second.traces.empty()) continue;
-      write_file_atomically(options.output.parent_path() / "traces" / (s.spec.id + ".json"),
-                            merged_trace_json(r->second.traces));
-    }
-  }
+  if (options.write_deck && !options.deck_is_intermediate)
+    for (const Attachment& t : traces) write_file_atomically(options.output.parent_path() / t.path, t.content);
   if (options.report) write_file_atomically(*options.report, report_json(results));
   if (options.junit) write_file_atomically(*options.junit, junit_xml(results));
   if (options.write_deck) {
@@ -104,11 +106,19 @@ int build_deck(const Options& options, Status& status, Runners runners) {
       status.info(fmt::format("wrote {} ({} slides, {} KiB)", options.output.generic_string(),
                               slides.size() + (deck.meta.title.empty() ? 0 : 1), (page.size() + 1023) / 1024));
   }
+  // `check`: every slide must fit its stage, as headless Chromium lays the page out.
+  size_t overflowing = 0;
+  if (options.command == Command::check) {
+    int width = deck.meta.aspect_ratio == "4:3" ? 960 : 1280;
+    OverflowIs severity = options.strict ? OverflowIs::error : OverflowIs::warning;
+    FitCheck fit = check_fit(page, width, 720, severity, status, options.fit_layout ? options.fit_layout : lay_out_in_chromium);
+    if (severity == OverflowIs::error) overflowing = fit.overflowing;
+  }
   if (!plan.snippets.empty()) print_summary(plan, measured, status);
   size_t failed_claims = std::count_if(figures.claims.begin(), figures.claims.end(), [](const ClaimResult& c) { return !c.ok; });
   if (!figures.claims.empty())
     status.summary(fmt::format("claims: {} hold, {} failed", figures.claims.size() - failed_claims, failed_claims));
-  bool failed = figures.failed > 0 || std::any_of(measured.results.begin(), measured.results.end(),
+  bool failed = figures.failed > 0 || overflowing > 0 || std::any_of(measured.results.begin(), measured.results.end(),
                                                   [](const auto& r) { return r.second.outcome == Outcome::failed; });
   return failed ? exit_deck_failed : exit_ok;
 }

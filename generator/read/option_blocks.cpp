@@ -54,8 +54,14 @@ ChartSpec parse_chart_block(std::string_view yaml, const SourcePos& block) {
   c.pos = block;
   YamlValues v(block.file, block.line + 1);
   YAML::Node root = v.load_block(yaml, block, "chart block", "for example: `metric: wall` / `snippets: [a, b]`");
-  v.for_each_key(root, "chart block", {"title", "metric", "snippets", "labels"}, [&](const std::string& key, const YAML::Node& n) {
+  v.for_each_key(root, "chart block", {"title", "metric", "snippets", "labels", "scale"}, [&](const std::string& key, const YAML::Node& n) {
     if (key == "title") c.title = v.scalar(n, key);
+    if (key == "scale") {
+      std::string scale = v.scalar(n, key);
+      if (scale != "linear" && scale != "log")
+        throw InputError(v.pos(n), fmt::format("unknown chart scale '{}'", scale), "use `scale: linear` or `scale: log`");
+      c.scale = scale == "log" ? ChartSpec::Scale::log : ChartSpec::Scale::linear;
+    }
     if (key == "snippets") c.snippets = v.list(n, key);
     if (key == "labels") c.labels = v.list(n, key);
     if (key == "metric") {

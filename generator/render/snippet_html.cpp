@@ -54,7 +54,9 @@ void write_timing(std::string& out, const SnippetResult& r) {
   if (!w.outliers.empty()) fmt::format_to(std::back_inserter(out), " · <span class=\"flag\">{} outlier(s)</span>", w.outliers.size());
   if (r.busy_runs > 0)
     fmt::format_to(std::back_inserter(out), " · <span class=\"flag busy\">machine busy during {} of {} runs</span>", r.busy_runs, r.runs.size());
-  out += "</summary>\n<table class=\"stats\"><thead><tr><th></th><th>n</th><th>median</th><th>MAD</th><th>mean</th>"
+  // The table opens as an overlay over the slide (theme.css), so it never pushes the
+  // code and output off the slide.
+  out += "</summary>\n<div class=\"overlay\"><table class=\"stats\"><thead><tr><th></th><th>n</th><th>median</th><th>MAD</th><th>mean</th>"
          "<th>σ</th><th>min</th><th>max</th></tr></thead><tbody>\n";
   for (const BuiltinMetric& metric : builtin_metrics()) {
     auto s = r.stats.find(std::string(metric.name));
@@ -73,7 +75,7 @@ void write_timing(std::string& out, const SnippetResult& r) {
   if (r.compiled)
     fmt::format_to(std::back_inserter(out), "; compiled in {}{}", escape_html(format_duration(r.compile_seconds)),
                    r.compile_reused ? " by an earlier build" : "");
-  out += ".</p></details>\n";
+  out += ".</p></div></details>\n";
 }
 
 }  // namespace
