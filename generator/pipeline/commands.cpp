@@ -24,6 +24,7 @@
 #include "measure/snippet_result.h"
 #include "measure/units.h"
 #include "model/input_error.h"
+#include "pipeline/baseline_check.h"
 #include "pipeline/result_report.h"
 #include "pipeline/schedule.h"
 #include "pipeline/pdf_command.h"
@@ -326,6 +327,9 @@ int build(const Options& options, Status& status, Runners runners) {
   if (options.command == Command::clean) return clean(options, status);
   Deck deck = read_deck(options.inputs);
   Plan plan = make_plan(deck, options.snippets_dir);
+  // Read before anything runs: an unreadable baseline is an input error.
+  std::optional<BaselineReport> baseline;
+  if (options.baseline) baseline = read_baseline_report(*options.baseline);
   try {
     mark_cache_dir(cache_dir(options));  // so `deckgen clean` knows the folder is ours
   } catch (const std::system_error& e) {
@@ -337,11 +341,20 @@ int build(const Options& options, Status& status, Runners runners) {
 
   // Measured values into prose, claims checked against them.
   std::map<std::string, std::string> values = placeholder_values(deck.placeholders, measured.results, measured.provenance);
-  std::vector<ClaimResult> claims = check_claims(deck.claims, measured.results);
+  const Machine& machine = measured.provenance.machine;
+  ClaimContext claim_context{deck.meta.confidence, {machine.usable_cores, machine.logical_cores}};
+  std::vector<ClaimResult> claims = check_claims(deck.claims, measured.results, claim_context);
+  Strictness strictness = options.strict ? Strictness::strict : Strictness::normal;
   std::map<SourcePos, std::string> block_html;
   for (const ClaimResult& c : claims) {
     block_html[c.spec.pos] = claim_html(c);
-    if (!c.ok) status.error(fmt::format("{}: error: claim failed: {}", c.spec.pos, c.verdict));
+    if (c.outcome == ClaimOutcome::fails || c.outcome == ClaimOutcome::undecided)
+      status.error(fmt::format("{}: error: claim {}: {}", c.spec.pos,
+                               c.outcome == ClaimOutcome::fails ? "failed" : "undecided", c.verdict));
+    else if (claim_fails_build(c, strictness))
+      status.error(fmt::format("{}: error: claim is fragile (--strict): {}", c.spec.pos, c.verdict));
+    else if (c.fragile)
+      status.warning(fmt::format("{}: warning: claim holds but is fragile: {}", c.spec.pos, c.verdict));
   }
   for (const ChartSpec& c : deck.charts) block_html[c.pos] = chart_html(c, measured.results);
   size_t failed_figures = 0;
@@ -365,7 +378,11 @@ int build(const Options& options, Status& status, Runners runners) {
   if (!plan.snippets.empty()) slides.push_back(provenance_slide(measured.provenance, plan.snippets.size(), measured.seconds));
   std::string page = write_page(deck.meta, slides);
 
-  BuildResults results{plan, measured.results, measured.provenance, claims};
+  std::optional<BaselineOutcome> compared;
+  if (baseline)
+    compared = check_against_baseline(*baseline, measured.results, machine, deck.meta.confidence,
+                                      options.fail_on_regression_percent, status);
+  BuildResults results{plan, measured.results, measured.provenance, claims, strictness, compared ? &*compared : nullptr};
   // Traces go beside the deck before it: the deck links to them.
   if (options.write_deck && !options.deck_is_intermediate) {
     for (const PlannedSnippet& s : plan.snippets) {
@@ -384,10 +401,10 @@ int build(const Options& options, Status& status, Runners runners) {
                               slides.size() + (deck.meta.title.empty() ? 0 : 1), (page.size() + 1023) / 1024));
   }
   if (!plan.snippets.empty()) print_summary(plan, measured, status);
-  size_t failed_claims = std::count_if(claims.begin(), claims.end(), [](const ClaimResult& c) { return !c.ok; });
-  if (!claims.empty())
-    status.summary(fmt::format("claims: {} hold, {} failed", claims.size() - failed_claims, failed_claims));
-  bool failed = failed_claims > 0 || failed_figures > 0 ||
+  size_t failed_claims = std::count_if(claims.begin(), claims.end(),
+                                       [&](const ClaimResult& c) { return claim_fails_build(c, strictness); });
+  if (!claims.empty()) status.summary(claims_summary(claims));
+  bool failed = failed_claims > 0 || failed_figures > 0 || (compared && compared->regressions > 0) ||
                 std::any_of(measured.results.begin(), measured.results.end(),
                             [](const auto& r) { return r.second.outcome == Outcome::failed; });
   return failed ? exit_deck_failed : exit_ok;

@@ -27,6 +27,11 @@ struct Options {
   bool use_cache = true;                 // --no-cache: neither read nor write stored results
   bool force = false;                    // --force: rerun everything (and store the new results)
   std::set<std::string> only;            // --only ID...: rerun these; the rest from the cache
+  // --strict: what is merely doubtful fails too (a fragile claim: one whose verdict a
+  // single run decides). Other checks may add what they find doubtful.
+  bool strict = false;
+  std::optional<std::filesystem::path> baseline;       // --baseline OLD.json: compare with an earlier report
+  std::optional<double> fail_on_regression_percent;    // --fail-on-regression PCT
 
   // `watch`: where the deck is served (see serve/ and pipeline/watch_command.h).
   std::string host = "127.0.0.1";
