@@ -81,9 +81,10 @@ TEST(PlaceholderValues, FormatsWithUnitsFromTheRuns) {
                            result("b", {0.044, 0.044, 0.044})});
   Provenance prov;
   prov.machine.logical_cores = 16;
+  prov.machine.usable_cores = 8;  // e.g. taskset -c 0-7
   prov.tools.push_back({"python", "/usr/bin/python3", "Python 3.11.2"});
   std::vector<Placeholder> ps;
-  for (const char* t : {"a.wall", "a.wall.n", "a.wall.max", "a.m.lat", "a.m.pct", "ratio b a", "machine.cores", "python.version"})
+  for (const char* t : {"a.wall", "a.wall.n", "a.wall.max", "a.m.lat", "a.m.pct", "ratio b a", "machine.cores", "machine.logical_cores", "python.version"})
     ps.push_back(parse_placeholder(t, kAt));
   auto v = placeholder_values(ps, rs, prov);
   EXPECT_EQ(v["a.wall"], "11.0 ms");
@@ -92,7 +93,8 @@ TEST(PlaceholderValues, FormatsWithUnitsFromTheRuns) {
   EXPECT_EQ(v["a.m.lat"], "5.00 ms");
   EXPECT_EQ(v["a.m.pct"], "12.5%");
   EXPECT_EQ(v["ratio b a"], "4×");
-  EXPECT_EQ(v["machine.cores"], "16");
+  EXPECT_EQ(v["machine.cores"], "8");
+  EXPECT_EQ(v["machine.logical_cores"], "16");
   EXPECT_EQ(v["python.version"], "Python 3.11.2");
 }
 
@@ -202,7 +204,7 @@ TEST(Claims, ValueBoundsOnARecordedMetric) {
                                   {{"ns_per_switch", {"ns", {1200, 1300, 1250, 1220, 1280, 1260}}}})});
   ClaimResult below = check_one("value: sw.m.ns_per_switch\nbelow: 5000\n", rs);
   EXPECT_EQ(below.outcome, ClaimOutcome::holds);
-  EXPECT_EQ(below.verdict, "sw.m.ns_per_switch is 1.25 µs (needed below 5.00 µs; 1.20 µs to 1.30 µs at 95%)");
+  EXPECT_EQ(below.verdict, "sw.m.ns_per_switch is 1.26 µs (needed below 5.00 µs; 1.20 µs to 1.30 µs at 95%)");
   EXPECT_EQ(check_one("value: sw.m.ns_per_switch\nabove: 5000\n", rs).outcome, ClaimOutcome::fails);
   EXPECT_EQ(check_one("value: sw.m.ns_per_switch\nbelow: 1270\n", rs).outcome, ClaimOutcome::undecided);
   EXPECT_EQ(check_one("value: sw.m.ns_per_switch.max\nbelow: 1301\n", rs).outcome, ClaimOutcome::holds);
