@@ -4,7 +4,9 @@
 #include <filesystem>
 #include <string>
 
-#include "measure/values.h"
+#include <map>
+
+#include "model/results.h"
 
 namespace deckgen {
 
@@ -12,7 +14,7 @@ struct BaselineReport {
   std::filesystem::path file;
   std::string fingerprint;  // provenance.machine.fingerprint
   std::string date;         // provenance.date
-  Results snippets;         // runs and recorded metrics, as the report has them
+  std::map<std::string, SnippetResult> snippets;  // runs and recorded metrics, as the report has them
 };
 
 // Throws InputError (naming the file) when it cannot be read or is not a

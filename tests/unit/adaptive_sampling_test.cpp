@@ -3,6 +3,7 @@
 #include <cmath>
 #include <random>
 
+#include "measure/snippet_result.h"
 #include "pipeline/adaptive_sampling.h"
 #include "read/option_blocks.h"
 
@@ -37,6 +38,7 @@ struct FakeRunner {
     run.exit_code = 0;
     run.wall_seconds = draw(id);
     r.runs.push_back(run);
+    summarize_runs(r);  // as the measure stage does with every run it adds
   }
 
   // The first `runs` of every snippet, as the run blocks ask for.
