@@ -100,6 +100,7 @@ json result_to_json(const SnippetResult& r) {
           {"metrics", metrics},
           {"metric_stats", metric_stats},
           {"busy_runs", r.busy_runs},
+          {"shown_run", r.shown_run},
           {"traces", r.traces}};
 }
 
@@ -135,6 +136,7 @@ std::optional<SnippetResult> result_from_json(const json& j, std::string* error)
     }
     for (const auto& [name, s] : object_at(j, "metric_stats").items()) r.metric_stats[name] = summary_from_json(s);
     read(j, "busy_runs", r.busy_runs);
+    if (j.contains("shown_run")) read(j, "shown_run", r.shown_run);  // older entries: the last run's output
     for (const json& t : array_at(j, "traces")) {
       if (!t.is_string()) throw std::invalid_argument("a trace is not text");
       r.traces.push_back(t.get<std::string>());
