@@ -53,6 +53,10 @@ struct SnippetResult {
   // from the cache), from which the median run's output is chosen.
   std::vector<CapturedText> run_outputs;
   int shown_run = -1;                  // the index of the run `out` is from when it is the median run
+  // Runs adaptive sampling added after the block's `runs:`, and the claims (file:line:col)
+  // it added them for.
+  int sampled_runs = 0;
+  std::vector<std::string> sampled_for;
   std::map<std::string, Summary> stats;        // wall cpu user sys rss ctx (seconds, bytes, counts)
   std::map<std::string, MetricSeries> metrics; // recorded by the snippet
   std::map<std::string, Summary> metric_stats;

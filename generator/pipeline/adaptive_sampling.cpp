@@ -64,15 +64,20 @@ SamplingLog sample_until_decided(const std::vector<ClaimSpec>& claims, Results& 
             static_cast<int>(results.at(id).runs.size()) < c->max_runs.value_or(kDefaultMaxRuns))
           round.push_back(id);
     for (const std::string& id : round) {
-      double seconds = run_one_more(id, results.at(id));
+      SnippetResult& result = results.at(id);
+      double seconds = run_one_more(id, result);
       SamplingLog::Snippet& s = log.snippets[id];
       ++s.added_runs;
+      ++result.sampled_runs;
       for (const ClaimSpec* c : pending) {
         std::vector<std::string> reads = snippets_of(*c);
         if (std::find(reads.begin(), reads.end(), id) == reads.end()) continue;
         log.claims[c->pos].seconds += seconds;
         std::string reason = fmt::format("{}", c->pos);
-        if (std::find(s.reasons.begin(), s.reasons.end(), reason) == s.reasons.end()) s.reasons.push_back(reason);
+        if (std::find(s.reasons.begin(), s.reasons.end(), reason) == s.reasons.end()) {
+          s.reasons.push_back(reason);
+          result.sampled_for.push_back(reason);
+        }
       }
     }
     for (const ClaimSpec* c : pending) ++log.claims[c->pos].rounds;

@@ -55,6 +55,9 @@ json snippet_json(const PlannedSnippet& p, const SnippetResult& r) {
           {"stats", stats},
           {"metrics", metrics},
           {"busy_runs", r.busy_runs},
+          {"sampled_runs", r.sampled_runs},
+          {"sampled_for", r.sampled_for},
+          {"shown_run", r.shown_run},
           {"stdout_bytes", r.out.total_bytes},
           {"stderr_bytes", r.err.total_bytes}};
 }
