@@ -95,17 +95,17 @@ void add_timed_run(SnippetResult& r, const RawRun& run) {
 
 }  // namespace
 
-void add_sampled_run(SnippetResult& r, const PlannedSnippet& snippet, const RawRun& run) {
+void add_sampled_run(SnippetResult& r, const PlannedSnippet& snippet, const RawRun& run, const RunOutcome& last) {
   bool kept_every_output = r.run_outputs.size() == r.runs.size();
   add_timed_run(r, run);
   if (!kept_every_output) r.run_outputs.clear();  // a cached result: no median run to choose from
   summarize_runs(r);
-  std::string why = check_expectation(snippet.spec.expect, run.outcome, snippet.spec.timeout);
+  std::string why = check_expectation(snippet.spec.expect, last, snippet.spec.timeout);
   if (!why.empty()) {
     r.outcome = Outcome::failed;
-    r.failure = fmt::format("{} (in sampled run {})", why, r.runs.size());
-    r.out = r.run_outputs.empty() ? clean_output(run.outcome.out, run.outcome.out_bytes) : r.run_outputs.back();
-    r.err = clean_output(run.outcome.err, run.outcome.err_bytes);
+    r.failure = fmt::format("{} (in run {}, one of those added for a claim)", why, r.runs.size());
+    r.out = clean_output(last.out, last.out_bytes);
+    r.err = clean_output(last.err, last.err_bytes);
   }
 }
 

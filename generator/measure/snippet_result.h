@@ -10,8 +10,9 @@ namespace deckgen {
 SnippetResult measure_snippet(const PlannedSnippet& snippet, const RawSnippetRuns& raw);
 
 // One more timed run, made after the others (adaptive sampling): appended with its
-// metrics and output, the summaries computed again, the expectation checked on it.
-void add_sampled_run(SnippetResult& r, const PlannedSnippet& snippet, const RawRun& run);
+// metrics and output, the summaries computed again, the expectation checked on the
+// run's whole outcome (`last`: stderr too, which RawRun does not keep).
+void add_sampled_run(SnippetResult& r, const PlannedSnippet& snippet, const RawRun& run, const RunOutcome& last);
 
 // Shows the output of the median run by `metric` (a built-in metric or m.NAME), when
 // every run's output was kept; else leaves the last run's.

@@ -1,0 +1,149 @@
+#include "pipeline/build_command.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+
+#include "cache/cache_store.h"
+#include "highlight/highlight.h"
+#include "measure/claims.h"
+#include "measure/values.h"
+#include "model/input_error.h"
+#include "pipeline/baseline_check.h"
+#include "pipeline/cache_folder.h"
+#include "pipeline/run_snippets.h"
+#include "pipeline/summary.h"
+#include "plan/plan.h"
+#include "read/deck_reader.h"
+#include "render/claim_html.h"
+#include "render/figures.h"
+#include "render/provenance_slide.h"
+#include "render/slides.h"
+#include "run/snippet_runner.h"
+#include "util/files.h"
+#include "write/page.h"
+#include "write/report.h"
+#include "write/trace_files.h"
+
+namespace fs = std::filesystem;
+
+namespace deckgen {
+namespace {
+
+struct Figures {
+  std::map<SourcePos, std::string> block_html;  // claims, charts and timelines by position
+  std::vector<ClaimResult> claims;
+  size_t failed = 0;                            // claims that failed and figures that could not be drawn
+};
+
+// Measured values checked by the deck's claims and drawn in its figures.
+Figures claims_and_figures(const Deck& deck, const Measured& measured, Strictness strictness, Status& status) {
+  Figures f;
+  const Machine& machine = measured.provenance.machine;
+  ClaimContext context{deck.meta.confidence, {machine.usable_cores, machine.logical_cores}};
+  f.claims = check_claims(deck.claims, measured.results, context);
+  for (ClaimResult& c : f.claims) {
+    add_sampling_note(c, measured.sampling);
+    f.block_html[c.spec.pos] = claim_html(c);
+    if (c.outcome == ClaimOutcome::fails || c.outcome == ClaimOutcome::undecided)
+      status.error(fmt::format("{}: error: claim {}: {}", c.spec.pos,
+                               c.outcome == ClaimOutcome::fails ? "failed" : "undecided", c.verdict));
+    else if (claim_fails_build(c, strictness))
+      status.error(fmt::format("{}: error: claim is fragile (--strict): {}", c.spec.pos, c.verdict));
+    else if (c.fragile)
+      status.warning(fmt::format("{}: warning: claim holds but is fragile: {}", c.spec.pos, c.verdict));
+    if (claim_fails_build(c, strictness)) ++f.failed;
+  }
+  for (const ChartSpec& c : deck.charts) f.block_html[c.pos] = chart_html(c, measured.results);
+  for (const TimelineSpec& t : deck.timelines) {
+    auto r = measured.results.find(t.snippet);
+    TimelineFigure fig = timeline_html(t, r == measured.results.end() ? nullptr : &r->second);
+    for (const std::string& w : fig.warnings) status.warning(fmt::format("{}: warning: trace of '{}': {}", t.pos, t.snippet, w));
+    if (!fig.error.empty()) {
+      status.error(fmt::format("{}: error: {}", t.pos, fig.error));
+      ++f.failed;
+    }
+    f.block_html[t.pos] = std::move(fig.html);
+  }
+  return f;
+}
+
+int build_deck(const Options& options, Status& status, Runners runners) {
+  Deck deck = read_deck(options.inputs);
+  Plan plan = make_plan(deck, options.snippets_dir);
+  // Read before anything runs: an unreadable baseline is an input error.
+  std::optional<BaselineReport> baseline;
+  if (options.baseline) baseline = read_baseline_report(*options.baseline);
+  try {
+    CacheStore(cache_folder(options)).mark();  // so `deckgen clean` knows the folder is ours
+  } catch (const std::system_error& e) {
+    status.warning(fmt::format("cannot create the cache folder: {}", e.what()));
+  }
+
+  Measured measured;
+  if (!plan.snippets.empty()) measured = run_snippets(deck, plan, options, status, runners);
+
+  // Measured values into prose, claims checked against them.
+  std::map<std::string, std::string> values = placeholder_values(deck.placeholders, measured.results, measured.provenance);
+  Strictness strictness = options.strict ? Strictness::strict : Strictness::normal;
+  Figures figures = claims_and_figures(deck, measured, strictness, status);
+  SnippetViews views{&plan, &measured.results, &values, &figures.block_html};
+
+  auto highlighter = make_pygments_highlighter(cache_folder(options) / "highlight.bin");
+  std::string highlight_warning;
+  HighlightedCode highlighted = highlight_blocks(*highlighter, code_blocks_to_highlight(deck, views), &highlight_warning);
+  if (!highlight_warning.empty()) status.warning(highlight_warning);
+
+  std::vector<RenderedSlide> slides = render_slides(deck, highlighted, views);
+  if (!plan.snippets.empty()) slides.push_back(provenance_slide(measured.provenance, plan.snippets.size(), measured.seconds));
+  std::string page = write_page(deck.meta, slides);
+
+  std::optional<BaselineOutcome> compared;
+  if (baseline)
+    compared = check_against_baseline(*baseline, measured.results, measured.provenance.machine, deck.meta.confidence,
+                                      options.fail_on_regression_percent, status);
+  BuildResults results{plan,     measured.results, measured.provenance, figures.claims,
+                       strictness, compared ? &*compared : nullptr};
+  // Traces go beside the deck before it: the deck links to them.
+  if (options.write_deck && !options.deck_is_intermediate) {
+    for (const PlannedSnippet& s : plan.snippets) {
+      auto r = measured.results.find(s.spec.id);
+      if (!s.spec.trace || r == measured.results.end() || r->second.traces.empty()) continue;
+      write_file_atomically(options.output.parent_path() / "traces" / (s.spec.id + ".json"),
+                            merged_trace_json(r->second.traces));
+    }
+  }
+  if (options.report) write_file_atomically(*options.report, report_json(results));
+  if (options.junit) write_file_atomically(*options.junit, junit_xml(results));
+  if (options.write_deck) {
+    write_file_atomically(options.output, page);
+    if (!options.deck_is_intermediate)
+      status.info(fmt::format("wrote {} ({} slides, {} KiB)", options.output.generic_string(),
+                              slides.size() + (deck.meta.title.empty() ? 0 : 1), (page.size() + 1023) / 1024));
+  }
+  if (!plan.snippets.empty()) print_summary(plan, measured, status);
+  if (!figures.claims.empty()) status.summary(claims_summary(figures.claims));
+  bool failed = figures.failed > 0 || (compared && compared->regressions > 0) || std::any_of(measured.results.begin(), measured.results.end(),
+                                                  [](const auto& r) { return r.second.outcome == Outcome::failed; });
+  return failed ? exit_deck_failed : exit_ok;
+}
+
+}  // namespace
+
+int run_build(const Options& options, Status& status, Runners runners) {
+  try {
+    return build_deck(options, status, runners);
+  } catch (const InputError& e) {
+    status.error(e.message());
+    return exit_input_error;
+  } catch (const Interrupted& e) {
+    status.progress_done();
+    status.error("interrupted: every snippet process was stopped, nothing was written");
+    return e.exit_code();
+  } catch (const std::system_error& e) {
+    status.error(fmt::format("{} ({})", e.what(), e.code().message()));
+    return exit_input_error;
+  }
+}
+
+}  // namespace deckgen
