@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <csignal>
 #include <cstring>
 #include <regex>
@@ -87,6 +88,9 @@ void add_timed_run(SnippetResult& r, const RawRun& run) {
   r.busy_runs += rec.busy ? 1 : 0;
   r.runs.push_back(rec);
   r.run_outputs.push_back(clean_output(run.outcome.out, run.outcome.out_bytes));
+  for (const std::string& problem : run.metric_problems)
+    if (std::find(r.metric_problems.begin(), r.metric_problems.end(), problem) == r.metric_problems.end())
+      r.metric_problems.push_back(problem);
   for (const auto& [name, value] : run.metrics) {
     r.metrics[name].unit = value.second;
     r.metrics[name].values.push_back(value.first);

@@ -4,12 +4,48 @@
 #include <nlohmann/json.hpp>
 
 #include "model/metrics.h"
-#include "render/html.h"
+#include "util/text.h"
 
 namespace deckgen {
 namespace {
 
 using json = nlohmann::ordered_json;
+
+// Text for an XML 1.0 attribute or element, whatever bytes it came from: invalid UTF-8
+// becomes U+FFFD, and so does every character XML 1.0 forbids even as a character
+// reference (C0 controls other than tab, newline and carriage return, and U+FFFE and
+// U+FFFF), since one of them makes the whole JUnit file unreadable to a CI dashboard.
+std::string escape_xml(std::string_view raw) {
+  const std::string text = sanitize_utf8(raw);
+  constexpr std::string_view kReplacement = "\xEF\xBF\xBD";
+  std::string out;
+  out.reserve(text.size());
+  for (size_t i = 0; i < text.size(); ++i) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') {
+      out += kReplacement;
+    } else if (c == 0xEF && i + 2 < text.size() && text[i + 1] == '\xBF' &&
+               (text[i + 2] == '\xBE' || text[i + 2] == '\xBF')) {
+      out += kReplacement;  // U+FFFE, U+FFFF
+      i += 2;
+    } else if (c == '&') {
+      out += "&amp;";
+    } else if (c == '<') {
+      out += "&lt;";
+    } else if (c == '>') {
+      out += "&gt;";
+    } else if (c == '"') {
+      out += "&quot;";
+    } else if (c == '\'') {
+      out += "&apos;";
+    } else if (c == '\r' || c == '\t') {
+      out += fmt::format("&#{};", static_cast<int>(c));  // kept as they are, even in attributes
+    } else {
+      out += static_cast<char>(c);
+    }
+  }
+  return out;
+}
 
 json summary_json(const Summary& s) {
   json outliers = json::array();
@@ -54,6 +90,7 @@ json snippet_json(const PlannedSnippet& p, const SnippetResult& r) {
           {"runs", runs},
           {"stats", stats},
           {"metrics", metrics},
+          {"metric_problems", r.metric_problems},
           {"busy_runs", r.busy_runs},
           {"sampled_runs", r.sampled_runs},
           {"sampled_for", r.sampled_for},
@@ -124,7 +161,9 @@ std::string report_json(const BuildResults& results) {
                        {"not_significant", results.baseline->comparison.not_significant},
                        {"not_compared", results.baseline->comparison.not_compared}};
   }
-  return doc.dump(2) + "\n";
+  // Snippet output, compiler diagnostics and tool versions may hold any bytes: invalid
+  // UTF-8 becomes U+FFFD rather than an exception (controls are escaped by JSON itself).
+  return doc.dump(2, ' ', false, json::error_handler_t::replace) + "\n";
 }
 
 namespace {
@@ -135,16 +174,16 @@ std::string claims_suite(const std::vector<ClaimResult>& claims, Strictness stri
   size_t failures = 0, skipped = 0;
   std::string cases;
   for (const ClaimResult& c : claims) {
-    std::string where = escape_html(fmt::format("{}", c.spec.pos));
+    std::string where = escape_xml(fmt::format("{}", c.spec.pos));
     cases += fmt::format("    <testcase classname=\"deckgen.claim\" name=\"{}\" file=\"{}\"", where, where);
     if (c.outcome == ClaimOutcome::skipped) {
       ++skipped;
-      cases += fmt::format(">\n      <skipped message=\"{}\" />\n    </testcase>\n", escape_html(c.verdict));
+      cases += fmt::format(">\n      <skipped message=\"{}\" />\n    </testcase>\n", escape_xml(c.verdict));
     } else if (claim_fails_build(c, strictness)) {
       ++failures;
       cases += fmt::format(">\n      <failure message=\"{}{}\">{}</failure>\n    </testcase>\n",
-                           c.outcome == ClaimOutcome::holds ? "fragile: " : "", escape_html(c.verdict),
-                           escape_html(c.evidence));
+                           c.outcome == ClaimOutcome::holds ? "fragile: " : "", escape_xml(c.verdict),
+                           escape_xml(c.evidence));
     } else {
       cases += " />\n";
     }
@@ -158,12 +197,12 @@ std::string claims_suite(const std::vector<ClaimResult>& claims, Strictness stri
 std::string baseline_suite(const BaselineOutcome& b) {
   std::string cases;
   for (const MetricChange& c : b.comparison.changes) {
-    cases += fmt::format("    <testcase classname=\"deckgen.baseline\" name=\"{} {}\"", escape_html(c.id),
-                         escape_html(c.metric));
+    cases += fmt::format("    <testcase classname=\"deckgen.baseline\" name=\"{} {}\"", escape_xml(c.id),
+                         escape_xml(c.metric));
     if (b.fail_on_regression_percent && is_regression(c, *b.fail_on_regression_percent))
-      cases += fmt::format(">\n      <failure message=\"{}\" />\n    </testcase>\n", escape_html(describe_change(c)));
+      cases += fmt::format(">\n      <failure message=\"{}\" />\n    </testcase>\n", escape_xml(describe_change(c)));
     else
-      cases += fmt::format(">\n      <system-out>{}</system-out>\n    </testcase>\n", escape_html(describe_change(c)));
+      cases += fmt::format(">\n      <system-out>{}</system-out>\n    </testcase>\n", escape_xml(describe_change(c)));
   }
   return fmt::format("  <testsuite name=\"deckgen baseline\" tests=\"{}\" failures=\"{}\">\n{}  </testsuite>\n",
                      b.comparison.changes.size(), b.regressions, cases);
@@ -183,13 +222,13 @@ std::string junit_xml(const BuildResults& results) {
     for (const RunRecord& run : r.runs) time += run.wall_seconds;
     total += time;
     cases += fmt::format("    <testcase classname=\"deckgen.{}\" name=\"{}\" file=\"{}\" time=\"{:.6f}\"",
-                         escape_html(planned.spec.language), escape_html(r.id), escape_html(fmt::format("{}", planned.spec.pos)), time);
+                         escape_xml(planned.spec.language), escape_xml(r.id), escape_xml(fmt::format("{}", planned.spec.pos)), time);
     if (r.outcome == Outcome::failed) {
       ++failures;
       std::string detail = r.compile_output.empty() ? r.err.text : r.compile_output;
       if (detail.size() > 4000) detail = detail.substr(detail.size() - 4000);
-      cases += fmt::format(">\n      <failure message=\"{}\">{}</failure>\n    </testcase>\n", escape_html(r.failure),
-                           escape_html(detail));
+      cases += fmt::format(">\n      <failure message=\"{}\">{}</failure>\n    </testcase>\n", escape_xml(r.failure),
+                           escape_xml(detail));
     } else {
       cases += " />\n";
     }
