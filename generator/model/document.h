@@ -78,6 +78,7 @@ struct FrontMatter {
   std::string snippets;               // snippets folder, relative to the deck folder (default ../snippets)
   std::string python = "python3";     // the interpreter Python snippets run with
   std::vector<Language> languages;    // added to (or replacing by name) the built-in table
+  double confidence = 0.95;           // of every bound a claim is decided by
   SourcePos pos;                      // where the front matter starts
 };
 

@@ -9,6 +9,7 @@
 #include "measure/claims.h"
 #include "measure/values.h"
 #include "model/input_error.h"
+#include "pipeline/baseline_check.h"
 #include "pipeline/cache_folder.h"
 #include "pipeline/fit_check.h"
 #include "pipeline/run_snippets.h"
@@ -37,15 +38,22 @@ struct Figures {
 };
 
 // Measured values checked by the deck's claims and drawn in its figures.
-Figures claims_and_figures(const Deck& deck, const Measured& measured, Status& status) {
+Figures claims_and_figures(const Deck& deck, const Measured& measured, Strictness strictness, Status& status) {
   Figures f;
-  f.claims = check_claims(deck.claims, measured.results);
-  for (const ClaimResult& c : f.claims) {
+  const Machine& machine = measured.provenance.machine;
+  ClaimContext context{deck.meta.confidence, {machine.usable_cores, machine.logical_cores}};
+  f.claims = check_claims(deck.claims, measured.results, context);
+  for (ClaimResult& c : f.claims) {
+    add_sampling_note(c, measured.sampling);
     f.block_html[c.spec.pos] = claim_html(c);
-    if (!c.ok) {
-      status.error(fmt::format("{}: error: claim failed: {}", c.spec.pos, c.verdict));
-      ++f.failed;
-    }
+    if (c.outcome == ClaimOutcome::fails || c.outcome == ClaimOutcome::undecided)
+      status.error(fmt::format("{}: error: claim {}: {}", c.spec.pos,
+                               c.outcome == ClaimOutcome::fails ? "failed" : "undecided", c.verdict));
+    else if (claim_fails_build(c, strictness))
+      status.error(fmt::format("{}: error: claim is fragile (--strict): {}", c.spec.pos, c.verdict));
+    else if (c.fragile)
+      status.warning(fmt::format("{}: warning: claim holds but is fragile: {}", c.spec.pos, c.verdict));
+    if (claim_fails_build(c, strictness)) ++f.failed;
   }
   for (const ChartSpec& c : deck.charts) f.block_html[c.pos] = chart_html(c, measured.results);
   for (const TimelineSpec& t : deck.timelines) {
@@ -64,6 +72,9 @@ Figures claims_and_figures(const Deck& deck, const Measured& measured, Status& s
 int build_deck(const Options& options, Status& status, Runners runners) {
   Deck deck = read_deck(options.inputs);
   Plan plan = make_plan(deck, options.snippets_dir);
+  // Read before anything runs: an unreadable baseline is an input error.
+  std::optional<BaselineReport> baseline;
+  if (options.baseline) baseline = read_baseline_report(*options.baseline);
   try {
     CacheStore(cache_folder(options)).mark();  // so `deckgen clean` knows the folder is ours
   } catch (const std::system_error& e) {
@@ -75,7 +86,8 @@ int build_deck(const Options& options, Status& status, Runners runners) {
 
   // Measured values into prose, claims checked against them.
   std::map<std::string, std::string> values = placeholder_values(deck.placeholders, measured.results, measured.provenance);
-  Figures figures = claims_and_figures(deck, measured, status);
+  Strictness strictness = options.strict ? Strictness::strict : Strictness::normal;
+  Figures figures = claims_and_figures(deck, measured, strictness, status);
   SnippetViews views{&plan, &measured.results, &values, &figures.block_html};
 
   auto highlighter = make_pygments_highlighter(cache_folder(options) / "highlight.bin");
@@ -95,7 +107,12 @@ int build_deck(const Options& options, Status& status, Runners runners) {
   }
   std::string page = write_page(deck.meta, slides, traces);
 
-  BuildResults results{plan, measured.results, measured.provenance, figures.claims};
+  std::optional<BaselineOutcome> compared;
+  if (baseline)
+    compared = check_against_baseline(*baseline, measured.results, measured.provenance.machine, deck.meta.confidence,
+                                      options.fail_on_regression_percent, status);
+  BuildResults results{plan,     measured.results, measured.provenance, figures.claims,
+                       strictness, compared ? &*compared : nullptr};
   if (options.write_deck && !options.deck_is_intermediate)
     for (const Attachment& t : traces) write_file_atomically(options.output.parent_path() / t.path, t.content);
   if (options.report) write_file_atomically(*options.report, report_json(results));
@@ -115,10 +132,9 @@ int build_deck(const Options& options, Status& status, Runners runners) {
     if (severity == OverflowIs::error) overflowing = fit.overflowing;
   }
   if (!plan.snippets.empty()) print_summary(plan, measured, status);
-  size_t failed_claims = std::count_if(figures.claims.begin(), figures.claims.end(), [](const ClaimResult& c) { return !c.ok; });
-  if (!figures.claims.empty())
-    status.summary(fmt::format("claims: {} hold, {} failed", figures.claims.size() - failed_claims, failed_claims));
-  bool failed = figures.failed > 0 || overflowing > 0 || std::any_of(measured.results.begin(), measured.results.end(),
+  if (!figures.claims.empty()) status.summary(claims_summary(figures.claims));
+  bool failed = figures.failed > 0 || overflowing > 0 || (compared && compared->regressions > 0) ||
+                std::any_of(measured.results.begin(), measured.results.end(),
                                                   [](const auto& r) { return r.second.outcome == Outcome::failed; });
   return failed ? exit_deck_failed : exit_ok;
 }

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include "measure/median_run.h"
 #include "measure/units.h"
 #include "measure/values.h"
 #include "model/metrics.h"
@@ -124,6 +125,10 @@ void write_snippet(std::string& out, const PlannedSnippet& snippet, const Snippe
   }
   if (spec.show_output) {
     write_output(out, "snippet-output", result->out);
+    // Which run printed it, so the output and the medians quoted beside it agree.
+    if (result->shown_run >= 0 && result->runs.size() > 1 && !(result->out.text.empty() && result->out.cut_bytes == 0))
+      fmt::format_to(std::back_inserter(out), "<p class=\"shown-run\">{}</p>\n",
+                     escape_html(median_run_caption(static_cast<size_t>(result->shown_run), result->runs.size())));
     if (!failed) write_output(out, "snippet-output stderr", result->err);
   }
   if (spec.show_timing) write_timing(out, *result);
