@@ -75,6 +75,7 @@ std::string write_page(const FrontMatter& meta, const std::vector<RenderedSlide>
   append_style(out, embedded_asset(Asset_id::reveal_css));
   append_style(out, embedded_asset(Asset_id::theme_css));
   append_style(out, embedded_asset(Asset_id::highlight_css));
+  append_style(out, embedded_asset(Asset_id::layout_css));
   out += "</head>\n<body class=\"deckgen theme-";
   out += meta.theme;
   out += "\">\n<div class=\"reveal\">\n<div class=\"slides\">\n";
@@ -83,6 +84,8 @@ std::string write_page(const FrontMatter& meta, const std::vector<RenderedSlide>
     out += "<section";
     if (!s.css_class.empty()) out += " class=\"", append_escaped(out, s.css_class), out += '"';
     if (!s.pos.file.empty()) out += " data-source=\"", append_escaped(out, fmt::format("{}", s.pos)), out += '"';
+    if (!s.background_image.empty()) out += " data-background-image=\"", append_escaped(out, s.background_image), out += '"';
+    if (!s.background_color.empty()) out += " data-background-color=\"", append_escaped(out, s.background_color), out += '"';
     out += ">\n";
     out += s.html;
     if (!s.notes.empty()) {
