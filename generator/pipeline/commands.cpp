@@ -16,6 +16,7 @@
 #include "cache/cache_key.h"
 #include "cache/result_json.h"
 #include "cache/result_store.h"
+#include "draw/diagrams.h"
 #include "measure/claims.h"
 #include "measure/provenance.h"
 #include "measure/values.h"
@@ -307,6 +308,17 @@ void print_summary(const Plan& plan, const Measured& m, Status& status) {
                           top.empty() ? "" : fmt::format(" (slowest: {})", fmt::join(top, ", "))));
 }
 
+// Pygments knows no lexer by that name: the block is shown uncoloured, which the author
+// should hear about (a typo such as ```pyhton, or a name from another tool).
+void warn_unknown_languages(const std::vector<CodeBlock>& blocks, const HighlightResult& highlighted, Status& status) {
+  for (size_t i = 0; i < blocks.size() && i < highlighted.html.size(); ++i) {
+    if (highlighted.html[i] || blocks[i].language == "mermaid") continue;  // mermaid: warned by the reader
+    status.warning(warning_message({blocks[i].pos,
+                                    fmt::format("unknown code language '{}': shown without colours", blocks[i].language),
+                                    "use a Pygments lexer name (python, c, cpp, rust, sh, json, yaml, text, ...)"}));
+  }
+}
+
 int clean(const Options& options, Status& status) {
   std::string error;
   fs::path dir = cache_dir(options);
@@ -325,6 +337,8 @@ int clean(const Options& options, Status& status) {
 int build(const Options& options, Status& status, Runners runners) {
   if (options.command == Command::clean) return clean(options, status);
   Deck deck = read_deck(options.inputs);
+  for (const Warning& w : deck.warnings) status.warning(warning_message(w));
+  draw_diagrams(deck, cache_dir(options) / "diagrams.json");
   Plan plan = make_plan(deck, options.snippets_dir);
   try {
     mark_cache_dir(cache_dir(options));  // so `deckgen clean` knows the folder is ours
@@ -358,8 +372,10 @@ int build(const Options& options, Status& status, Runners runners) {
   SnippetViews views{&plan, &measured.results, &values, &block_html};
 
   auto highlighter = make_pygments_highlighter(cache_dir(options) / "highlight.bin");
-  HighlightResult highlighted = highlighter->highlight(code_blocks_to_highlight(deck, views));
+  std::vector<CodeBlock> code = code_blocks_to_highlight(deck, views);
+  HighlightResult highlighted = highlighter->highlight(code);
   if (!highlighted.warning.empty()) status.warning(highlighted.warning);
+  else warn_unknown_languages(code, highlighted, status);
 
   std::vector<RenderedSlide> slides = render_slides(deck, highlighted.html, views);
   if (!plan.snippets.empty()) slides.push_back(provenance_slide(measured.provenance, plan.snippets.size(), measured.seconds));
