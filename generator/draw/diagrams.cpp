@@ -22,7 +22,18 @@ void collect(const NodeList& nodes, std::vector<const Node*>& out) {
   }
 }
 
-std::string key_of(std::string_view source) { return fmt::format("{:016x}", XXH3_64bits(source.data(), source.size())); }
+// dot's defaults, changed to suit a slide: no white page behind the drawing (the dark
+// theme shows through) and the theme's kind of type rather than Times.
+const std::vector<std::string> kDotArgs = {"-Tsvg", "-Gbgcolor=transparent", "-Nfontname=sans-serif",
+                                           "-Efontname=sans-serif", "-Gfontname=sans-serif"};
+
+// Drawings are keyed by how dot is asked as well as by the source.
+std::string key_of(std::string_view source) {
+  std::string text;
+  for (const std::string& a : kDotArgs) text += a + '\n';
+  text += source;
+  return fmt::format("{:016x}", XXH3_64bits(text.data(), text.size()));
+}
 
 nlohmann::json load_cache(const fs::path& file) {
   std::string text;
@@ -70,7 +81,7 @@ void draw_diagrams(Deck& deck, const fs::path& cache_file) {
     if (!dot)
       throw InputError(block->pos, "cannot draw this diagram: Graphviz's `dot` is not installed",
                        "install it (Debian: apt-get install graphviz, or run scripts/setup)");
-    ProcessResult run = run_process(*dot, {"-Tsvg"}, block->literal, std::chrono::seconds(60));
+    ProcessResult run = run_process(*dot, kDotArgs, block->literal, std::chrono::seconds(60));
     if (!run.started || run.exit_code != 0 || run.out.find("<svg") == std::string::npos) {
       std::string why = run.started ? run.err : run.error;
       while (!why.empty() && (why.back() == '\n' || why.back() == ' ')) why.pop_back();

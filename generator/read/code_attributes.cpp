@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <cctype>
+
 #include "model/input_error.h"
 #include "model/line_steps.h"
 #include "read/attributes.h"
@@ -53,7 +55,7 @@ void read_info(Node& code, const FileContext& ctx) {
     else ctx.warn(pos, fmt::format("unknown code block class '{}': ignored", c), "known: .numberLines");
   }
   for (const std::string& w : words) {
-    if (parse_line_steps(w)) set_lines(code, w, pos);
+    if (std::isdigit(static_cast<unsigned char>(w[0]))) set_lines(code, w, pos);  // {2-3|5}, or a mistake in one
     else ctx.warn(pos, fmt::format("unknown word '{}' after the code block's language: ignored", w),
                   "the info string is the language, then {attributes}");
   }

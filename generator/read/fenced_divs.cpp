@@ -18,23 +18,26 @@ bool is_css_length(std::string_view v) {
   return unit.empty() || unit == "%" || unit == "px" || unit == "em" || unit == "rem";
 }
 
-// Checks a div's attributes against what the renderer knows, warning about the rest.
-void check(const Node& div, const FileContext& ctx) {
+// Checks a div's attributes against what the renderer knows, warning about the rest
+// and dropping the values it cannot use.
+void check(Node& div, const FileContext& ctx) {
   static constexpr std::string_view known[] = {"columns", "column", "incremental", "nonincremental"};
   for (const std::string& c : div.attrs.classes)
     if (std::find(std::begin(known), std::end(known), c) == std::end(known))
       ctx.warn(div.pos, fmt::format("unknown div class '{}': the div is shown as plain content", c),
                "known: columns, column, incremental, nonincremental");
-  for (const auto& [key, value] : div.attrs.values) {
+  std::erase_if(div.attrs.values, [&](const std::pair<std::string, std::string>& kv) {
+    const auto& [key, value] = kv;
     if (key == "width" && div.attrs.has_class("column")) {
-      if (!is_css_length(value))
-        ctx.warn(div.pos, fmt::format("column width '{}' is not a length: ignored", value),
-                 "write a percentage or pixels: width=\"40%\"");
-      continue;
+      if (is_css_length(value)) return false;
+      ctx.warn(div.pos, fmt::format("column width '{}' is not a length: ignored", value),
+               "write a percentage or pixels: width=\"40%\"");
+      return true;
     }
     ctx.warn(div.pos, fmt::format("unknown div attribute '{}': ignored", key),
              "a column takes width=\"40%\"; other divs take no attributes");
-  }
+    return true;
+  });
 }
 
 // The attributes of an opening fence ("::: columns", "::: {.column width=40%}"), or

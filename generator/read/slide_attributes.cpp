@@ -57,7 +57,29 @@ void apply(Slide& slide, const std::string& key, const std::string& value, const
   }
 }
 
+// GFM's autolinks turn a URL inside the braces (`{background-image="https://..."}`)
+// into a link node; put such a tail back into one text node, so that it is read as
+// attributes (and the remote image refused) instead of printed.
+void unlink_trailing_braces(NodeList& inlines) {
+  size_t first = inlines.size();
+  bool any_link = false;
+  while (first > 0) {
+    const Node& n = inlines[first - 1];
+    bool autolink = n.type == NodeType::link && n.children.size() == 1 && n.children[0].type == NodeType::text;
+    if (n.type != NodeType::text && !autolink) return;
+    --first;
+    any_link = any_link || autolink;
+    if (n.type == NodeType::text && n.literal.find('{') != std::pmr::string::npos) break;
+  }
+  if (!any_link || first == inlines.size() || inlines[first].type != NodeType::text) return;
+  Node& text = inlines[first];
+  for (size_t i = first + 1; i < inlines.size(); ++i)
+    text.literal += inlines[i].type == NodeType::text ? inlines[i].literal : inlines[i].children[0].literal;
+  inlines.erase(inlines.begin() + static_cast<std::ptrdiff_t>(first) + 1, inlines.end());
+}
+
 void read_title_braces(Slide& slide, Node& heading, bool is_title, const FileContext& ctx) {
+  unlink_trailing_braces(heading.children);
   if (heading.children.empty() || heading.children.back().type != NodeType::text) return;
   std::pmr::string& text = heading.children.back().literal;
   size_t open = trailing_braces(text);
