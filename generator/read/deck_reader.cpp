@@ -13,10 +13,9 @@
 #include "read/images.h"
 #include "read/incremental.h"
 #include "read/markdown.h"
-#include "read/option_blocks.h"
 #include "read/raw_html_images.h"
-#include "read/run_block.h"
 #include "read/slide_attributes.h"
+#include "read/tree_transforms.h"
 #include "read/unsupported_syntax.h"
 #include "util/files.h"
 #include "util/text.h"
@@ -116,22 +115,6 @@ void transform_slide(Slide& slide, const FileContext& ctx) {
   }
 }
 
-void collect_option_blocks(const NodeList& nodes, Deck& deck) {
-  for (const Node& n : nodes) {
-    if (n.type == NodeType::code_block) {
-      std::string kind = fence_language(n.info);
-      if (kind == "run") deck.snippets.push_back(parse_run_block(n.literal, n.pos));
-      if (kind == "claim") deck.claims.push_back(parse_claim_block(n.literal, n.pos));
-      if (kind == "chart") deck.charts.push_back(parse_chart_block(n.literal, n.pos));
-      if (kind == "timeline") deck.timelines.push_back(parse_timeline_block(n.literal, n.pos));
-    }
-    if (n.type == NodeType::text) {
-      for (Placeholder& p : find_placeholders(n.literal, n.pos)) deck.placeholders.push_back(std::move(p));
-    }
-    collect_option_blocks(n.children, deck);
-  }
-}
-
 }  // namespace
 
 std::vector<Slide> split_slides(std::string_view body, const std::string& file, int first_line,
@@ -184,9 +167,9 @@ Deck read_deck(const std::vector<fs::path>& inputs) {
     FileContext ctx{path, text, deck.images, deck.warnings};
     for (Slide& s : slides) transform_slide(s, ctx);
     load_images(slides, ctx);
-    for (const Slide& s : slides) {
-      collect_option_blocks(s.body, deck);
-      collect_option_blocks(s.notes, deck);
+    for (Slide& s : slides) {
+      make_typed_nodes(s.body, deck);
+      make_typed_nodes(s.notes, deck);
     }
     for (Slide& s : slides) deck.slides.push_back(std::move(s));
     deck.files.push_back(name);

@@ -52,7 +52,7 @@ std::vector<std::string> html_lines(std::string_view html) {
 }
 
 void write_code(std::string& out, std::string_view language, std::string_view code,
-                const std::optional<std::string>& highlighted, const CodeLook& look) {
+                const std::string* highlighted, const CodeLook& look) {
   std::optional<LineSteps> steps = look.lines.empty() ? std::nullopt : parse_line_steps(look.lines);
   bool per_line = steps || look.numbers == LineNumbers::shown;
   out += "<pre class=\"code";

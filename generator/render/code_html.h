@@ -19,10 +19,10 @@ struct CodeLook {
   LineNumbers numbers = LineNumbers::hidden;
 };
 
-// `highlighted` is Pygments' HTML for `code` (already escaped), or empty: then `code`
+// `highlighted` is Pygments' HTML for `code` (already escaped), or null: then `code`
 // is written escaped.
 void write_code(std::string& out, std::string_view language, std::string_view code,
-                const std::optional<std::string>& highlighted, const CodeLook& look = {});
+                const std::string* highlighted, const CodeLook& look = {});
 
 // Splits code HTML into lines, each one well-formed: a <span> still open at a line's
 // end is closed there and opened again on the next line. A final newline ends the last

@@ -13,7 +13,7 @@ namespace deckgen {
 struct CodeBlock {
   std::string language;  // a Pygments lexer name or alias ("python", "cpp", "sh")
   std::string code;
-  SourcePos pos;         // where the block is written (for the unknown-language warning); not in the cache key
+  SourcePos pos;         // the block's identity: where its node starts in the deck
 };
 
 struct HighlightResult {

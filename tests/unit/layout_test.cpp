@@ -67,7 +67,7 @@ TEST(CodeLines, ASpanCrossingANewlineIsClosedAndReopened) {
 
 TEST(CodeLines, FirstStepMarkedAndOneFragmentPerLaterStep) {
   std::string out;
-  write_code(out, "python", "a\nb\nc\n", std::nullopt, CodeLook{"2|3|1"});
+  write_code(out, "python", "a\nb\nc\n", nullptr, CodeLook{"2|3|1"});
   EXPECT_NE(out.find("data-line-steps=\"2|3|1\""), std::string::npos) << out;
   EXPECT_NE(out.find("<span class=\"line\">a</span>\n<span class=\"line mark\">b</span>\n<span class=\"line\">c</span>"),
             std::string::npos) << out;
