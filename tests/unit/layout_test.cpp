@@ -6,7 +6,7 @@
 #include "draw/diagrams.h"
 #include "model/input_error.h"
 #include "model/line_steps.h"
-#include "pipeline/commands.h"
+#include "pipeline/dispatch.h"
 #include "read/attributes.h"
 #include "read/deck_reader.h"
 #include "read/unsupported_syntax.h"
@@ -194,7 +194,7 @@ TEST_F(LayoutReader, WarningsReachTheTerminalWithTheirPlace) {
   options.output = dir.path() / "out/deck.html";
   NoRunner runner;
   Recording status;
-  ASSERT_EQ(run_command(options, status, runner), 0);
+  ASSERT_EQ(run_command(options, status, Runners::single(runner)), 0);
   std::string all;
   for (const std::string& w : status.warnings) all += w + "\n";
   EXPECT_NE(all.find("01.md:3:6: warning: `$...$` math is not typeset"), std::string::npos) << all;
