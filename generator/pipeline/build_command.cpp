@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "cache/cache_store.h"
+#include "draw/diagrams.h"
 #include "highlight/highlight.h"
 #include "measure/claims.h"
 #include "measure/values.h"
@@ -69,8 +70,20 @@ Figures claims_and_figures(const Deck& deck, const Measured& measured, Strictnes
   return f;
 }
 
+// Pygments knows no lexer by that name: the block is shown uncoloured, which the author
+// should hear about (a typo such as ```pyhton, or a name from another tool).
+void warn_unknown_languages(const std::vector<CodeBlock>& blocks, const HighlightedCode& highlighted, Status& status) {
+  for (const CodeBlock& b : blocks) {
+    if (highlighted.count(b.pos) || b.language == "mermaid") continue;  // mermaid: warned by the reader
+    status.warning(warning_message({b.pos, fmt::format("unknown code language '{}': shown without colours", b.language),
+                                    "use a Pygments lexer name (python, c, cpp, rust, sh, json, yaml, text, ...)"}));
+  }
+}
+
 int build_deck(const Options& options, Status& status, Runners runners) {
   Deck deck = read_deck(options.inputs);
+  for (const Warning& w : deck.warnings) status.warning(warning_message(w));
+  draw_diagrams(deck, cache_folder(options) / "diagrams.json");
   Plan plan = make_plan(deck, options.snippets_dir);
   // Read before anything runs: an unreadable baseline is an input error.
   std::optional<BaselineReport> baseline;
@@ -92,8 +105,10 @@ int build_deck(const Options& options, Status& status, Runners runners) {
 
   auto highlighter = make_pygments_highlighter(cache_folder(options) / "highlight.bin");
   std::string highlight_warning;
-  HighlightedCode highlighted = highlight_blocks(*highlighter, code_blocks_to_highlight(deck, views), &highlight_warning);
+  std::vector<CodeBlock> code_blocks = code_blocks_to_highlight(deck, views);
+  HighlightedCode highlighted = highlight_blocks(*highlighter, code_blocks, &highlight_warning);
   if (!highlight_warning.empty()) status.warning(highlight_warning);
+  else warn_unknown_languages(code_blocks, highlighted, status);
 
   std::vector<RenderedSlide> slides = render_slides(deck, highlighted, views);
   if (!plan.snippets.empty()) slides.push_back(provenance_slide(measured.provenance, plan.snippets.size(), measured.seconds));

@@ -6,6 +6,7 @@
 #include "measure/units.h"
 #include "measure/values.h"
 #include "model/metrics.h"
+#include "render/code_html.h"
 #include "render/html.h"
 
 namespace deckgen {
@@ -79,33 +80,14 @@ void write_timing(std::string& out, const SnippetResult& r) {
   out += ".</p></div></details>\n";
 }
 
-}  // namespace
-
-std::string format_spread(const Summary& s, std::string (*format)(double)) {
-  return fmt::format("{} ± {} (n={})", format(s.median), format(s.mad), s.n);
-}
-
-void write_snippet(std::string& out, const PlannedSnippet& snippet, const SnippetResult* result,
-                   const std::string* highlighted) {
+// What the run showed: the failure box and the output.
+void write_result(std::string& out, const PlannedSnippet& snippet, const SnippetResult* result) {
   const SnippetSpec& spec = snippet.spec;
-  bool failed = result && result->outcome == Outcome::failed;
-  out += "<div class=\"snippet";
-  if (failed) out += " failed";
-  out += "\" data-snippet=\"";
-  append_escaped(out, spec.id);
-  out += "\">\n";
-  if (spec.show_code) {
-    out += "<pre class=\"code\"><code class=\"language-";
-    append_escaped(out, snippet.language.pygments);
-    out += "\">";
-    if (highlighted) out += *highlighted;
-    else append_escaped(out, snippet.shown_code);
-    out += "</code></pre>\n";
-  }
   if (!result) {
-    out += "<div class=\"snippet-error\"><strong>not run</strong></div>\n</div>\n";
+    out += "<div class=\"snippet-error\"><strong>not run</strong></div>\n";
     return;
   }
+  bool failed = result->outcome == Outcome::failed;
   if (failed) {
     out += "<div class=\"snippet-error\" role=\"alert\"><strong>✖ ";
     append_escaped(out, spec.id);
@@ -131,7 +113,31 @@ void write_snippet(std::string& out, const PlannedSnippet& snippet, const Snippe
                      escape_html(median_run_caption(static_cast<size_t>(result->shown_run), result->runs.size())));
     if (!failed) write_output(out, "snippet-output stderr", result->err);
   }
-  if (spec.show_timing) write_timing(out, *result);
+}
+
+}  // namespace
+
+std::string format_spread(const Summary& s, std::string (*format)(double)) {
+  return fmt::format("{} ± {} (n={})", format(s.median), format(s.mad), s.n);
+}
+
+void write_snippet(std::string& out, const PlannedSnippet& snippet, const SnippetResult* result,
+                   const std::string* highlighted) {
+  const SnippetSpec& spec = snippet.spec;
+  bool failed = result && result->outcome == Outcome::failed;
+  out += "<div class=\"snippet";
+  if (failed) out += " failed";
+  out += "\" data-snippet=\"";
+  append_escaped(out, spec.id);
+  out += "\">\n";
+  // Beside the code, the output takes the right-hand column (Quarto's output-location: column).
+  bool columns = spec.output_location == OutputLocation::column && spec.show_code;
+  if (columns) out += "<div class=\"columns snippet-columns\">\n<div class=\"column\">\n";
+  if (spec.show_code) write_code(out, snippet.language.pygments, snippet.shown_code, highlighted, CodeLook{spec.lines});
+  if (columns) out += "</div>\n<div class=\"column\">\n";
+  write_result(out, snippet, result);
+  if (columns) out += "</div>\n</div>\n";
+  if (result && spec.show_timing) write_timing(out, *result);
   out += "</div>\n";
 }
 

@@ -92,6 +92,7 @@ std::string write_page(const FrontMatter& meta, const std::vector<RenderedSlide>
   append_style(out, embedded_asset(Asset_id::reveal_css));
   append_style(out, embedded_asset(Asset_id::theme_css));
   append_style(out, embedded_asset(Asset_id::highlight_css));
+  append_style(out, embedded_asset(Asset_id::layout_css));
   out += "</head>\n<body class=\"deckgen theme-";
   out += meta.theme;
   out += "\">\n<div class=\"reveal\">\n<div class=\"slides\">\n";
@@ -100,6 +101,8 @@ std::string write_page(const FrontMatter& meta, const std::vector<RenderedSlide>
     out += "<section";
     if (!s.css_class.empty()) out += " class=\"", append_escaped(out, s.css_class), out += '"';
     if (!s.pos.file.empty()) out += " data-source=\"", append_escaped(out, fmt::format("{}", s.pos)), out += '"';
+    if (!s.background_image.empty()) out += " data-background-image=\"", append_escaped(out, s.background_image), out += '"';
+    if (!s.background_color.empty()) out += " data-background-color=\"", append_escaped(out, s.background_color), out += '"';
     out += ">\n";
     out += s.html;
     if (!s.notes.empty()) {
@@ -113,7 +116,7 @@ std::string write_page(const FrontMatter& meta, const std::vector<RenderedSlide>
   for (const Attachment& a : attachments) append_attachment(out, a);
   append_script(out, embedded_asset(Asset_id::reveal_js));
   append_script(out, embedded_asset(Asset_id::notes_js));
-  append_script(out, embedded_asset(Asset_id::deck_js));   // fits slides; must precede Reveal.initialize
+  append_script(out, embedded_asset(Asset_id::deck_js));   // fits slides, steps marked code lines; must precede Reveal.initialize
   out += "<script>Reveal.initialize(Object.assign(";
   out += reveal_config(meta);
   out += ", {plugins: [RevealNotes]}));</script>\n</body>\n</html>\n";
