@@ -37,8 +37,6 @@ ParsedCommandLine parse_command_line(int argc, const char* const* argv) {
                                        "and report what failed.");
   check->add_option("inputs", inputs, "A deck folder, or .md files in order (default: deck)");
   check->add_option("-o,--output", output, "Also write the deck to this file");
-  check->add_flag("--strict", o.strict, "Fail (exit 1) on what is otherwise a warning, such as a slide "
-                                        "that does not fit its stage even at 60% size");
   check->footer(kExitCodes);
 
   std::vector<std::string> only;
@@ -50,7 +48,8 @@ ParsedCommandLine parse_command_line(int argc, const char* const* argv) {
   std::string snippets, report, junit, baseline;
   double regression_percent = -1;
   for (CLI::App* sub : {build, check}) {
-    sub->add_flag("--strict", o.strict, "Fail on doubt as well: claims that are fragile (one run decides them)");
+    sub->add_flag("--strict", o.strict, "Fail on doubt as well: claims that are fragile (one run decides "
+                                        "them) and, with check, slides that do not fit their stage even at 60% size");
     CLI::Option* against = sub->add_option("--baseline", baseline, "Compare every snippet with an earlier "
                                                                    "--report JSON and list the significant changes");
     sub->add_option("--fail-on-regression", regression_percent, "With --baseline: fail when a snippet got slower "
