@@ -26,6 +26,7 @@
 #include "model/input_error.h"
 #include "pipeline/result_report.h"
 #include "pipeline/schedule.h"
+#include "pipeline/init_command.h"
 #include "pipeline/pdf_command.h"
 #include "pipeline/watch_command.h"
 #include "plan/plan.h"
@@ -36,6 +37,7 @@
 #include "render/slides.h"
 #include "run/execute.h"
 #include "run/overhead.h"
+#include "run/trace_helpers.h"
 #include "util/files.h"
 #include "util/text.h"
 #include "write/page.h"
@@ -167,6 +169,8 @@ Measured run_and_measure(const Deck& deck, const Plan& plan, const Options& opti
                                         options.use_cache ? cache_dir(options) / "toolchains.json" : fs::path());
   ExecuteContext ctx;
   ctx.snippets_dir = plan.snippets_dir;
+  TraceHelperFolder helpers;
+  ctx.helpers_dir = helpers.path();
   ctx.python = tools.python;
   ctx.path_env = path_for_snippets();
   auto start = std::chrono::steady_clock::now();
@@ -424,6 +428,7 @@ int run_command(const Options& options, Status& status, Runners runners) {
   // watch and pdf build through run_command with Command::build (pipeline/*_command.h).
   if (options.command == Command::watch) return run_watch(options, status, runners.main);
   if (options.command == Command::pdf) return run_pdf(options, status, runners.main);
+  if (options.command == Command::init) return run_init(options, status);
   try {
     return build(options, status, runners);
   } catch (const InputError& e) {

@@ -10,7 +10,7 @@
 
 namespace deckgen {
 
-enum class Command { build, check, clean, watch, pdf };
+enum class Command { build, check, clean, watch, pdf, init };
 
 struct Options {
   Command command = Command::build;
@@ -34,6 +34,8 @@ struct Options {
   // `pdf`: the PDF to write (`output` stays the HTML the deck is built to first).
   std::filesystem::path pdf_output{"output/deck.pdf"};
   bool pdf_notes = false;                              // --notes: speaker notes under each slide
+  // `init`: the folder the starter talk is written into.
+  std::filesystem::path init_dir{"."};
 };
 
 // Exit codes, the same for every command (documented in --help and the README).

@@ -17,6 +17,13 @@ namespace fs = std::filesystem;
 namespace deckgen {
 namespace {
 
+// The snippets folder first, so that a deck's own copy of a trace helper wins.
+std::string python_path(const ExecuteContext& ctx) {
+  std::string path = ctx.snippets_dir.string();
+  if (!ctx.helpers_dir.empty()) path += ":" + ctx.helpers_dir.string();
+  return path;
+}
+
 constexpr uintmax_t kMaxTraceBytes = 256 << 20;
 
 void read_outputs(const fs::path& out_dir, RawRun& run, bool keep_traces) {
@@ -72,7 +79,7 @@ std::map<std::string, std::string> snippet_environment(const PlannedSnippet& s, 
       {"TMPDIR", scratch.string()},
       {"LANG", "C.UTF-8"},
       {"LC_ALL", "C.UTF-8"},
-      {"PYTHONPATH", ctx.snippets_dir.string()},
+      {"PYTHONPATH", python_path(ctx)},
       {"PYTHONDONTWRITEBYTECODE", "1"},
       {"PYTHONUNBUFFERED", "1"},
       {"DECKGEN_SNIPPET_ID", s.spec.id},
@@ -127,6 +134,9 @@ void compile_snippet(PreparedSnippet& p, size_t index, size_t count, const Execu
     RunRequest compile;
     compile.argv = expand_command(s.language.compile, values);
     compile.env = {{"PATH", ctx.path_env}, {"LANG", "C.UTF-8"}, {"HOME", build.path().string()}, {"TMPDIR", build.path().string()}};
+    // CPATH is searched after every -I of the command, so a deck's own deckgen_trace.h
+    // (beside the source or under -I{snippets}) wins; custom compile commands get it too.
+    if (!ctx.helpers_dir.empty()) compile.env.emplace("CPATH", ctx.helpers_dir.string());
     compile.work_dir = build.path();
     compile.timeout = std::chrono::minutes(5);
     if (auto program = find_executable(compile.argv[0])) compile.argv[0] = program->string();

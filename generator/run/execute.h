@@ -53,6 +53,8 @@ class ProgramCache {
 
 struct ExecuteContext {
   std::filesystem::path snippets_dir;
+  // deckgen's own trace helpers (run/trace_helpers.h), searched after snippets_dir; empty: none.
+  std::filesystem::path helpers_dir;
   std::string python;                         // resolved interpreter
   std::string path_env;                       // PATH given to snippets
   ProgramCache* programs = nullptr;           // null: every compiled snippet is compiled (--no-cache)

@@ -9,6 +9,8 @@ DECKGEN_ASSET(theme_css)
 DECKGEN_ASSET(highlight_css)
 DECKGEN_ASSET(deck_js)
 DECKGEN_ASSET(highlight_py)
+DECKGEN_ASSET(trace_py)
+DECKGEN_ASSET(trace_h)
 DECKGEN_ASSET(launcher)
 #undef DECKGEN_ASSET
 
@@ -25,6 +27,8 @@ std::string_view embedded_asset(Asset_id id) {
     CASE(highlight_css)
     CASE(deck_js)
     CASE(highlight_py)
+    CASE(trace_py)
+    CASE(trace_h)
     CASE(launcher)
   }
 #undef CASE

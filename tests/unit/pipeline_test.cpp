@@ -19,6 +19,7 @@
 #include "pipeline/result_report.h"
 #include "run/execute.h"
 #include "test_support.h"
+#include "util/embedded.h"
 #include "util/files.h"
 
 namespace deckgen {
@@ -252,7 +253,8 @@ TEST_F(Pipeline, EachRunGetsTheDocumentedEnvironmentAndNothingElse) {
     EXPECT_EQ(r.env.at("WORKERS"), "4");
     EXPECT_EQ(r.env.at("DECKGEN_SNIPPET_ID"), "env");
     EXPECT_EQ(r.env.at("DECKGEN_RUN_INDEX"), std::to_string(static_cast<int>(i) - 1));
-    EXPECT_EQ(fs::weakly_canonical(r.env.at("PYTHONPATH")), snippets_dir);
+    std::string python_path = r.env.at("PYTHONPATH");
+    EXPECT_EQ(fs::weakly_canonical(python_path.substr(0, python_path.find(':'))), snippets_dir);
     // The cwd is the private scratch folder, which is also HOME; it exists during the run.
     EXPECT_EQ(r.env.at("DECKGEN_SCRATCH"), r.work_dir.string());
     EXPECT_EQ(r.env.at("HOME"), r.work_dir.string());
@@ -262,6 +264,34 @@ TEST_F(Pipeline, EachRunGetsTheDocumentedEnvironmentAndNothingElse) {
   }
   EXPECT_EQ(scratch_dirs.size(), 3u) << "each run has its own scratch folder";
   for (const std::string& scratch : scratch_dirs) EXPECT_FALSE(fs::exists(scratch)) << scratch << " was not removed";
+}
+
+// deckgen's own trace helpers come after the snippets folder, on the import path of every
+// run and the include path (CPATH) of every compile, and exist while they run.
+TEST_F(Pipeline, TraceHelpersFollowTheSnippetsFolderOnBothPaths) {
+  snippet("a.py", "import deckgen_trace\n");
+  snippet("c.c", "#include <deckgen_trace.h>\nint main(void) { return 0; }\n");
+  std::vector<std::string> helper_texts;
+  runner.during_run = [&](const RunRequest& r) {
+    std::string path = r.env.at("PYTHONPATH");
+    size_t colon = path.find(':');
+    ASSERT_NE(colon, std::string::npos) << path;
+    EXPECT_EQ(fs::weakly_canonical(path.substr(0, colon)), fs::weakly_canonical(dir.path() / "snippets"));
+    std::string text;
+    EXPECT_TRUE(read_file(fs::path(path.substr(colon + 1)) / "deckgen_trace.py", text));
+    helper_texts.push_back(text);
+  };
+  EXPECT_EQ(build("```run\nfile: a.py\nruns: 1\nwarmup: 0\n```\n\n```run\nfile: c.c\nruns: 1\nwarmup: 0\n```\n"), 0)
+      << status.all_errors();
+  ASSERT_EQ(helper_texts.size(), 2u);
+  EXPECT_EQ(helper_texts[0], embedded_asset(Asset_id::trace_py));
+  ASSERT_EQ(runner.compiles.size(), 1u);
+  const RunRequest& c = runner.compiles[0];
+  ASSERT_EQ(c.env.count("CPATH"), 1u);
+  EXPECT_EQ(fs::path(c.env.at("CPATH")), fs::path(runner.snippet_runs[0].env.at("PYTHONPATH").substr(
+                                               runner.snippet_runs[0].env.at("PYTHONPATH").find(':') + 1)));
+  // The folder is private to the build and gone after it.
+  EXPECT_FALSE(fs::exists(c.env.at("CPATH")));
 }
 
 TEST_F(Pipeline, NoStdinMeansDevNullAndNoTraceVariable) {
