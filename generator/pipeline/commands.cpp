@@ -328,8 +328,11 @@ int clean(const Options& options, Status& status) {
 
 int build(const Options& options, Status& status, Runners runners) {
   if (options.command == Command::clean) return clean(options, status);
-  Deck deck = read_deck(options.inputs);
-  Plan plan = make_plan(deck, options.snippets_dir);
+  // Every input error found before anything runs is reported together.
+  InputErrorList input_errors;
+  Deck deck = read_deck(options.inputs, input_errors);
+  Plan plan = make_plan(deck, options.snippets_dir, input_errors);
+  input_errors.throw_if_any();
   try {
     mark_cache_dir(cache_dir(options));  // so `deckgen clean` knows the folder is ours
   } catch (const std::system_error& e) {
@@ -431,6 +434,13 @@ int run_command(const Options& options, Status& status, Runners runners) {
   if (options.command == Command::init) return run_init(options, status);
   try {
     return build(options, status, runners);
+  } catch (const InputErrors& e) {
+    for (const InputError& one : e.errors()) status.error(one.message());
+    size_t count = e.errors().size() + e.not_shown();
+    if (count > 1)
+      status.summary(fmt::format("{} input errors{}; nothing was written", count,
+                                 e.not_shown() ? fmt::format(" ({} more not shown)", e.not_shown()) : ""));
+    return exit_input_error;
   } catch (const InputError& e) {
     status.error(e.message());
     return exit_input_error;

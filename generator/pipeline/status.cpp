@@ -4,13 +4,15 @@
 #include <unistd.h>
 
 #include <cstdio>
+#include <cstdlib>
 
 namespace deckgen {
 namespace {
 
 class TerminalStatus final : public Status {
  public:
-  explicit TerminalStatus(bool quiet) : quiet_(quiet), tty_(::isatty(STDERR_FILENO) != 0) {}
+  TerminalStatus(bool quiet, IsTerminal terminal, Colour colour)
+      : quiet_(quiet), tty_(terminal == IsTerminal::yes), colour_(colour == Colour::on) {}
   void info(const std::string& line) override {
     if (quiet_) return;
     clear_line();
@@ -20,8 +22,11 @@ class TerminalStatus final : public Status {
     clear_line();
     fmt::print(stderr, "{}\n", line);
   }
-  void warning(const std::string& line) override { tagged("warning", "33", line); }
-  void error(const std::string& line) override { tagged("error", "31", line); }
+  void warning(const std::string& line) override {
+    if (quiet_) return;  // -q: only errors and the summary
+    tagged("warning", "1;33", line);
+  }
+  void error(const std::string& line) override { tagged("error", "1;31", line); }
 
   void progress(const Progress& p) override {
     if (quiet_) return;
@@ -44,23 +49,40 @@ class TerminalStatus final : public Status {
     if (line_open_) fmt::print(stderr, "\r\x1b[K");
     line_open_ = false;
   }
-  void tagged(const char* tag, const char* colour, const std::string& line) {
+  void tagged(const char* tag, const char* sgr, const std::string& line) {
     clear_line();
     // Messages that already carry "file:line: error:" are printed as they are.
-    if (line.find(std::string(": ") + tag + ": ") != std::string::npos)
-      fmt::print(stderr, "{}\n", line);
-    else if (tty_)
-      fmt::print(stderr, "\x1b[1;{}mdeckgen: {}:\x1b[0m {}\n", colour, tag, line);
-    else
-      fmt::print(stderr, "deckgen: {}: {}\n", tag, line);
+    std::string text = line.find(std::string(": ") + tag + ": ") != std::string::npos
+                           ? line
+                           : fmt::format("deckgen: {}: {}", tag, line);
+    fmt::print(stderr, "{}\n", colour_ ? coloured_tag(text, tag, sgr) : text);
   }
-  bool quiet_, tty_;
+  bool quiet_, tty_, colour_;
   bool line_open_ = false;
   size_t last_index_ = static_cast<size_t>(-1);
 };
 
 }  // namespace
 
-std::unique_ptr<Status> make_terminal_status(bool quiet) { return std::make_unique<TerminalStatus>(quiet); }
+Colour colour_for(IsTerminal stderr_is_terminal, const char* no_color, const char* force_color) {
+  if (force_color && *force_color && std::string_view(force_color) != "0") return Colour::on;
+  if (no_color && *no_color) return Colour::off;
+  return stderr_is_terminal == IsTerminal::yes ? Colour::on : Colour::off;
+}
+
+std::string coloured_tag(const std::string& line, std::string_view tag, std::string_view sgr) {
+  std::string marker = fmt::format("{}:", tag);
+  // The tag after the position ("file:1:2: error:") or at the start ("deckgen: error:").
+  size_t at = line.find(fmt::format(": {} ", marker));
+  at = at == std::string::npos ? line.find(marker) : at + 2;
+  if (at == std::string::npos) return line;
+  return fmt::format("{}\x1b[{}m{}\x1b[0m{}", line.substr(0, at), sgr, marker, line.substr(at + marker.size()));
+}
+
+std::unique_ptr<Status> make_terminal_status(bool quiet) {
+  IsTerminal terminal = ::isatty(STDERR_FILENO) ? IsTerminal::yes : IsTerminal::no;
+  return std::make_unique<TerminalStatus>(quiet, terminal,
+                                          colour_for(terminal, std::getenv("NO_COLOR"), std::getenv("FORCE_COLOR")));
+}
 
 }  // namespace deckgen

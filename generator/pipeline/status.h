@@ -3,6 +3,7 @@
 // Tests use a recording one; the terminal one writes to stderr.
 #include <memory>
 #include <string>
+#include <string_view>
 
 namespace deckgen {
 
@@ -25,7 +26,18 @@ class Status {
 };
 
 // On a terminal, progress is one line redrawn in place; otherwise (CI) one plain line
-// per snippet.
+// per snippet. Quiet: only errors and the summary (no progress, no info, no warnings).
+// Colour as colour_for(stderr, NO_COLOR, FORCE_COLOR) decides.
 std::unique_ptr<Status> make_terminal_status(bool quiet);
+
+enum class IsTerminal { no, yes };
+enum class Colour { off, on };
+// The usual conventions (no-color.org, force-color.org): FORCE_COLOR set, not empty and
+// not "0" (which Node's tools read as "no") turns colour on; otherwise NO_COLOR set and not empty turns it off; otherwise colour
+// goes to a terminal only. Null pointers are unset variables.
+Colour colour_for(IsTerminal stderr_is_terminal, const char* no_color, const char* force_color);
+
+// "file:1:2: error: what" with the "error:" (or "warning:") tag coloured.
+std::string coloured_tag(const std::string& line, std::string_view tag, std::string_view sgr);
 
 }  // namespace deckgen

@@ -96,16 +96,24 @@ SourcePos locate(const SourcePos& near, std::string_view file_text, std::string_
   return near;
 }
 
+void load_image(Node* image, const fs::path& md_file, std::string_view text,
+                std::map<std::string, Asset, std::less<>>& images);
+
 void load_images(std::vector<Slide>& slides, const fs::path& md_file, std::string_view text,
-                 std::map<std::string, Asset, std::less<>>& images) {
+                 std::map<std::string, Asset, std::less<>>& images, InputErrorList& errors) {
   std::vector<Node*> found;
   for (Slide& s : slides) {
     collect_images(s.body, found);
     collect_images(s.notes, found);
   }
-  for (Node* image : found) {
+  for (Node* image : found) errors.collect([&] { load_image(image, md_file, text, images); });
+}
+
+void load_image(Node* image, const fs::path& md_file, std::string_view text,
+                std::map<std::string, Asset, std::less<>>& images) {
+  {
     std::string_view url = image->url;
-    if (url.starts_with("data:")) continue;
+    if (url.starts_with("data:")) return;
     if (url.find("://") != std::string_view::npos || url.starts_with("//"))
       throw InputError(locate(image->pos, text, url), fmt::format("image '{}' is not a local file", url),
                        "the deck must present offline: save the image beside the slides and use its path");
@@ -113,7 +121,7 @@ void load_images(std::vector<Slide>& slides, const fs::path& md_file, std::strin
     std::string key = path.lexically_normal().generic_string();
     if (images.count(key)) {
       image->url.assign(key);
-      continue;
+      return;
     }
     std::string bytes;
     if (!read_file(path, bytes))
@@ -128,19 +136,22 @@ void load_images(std::vector<Slide>& slides, const fs::path& md_file, std::strin
   }
 }
 
-void collect_option_blocks(const NodeList& nodes, Deck& deck) {
+// Each block and text is read on its own, so that one mistake does not hide the next.
+void collect_option_blocks(const NodeList& nodes, Deck& deck, InputErrorList& errors) {
   for (const Node& n : nodes) {
-    if (n.type == NodeType::code_block) {
-      std::string kind = fence_language(n.info);
-      if (kind == "run") deck.snippets.push_back(parse_run_block(n.literal, n.pos));
-      if (kind == "claim") deck.claims.push_back(parse_claim_block(n.literal, n.pos));
-      if (kind == "chart") deck.charts.push_back(parse_chart_block(n.literal, n.pos));
-      if (kind == "timeline") deck.timelines.push_back(parse_timeline_block(n.literal, n.pos));
-    }
-    if (n.type == NodeType::text) {
-      for (Placeholder& p : find_placeholders(n.literal, n.pos)) deck.placeholders.push_back(std::move(p));
-    }
-    collect_option_blocks(n.children, deck);
+    errors.collect([&] {
+      if (n.type == NodeType::code_block) {
+        std::string kind = fence_language(n.info);
+        if (kind == "run") deck.snippets.push_back(parse_run_block(n.literal, n.pos));
+        if (kind == "claim") deck.claims.push_back(parse_claim_block(n.literal, n.pos));
+        if (kind == "chart") deck.charts.push_back(parse_chart_block(n.literal, n.pos));
+        if (kind == "timeline") deck.timelines.push_back(parse_timeline_block(n.literal, n.pos));
+      }
+      if (n.type == NodeType::text) {
+        for (Placeholder& p : find_placeholders(n.literal, n.pos)) deck.placeholders.push_back(std::move(p));
+      }
+    });
+    collect_option_blocks(n.children, deck, errors);
   }
 }
 
@@ -183,6 +194,13 @@ std::vector<Slide> split_slides(std::string_view body, const std::string& file, 
 }
 
 Deck read_deck(const std::vector<fs::path>& inputs) {
+  InputErrorList errors;
+  Deck deck = read_deck(inputs, errors);
+  errors.throw_if_any();
+  return deck;
+}
+
+Deck read_deck(const std::vector<fs::path>& inputs, InputErrorList& errors) {
   Deck deck;
   bool first = true;
   std::vector<fs::path> files = markdown_files(inputs);
@@ -191,21 +209,25 @@ Deck read_deck(const std::vector<fs::path>& inputs) {
   for (const fs::path& path : files) {
     std::string name = path.lexically_normal().generic_string();
     std::string raw;
-    if (!read_file(path, raw))
-      throw InputError({name}, "cannot read the file", "check that it exists and is readable");
+    if (!read_file(path, raw)) {
+      errors.add(InputError({name}, "cannot read the file", "check that it exists and is readable"));
+      continue;
+    }
     std::string text = sanitize_utf8(raw);
-    FrontMatterSplit split = split_front_matter(text, name);
+    FrontMatterSplit split;
+    errors.collect([&] { split = split_front_matter(text, name); });
     if (split.present) {
       if (!first)
-        throw InputError({name, 1, 1}, "front matter is read only from the deck's first file",
-                         fmt::format("move it to the top of {}", deck.files.front()));
-      deck.meta = parse_front_matter(split.yaml, name, split.yaml_first_line);
+        errors.add(InputError({name, 1, 1}, "front matter is read only from the deck's first file",
+                              fmt::format("move it to the top of {}", deck.files.front())));
+      else
+        errors.collect([&] { deck.meta = parse_front_matter(split.yaml, name, split.yaml_first_line); });
     }
     std::vector<Slide> slides = split_slides(split.body, name, split.body_first_line, deck.node_memory.get());
-    load_images(slides, path, text, deck.images);
+    load_images(slides, path, text, deck.images, errors);
     for (const Slide& s : slides) {
-      collect_option_blocks(s.body, deck);
-      collect_option_blocks(s.notes, deck);
+      collect_option_blocks(s.body, deck, errors);
+      collect_option_blocks(s.notes, deck, errors);
     }
     for (Slide& s : slides) deck.slides.push_back(std::move(s));
     deck.files.push_back(name);

@@ -50,7 +50,7 @@ const std::map<std::string, KeyHandler>& key_table() {
          f.transition = v.one_of(n, "transition", {"none", "fade", "slide", "convex", "concave", "zoom"}); }},
       {"aspect_ratio", [](FrontMatter& f, const YAML::Node& n, const YamlValues& v) {
          f.aspect_ratio = v.one_of(n, "aspect_ratio", {"16:9", "4:3"}); }},
-      {"snippets", [](FrontMatter& f, const YAML::Node& n, const YamlValues& v) { f.snippets = v.scalar(n, "snippets"); }},
+      {"snippets", [](FrontMatter& f, const YAML::Node& n, const YamlValues& v) { f.snippets = v.scalar(n, "snippets"), f.snippets_pos = v.pos(n); }},
       {"python", [](FrontMatter& f, const YAML::Node& n, const YamlValues& v) { f.python = v.scalar(n, "python"); }},
       {"languages", [](FrontMatter& f, const YAML::Node& n, const YamlValues& v) {
          if (!n.IsMap()) throw InputError(v.pos(n), "'languages' must map language names to their commands");

@@ -13,6 +13,14 @@
 
 namespace deckgen {
 
+// What `key: value` lines with a nested map look like, for errors about indentation.
+inline constexpr std::string_view kExpectedShape =
+    "    file: example.py\n"
+    "    runs: 5\n"
+    "    expect:\n"
+    "      exit: 0\n"
+    "      stdout: \"some text\"";
+
 class YamlValues {
  public:
   // `first_line`: the file line of the YAML text's first line; `column_offset`: columns
@@ -41,6 +49,11 @@ class YamlValues {
   template <typename Handler>
   void for_each_key(const YAML::Node& root, std::string_view what, const std::vector<std::string>& known,
                     Handler&& handle) const {
+    // `expect:` with its entries not indented under it reads as an empty `expect`.
+    if (root.IsNull())
+      throw InputError(pos(root), fmt::format("{} has nothing under it: are its entries indented?", what),
+                       fmt::format("indent its `key: value` lines under `{}:` (known keys: {}), like:\n{}", what,
+                                   fmt::join(known, ", "), kExpectedShape));
     if (!root.IsMap())
       throw InputError(pos(root), fmt::format("{} must be `key: value` lines", what),
                        fmt::format("known keys: {}", fmt::join(known, ", ")));

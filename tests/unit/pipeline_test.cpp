@@ -211,6 +211,28 @@ TEST(ResultReport, AFailureIsAnErrorWithTheCompilersWords) {
 
 // --- planning: what runs, how often, with what -------------------------------------
 
+// A run that fails shows, in the terminal too, its exit status and its stderr's tail.
+TEST(ResultReport, AFailedRunShowsTheTailOfItsStderr) {
+  PlannedSnippet snippet;
+  snippet.spec.id = "gil";
+  snippet.spec.pos = {"deck/01.md", 4, 1};
+  SnippetResult result;
+  result.id = "gil";
+  result.outcome = Outcome::failed;
+  result.failure = "exit status 1";
+  for (int i = 1; i <= 14; ++i) result.err.text += fmt::format("frame {}\n", i);
+  result.err.text += "ModuleNotFoundError: No module named 'deckgen_trace'\n\n";
+  RecordingStatus status;
+  report_result(snippet, result, false, status);
+  ASSERT_EQ(status.errors.size(), 1u);
+  const std::string& e = status.errors[0];
+  EXPECT_TRUE(contains(e, "deck/01.md:4:1: error: snippet 'gil' failed: exit status 1\n  stderr of the last run:\n"
+                          "  ...\n  | frame 6\n")) << e;
+  EXPECT_TRUE(contains(e, "  | frame 14\n  | ModuleNotFoundError: No module named 'deckgen_trace'")) << e;
+  EXPECT_FALSE(contains(e, "frame 5\n")) << "only the last lines";
+  EXPECT_NE(e.back(), '\n');
+}
+
 TEST_F(Pipeline, WarmupThenTimedRunsInOrder) {
   snippet("a.sh");
   EXPECT_EQ(build("```run\nfile: a.sh\nruns: 4\nwarmup: 2\n```\n"), 0) << status.all_errors();
