@@ -17,6 +17,7 @@
 #include <thread>
 #include <vector>
 
+#include "serve/event_stream.h"
 #include "serve/live_reload.h"
 #include "util/text.h"
 
@@ -53,6 +54,8 @@ struct DeckState {
 };
 
 using Request = http::request<http::string_body>;
+
+bool is_events_request(std::string_view target) { return target.substr(0, target.find('?')) == kEventsPath; }
 using Response = http::response<http::string_body>;
 
 // The whole of what is served. Every answer is no-store: the deck changes under the
@@ -97,8 +100,8 @@ Response answer(const Request& request, const DeckState& deck, std::string_view 
 // keeps the connection alive. Runs entirely on the server's thread.
 class Connection : public std::enable_shared_from_this<Connection> {
  public:
-  Connection(tcp::socket socket, const DeckState& deck, std::string_view deck_path)
-      : stream_(std::move(socket)), deck_(deck), deck_path_(deck_path) {}
+  Connection(tcp::socket socket, const DeckState& deck, std::string_view deck_path, EventHub& events)
+      : stream_(std::move(socket)), deck_(deck), deck_path_(deck_path), events_(events) {}
 
   void start() { read_next(); }
 
@@ -125,6 +128,10 @@ class Connection : public std::enable_shared_from_this<Connection> {
       response_.body() = "400\n";
       response_.keep_alive(false);
       response_.prepare_payload();
+    } else if (request_.method() == http::verb::get && is_events_request(request_.target())) {
+      // The page's event stream: the connection is the event hub's from now on.
+      DeckState::Snapshot now = deck_.snapshot();
+      return events_.subscribe(stream_.release_socket(), reload_state_json(now.version, now.error));
     } else {
       response_ = answer(request_, deck_, deck_path_);
     }
@@ -143,6 +150,7 @@ class Connection : public std::enable_shared_from_this<Connection> {
   Response response_;
   const DeckState& deck_;
   std::string_view deck_path_;
+  EventHub& events_;
 };
 
 // The server's threads must not take the signals meant for the watch loop (SIGINT and
@@ -172,13 +180,14 @@ struct DeckServer::Impl {
   asio::io_context io{1};
   tcp::acceptor acceptor{io};
   std::vector<std::weak_ptr<Connection>> connections;  // touched only on `thread`
+  EventHub events{io};
   std::thread thread;
 
   void accept_next() {
     acceptor.async_accept([this](beast::error_code error, tcp::socket socket) {
       if (error) return;  // the acceptor was closed by stop()
       std::erase_if(connections, [](const std::weak_ptr<Connection>& c) { return c.expired(); });
-      auto connection = std::make_shared<Connection>(std::move(socket), deck, deck_path);
+      auto connection = std::make_shared<Connection>(std::move(socket), deck, deck_path, events);
       connections.push_back(connection);
       connection->start();
       accept_next();
@@ -191,6 +200,12 @@ struct DeckServer::Impl {
     acceptor.close(ignored);
     for (const auto& weak : connections)
       if (auto connection = weak.lock()) connection->close();
+    events.close_all();
+  }
+
+  void tell_pages() {
+    DeckState::Snapshot now = deck.snapshot();
+    events.broadcast(reload_state_json(now.version, now.error));
   }
 };
 
@@ -241,14 +256,21 @@ void DeckServer::stop() {
 void DeckServer::publish(std::string page) {
   auto shared = std::make_shared<const std::string>(std::move(page));
   std::lock_guard lock(impl_->deck.mutex);
-  impl_->deck.page = std::move(shared);
-  ++impl_->deck.version;
-  impl_->deck.error.clear();
+  {
+    std::lock_guard lock(impl_->deck.mutex);
+    impl_->deck.page = std::move(shared);
+    ++impl_->deck.version;
+    impl_->deck.error.clear();
+  }
+  impl_->tell_pages();
 }
 
 void DeckServer::show_error(std::string message) {
-  std::lock_guard lock(impl_->deck.mutex);
-  impl_->deck.error = std::move(message);
+  {
+    std::lock_guard lock(impl_->deck.mutex);
+    impl_->deck.error = std::move(message);
+  }
+  impl_->tell_pages();
 }
 
 uint64_t DeckServer::version() const {

@@ -1,9 +1,10 @@
 #pragma once
 // Serves the current deck over HTTP/1.1 (GET and HEAD only) while `deckgen watch`
 // rebuilds it: `/` and `/<deck file name>` give the deck with the live-reload script
-// (serve/live_reload.h), kVersionPath and kErrorPath tell the page when to reload and
-// what failed; anything else is 404. The HTTP side is Boost.Beast over Boost.Asio,
-// running on a thread of its own; this class is the only code that includes them.
+// (serve/live_reload.h), kEventsPath pushes each new version and error to the open pages
+// (serve/event_stream.h), kVersionPath and kErrorPath answer the same on request;
+// anything else is 404. The HTTP side is Boost.Beast over Boost.Asio, running on a
+// thread of its own; this class and its event stream are the only code that includes them.
 #include <cstdint>
 #include <memory>
 #include <string>
