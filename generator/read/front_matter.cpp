@@ -93,9 +93,12 @@ FrontMatter parse_front_matter(std::string_view yaml, const std::string& file, i
   if (root.IsNull()) return fm;
   std::vector<std::string> known;
   for (const auto& [key, _] : key_table()) known.push_back(key);
+  InputErrorList key_errors;  // every key's mistake, not only the first
+  values.collect_key_errors(key_errors);
   values.for_each_key(root, "front matter", known, [&](const std::string& key, const YAML::Node& value) {
     key_table().at(key)(fm, value, values);
   });
+  key_errors.throw_if_any();
   return fm;
 }
 

@@ -38,6 +38,8 @@ SnippetSpec parse_run_block(std::string_view yaml, const SourcePos& block) {
   spec.pos = block;
   YamlValues v(block.file, block.line + 1);
   YAML::Node root = v.load_block(yaml, block, "run block", "name the snippet to run: `file: example.py`");
+  InputErrorList key_errors;
+  v.collect_key_errors(key_errors);
   bool has_file = false;
   v.for_each_key(root, "run block",
                  {"file", "id", "lang", "args", "stdin", "env", "timeout", "runs", "warmup", "show", "region",
@@ -74,6 +76,7 @@ SnippetSpec parse_run_block(std::string_view yaml, const SourcePos& block) {
                      }
                    }
                  });
+  key_errors.throw_if_any();
   if (!has_file) throw InputError(block, "run block has no 'file'", "name the snippet to run: `file: example.py`");
   return spec;
 }

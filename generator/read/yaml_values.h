@@ -44,6 +44,11 @@ class YamlValues {
   std::vector<std::string> list(const YAML::Node& n, std::string_view key) const;
   std::map<std::string, std::string> string_map(const YAML::Node& n, std::string_view key) const;
 
+  // From now on, for_each_key keeps the error of each key in `errors` and goes on with
+  // the next key, so that one block reports all its mistakes; the caller then calls
+  // errors.throw_if_any() before checks that need every key.
+  void collect_key_errors(InputErrorList& errors) { errors_ = &errors; }
+
   // Calls handle(key, value) for each entry of the mapping `root`; a key not in
   // `known` is an InputError naming it, with a "did you mean" when one is close.
   template <typename Handler>
@@ -58,9 +63,13 @@ class YamlValues {
       throw InputError(pos(root), fmt::format("{} must be `key: value` lines", what),
                        fmt::format("known keys: {}", fmt::join(known, ", ")));
     for (const auto& entry : root) {
-      std::string key = entry.first.IsScalar() ? entry.first.Scalar() : std::string("?");
-      if (std::find(known.begin(), known.end(), key) == known.end()) unknown_key(entry.first, key, what, known);
-      handle(key, entry.second);
+      auto one_key = [&] {
+        std::string key = entry.first.IsScalar() ? entry.first.Scalar() : std::string("?");
+        if (std::find(known.begin(), known.end(), key) == known.end()) unknown_key(entry.first, key, what, known);
+        handle(key, entry.second);
+      };
+      if (errors_) errors_->collect(one_key);
+      else one_key();
     }
   }
 
@@ -69,6 +78,7 @@ class YamlValues {
                                 const std::vector<std::string>& known) const;
   std::string file_;
   int first_line_;
+  InputErrorList* errors_ = nullptr;
 };
 
 }  // namespace deckgen

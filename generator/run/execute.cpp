@@ -20,7 +20,10 @@ namespace {
 // The snippets folder first, so that a deck's own copy of a trace helper wins.
 std::string python_path(const ExecuteContext& ctx) {
   std::string path = ctx.snippets_dir.string();
-  if (!ctx.helpers_dir.empty()) path += ":" + ctx.helpers_dir.string();
+  if (!ctx.helpers_dir.empty()) {
+    path += ':';  // (not `":" + ...`: g++ 12 warns about that wrongly, -Wrestrict)
+    path += ctx.helpers_dir.string();
+  }
   return path;
 }
 

@@ -116,6 +116,25 @@ TEST_F(Planning, EveryInputErrorIsReportedInOnePass) {
   }
 }
 
+TEST_F(Planning, EveryMistakenKeyOfABlockIsReported) {
+  dir.write("snippets/a.py", "x = 1\n");
+  struct Case {
+    const char* slides;
+    int first_line;
+  };
+  for (const Case& c : {Case{"```run\nfile: a.py\nrunz: 3\nwarmup: lots\n```\n", 3},                   // a run block
+                        Case{"---\ntitel: x\nthem: dark\n---\n# A\n\n```run\nfile: a.py\n```\n", 2}}) {  // front matter
+    try {
+      plan_of(c.slides);
+      ADD_FAILURE() << "expected InputErrors for " << c.slides;
+    } catch (const InputErrors& e) {
+      ASSERT_EQ(e.errors().size(), 2u) << c.slides;
+      EXPECT_EQ(e.errors()[0].where().line, c.first_line);
+      EXPECT_EQ(e.errors()[1].where().line, c.first_line + 1);
+    }
+  }
+}
+
 TEST_F(Planning, InputErrorsStopBeingListedAtTheLimit) {
   dir.write("snippets/a.py", "x = 1\n");
   std::string slides;
