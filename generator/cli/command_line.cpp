@@ -83,6 +83,7 @@ ParsedCommandLine parse_command_line(int argc, const char* const* argv) {
     sub->add_flag("--force", o.force, "Compile and rerun every snippet, trusting nothing stored, and store the new results");
     sub->add_option("--only", only, "Rerun only these snippet ids; the others come from the cache");
     sub->add_flag("-q,--quiet", o.quiet, "Print only errors and the summary");
+    sub->add_flag("-v,--verbose", o.verbose, "Also print each command run and why each snippet did not come from the cache");
     sub->add_option("--snippets", snippets, "The snippets folder (default: front matter `snippets:`, else "
                                             "a `snippets` folder beside the deck folder)");
     sub->add_option("--report", report, "Also write every snippet's runs, statistics and the machine as JSON");
@@ -105,6 +106,7 @@ ParsedCommandLine parse_command_line(int argc, const char* const* argv) {
   pdf->add_flag("--notes", o.pdf_notes, "Print each slide's speaker notes under it");
   for (CLI::App* sub : {watch, pdf}) {
     sub->add_flag("-q,--quiet", o.quiet, "Print only errors and the summary");
+    sub->add_flag("-v,--verbose", o.verbose, "Also print each command run and why each snippet did not come from the cache");
     sub->add_option("--snippets", snippets, "The snippets folder (default: front matter `snippets:`, else "
                                             "a `snippets` folder beside the deck folder)");
     sub->footer(kExitCodes);

@@ -14,6 +14,8 @@
 
 #include "cache/binary_store.h"
 #include "cache/cache_key.h"
+#include "cache/key_changes.h"
+#include "cache/key_history.h"
 #include "cache/result_json.h"
 #include "cache/result_store.h"
 #include "measure/claims.h"
@@ -71,6 +73,7 @@ class LockedStatus final : public Status {
   void summary(const std::string& l) override { std::lock_guard g(m_); inner_.summary(l); }
   void warning(const std::string& l) override { std::lock_guard g(m_); inner_.warning(l); }
   void error(const std::string& l) override { std::lock_guard g(m_); inner_.error(l); }
+  void detail(const std::string& l) override { std::lock_guard g(m_); inner_.detail(l); }
   void progress(const Progress& p) override { std::lock_guard g(m_); inner_.progress(p); }
   void progress_done() override { std::lock_guard g(m_); inner_.progress_done(); }
 
@@ -155,6 +158,19 @@ class KeptPrograms final : public ProgramCache {
   Status& status_;  // thread-safe (LockedStatus)
 };
 
+// --verbose: why a snippet did not come from the cache, in the words of its key's inputs.
+void explain_rerun(const std::string& id, bool from_cache, const Options& options, const std::string& previous_key,
+                   const std::string& key, Status& status) {
+  if (from_cache) return;
+  std::vector<std::string> why;
+  if (options.force) why.push_back("--force");
+  else if (options.only.count(id)) why.push_back("named by --only");
+  else why = key_changes(previous_key, key);
+  // The same inputs, and yet no result: it was not kept (only passing results are) or was removed.
+  if (why.empty()) why.push_back("nothing changed, but no result was kept (the last run failed, or the entry was removed)");
+  status.detail(fmt::format("snippet '{}' reruns: {}", id, fmt::join(why, ", ")));
+}
+
 ToolInfo tool_for(const Toolchains& tools, const std::string& language) {
   for (const ToolInfo& t : tools.tools)
     if (t.language == language) return t;
@@ -178,6 +194,7 @@ Measured run_and_measure(const Deck& deck, const Plan& plan, const Options& opti
   ctx.progress = [&](size_t i, size_t n, const std::string& id, const std::string& phase) {
     status.progress({i, n, id, phase, elapsed()});
   };
+  ctx.show_command = [&](const std::string& line) { status.detail(line); };
 
   m.provenance = collect_provenance(deck.deck_dir, tools.tools);
 
@@ -195,6 +212,7 @@ Measured run_and_measure(const Deck& deck, const Plan& plan, const Options& opti
     ctx.programs = &programs.emplace(cache_dir(options), !options.force, status);
   }
   const std::set<std::string> timed_ids = timing_sensitive_snippets(deck, plan);
+  KeyHistory history(cache_dir(options));
   auto report = [&](size_t i, const SnippetResult& r) {
     report_result(plan.snippets[i], r, timed_ids.count(plan.snippets[i].spec.id) > 0, status);
   };
@@ -216,11 +234,14 @@ Measured run_and_measure(const Deck& deck, const Plan& plan, const Options& opti
       inputs.python = tools.python;
       inputs.path_env = ctx.path_env;
       inputs.machine_fingerprint = machine;
+      std::string key_text = snippet_cache_text(s, inputs);
       keys[i] = snippet_cache_key(s, inputs);
       bool rerun = options.force || (!options.only.empty() && options.only.count(s.spec.id));
       std::string warning;
       std::optional<SnippetResult> hit = rerun ? std::nullopt : cache->load(keys[i], &warning);
       if (!warning.empty()) status.warning(warning);
+      explain_rerun(s.spec.id, hit.has_value(), options, history.previous(s.spec.id), key_text, status);
+      history.remember(s.spec.id, key_text);
       if (hit) {
         report(i, *hit);
         results[i] = std::move(*hit);
@@ -416,7 +437,9 @@ class LazyRunner final : public Runner {
 };
 
 int run_command(const Options& options) {
-  auto status = make_terminal_status(options.quiet);
+  auto status = make_terminal_status(options.quiet     ? Verbosity::quiet
+                                     : options.verbose ? Verbosity::verbose
+                                                       : Verbosity::normal);
   install_interrupt_handling();
   LazyRunner runner;
   unsigned cores = std::max(1u, std::thread::hardware_concurrency());

@@ -21,6 +21,7 @@ struct Options {
   // announced, and the trace files a deck links to are not written beside it.
   bool deck_is_intermediate = false;
   bool quiet = false;
+  bool verbose = false;  // --verbose: print each command run and why each snippet reran
   std::optional<std::filesystem::path> snippets_dir;  // --snippets: overrides the front matter
   std::optional<std::filesystem::path> report;         // --report FILE.json
   std::optional<std::filesystem::path> junit;          // --junit FILE.xml

@@ -11,8 +11,11 @@ namespace {
 
 class TerminalStatus final : public Status {
  public:
-  TerminalStatus(bool quiet, IsTerminal terminal, Colour colour)
-      : quiet_(quiet), tty_(terminal == IsTerminal::yes), colour_(colour == Colour::on) {}
+  TerminalStatus(Verbosity verbosity, IsTerminal terminal, Colour colour)
+      : quiet_(verbosity == Verbosity::quiet),
+        verbose_(verbosity == Verbosity::verbose),
+        tty_(terminal == IsTerminal::yes),
+        colour_(colour == Colour::on) {}
   void info(const std::string& line) override {
     if (quiet_) return;
     clear_line();
@@ -27,6 +30,11 @@ class TerminalStatus final : public Status {
     tagged("warning", "1;33", line);
   }
   void error(const std::string& line) override { tagged("error", "1;31", line); }
+  void detail(const std::string& line) override {
+    if (!verbose_) return;
+    clear_line();
+    fmt::print(stderr, "{}\n", colour_ ? fmt::format("\x1b[2m{}\x1b[0m", line) : line);
+  }
 
   void progress(const Progress& p) override {
     if (quiet_) return;
@@ -57,7 +65,7 @@ class TerminalStatus final : public Status {
                            : fmt::format("deckgen: {}: {}", tag, line);
     fmt::print(stderr, "{}\n", colour_ ? coloured_tag(text, tag, sgr) : text);
   }
-  bool quiet_, tty_, colour_;
+  bool quiet_, verbose_, tty_, colour_;
   bool line_open_ = false;
   size_t last_index_ = static_cast<size_t>(-1);
 };
@@ -79,9 +87,9 @@ std::string coloured_tag(const std::string& line, std::string_view tag, std::str
   return fmt::format("{}\x1b[{}m{}\x1b[0m{}", line.substr(0, at), sgr, marker, line.substr(at + marker.size()));
 }
 
-std::unique_ptr<Status> make_terminal_status(bool quiet) {
+std::unique_ptr<Status> make_terminal_status(Verbosity verbosity) {
   IsTerminal terminal = ::isatty(STDERR_FILENO) ? IsTerminal::yes : IsTerminal::no;
-  return std::make_unique<TerminalStatus>(quiet, terminal,
+  return std::make_unique<TerminalStatus>(verbosity, terminal,
                                           colour_for(terminal, std::getenv("NO_COLOR"), std::getenv("FORCE_COLOR")));
 }
 

@@ -21,14 +21,20 @@ class Status {
   virtual void summary(const std::string& line) { info(line); }  // the result; shown even when quiet
   virtual void warning(const std::string& line) = 0;  // something worth fixing; the build goes on
   virtual void error(const std::string& line) = 0;    // why the build failed
+  virtual void detail(const std::string&) {}          // --verbose only: commands run, why a snippet reran
   virtual void progress(const Progress&) {}           // long work under way
   virtual void progress_done() {}                     // clears a live progress line
 };
 
+enum class Verbosity {
+  quiet,    // -q: only errors and the summary (no progress, no info, no warnings)
+  normal,
+  verbose,  // --verbose: also every command run and why each snippet reran
+};
+
 // On a terminal, progress is one line redrawn in place; otherwise (CI) one plain line
-// per snippet. Quiet: only errors and the summary (no progress, no info, no warnings).
-// Colour as colour_for(stderr, NO_COLOR, FORCE_COLOR) decides.
-std::unique_ptr<Status> make_terminal_status(bool quiet);
+// per snippet. Colour as colour_for(stderr, NO_COLOR, FORCE_COLOR) decides.
+std::unique_ptr<Status> make_terminal_status(Verbosity verbosity);
 
 enum class IsTerminal { no, yes };
 enum class Colour { off, on };

@@ -32,6 +32,8 @@ class RecordingStatus final : public Status {
   explicit RecordingStatus(Status& terminal) : terminal_(terminal) {}
   void info(const std::string& line) override { terminal_.info(line); }
   void warning(const std::string& line) override { terminal_.warning(line); }
+  void detail(const std::string& line) override { terminal_.detail(line); }
+  void summary(const std::string& line) override { terminal_.summary(line); }
   void error(const std::string& line) override {
     errors_.push_back(line);
     terminal_.error(line);

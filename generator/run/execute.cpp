@@ -73,6 +73,23 @@ bool program_is_one_file(const Language& l) {
 
 }  // namespace
 
+std::string shell_words(const std::vector<std::string>& argv) {
+  std::string line;
+  for (const std::string& word : argv) {
+    if (!line.empty()) line += ' ';
+    bool plain = !word.empty() && word.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+                                                         "0123456789_-+=./:,@%") == std::string::npos;
+    if (plain) {
+      line += word;
+      continue;
+    }
+    line += '\'';
+    for (char c : word) line += c == '\'' ? std::string("'\\''") : std::string(1, c);
+    line += '\'';
+  }
+  return line;
+}
+
 std::map<std::string, std::string> snippet_environment(const PlannedSnippet& s, const ExecuteContext& ctx,
                                                        const fs::path& scratch, const fs::path& out_dir,
                                                        int run_index) {
@@ -143,6 +160,7 @@ void compile_snippet(PreparedSnippet& p, size_t index, size_t count, const Execu
     compile.work_dir = build.path();
     compile.timeout = std::chrono::minutes(5);
     if (auto program = find_executable(compile.argv[0])) compile.argv[0] = program->string();
+    if (ctx.show_command) ctx.show_command(fmt::format("snippet '{}': compiling: {}", s.spec.id, shell_words(compile.argv)));
     RunOutcome c = runner.run(compile);
     if (interrupted()) throw Interrupted(interrupt_signal());
     raw.compiled = true;
@@ -166,6 +184,9 @@ void run_snippet(PreparedSnippet& p, size_t index, size_t count, const ExecuteCo
   std::vector<std::string> argv = expand_command(s.language.run, values);
   if (auto program = find_executable(argv[0])) argv[0] = program->string();
   argv.insert(argv.end(), s.spec.args.begin(), s.spec.args.end());
+  if (ctx.show_command)
+    ctx.show_command(fmt::format("snippet '{}': running {} ({} warmup and {} timed runs, each in a fresh private folder)",
+                                 s.spec.id, shell_words(argv), s.spec.warmup, s.spec.runs));
 
   for (int i = -s.spec.warmup; i < s.spec.runs; ++i) {
     bool timed = i >= 0;

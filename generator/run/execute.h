@@ -60,7 +60,12 @@ struct ExecuteContext {
   ProgramCache* programs = nullptr;           // null: every compiled snippet is compiled (--no-cache)
   // Called before each run: snippet index (0-based), snippet count, id, what is happening.
   std::function<void(size_t, size_t, const std::string&, const std::string&)> progress;
+  // Told each command before it runs, as a line a shell would run (--verbose).
+  std::function<void(const std::string&)> show_command;
 };
+
+// `argv` as one line a POSIX shell reads back as the same words (for --verbose).
+std::string shell_words(const std::vector<std::string>& argv);
 
 // The environment every snippet run gets (documented in the README).
 std::map<std::string, std::string> snippet_environment(const PlannedSnippet& s, const ExecuteContext& ctx,
