@@ -61,7 +61,7 @@ try {
     const slides = [...document.querySelectorAll('.reveal .slides > section')];
     Reveal.slide(slides.findIndex((s) => s.textContent.includes(t)));
   }, title);
-  await page.waitForTimeout(1000);
+  await page.waitForFunction(() => document.documentElement.dataset.deckgenLive === 'ready');
   page.setDefaultTimeout(30000);
 
   const original = fs.readFileSync(path.join(work, slideFile), 'utf8');

@@ -51,7 +51,11 @@ constexpr std::string_view kScript = R"JS(<script id="deckgen-live">
   }
   let shown = null;  // parts() of the deck on screen, once fetched
   // Only a copy of the very version on screen can tell which slides changed.
-  fetchParts().then((p) => { if (!shown && p.version === served.version) shown = p; }, () => {});
+  fetchParts().then((p) => {
+    if (shown || p.version !== served.version) return;
+    shown = p;
+    document.documentElement.dataset.deckgenLive = 'ready';  // edits can be swapped in from now on
+  }, () => {});
 
   async function update(now) {
     try {

@@ -73,6 +73,8 @@ test('after a rebuild the page reloads onto the same slide; a failure is drawn o
     // The title slide is 0; "Three" is slide 3.
     await page.evaluate(() => Reveal.slide(3));
     await page.waitForFunction(() => location.hash === '#/3');
+    // The page holds a copy of the deck it shows, to tell which slides a rebuild changed.
+    await page.waitForFunction(() => document.documentElement.dataset.deckgenLive === 'ready');
 
     let reloads = 0;
     page.on('load', () => { reloads += 1; });

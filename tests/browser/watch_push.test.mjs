@@ -63,8 +63,8 @@ test('an edit inside a slide is swapped in; a new slide reloads the page', async
     // Survives only if the page is not reloaded.
     await page.evaluate(() => { window.stillTheSamePage = true; });
     const loadsBefore = loads;
-    // Give the page time to hold its copy of the deck it shows.
-    await page.waitForTimeout(500);
+    // The page holds a copy of the deck it shows, to tell which slides a rebuild changed.
+    await page.waitForFunction(() => document.documentElement.dataset.deckgenLive === 'ready');
 
     writeDeck(['# One', '## Two\n\nsecond words', '## Three']);
     await page.waitForFunction(() => Reveal.getCurrentSlide().textContent.includes('second words'));
