@@ -255,7 +255,6 @@ void DeckServer::stop() {
 
 void DeckServer::publish(std::string page) {
   auto shared = std::make_shared<const std::string>(std::move(page));
-  std::lock_guard lock(impl_->deck.mutex);
   {
     std::lock_guard lock(impl_->deck.mutex);
     impl_->deck.page = std::move(shared);
