@@ -1,30 +1,24 @@
 #include "cache/key_history.h"
 
-#include <fmt/format.h>
-
-#include "util/files.h"
+#include "cache/cache_key.h"
 
 namespace deckgen {
+namespace {
 
-std::filesystem::path KeyHistory::file_for(const std::string& id) const {
-  // Hex, so that any id (a file's stem may hold anything) is one safe file name.
-  std::string name;
-  for (unsigned char c : id) name += fmt::format("{:02x}", c);
-  return dir_ / (name + ".txt");
-}
+// Any id (a file's stem may hold anything) as an entry name of the store's one format.
+std::string entry_key(const std::string& id) { return hash_hex("snippet id\n" + id); }
+
+}  // namespace
 
 std::string KeyHistory::previous(const std::string& id) const {
-  std::string text;
-  return read_file(file_for(id), text) ? text : std::string();
+  std::string ignored;  // an unreadable history only costs the explanation
+  return store_.read(CacheKind::key_texts, entry_key(id), ".txt", &ignored).value_or(std::string());
 }
 
 void KeyHistory::remember(const std::string& id, const std::string& text) const {
   if (previous(id) == text) return;
-  try {
-    write_file_atomically(file_for(id), text);
-  } catch (const std::system_error&) {
-    // Only the next explanation is lost.
-  }
+  std::string ignored;
+  store_.write(CacheKind::key_texts, entry_key(id), ".txt", text, &ignored);
 }
 
 }  // namespace deckgen

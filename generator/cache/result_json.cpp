@@ -100,7 +100,8 @@ json result_to_json(const SnippetResult& r) {
           {"metrics", metrics},
           {"metric_stats", metric_stats},
           {"busy_runs", r.busy_runs},
-          {"traces", r.traces}};
+          {"traces", r.traces},
+          {"trace_problems", r.trace_problems}};
 }
 
 std::optional<SnippetResult> result_from_json(const json& j, std::string* error) {
@@ -138,6 +139,10 @@ std::optional<SnippetResult> result_from_json(const json& j, std::string* error)
     for (const json& t : array_at(j, "traces")) {
       if (!t.is_string()) throw std::invalid_argument("a trace is not text");
       r.traces.push_back(t.get<std::string>());
+    }
+    for (const json& t : array_at(j, "trace_problems")) {
+      if (!t.is_string()) throw std::invalid_argument("a trace problem is not text");
+      r.trace_problems.push_back(t.get<std::string>());
     }
     return r;
   } catch (const std::exception& e) {  // nlohmann::json::exception or the checks above

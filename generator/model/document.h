@@ -21,9 +21,13 @@ enum class NodeType {
   // blocks
   paragraph, heading, block_quote, list, item, code_block, html_block,
   thematic_break, table, table_row, table_cell,
+  // blocks the reader makes of fenced code after parsing (read/tree_transforms.h):
+  // ```run, ```claim, ```chart and ```timeline; literal and info stay the fence's
+  run_block, claim_block, chart_block, timeline_block,
   // inlines
   text, soft_break, line_break, code, html_inline, emph, strong,
   strikethrough, link, image,
+  placeholder,  // {{...}} in text: literal is the trimmed text inside, info as written
 };
 
 enum class Align { none, left, center, right };
@@ -41,7 +45,7 @@ struct Node {
 
   NodeType type = NodeType::paragraph;
   SourcePos pos;                  // start of the node in its file (blocks: exact; inlines: best effort)
-  std::pmr::string literal;       // text, code, html
+  std::pmr::string literal;       // text, code, html; placeholder: its key
   std::pmr::string url, title;    // link, image
   std::pmr::string info;          // code_block: the fence's info string
   int level = 0;                  // heading level

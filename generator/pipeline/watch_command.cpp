@@ -8,7 +8,7 @@
 #include <stdexcept>
 
 #include "model/input_error.h"
-#include "pipeline/commands.h"
+#include "pipeline/build_command.h"
 #include "plan/plan.h"
 #include "read/deck_reader.h"
 #include "serve/deck_server.h"
@@ -91,7 +91,7 @@ std::string url_host(const std::string& host) {
 
 }  // namespace
 
-int run_watch(const Options& options, Status& status, Runner& runner) {
+int run_watch(const Options& options, Status& status, Runners runners) {
   for (const fs::path& input : options.inputs) {
     std::error_code ec;
     if (!fs::exists(input, ec)) {
@@ -123,7 +123,7 @@ int run_watch(const Options& options, Status& status, Runner& runner) {
     RecordingStatus recording(status);
     int code;
     try {
-      code = run_command(build, recording, runner);
+      code = run_build(build, recording, runners);
     } catch (const std::exception& e) {  // whatever a build throws must not end the session
       recording.error(fmt::format("deckgen: error: {}", e.what()));
       code = exit_input_error;

@@ -7,8 +7,7 @@
 #include "model/input_error.h"
 #include "read/front_matter.h"
 #include "read/markdown.h"
-#include "read/option_blocks.h"
-#include "read/run_block.h"
+#include "read/tree_transforms.h"
 #include "util/files.h"
 #include "util/text.h"
 
@@ -136,25 +135,6 @@ void load_image(Node* image, const fs::path& md_file, std::string_view text,
   }
 }
 
-// Each block and text is read on its own, so that one mistake does not hide the next.
-void collect_option_blocks(const NodeList& nodes, Deck& deck, InputErrorList& errors) {
-  for (const Node& n : nodes) {
-    errors.collect([&] {
-      if (n.type == NodeType::code_block) {
-        std::string kind = fence_language(n.info);
-        if (kind == "run") deck.snippets.push_back(parse_run_block(n.literal, n.pos));
-        if (kind == "claim") deck.claims.push_back(parse_claim_block(n.literal, n.pos));
-        if (kind == "chart") deck.charts.push_back(parse_chart_block(n.literal, n.pos));
-        if (kind == "timeline") deck.timelines.push_back(parse_timeline_block(n.literal, n.pos));
-      }
-      if (n.type == NodeType::text) {
-        for (Placeholder& p : find_placeholders(n.literal, n.pos)) deck.placeholders.push_back(std::move(p));
-      }
-    });
-    collect_option_blocks(n.children, deck, errors);
-  }
-}
-
 }  // namespace
 
 std::string image_mime(std::string_view bytes, const fs::path& path) {
@@ -225,9 +205,9 @@ Deck read_deck(const std::vector<fs::path>& inputs, InputErrorList& errors) {
     }
     std::vector<Slide> slides = split_slides(split.body, name, split.body_first_line, deck.node_memory.get());
     load_images(slides, path, text, deck.images, errors);
-    for (const Slide& s : slides) {
-      collect_option_blocks(s.body, deck, errors);
-      collect_option_blocks(s.notes, deck, errors);
+    for (Slide& s : slides) {
+      make_typed_nodes(s.body, deck, errors);
+      make_typed_nodes(s.notes, deck, errors);
     }
     for (Slide& s : slides) deck.slides.push_back(std::move(s));
     deck.files.push_back(name);

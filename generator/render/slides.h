@@ -9,7 +9,7 @@
 #include "model/document.h"
 #include "model/results.h"
 #include "plan/plan.h"
-#include "render/highlight.h"
+#include "highlight/highlight.h"
 
 namespace deckgen {
 
@@ -31,13 +31,12 @@ struct SnippetViews {
   const std::map<SourcePos, std::string>* block_html = nullptr;
 };
 
-// Code that wants highlighting, in document order, for one Highlighter call: fenced
-// code with a language, and the code each `run` block shows.
+// Code that wants highlighting, each with its block's position: fenced code with a
+// language, and the code each `run` block shows. Pure: the highlight stage runs them.
 std::vector<CodeBlock> code_blocks_to_highlight(const Deck& deck, SnippetViews views = {});
 
-// `highlighted` answers code_blocks_to_highlight(deck, views) in the same order
-// (missing or empty entries are written plain).
-std::vector<RenderedSlide> render_slides(const Deck& deck, const std::vector<std::optional<std::string>>& highlighted,
-                                         SnippetViews views = {});
+// `highlighted` holds the HTML of code_blocks_to_highlight's blocks by position (a block
+// without an entry is written plain).
+std::vector<RenderedSlide> render_slides(const Deck& deck, const HighlightedCode& highlighted, SnippetViews views = {});
 
 }  // namespace deckgen

@@ -7,8 +7,8 @@
 #include <chrono>
 #include <cstdlib>
 
-#include "measure/cpu_load.h"
 #include "plan/languages.h"
+#include "run/cpu_times.h"
 #include "run/process.h"
 #include "util/files.h"
 
@@ -125,14 +125,6 @@ PreparedSnippet::PreparedSnippet(const PlannedSnippet& s, const ExecuteContext& 
   };
 }
 
-RawSnippetRuns execute_snippet(const PlannedSnippet& s, size_t index, size_t count, const ExecuteContext& ctx,
-                               Runner& runner) {
-  PreparedSnippet prepared(s, ctx);
-  compile_snippet(prepared, index, count, ctx, runner);
-  if (!prepared.raw.compile_failed) run_snippet(prepared, index, count, ctx, runner);
-  return std::move(prepared.raw);
-}
-
 void compile_snippet(PreparedSnippet& p, size_t index, size_t count, const ExecuteContext& ctx, Runner& runner) {
   const PlannedSnippet& s = p.snippet;
   RawSnippetRuns& raw = p.raw;
@@ -177,6 +169,11 @@ void compile_snippet(PreparedSnippet& p, size_t index, size_t count, const Execu
 }
 
 void run_snippet(PreparedSnippet& p, size_t index, size_t count, const ExecuteContext& ctx, Runner& runner) {
+  for (int i = -p.snippet.spec.warmup; i < p.snippet.spec.runs; ++i)
+    if (run_once(p, i, index, count, ctx, runner) == AfterRun::stop) break;
+}
+
+AfterRun run_once(PreparedSnippet& p, int i, size_t index, size_t count, const ExecuteContext& ctx, Runner& runner) {
   const PlannedSnippet& s = p.snippet;
   RawSnippetRuns& raw = p.raw;
   const auto& values = p.values;
@@ -188,52 +185,51 @@ void run_snippet(PreparedSnippet& p, size_t index, size_t count, const ExecuteCo
     ctx.show_command(fmt::format("snippet '{}': running {} ({} warmup and {} timed runs, each in a fresh private folder)",
                                  s.spec.id, shell_words(argv), s.spec.warmup, s.spec.runs));
 
-  for (int i = -s.spec.warmup; i < s.spec.runs; ++i) {
-    bool timed = i >= 0;
-    if (ctx.progress)
-      ctx.progress(index, count, s.spec.id,
-                   timed ? fmt::format("run {}/{}", i + 1, s.spec.runs) : fmt::format("warmup {}/{}", i + s.spec.warmup + 1, s.spec.warmup));
-    TempFolder scratch("run");
-    fs::path out_dir = scratch.path() / ".deckgen";
-    fs::create_directories(out_dir);
-    RunRequest request;
-    request.argv = argv;
-    request.env = snippet_environment(s, ctx, scratch.path(), out_dir, i);
-    request.stdin_data = s.spec.stdin_data;
-    request.work_dir = scratch.path();
-    request.timeout = s.spec.timeout;
+  bool timed = i >= 0;
+  if (ctx.progress)
+    ctx.progress(index, count, s.spec.id,
+                 timed ? fmt::format("run {}/{}", i + 1, s.spec.runs) : fmt::format("warmup {}/{}", i + s.spec.warmup + 1, s.spec.warmup));
+  TempFolder scratch("run");
+  fs::path out_dir = scratch.path() / ".deckgen";
+  fs::create_directories(out_dir);
+  RunRequest request;
+  request.argv = argv;
+  request.env = snippet_environment(s, ctx, scratch.path(), out_dir, i);
+  request.stdin_data = s.spec.stdin_data;
+  request.work_dir = scratch.path();
+  request.timeout = s.spec.timeout;
 
-    std::optional<CpuTimes> before = read_cpu_times();
-    RunOutcome outcome = runner.run(request);
-    std::optional<CpuTimes> after = read_cpu_times();
-    if (interrupted()) throw Interrupted(interrupt_signal());
+  std::optional<CpuTimes> before = read_cpu_times();
+  RunOutcome outcome = runner.run(request);
+  std::optional<CpuTimes> after = read_cpu_times();
+  if (interrupted()) throw Interrupted(interrupt_signal());
 
-    raw.last = outcome;
-    if (!timed) {
-      ++raw.warmup_runs;
-      raw.warmup_seconds += outcome.usage.wall_seconds;
-    } else {
-      RawRun run;
-      run.outcome = outcome;
-      if (before && after)
-        run.other_cpu_seconds = other_cpu_seconds(*before, *after, outcome.usage.user_seconds + outcome.usage.system_seconds);
-      read_outputs(out_dir, run, i == s.spec.runs - 1);
-      // Trace files live in the scratch folder, which goes away: keep their text.
-      for (std::string& file : run.traces) {
-        std::string text;
-        file = read_file(file, text) ? text : std::string();
-      }
-      run.outcome.out.clear();  // only the last run's output is shown; keep memory bounded
-      run.outcome.err.clear();
-      raw.timed.push_back(std::move(run));
+  raw.last = outcome;
+  if (!timed) {
+    ++raw.warmup_runs;
+    raw.warmup_seconds += outcome.usage.wall_seconds;
+  } else {
+    RawRun run;
+    run.outcome = outcome;
+    if (before && after)
+      run.other_cpu_seconds = other_cpu_seconds(*before, *after, outcome.usage.user_seconds + outcome.usage.system_seconds);
+    read_outputs(out_dir, run, i == s.spec.runs - 1);
+    // Trace files live in the scratch folder, which goes away: keep their text.
+    for (std::string& file : run.traces) {
+      std::string text;
+      file = read_file(file, text) ? text : std::string();
     }
-    // A crash, a timeout or an unexpected exit code will not change with more runs.
-    bool bad_exit = !s.spec.expect.fails && outcome.exit_code != s.spec.expect.exit_code;
-    if (run_failed(outcome) || bad_exit) {
-      raw.stopped_early = i + 1 < s.spec.runs;
-      break;
-    }
+    run.outcome.out.clear();  // only the last run's output is shown; keep memory bounded
+    run.outcome.err.clear();
+    raw.timed.push_back(std::move(run));
   }
+  // A crash, a timeout or an unexpected exit code will not change with more runs.
+  bool bad_exit = !s.spec.expect.fails && outcome.exit_code != s.spec.expect.exit_code;
+  if (run_failed(outcome) || bad_exit) {
+    raw.stopped_early = i + 1 < s.spec.runs;
+    return AfterRun::stop;
+  }
+  return AfterRun::go_on;
 }
 
 }  // namespace deckgen
