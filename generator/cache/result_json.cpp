@@ -99,6 +99,7 @@ json result_to_json(const SnippetResult& r) {
           {"stats", stats},
           {"metrics", metrics},
           {"metric_stats", metric_stats},
+          {"metric_problems", r.metric_problems},
           {"busy_runs", r.busy_runs},
           {"traces", r.traces},
           {"trace_problems", r.trace_problems}};
@@ -135,6 +136,12 @@ std::optional<SnippetResult> result_from_json(const json& j, std::string* error)
       r.metrics[name] = std::move(series);
     }
     for (const auto& [name, s] : object_at(j, "metric_stats").items()) r.metric_stats[name] = summary_from_json(s);
+    if (j.contains("metric_problems")) {
+      for (const json& p : array_at(j, "metric_problems")) {
+        if (!p.is_string()) throw std::invalid_argument("a metric problem is not text");
+        r.metric_problems.push_back(p.get<std::string>());
+      }
+    }
     read(j, "busy_runs", r.busy_runs);
     for (const json& t : array_at(j, "traces")) {
       if (!t.is_string()) throw std::invalid_argument("a trace is not text");

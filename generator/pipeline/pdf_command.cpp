@@ -7,6 +7,7 @@
 
 #include "pdf/chromium_pdf.h"
 #include "pipeline/build_command.h"
+#include "run/snippet_runner.h"
 #include "util/files.h"
 #include "write/page.h"
 
@@ -66,6 +67,10 @@ int run_pdf(const Options& options, Status& status, Runners runners) {
     }
     status.info(fmt::format("wrote {} ({} pages)", options.pdf_output.generic_string(), pdf.pages));
     return built;
+  } catch (const Interrupted& e) {  // while Chromium ran: it is stopped, nothing was written
+    status.progress_done();
+    status.error("interrupted: Chromium was stopped, no PDF was written");
+    return e.exit_code();
   } catch (const std::system_error& e) {
     status.error(fmt::format("{} ({})", e.what(), e.code().message()));
     return exit_input_error;

@@ -9,6 +9,7 @@
 
 #include "model/input_error.h"
 #include "pipeline/build_command.h"
+#include "pipeline/cache_folder.h"
 #include "plan/plan.h"
 #include "read/deck_reader.h"
 #include "serve/deck_server.h"
@@ -59,6 +60,7 @@ std::vector<fs::path> folders_to_watch(const Options& options) {
   auto add = [&folders](const fs::path& folder) { folders.push_back(folder.empty() ? fs::path(".") : folder); };
   for (const fs::path& input : options.inputs) {
     std::error_code ec;
+    if (!fs::exists(input, ec)) continue;  // missing_inputs(): waited for, not its parent watched
     add(fs::is_directory(input, ec) ? input : input.parent_path());
   }
   if (options.snippets_dir) add(*options.snippets_dir);
@@ -75,6 +77,27 @@ std::vector<fs::path> folders_to_watch(const Options& options) {
     // No deck at all (no .md file yet): watch what the command line names.
   }
   return folders;
+}
+
+// The inputs that are not there now (a deck folder moved away): the watch waits for
+// them to appear again.
+std::vector<fs::path> missing_inputs(const Options& options) {
+  std::vector<fs::path> missing;
+  for (const fs::path& input : options.inputs) {
+    std::error_code ec;
+    if (!fs::exists(input, ec)) missing.push_back(input);
+  }
+  return missing;
+}
+
+// What a build writes, which must not trigger the next one: the deck (its temporary
+// files are hidden, so scratch), the traces beside it, the reports, and the cache. With
+// a single-file deck or `-o` inside the deck folder they lie in a watched folder.
+std::vector<fs::path> build_outputs(const Options& options) {
+  std::vector<fs::path> outputs = {options.output, options.output.parent_path() / "traces", cache_folder(options)};
+  if (options.report) outputs.push_back(*options.report);
+  if (options.junit) outputs.push_back(*options.junit);
+  return outputs;
 }
 
 std::string describe(const std::vector<fs::path>& changed) {
@@ -112,7 +135,7 @@ int run_watch(const Options& options, Status& status, Runners runners) {
   std::fflush(stdout);
 
   FileWatcher watcher;
-  watcher.ignore(options.output);  // written by every build; it may sit in the deck folder
+  for (const fs::path& output : build_outputs(options)) watcher.ignore(output);
   Options build = options;
   build.command = Command::build;
   build.write_deck = true;
@@ -120,6 +143,7 @@ int run_watch(const Options& options, Status& status, Runners runners) {
 
   for (;;) {
     for (const fs::path& folder : folders_to_watch(options)) watcher.watch(folder);
+    for (const fs::path& input : missing_inputs(options)) watcher.watch_for_creation(input);
     RecordingStatus recording(status);
     int code;
     try {

@@ -1,7 +1,6 @@
 #include "run/execute.h"
 
 #include <fmt/format.h>
-#include <nlohmann/json.hpp>
 
 #include <algorithm>
 #include <chrono>
@@ -9,6 +8,7 @@
 
 #include "plan/languages.h"
 #include "run/cpu_times.h"
+#include "run/metrics_file.h"
 #include "run/process.h"
 #include "util/files.h"
 
@@ -29,28 +29,49 @@ std::string python_path(const ExecuteContext& ctx) {
 
 constexpr uintmax_t kMaxTraceBytes = 256 << 20;
 
+// What a file the snippet made in its output folder is, when it is not a regular file
+// (a FIFO would block the read for ever; a directory has no size), else empty.
+std::string not_regular(const fs::directory_entry& entry) {
+  std::error_code ec;
+  switch (entry.symlink_status(ec).type()) {
+    case fs::file_type::regular: return {};
+    case fs::file_type::directory: return "a directory";
+    case fs::file_type::fifo: return "a FIFO";
+    case fs::file_type::socket: return "a socket";
+    case fs::file_type::symlink: return "a symbolic link";
+    case fs::file_type::block:
+    case fs::file_type::character: return "a device";
+    default: return "not a regular file";
+  }
+}
+
 void read_outputs(const fs::path& out_dir, RawRun& run, bool keep_traces) {
   std::error_code ec;
   for (const auto& entry : fs::directory_iterator(out_dir, ec)) {
     std::string name = entry.path().filename().string();
     if (!name.ends_with(".json")) continue;
-    if (name.starts_with("metrics-")) {
+    const bool metrics = name.starts_with("metrics-");
+    const bool trace = keep_traces && name.starts_with("trace-");
+    if (!metrics && !trace) continue;
+    if (std::string kind = not_regular(entry); !kind.empty()) {
+      std::string problem = fmt::format("{} is {}, not a regular file; it was not read", name, kind);
+      (metrics ? run.metric_problems : run.trace_problems).push_back(std::move(problem));
+      continue;
+    }
+    if (metrics) {
       std::string text;
       if (!read_file(entry.path(), text)) continue;
-      auto json = nlohmann::json::parse(text, nullptr, false);
-      if (!json.is_object() || !json["metrics"].is_object()) continue;
-      for (const auto& [metric, value] : json["metrics"].items()) {
-        if (value.is_object() && value["value"].is_number())
-          run.metrics[metric] = {value["value"].get<double>(), value.value("unit", std::string())};
-        else if (value.is_number())
-          run.metrics[metric] = {value.get<double>(), std::string()};
-      }
-    } else if (keep_traces && name.starts_with("trace-")) {
+      MetricsFile file = parse_metrics_file(text, name);
+      run.metrics.merge(file.metrics);
+      run.metric_problems.insert(run.metric_problems.end(), file.problems.begin(), file.problems.end());
+    } else {
       // A runaway trace must not take deckgen's memory with it: too large is a
       // problem the timeline reports, not something to read.
       std::error_code size_ec;
       uintmax_t size = fs::file_size(entry.path(), size_ec);
-      if (size_ec || size > kMaxTraceBytes)
+      if (size_ec)
+        run.trace_problems.push_back(fmt::format("{} cannot be read: {}", name, size_ec.message()));
+      else if (size > kMaxTraceBytes)
         run.trace_problems.push_back(fmt::format("{} is {} MiB, over the {} MiB a trace may have; record fewer spans",
                                                  name, size / (1 << 20), kMaxTraceBytes >> 20));
       else
