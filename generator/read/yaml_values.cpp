@@ -20,6 +20,14 @@ bool is_indentation_error(const std::string& message) {
   return false;
 }
 
+// The line with 1-based number `number`, without its newline; empty past the end.
+std::string_view line_at(std::string_view text, int number) {
+  LineCursor cursor(text);
+  for (std::string_view line; cursor.next(line);)
+    if (cursor.line_number() == number) return line;
+  return {};
+}
+
 size_t indentation(std::string_view line) {
   size_t n = line.find_first_not_of(' ');
   return n == std::string_view::npos ? 0 : n;
