@@ -9,4 +9,22 @@ std::shared_ptr<std::pmr::memory_resource> make_node_memory() {
   return std::make_shared<std::pmr::monotonic_buffer_resource>(64 * 1024, region_resource());
 }
 
+std::string warning_message(const Warning& w) {
+  std::string out = fmt::format("{}: warning: {}", w.pos, w.problem);
+  if (!w.what_to_do.empty()) out += fmt::format("\n  {}", w.what_to_do);
+  return out;
+}
+
+bool Attributes::has_class(std::string_view name) const {
+  for (const std::string& c : classes)
+    if (c == name) return true;
+  return false;
+}
+
+const std::string* Attributes::find(std::string_view key) const {
+  for (const auto& [k, v] : values)
+    if (k == key) return &v;
+  return nullptr;
+}
+
 }  // namespace deckgen

@@ -28,9 +28,23 @@ enum class NodeType {
   text, soft_break, line_break, code, html_inline, emph, strong,
   strikethrough, link, image,
   placeholder,  // {{...}} in text: literal is the trimmed text inside, info as written
+  // made by the reader's layout transforms, not by the Markdown parser
+  div,  // a fenced div (`::: columns`), or the content after a pause (class "fragment")
 };
 
 enum class Align { none, left, center, right };
+
+// Attributes in pandoc's brace syntax, `{#id .class key=value}`, as written on headings,
+// images, code fences and fenced divs. Rare, so plain heap strings.
+struct Attributes {
+  std::vector<std::string> classes;
+  std::vector<std::pair<std::string, std::string>> values;
+
+  bool empty() const { return classes.empty() && values.empty(); }
+  bool has_class(std::string_view name) const;
+  // The value of `key`, or nullptr.
+  const std::string* find(std::string_view key) const;
+};
 
 struct Node;
 using NodeList = std::pmr::vector<Node>;
@@ -55,6 +69,7 @@ struct Node {
   std::optional<bool> task;       // item: a task list item, checked or not
   std::pmr::vector<Align> aligns; // table: one per column
   bool header = false;            // table_row: the header row
+  Attributes attrs;               // heading, image, code_block, div, item: from the reader's transforms
   NodeList children;              // made with the node's memory resource too
 };
 
@@ -62,11 +77,30 @@ struct Node {
 // "python title=x"); empty when there is none.
 inline std::string fence_language(std::string_view info) { return std::string(info.substr(0, info.find_first_of(" \t{"))); }
 
+// Whether a fence language names one of deckgen's own blocks rather than code to show.
+inline bool is_deckgen_block(std::string_view language) {
+  return language == "run" || language == "claim" || language == "chart" || language == "timeline";
+}
+
 struct Slide {
   SourcePos pos;                // where the slide starts
   NodeList body;                // top-level blocks
   NodeList notes;               // speaker notes: from a line `Note:` to the end
+  std::vector<std::string> classes;  // from the title's `{.center}`, a `.slide:` comment; "section" for a lone heading
+  std::string background_image;      // a key of Deck::images; empty for none
+  std::string background_color;      // a CSS colour; empty for none
 };
+
+// Something the reader understood but will not show as written (a `$math$`, a mermaid
+// block, an unknown attribute): the build goes on and the terminal says so.
+struct Warning {
+  SourcePos pos;
+  std::string problem;
+  std::string what_to_do;  // may be empty
+};
+
+// "file:line:col: warning: problem\n  what to do", the form of InputError::message().
+std::string warning_message(const Warning& w);
 
 // Presentation options and the talk's metadata, from YAML front matter.
 struct FrontMatter {
@@ -79,6 +113,7 @@ struct FrontMatter {
   SourcePos snippets_pos;             // where `snippets:` is written
   std::string python = "python3";     // the interpreter Python snippets run with
   std::vector<Language> languages;    // added to (or replacing by name) the built-in table
+  double confidence = 0.95;           // of every bound a claim is decided by
   SourcePos pos;                      // where the front matter starts
 };
 
@@ -106,6 +141,8 @@ struct Deck {
   std::vector<Placeholder> placeholders;  // every {{...}} in slide text and notes
   std::vector<std::string> files;       // the Markdown files read, in order
   std::map<std::string, Asset, std::less<>> images;  // key: the image's resolved path (Node::url after reading)
+  std::map<SourcePos, std::string> diagrams;  // ```dot blocks drawn as inline SVG, by the block's position
+  std::vector<Warning> warnings;        // in reading order
 };
 
 }  // namespace deckgen

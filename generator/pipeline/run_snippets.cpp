@@ -11,6 +11,7 @@
 #include "measure/snippet_result.h"
 #include "pipeline/cache_folder.h"
 #include "pipeline/cache_lookup.h"
+#include "pipeline/claim_sampling.h"
 #include "pipeline/harness_overhead.h"
 #include "pipeline/kept_programs.h"
 #include "pipeline/locked_status.h"
@@ -121,6 +122,14 @@ Measured run_snippets(const Deck& deck, const Plan& plan, const Options& options
   for (size_t i : lookup.to_run)
     if (!results[i]) finish(i);  // a timed snippet with no run to make
   for (size_t i = 0; i < count; ++i) m.results[plan.snippets[i].spec.id] = std::move(*results[i]);
+  // Claims the runs cannot decide yet get more of them, interleaved, one at a time.
+  m.sampling = sample_for_claims(deck, plan, ctx, runners.main, m.provenance.machine, m.results,
+                                 [&](size_t i, const SnippetResult& r) {
+                                   std::string warning;
+                                   if (cache && r.outcome == Outcome::passed &&
+                                       !cache->save(lookup.result_keys[i], r, &warning))
+                                     status.warning(warning);
+                                 }, status);
   status.progress_done();
   m.seconds = elapsed();
   return m;

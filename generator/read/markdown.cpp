@@ -4,10 +4,13 @@
 #include <cmark-gfm-extension_api.h>
 #include <cmark-gfm.h>
 
+#include <algorithm>
 #include <cstring>
 #include <memory>
 #include <mutex>
+#include <optional>
 
+#include "read/block_lines.h"
 #include "util/bump_arena.h"
 
 namespace deckgen {
@@ -51,8 +54,11 @@ void set(std::pmr::string& field, const char* value) {
 
 class Converter {
  public:
-  Converter(const std::string& file, int first_line, std::pmr::memory_resource* memory)
-      : file_(file), line_offset_(first_line - 1), memory_(memory) {}
+  // `original_line` maps the parsed text's lines to the input's when blank lines were
+  // added around block lines (read/block_lines.h); empty when the text is the input.
+  Converter(const std::string& file, int first_line, const std::vector<int>& original_line,
+            std::pmr::memory_resource* memory)
+      : file_(file), line_offset_(first_line - 1), original_line_(original_line), memory_(memory) {}
 
   // Fills `out`, a fresh node already in its place in the tree: building nodes in place
   // instead of returning and pushing them saves moving every node (five strings) twice.
@@ -142,6 +148,7 @@ class Converter {
     int line = cmark_node_get_start_line(n);
     int column = cmark_node_get_start_column(n);
     if (line <= 0) return parent;
+    if (!original_line_.empty()) line = original_line_[std::min<size_t>(line, original_line_.size()) - 1];
     return SourcePos{file_, line + line_offset_, column > 0 ? column : 1};
   }
 
@@ -178,6 +185,7 @@ class Converter {
 
   FileName file_;  // interned once: every node's position copies it
   int line_offset_;
+  const std::vector<int>& original_line_;
   std::pmr::memory_resource* memory_;  // where the nodes' strings and lists go
 };
 
@@ -200,12 +208,15 @@ NodeList parse_markdown(std::string_view text, const std::string& file, int firs
     if (cmark_syntax_extension* ext = cmark_find_syntax_extension(name))
       cmark_parser_attach_syntax_extension(parser.get(), ext);
   }
+  std::optional<SpacedText> spaced = space_block_lines(text);
+  if (spaced) text = spaced->text;
   cmark_parser_feed(parser.get(), text.data(), text.size());
   // Not freed with cmark_node_free: that walks the whole tree to recycle memory the
   // arena is about to return whole.
   cmark_node* doc = cmark_parser_finish(parser.get());
 
-  Converter converter(file, first_line, memory);
+  static const std::vector<int> no_map;
+  Converter converter(file, first_line, spaced ? spaced->original_line : no_map, memory);
   NodeList blocks(memory);
   blocks.reserve(Converter::child_count(doc));
   SourcePos start{file, first_line, 1};

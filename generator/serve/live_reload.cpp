@@ -49,6 +49,15 @@ constexpr std::string_view kScript = R"JS(<script id="deckgen-live">
     const response = await fetch(location.pathname, { cache: 'no-store' });
     return parts(await response.text());
   }
+  // Reloads onto the slide on screen. reveal.js writes the slide into the URL's hash at
+  // most once a second, so a reload soon after moving would land on the slide before.
+  function reloadHere() {
+    if (window.Reveal?.isReady()) {
+      const at = Reveal.getIndices();
+      history.replaceState(null, '', '#/' + at.h + (at.v ? '/' + at.v : ''));
+    }
+    location.reload();
+  }
   let shown = null;  // parts() of the deck on screen, once fetched
   // Only a copy of the very version on screen can tell which slides changed.
   fetchParts().then((p) => {
@@ -63,7 +72,7 @@ constexpr std::string_view kScript = R"JS(<script id="deckgen-live">
       const onScreen = [...document.querySelectorAll('.reveal .slides > section')];
       if (!shown || !window.Reveal || fresh.frame !== shown.frame || fresh.slides.length !== onScreen.length ||
           fresh.slides.length !== shown.slides.length) {
-        location.reload();  // the hash, and with it the slide, stays
+        reloadHere();
         return;
       }
       fresh.slides.forEach((slide, i) => {
@@ -81,7 +90,7 @@ constexpr std::string_view kScript = R"JS(<script id="deckgen-live">
       document.documentElement.dataset.deckgenVersion = String(now.version);
       showError(now.error);
     } catch (e) {
-      location.reload();
+      reloadHere();
     }
   }
 
