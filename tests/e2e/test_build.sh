@@ -57,7 +57,8 @@ grep '^<section' "$WORK/files.html" | sed -n 3p | grep -q 'data-source=".*extra.
 # Corrupt highlighting entries are misses with a warning, not a crash nor a wrong page.
 entries=("$WORK"/out/.cache/highlight/*.html)
 [[ -e ${entries[0]} ]] || fail "no highlighting entry kept in out/.cache/highlight/"
-for e in "${entries[@]}"; do head -c 100 /dev/urandom >"$e"; done
+# "x" first: an entry starting "0" or "1" would be a well-formed one.
+for e in "${entries[@]}"; do { printf x; head -c 100 /dev/urandom; } >"$e"; done
 expect_exit 0 "$DECKGEN" build "$WORK/deck" -o "$out"
 cmp -s "$out" "$WORK/first.html" || fail "build with a corrupt cache differs"
 expect_stderr "highlighting entry [0-9a-f]{32} ignored"
