@@ -13,8 +13,8 @@ namespace {
 
 using svg::num;
 
-// Sizes in SVG units; the slide shows the default width of 1180 at about 1:1, so these
-// are px at 1280×720.
+// Sizes in SVG units; a figure is drawn at the width of the slide's text column
+// (render/figures.h), so these are px on the slide.
 constexpr double kMargin = 10;
 constexpr double kLabelWidth = 260;
 constexpr double kValueWidth = 190;     // room right of the longest whisker for its value

@@ -110,7 +110,7 @@ TEST(Chart, LogAxisRunsOverWholeDecadesAndSaysSo) {
   for (auto it = std::sregex_iterator(svg.begin(), svg.end(), bar); it != std::sregex_iterator(); ++it)
     ends.push_back(std::stod((*it)[1]) + std::stod((*it)[2]));
   ASSERT_EQ(ends.size(), 2u);
-  double x0 = 10 + 260 + 10, x1 = 1180 - 10 - 190;
+  double x0 = 10 + 260 + 10, x1 = 1168 - 10 - 190;
   EXPECT_NEAR((ends[0] - ends[1]) / (x1 - x0), std::log10(50) / 3, 0.002);
 }
 
