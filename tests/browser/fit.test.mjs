@@ -229,9 +229,9 @@ test('claims: the mark and the verdict on one line; a failed claim is a closed r
   });
 });
 
-test('charts and timelines fill half the slide or more, with labels of 18px and more', async () => {
-  await withPage({ width: 1280, height: 720 }, async (page) => {
-    await open(page, decks.wide);
+for (const [name, viewport] of [['wide', { width: 1280, height: 720 }], ['narrow', { width: 960, height: 720 }]]) test(`charts and timelines fill half the slide or more, with labels of 18px and more at ${viewport.width}x${viewport.height}`, async () => {
+  await withPage(viewport, async (page) => {
+    await open(page, decks[name]);
     for (const heading of ['One value 50× smaller', 'The same on a log axis', 'A timeline']) {
       await goTo(page, heading);
       const fig = await page.evaluate(() => {
