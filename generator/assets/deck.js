@@ -1,10 +1,13 @@
 /* deckgen's runtime in the page: makes every slide fit its 1280x720 (or 960x720) stage.
  *
- * A slide's code, output, tables and figures shrink together (the --fit CSS variable,
- * read by theme.css) to the largest factor that lets the slide fit, never below
- * FLOOR, the smallest size still readable from the back of a room. A long listing of
- * short lines that does not fit even then is flowed into two columns. Past that the
- * slide is left at the floor and marked: data-overflow says how much is hidden, which
+ * A slide's code, output and tables shrink together (the --fit CSS variable, read by
+ * theme.css) to the largest factor that lets the slide fit, never below FLOOR, the
+ * smallest size still readable from the back of a room. Charts and timelines keep their
+ * size on screen: they are drawn with 18 px text, the floor for figures, so shrinking
+ * them would put their text below it. A long listing of short lines that does not fit
+ * even then is flowed into two columns. Details that open over the slide (the timing
+ * table, a claim's evidence) are opened and measured too: each must show whole. Past
+ * that the slide is left at the floor and marked: data-overflow says what is hidden, which
  * `deckgen check` reads (it opens the page with ?deckgen-fit-report, fits every slide
  * and prints the marks). Fitting happens in the slide's own coordinates, before
  * reveal.js scales the stage to the window, so it does not depend on the window.
@@ -58,8 +61,10 @@
     return o.bottom <= 1 && o.right <= 1;
   }
 
+  // In the print view figures shrink along (--figure-fit): a PDF reader zooms.
   function setFit(slide, factor) {
     slide.style.setProperty('--fit', String(factor));
+    if (Reveal.isPrintView()) slide.style.setProperty('--figure-fit', String(factor));
   }
 
   // Each drawing's height at the slide's full width: figures grow from there into the
@@ -119,7 +124,29 @@
     return element.offsetWidth > 0 ? r.width / element.offsetWidth : 1;
   }
 
-  function describeHidden(slide, o) {
+  // Each of the slide's overlays opened in turn (and closed again): how far its content
+  // reaches past its box, which does not scroll into view on its own, or past the slide.
+  // Overlays do not shrink with --fit: their text is already small.
+  function hiddenInOverlays(slide) {
+    var hidden = [];
+    slide.querySelectorAll('details').forEach(function (details) {
+      var overlay = details.querySelector(':scope > .overlay');
+      if (!overlay) return;
+      var wasOpen = details.open;
+      details.open = true;
+      var scale = scaleOf(slide);
+      var box = slide.getBoundingClientRect(), r = overlay.getBoundingClientRect();
+      var taller = Math.max(overlay.scrollHeight - overlay.clientHeight, (box.top - r.top) / scale, (r.bottom - box.bottom) / scale);
+      var wider = Math.max(overlay.scrollWidth - overlay.clientWidth, (box.left - r.left) / scale, (r.right - box.right) / scale);
+      details.open = wasOpen;
+      var what = details.classList.contains('timing') ? 'the timing details' : 'a claim\'s evidence';
+      if (taller > 1) hidden.push(what + ', opened, ' + Math.round(taller) + ' px taller than their box');
+      if (wider > 1) hidden.push(what + ', opened, ' + Math.round(wider) + ' px wider than their box');
+    });
+    return hidden;
+  }
+
+  function describeHidden(slide, o, factor) {
     var parts = [];
     if (o.bottom > 1) {
       var text = Math.round(o.bottom) + ' px below the bottom';
@@ -131,7 +158,8 @@
       parts.push(text);
     }
     if (o.right > 1) parts.push(Math.round(o.right) + ' px past the right edge');
-    return parts.join(', ');
+    return parts.join(', ') + ' is hidden, with its code, output and tables at ' + Math.round(factor * 100) +
+      '% size (figures keep theirs)';
   }
 
   function fitSlide(slide, force, floor) {
@@ -154,7 +182,9 @@
       factor = largestFit(slide, floor);
     }
     slide.setAttribute('data-fit', String(factor));
-    if (!fits(slide)) slide.setAttribute('data-overflow', describeHidden(slide, overflowOf(slide)));
+    var hidden = fits(slide) ? [] : [describeHidden(slide, overflowOf(slide), factor)];
+    if (!Reveal.isPrintView()) hidden = hidden.concat(hiddenInOverlays(slide));
+    if (hidden.length > 0) slide.setAttribute('data-overflow', hidden.join('; '));
   }
 
   function allSlides() {

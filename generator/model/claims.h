@@ -57,6 +57,9 @@ struct TimelineSpec {
   SourcePos pos;
   std::string snippet;
   std::string title;
+  // The most lanes drawn; a note under the figure says how many more the trace holds.
+  // A trace of thirty tasks makes thirty lanes, more than a slide holds at 18 px text.
+  int lanes = 12;
 };
 
 // Parses the inside of `{{...}}`; throws InputError at `pos` when malformed.

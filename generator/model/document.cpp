@@ -27,4 +27,6 @@ const std::string* Attributes::find(std::string_view key) const {
   return nullptr;
 }
 
+int stage_width(const FrontMatter& meta) { return meta.aspect_ratio == "4:3" ? 960 : 1280; }
+
 }  // namespace deckgen

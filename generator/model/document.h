@@ -117,6 +117,9 @@ struct FrontMatter {
   SourcePos pos;                      // where the front matter starts
 };
 
+// The slide's width in px: 1280 at 16:9, 960 at 4:3 (720 high either way).
+int stage_width(const FrontMatter& meta);
+
 // A local image, read once and inlined as a data: URI by the renderer.
 struct Asset {
   std::string mime;

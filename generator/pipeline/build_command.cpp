@@ -56,10 +56,11 @@ Figures claims_and_figures(const Deck& deck, const Measured& measured, Strictnes
       status.warning(fmt::format("{}: warning: claim holds but is fragile: {}", c.spec.pos, c.verdict));
     if (claim_fails_build(c, strictness)) ++f.failed;
   }
-  for (const ChartSpec& c : deck.charts) f.block_html[c.pos] = chart_html(c, measured.results);
+  double width = figure_width(stage_width(deck.meta));
+  for (const ChartSpec& c : deck.charts) f.block_html[c.pos] = chart_html(c, measured.results, width);
   for (const TimelineSpec& t : deck.timelines) {
     auto r = measured.results.find(t.snippet);
-    TimelineFigure fig = timeline_html(t, r == measured.results.end() ? nullptr : &r->second);
+    TimelineFigure fig = timeline_html(t, r == measured.results.end() ? nullptr : &r->second, width);
     for (const std::string& w : fig.warnings) status.warning(fmt::format("{}: warning: trace of '{}': {}", t.pos, t.snippet, w));
     if (!fig.error.empty()) {
       status.error(fmt::format("{}: error: {}", t.pos, fig.error));
@@ -153,7 +154,7 @@ int build_deck(const Options& options, Status& status, Runners runners) {
   // `check`: every slide must fit its stage, as headless Chromium lays the page out.
   size_t overflowing = 0;
   if (options.command == Command::check) {
-    int width = deck.meta.aspect_ratio == "4:3" ? 960 : 1280;
+    int width = stage_width(deck.meta);
     OverflowIs severity = options.strict ? OverflowIs::error : OverflowIs::warning;
     FitCheck fit = check_fit(page, width, 720, severity, status, options.fit_layout ? options.fit_layout : lay_out_in_chromium);
     if (severity == OverflowIs::error) overflowing = fit.overflowing;

@@ -19,9 +19,8 @@ FitCheck check_fit(std::string_view page, int width, int height, OverflowIs seve
   check.measured = true;
   check.overflowing = report.overflowing.size();
   for (const SlideOverflow& s : report.overflowing) {
-    std::string line = fmt::format("{}: {}: the slide does not fit {}×{} even with its code, output, tables and "
-                                   "figures at 60% size: {} is hidden\n  split the slide, show a `region:` of the "
-                                   "snippet, or cut lines",
+    std::string line = fmt::format("{}: {}: the slide does not fit {}×{}: {}\n  split the slide, show a `region:` "
+                                   "of the snippet, cut lines, or give a timeline fewer `lanes:`",
                                    s.where, severity == OverflowIs::error ? "error" : "warning", width, height, s.hidden);
     if (severity == OverflowIs::error) status.error(line);
     else status.warning(line);

@@ -13,8 +13,8 @@ namespace {
 
 using svg::num;
 
-// Sizes in SVG units; the slide shows the default width of 1180 at about 1:1, so these
-// are px at 1280×720.
+// Sizes in SVG units; a figure is drawn at the width of the slide's text column
+// (render/figures.h), so these are px on the slide.
 constexpr double kMargin = 10;
 constexpr double kLabelWidth = 260;
 constexpr double kValueWidth = 190;     // room right of the longest whisker for its value
@@ -172,18 +172,29 @@ std::string chart_svg(const ChartData& chart) {
       "<path d=\"{}\" stroke=\"currentColor\" stroke-opacity=\"0.18\" fill=\"none\"/>\n"
       "<path d=\"M{} {}V{}\" stroke=\"currentColor\" stroke-width=\"2\"/>\n",
       grid, num(x0), num(plot_top), num(plot_bottom + 4));
-  std::string caption = chart.metric_label.empty() ? "median" : "median " + chart.metric_label;
-  caption += fmt::format(" (bars); whiskers: {} of the runs", chart.spread_label);
-  if (log) caption += "; log scale: bar lengths are not proportional";
-  axis += fmt::format("<text x=\"{}\" y=\"{}\" font-size=\"{}\" text-anchor=\"middle\" fill-opacity=\"0.8\">{}</text>\n",
-                      num((x0 + x1) / 2), num(plot_bottom + 52), num(kSmallFont), svg::text(caption));
-  double height = plot_bottom + kAxisHeight;
+  // Under the axis, centred on the drawing (the plot's centre leaves a long caption too
+  // little room on the right in a narrow drawing); the log note on a line of its own
+  // when one line would not hold both.
+  std::vector<std::string> caption{chart.metric_label.empty() ? "median" : "median " + chart.metric_label};
+  caption[0] += fmt::format(" (bars); whiskers: {} of the runs", chart.spread_label);
+  if (log) {
+    const char* note = "log scale: bar lengths are not proportional";
+    std::string joined = caption[0] + "; " + note;
+    if (svg::text_width(joined, kSmallFont) <= chart.width - 2 * kMargin) caption[0] = joined;
+    else caption.push_back(note);
+  }
+  double height = plot_bottom + kAxisHeight - kHintHeight;
+  for (const std::string& line : caption) {
+    height += kHintHeight;
+    axis += fmt::format("<text x=\"{}\" y=\"{}\" font-size=\"{}\" text-anchor=\"middle\" fill-opacity=\"0.8\">{}</text>\n",
+                        num(chart.width / 2), num(height - 10), num(kSmallFont), svg::text(line));
+  }
   double span = median_span(chart);
   if (!log && span > kSpanForHint) {
     axis += fmt::format(
         "<text class=\"scale-hint\" x=\"{}\" y=\"{}\" font-size=\"{}\" text-anchor=\"middle\" fill-opacity=\"0.8\">"
         "the medians span {:.0f}×: `scale: log` in the chart block shows the small ones</text>\n",
-        num((x0 + x1) / 2), num(height + 20), num(kSmallFont), span);
+        num(chart.width / 2), num(height + 20), num(kSmallFont), span);
     height += kHintHeight;
   }
   height = std::ceil(height + kMargin);

@@ -6,7 +6,7 @@
 // The spread: deckgen passes the minimum and maximum of the timed runs (with five runs,
 // every run is then inside the whisker, and nothing is estimated); the caption under
 // the axis says so through `spread_label`. Text takes the page's colour (currentColor),
-// is 18 px and up at the default width (readable from the back of a room at 1280×720),
+// is 18 px and up when drawn at the slide's text width (readable from the back of a room at 1280×720),
 // and the output is deterministic. A chart of few bars gets thicker rows, so that it
 // fills what a slide with a heading leaves free (about 520 px) without scaling its text.
 //
@@ -42,7 +42,7 @@ struct ChartData {
   std::string spread_label = "min–max";   // what the whiskers show, for the caption
   std::vector<ChartEntry> entries;
   ChartScale scale = ChartScale::linear;
-  double width = 1180;
+  double width = 1168;        // SVG units: the text column of a 1280×720 slide, shown 1:1
 };
 
 std::string chart_svg(const ChartData& chart);

@@ -20,8 +20,14 @@ std::string error_box(const std::string& what) {
 
 }  // namespace
 
-std::string chart_html(const ChartSpec& chart, const Results& results) {
+double figure_width(int stage_width) {
+  constexpr int kSlidePadding = 56;   // theme.css: section { padding: 24px 56px 36px }
+  return stage_width - 2 * kSlidePadding;
+}
+
+std::string chart_html(const ChartSpec& chart, const Results& results, double width) {
   ChartData data;
+  data.width = width;
   data.title = chart.title;
   std::string unit;
   for (const std::string& id : chart.snippets)
@@ -43,7 +49,7 @@ std::string chart_html(const ChartSpec& chart, const Results& results) {
   return "<figure class=\"chart\">\n" + chart_svg(data) + "\n</figure>\n";
 }
 
-TimelineFigure timeline_html(const TimelineSpec& timeline, const SnippetResult* result) {
+TimelineFigure timeline_html(const TimelineSpec& timeline, const SnippetResult* result, double width) {
   TimelineFigure fig;
   if (!result || result->outcome == Outcome::failed) {
     fig.error = fmt::format("no timeline: snippet '{}' failed", timeline.snippet);
@@ -67,6 +73,8 @@ TimelineFigure timeline_html(const TimelineSpec& timeline, const SnippetResult* 
                                 "end of the trace", timeline.snippet, unfinished);
       TimelineOptions options;
       options.title = timeline.title;
+      options.width = width;
+      options.max_lanes = static_cast<size_t>(timeline.lanes);
       fig.html = "<figure class=\"timeline\">\n" + timeline_svg(trace, options) +
                  fmt::format("\n<figcaption><a class=\"trace-download\" href=\"traces/{0}.json\" download=\"{0}.json\">"
                              "trace of {0} (Chrome trace format: Perfetto, chrome://tracing)</a></figcaption>\n</figure>\n",

@@ -16,8 +16,8 @@ namespace {
 
 using svg::num;
 
-// Layout, in SVG units. At the default width of 1180 the slide shows them at about 1:1,
-// so the fonts are px at 1280×720: 18 and up, readable from the back of a room.
+// Layout, in SVG units. Drawn at the width of the slide's text column (render/figures.h)
+// the slide shows them 1:1, so the fonts are px: 18 and up, readable from the back of a room.
 constexpr double kMargin = 10;
 constexpr double kLabelWidth = 250;       // lane names, left of the plot
 constexpr double kTitleHeight = 40;

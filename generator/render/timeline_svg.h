@@ -15,7 +15,7 @@
 // drawn as one bar (in their colour when they share a name, else grey), so the output is
 // bounded by the drawing's width rather than the number of events; a note under the
 // legend says how many spans were merged. The trace's warnings are shown as notes too.
-// Text is sized for a projector (18 px and up at the default width) and takes the
+// Text is sized for a projector (18 px and up when drawn at the slide's text width) and takes the
 // page's colour (currentColor), so it reads on light and dark themes. Output is
 // deterministic: the same trace gives the same bytes.
 #include <cstddef>
@@ -26,7 +26,7 @@
 namespace deckgen {
 
 struct TimelineOptions {
-  double width = 1180;     // SVG units (px at 1:1); the height follows from the lanes
+  double width = 1168;     // SVG units: the text column of a 1280×720 slide, shown 1:1; the height follows from the lanes
   std::string title;       // drawn above the axis when not empty
   size_t max_lanes = 12;   // lanes beyond these are left out, and a note says how many
   int max_depth = 3;       // span rows per lane; deeper spans are drawn on the last row

@@ -44,9 +44,8 @@ void append_attachment(std::string& out, const Attachment& a) {
 }
 
 std::string reveal_config(const FrontMatter& meta) {
-  bool wide = meta.aspect_ratio == "16:9";
   nlohmann::ordered_json config = {
-      {"width", wide ? 1280 : 960},
+      {"width", stage_width(meta)},
       {"height", 720},
       {"margin", 0.04},
       {"hash", true},

@@ -1,5 +1,6 @@
 // Charts and timelines as the slides get them: from results and trace texts to HTML,
 // with every way a trace can be wrong reported rather than drawn over.
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 
 #include "measure/snippet_result.h"
@@ -36,6 +37,35 @@ TEST(TimelineFigure, DrawsTheTraceAndLinksTheFileBesideTheDeck) {
   EXPECT_NE(f.html.find("<svg"), std::string::npos);
   EXPECT_NE(f.html.find("worker"), std::string::npos);
   EXPECT_NE(f.html.find("href=\"traces/t.json\""), std::string::npos);
+}
+
+// Lanes beyond the block's `lanes:` are left out and the figure says how many.
+TEST(TimelineFigure, DrawsNoMoreLanesThanItsBlockAllows) {
+  std::string trace = R"({"traceEvents": [)";
+  for (int tid = 1; tid <= 5; ++tid)
+    trace += fmt::format(R"({}{{"ph": "X", "name": "lane{}", "ts": 0, "dur": 10, "pid": 1, "tid": {}}})", tid > 1 ? "," : "", tid, tid);
+  trace += "]}";
+  SnippetResult r = traced({trace});
+  TimelineSpec spec = timeline();
+  spec.lanes = 3;
+  TimelineFigure f = timeline_html(spec, &r);
+  EXPECT_TRUE(f.error.empty()) << f.error;
+  EXPECT_NE(f.html.find("lane3"), std::string::npos);
+  EXPECT_EQ(f.html.find("lane4"), std::string::npos);
+  EXPECT_NE(f.html.find("2 more lanes not shown"), std::string::npos);
+}
+
+// Drawn at the slide's text width, so one SVG unit is one px: 18-unit text is 18 px.
+TEST(Figures, AreDrawnAtTheSlidesTextWidth) {
+  EXPECT_EQ(figure_width(1280), 1168);
+  EXPECT_EQ(figure_width(960), 848);
+  SnippetResult r = traced({kGood});
+  EXPECT_NE(timeline_html(timeline(), &r, figure_width(960)).html.find("viewBox=\"0 0 848 "), std::string::npos);
+  ChartSpec chart;
+  chart.pos = kAt;
+  chart.snippets = {"t"};
+  chart.metric = "wall";
+  EXPECT_NE(chart_html(chart, Results{}, figure_width(960)).find("viewBox=\"0 0 848 "), std::string::npos);
 }
 
 TEST(TimelineFigure, EachProblemIsAnErrorOnTheSlide) {

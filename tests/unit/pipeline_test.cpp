@@ -853,7 +853,8 @@ DomResult one_slide_overflowing(std::string_view page, std::string_view query, i
   DomResult out;
   out.ok = query == "deckgen-fit-report" && width == 1280 && height == 720 && page.find("<section") != std::string_view::npos;
   out.dom = "<body class=\"deckgen\" data-fit-report=\"done\"><section data-source=\"deck/01.md:1:1\"></section>"
-            "<section data-source=\"deck/01.md:5:1\" data-overflow=\"310 px below the bottom (about 12 lines of code)\">"
+            "<section data-source=\"deck/01.md:5:1\" data-overflow=\"310 px below the bottom (about 12 lines of code) "
+            "is hidden, with its code, output and tables at 60% size (figures keep theirs)\">"
             "</section></body>";
   return out;
 }

@@ -41,6 +41,18 @@ TEST(TreeTransforms, OptionBlocksBecomeTypedNodesInDocumentOrder) {
   EXPECT_EQ(deck.snippets[1].display_file, "b.sh");
 }
 
+TEST(TreeTransforms, ATimelineDrawsAsManyLanesAsItsBlockAllows) {
+  EXPECT_EQ(read("```timeline\nsnippet: a\n```\n").timelines.at(0).lanes, 12);
+  EXPECT_EQ(read("```timeline\nsnippet: a\nlanes: 6\n```\n").timelines.at(0).lanes, 6);
+  try {
+    read("```timeline\nsnippet: a\nlanes: 0\n```\n");
+    FAIL() << "lanes: 0 was accepted";
+  } catch (const InputError& e) {
+    EXPECT_NE(e.message().find(":3:"), std::string::npos) << e.message();
+    EXPECT_NE(e.message().find("lanes"), std::string::npos) << e.message();
+  }
+}
+
 TEST(TreeTransforms, PlaceholdersBecomeNodesWithTheirKeyTrimmedOnce) {
   Deck deck = read("took {{a.wall\t}} and {{ ratio a b }}.\n");
   ASSERT_EQ(deck.placeholders.size(), 2u);
