@@ -1,7 +1,6 @@
 #include "cache/cache_key.h"
 
 #include <fmt/format.h>
-#include <xxhash.h>
 
 #include <algorithm>
 
@@ -89,11 +88,6 @@ constexpr int kMeasurementMethod = 2;
 
 }  // namespace
 
-std::string hash_hex(std::string_view text) {
-  XXH128_hash_t h = XXH3_128bits(text.data(), text.size());
-  return fmt::format("{:016x}{:016x}", h.high64, h.low64);
-}
-
 std::string snippet_cache_text(const PlannedSnippet& s, const CacheInputs& in) {
   CanonicalText t("deckgen-cache-key");
   t.field("deckgen_version", in.deckgen_version);
@@ -143,11 +137,6 @@ std::string compile_cache_key(const PlannedSnippet& s, const CacheInputs& in) {
   t.list("compile", resolved(s.language.compile, s, in));
   add_sources(t, s, in);
   return hash_hex(t.text());
-}
-
-bool is_cache_key(std::string_view key) {
-  return key.size() == 32 &&
-         std::all_of(key.begin(), key.end(), [](char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'); });
 }
 
 }  // namespace deckgen

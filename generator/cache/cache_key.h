@@ -31,6 +31,7 @@
 
 #include "model/results.h"
 #include "plan/plan.h"
+#include "util/hash.h"  // hash_hex, is_cache_key: the keys are its hashes
 
 namespace deckgen {
 
@@ -60,12 +61,5 @@ std::string snippet_cache_key(const PlannedSnippet& snippet, const CacheInputs& 
 // dependencies), so that changing a run's arguments or count does not recompile.
 // Empty for an interpreted language.
 std::string compile_cache_key(const PlannedSnippet& snippet, const CacheInputs& inputs);
-
-// XXH3-128 of any bytes as 32 lowercase hex digits: the one hash every cache file name
-// and checksum uses.
-std::string hash_hex(std::string_view bytes);
-
-// Whether `key` has the form both functions return (it names files in the cache).
-bool is_cache_key(std::string_view key);
 
 }  // namespace deckgen

@@ -5,7 +5,7 @@
 #include <random>
 #include <system_error>
 
-#include "cache/cache_key.h"
+#include "util/hash.h"
 #include "util/files.h"
 
 namespace fs = std::filesystem;
@@ -29,6 +29,9 @@ std::string_view folder_of(CacheKind kind) {
     case CacheKind::results: return "results";
     case CacheKind::programs: return "bin";
     case CacheKind::overhead: return "overhead";
+    case CacheKind::highlighting: return "highlight";
+    case CacheKind::diagrams: return "diagrams";
+    case CacheKind::toolchains: return "toolchains";
     case CacheKind::key_texts: return "keys";
   }
   return "other";

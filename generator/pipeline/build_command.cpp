@@ -85,14 +85,22 @@ int build_deck(const Options& options, Status& status, Runners runners) {
   InputErrorList input_errors;
   Deck deck = read_deck(options.inputs, input_errors);
   for (const Warning& w : deck.warnings) status.warning(warning_message(w));
-  input_errors.collect([&] { draw_diagrams(deck, cache_folder(options) / "diagrams.json"); });
+  // Answers kept between builds go through the one cache store (none under --no-cache).
+  CacheStore store(cache_folder(options));
+  std::optional<CacheShelf> diagram_shelf, highlight_shelf;
+  if (options.use_cache) {
+    diagram_shelf.emplace(store, CacheKind::diagrams, ".svg");
+    highlight_shelf.emplace(store, CacheKind::highlighting, ".html");
+  }
+  std::vector<std::string> cache_warnings;
+  input_errors.collect([&] { draw_diagrams(deck, diagram_shelf ? &*diagram_shelf : nullptr, &cache_warnings); });
   Plan plan = make_plan(deck, options.snippets_dir, input_errors);
   // Read before anything runs: an unreadable baseline is an input error.
   std::optional<BaselineReport> baseline;
   if (options.baseline) input_errors.collect([&] { baseline = read_baseline_report(*options.baseline); });
   input_errors.throw_if_any();
   try {
-    CacheStore(cache_folder(options)).mark();  // so `deckgen clean` knows the folder is ours
+    store.mark();  // so `deckgen clean` knows the folder is ours
   } catch (const std::system_error& e) {
     status.warning(fmt::format("cannot create the cache folder: {}", e.what()));
   }
@@ -106,12 +114,13 @@ int build_deck(const Options& options, Status& status, Runners runners) {
   Figures figures = claims_and_figures(deck, measured, strictness, status);
   SnippetViews views{&plan, &measured.results, &values, &figures.block_html};
 
-  auto highlighter = make_pygments_highlighter(cache_folder(options) / "highlight.bin");
+  auto highlighter = make_pygments_highlighter(highlight_shelf ? &*highlight_shelf : nullptr);
   std::string highlight_warning;
   std::vector<CodeBlock> code_blocks = code_blocks_to_highlight(deck, views);
-  HighlightedCode highlighted = highlight_blocks(*highlighter, code_blocks, &highlight_warning);
+  HighlightedCode highlighted = highlight_blocks(*highlighter, code_blocks, &highlight_warning, &cache_warnings);
   if (!highlight_warning.empty()) status.warning(highlight_warning);
   else warn_unknown_languages(code_blocks, highlighted, status);
+  for (const std::string& w : cache_warnings) status.warning(w);
 
   std::vector<RenderedSlide> slides = render_slides(deck, highlighted, views);
   if (!plan.snippets.empty()) slides.push_back(provenance_slide(measured.provenance, plan.snippets.size(), measured.seconds));

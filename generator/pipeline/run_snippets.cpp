@@ -7,6 +7,7 @@
 #include <set>
 
 #include "cache/cache_key.h"
+#include "cache/cache_store.h"
 #include "cache/result_store.h"
 #include "measure/snippet_result.h"
 #include "pipeline/cache_folder.h"
@@ -37,8 +38,10 @@ Measured run_snippets(const Deck& deck, const Plan& plan, const Options& options
                       Runners runners) {
   Measured m;
   LockedStatus status(outer_status);
-  Toolchains tools = resolve_toolchains(plan, deck.meta.python,
-                                        options.use_cache ? cache_folder(options) / "toolchains.json" : fs::path());
+  std::optional<CacheShelf> answers;
+  if (options.use_cache) answers.emplace(CacheStore(cache_folder(options)), CacheKind::toolchains, ".txt");
+  Toolchains tools = resolve_toolchains(plan, deck.meta.python, answers ? &*answers : nullptr);
+  for (const std::string& w : tools.cache_warnings) status.warning(w);
   ExecuteContext ctx;
   ctx.snippets_dir = plan.snippets_dir;
   TraceHelperFolder helpers;

@@ -356,7 +356,7 @@ TEST_F(ResultStoreTest, CleanRemovesADeckgenCache) {
 }
 
 TEST_F(ResultStoreTest, CleanRemovesAFolderMarkedBeforeAnySave) {
-  dir_.write("output/.cache/highlight.bin", "x");
+  dir_.write("output/.cache/highlight/0123456789abcdef0123456789abcdef.html", "1x");
   CacheStore(cache()).mark();
   EXPECT_TRUE(CacheStore::clean(cache(), nullptr));
   EXPECT_FALSE(fs::exists(cache()));
