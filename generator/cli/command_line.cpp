@@ -108,12 +108,19 @@ ParsedCommandLine parse_command_line(int argc, const char* const* argv) {
   watch->add_option("--host", o.host, "The address to serve on (default: 127.0.0.1, this machine only)");
   watch->add_option("--port", o.port, "The port to serve on; 0 picks a free one (default: 8000)")
       ->check(CLI::Range(0, 65535));
+  CLI::App* present = app.add_subcommand("present", "Serve the deck as watch does, with a ▶ on each run slide that "
+                                         "reruns its snippet on this machine in front of the audience, streaming its "
+                                         "output; only with the session's token, printed in the URL (Ctrl-C stops).");
+  present->add_option("inputs", inputs, "A deck folder, or .md files in order (default: deck)");
+  present->add_option("-o,--output", output, "The HTML file each build writes (default: output/deck.html)");
+  present->add_option("--port", o.port, "The port to serve on, on 127.0.0.1 only; 0 picks a free one (default: 8000)")
+      ->check(CLI::Range(0, 65535));
   CLI::App* pdf = app.add_subcommand("pdf", "Build the deck and print it to PDF, one slide per page, through "
                                      "headless Chromium (Debian's chromium; DECKGEN_CHROMIUM overrides the path).");
   pdf->add_option("inputs", inputs, "A deck folder, or .md files in order (default: deck)");
   pdf->add_option("-o,--output", output, "The PDF file to write (default: output/deck.pdf)");
   pdf->add_flag("--notes", o.pdf_notes, "Print each slide's speaker notes under it");
-  for (CLI::App* sub : {watch, pdf}) {
+  for (CLI::App* sub : {watch, present, pdf}) {
     sub->add_flag("-q,--quiet", o.quiet, "Print only errors and the summary");
     sub->add_flag("-v,--verbose", o.verbose, "Also print each command run and why each snippet did not come from the cache");
     sub->add_option("--snippets", snippets, "The snippets folder (default: front matter `snippets:`, else "
@@ -153,6 +160,7 @@ ParsedCommandLine parse_command_line(int argc, const char* const* argv) {
   if (!baseline.empty()) o.baseline = baseline;
   if (regression_percent >= 0) o.fail_on_regression_percent = regression_percent;
   if (watch->parsed()) o.command = Command::watch, o.write_deck = true;
+  if (present->parsed()) o.command = Command::present, o.write_deck = true;  // o.host stays the loopback
   if (init->parsed()) {
     o.command = Command::init;
     if (!init_dir.empty()) o.init_dir = init_dir;

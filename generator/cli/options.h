@@ -12,7 +12,7 @@
 
 namespace deckgen {
 
-enum class Command { build, check, clean, watch, pdf, init };
+enum class Command { build, check, clean, watch, present, pdf, init };
 
 struct Options {
   Command command = Command::build;
@@ -39,7 +39,7 @@ struct Options {
   std::optional<std::filesystem::path> baseline;       // --baseline OLD.json: compare with an earlier report
   std::optional<double> fail_on_regression_percent;    // --fail-on-regression PCT
 
-  // `watch`: where the deck is served (see serve/ and pipeline/watch_command.h).
+  // `watch` and `present`: where the deck is served (see serve/ and pipeline/watch_command.h).
   std::string host = "127.0.0.1";
   int port = 8000;                                     // 0: any free port (printed)
   // `pdf`: the PDF to write (`output` stays the HTML the deck is built to first).

@@ -42,7 +42,8 @@ int run_command(const Options& options, Status& status, Runners runners) {
   switch (options.command) {
     case Command::build:
     case Command::check: return run_build(options, status, runners);
-    case Command::watch: return run_watch(options, status, runners);
+    case Command::watch:
+    case Command::present: return run_watch(options, status, runners);
     case Command::pdf: return run_pdf(options, status, runners);
     case Command::clean: return run_clean(options, status);
     case Command::init: return run_init(options, status);

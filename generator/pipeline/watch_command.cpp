@@ -6,15 +6,19 @@
 #include <cstdio>
 #include <exception>
 #include <map>
+#include <optional>
+#include <set>
 #include <stdexcept>
 
 #include "model/input_error.h"
 #include "pipeline/build_command.h"
 #include "pipeline/cache_folder.h"
+#include "pipeline/live_reruns.h"
 #include "plan/plan.h"
 #include "read/deck_reader.h"
 #include "serve/deck_server.h"
 #include "serve/file_watcher.h"
+#include "serve/live_access.h"
 #include "util/files.h"
 
 namespace fs = std::filesystem;
@@ -123,6 +127,19 @@ std::string describe(const std::vector<fs::path>& changed) {
   return fmt::format("{}{}", fmt::join(shown, ", "), more);
 }
 
+// The ids of the deck's snippets as it is now: what `present` lets the page rerun.
+std::set<std::string> snippet_ids(const Options& options) {
+  std::set<std::string> ids;
+  try {
+    InputErrorList ignored;  // the build reports them
+    Deck deck = read_deck(options.inputs, ignored);
+    // Planned, as a block without `id:` takes its file's name there.
+    for (const PlannedSnippet& s : make_plan(deck, options.snippets_dir, ignored).snippets) ids.insert(s.spec.id);
+  } catch (const std::exception&) {
+  }
+  return ids;
+}
+
 std::string url_host(const std::string& host) {
   return host.find(':') != std::string::npos ? "[" + host + "]" : host;  // an IPv6 address
 }
@@ -137,7 +154,12 @@ int run_watch(const Options& options, Status& status, Runners runners) {
       return exit_input_error;
     }
   }
+  const bool presenting = options.command == Command::present;
+  const char* name = presenting ? "present" : "watch";
   DeckServer server(options.output.filename().string());
+  RerunQueue reruns;
+  const std::string token = presenting ? new_session_token() : std::string();
+  if (presenting) server.enable_reruns(token, [&reruns](const std::string& id) { return reruns.ask(id); });
   std::string url;
   try {
     url = fmt::format("http://{}:{}/", url_host(options.host), server.start(options.host, options.port));
@@ -145,8 +167,9 @@ int run_watch(const Options& options, Status& status, Runners runners) {
     status.error(e.what());
     return exit_input_error;
   }
-  // On stdout, even with --quiet: the address is what this command gives back.
-  fmt::print("deckgen watch: serving {} (Ctrl-C stops)\n", url);
+  // On stdout, even with --quiet: the address is what this command gives back (with
+  // `present`, the session's token in it: the only place it is shown).
+  fmt::print("deckgen {}: serving {}{} (Ctrl-C stops)\n", name, url, presenting ? "?token=" + token : "");
   std::fflush(stdout);
 
   FileWatcher watcher;
@@ -155,6 +178,38 @@ int run_watch(const Options& options, Status& status, Runners runners) {
   build.command = Command::build;
   build.write_deck = true;
   bool serving_a_deck = false;
+
+  // `present`: reruns the page asked for, each an ordinary build with --only ID whose
+  // runs stream their output to the page; then the new deck is served like a rebuild's.
+  // Returns false when interrupted (Ctrl-C stops the rerun's processes and the session).
+  auto rerun = [&](const std::string& id) {
+    server.tell_rerun(rerun_event_json(id, "start"));
+    status.info(fmt::format("deckgen present: rerunning '{}' as the page asked", id));
+    auto tell = [&server](const std::string& event) { server.tell_rerun(event); };
+    StreamingRunner main(runners.main, id, tell);
+    Runners streaming{main, nullptr, runners.parallelism};
+    if (runners.make_more)
+      streaming.make_more = [&, id] { return std::make_unique<StreamingRunner>(runners.make_more(), id, tell); };
+    Options again = build;
+    again.only = {id};
+    RecordingStatus recording(status);
+    int code;
+    try {
+      code = run_build(again, recording, streaming);
+    } catch (const std::exception& e) {
+      recording.error(fmt::format("deckgen: error: {}", e.what()));
+      code = exit_input_error;
+    }
+    if (interrupted()) return false;
+    std::string page;
+    if ((code == exit_ok || code == exit_deck_failed) && read_file(options.output, page))
+      server.publish(std::move(page), written_traces(options.output));
+    std::string failed = code == exit_ok ? "" : recording.errors();
+    if (code != exit_ok && failed.empty()) failed = fmt::format("the rerun failed (exit code {})", code);
+    server.tell_rerun(rerun_event_json(id, "done", failed, server.version()));
+    reruns.done();
+    return true;
+  };
 
   for (;;) {
     for (const fs::path& folder : folders_to_watch(options)) watcher.watch(folder);
@@ -175,20 +230,27 @@ int run_watch(const Options& options, Status& status, Runners runners) {
       server.publish(std::move(page), written_traces(options.output));
       serving_a_deck = true;
     }
+    if (presenting) reruns.set_snippets(snippet_ids(options));
     if (code == exit_ok) {
-      status.info(fmt::format("deckgen watch: deck {} is served; open pages reload", server.version()));
+      status.info(fmt::format("deckgen {}: deck {} is served; open pages reload", name, server.version()));
     } else {
       std::string errors = recording.errors();
       server.show_error(errors.empty() ? fmt::format("the build failed (exit code {})", code) : errors);
       status.warning(fmt::format("the build failed; {} shows the error over the last deck that built", url));
     }
 
-    auto changed = watcher.wait_for_change(kDebounce, [] { return interrupted(); });
-    if (!changed) break;
-    status.info(fmt::format("deckgen watch: {} changed; rebuilding", describe(*changed)));
+    std::optional<std::vector<fs::path>> changed;
+    bool stopping = false;
+    while (!stopping && !changed) {
+      changed = watcher.wait_for_change(kDebounce, [&reruns] { return interrupted() || reruns.pending(); });
+      if (interrupted()) stopping = true;
+      else if (auto id = reruns.start()) stopping = !rerun(*id);
+    }
+    if (stopping) break;
+    status.info(fmt::format("deckgen {}: {} changed; rebuilding", name, describe(*changed)));
   }
   server.stop();
-  status.info("deckgen watch: stopped");
+  status.info(fmt::format("deckgen {}: stopped", name));
   return exit_ok;
 }
 

@@ -7,18 +7,22 @@ namespace deckgen {
 // Closed by default, passed or failed: the verdict line (its mark drawn by theme.css)
 // is what the audience reads, and the evidence opens over the slide on a click.
 std::string claim_html(const ClaimResult& r) {
-  std::string out;
+  // The snippets it is about: `deckgen present` marks the claim when one of them reruns.
+  const ClaimSpec& c = r.spec;
+  std::string out = "<details data-snippets=\"";
+  append_escaped(out, c.kind == ClaimSpec::Kind::value ? c.value.id : c.a + " " + c.b);
+  out += "\" ";
   // Skipped claims are said plainly, not shown green: nothing was shown to hold.
   switch (r.outcome) {
     case ClaimOutcome::holds:
-      out += r.fragile ? "<details class=\"claim ok fragile\"><summary>" : "<details class=\"claim ok\"><summary>";
+      out += r.fragile ? "class=\"claim ok fragile\"><summary>" : "class=\"claim ok\"><summary>";
       break;
-    case ClaimOutcome::skipped: out += "<details class=\"claim skipped\"><summary>Claim skipped: "; break;
+    case ClaimOutcome::skipped: out += "class=\"claim skipped\"><summary>Claim skipped: "; break;
     case ClaimOutcome::undecided:
-      out += "<details class=\"claim fail\" role=\"alert\"><summary><span class=\"claim-failed\">Claim undecided:</span> ";
+      out += "class=\"claim fail\" role=\"alert\"><summary><span class=\"claim-failed\">Claim undecided:</span> ";
       break;
     case ClaimOutcome::fails:
-      out += "<details class=\"claim fail\" role=\"alert\"><summary><span class=\"claim-failed\">Claim failed:</span> ";
+      out += "class=\"claim fail\" role=\"alert\"><summary><span class=\"claim-failed\">Claim failed:</span> ";
       break;
   }
   append_escaped(out, r.verdict);

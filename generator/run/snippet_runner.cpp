@@ -137,14 +137,18 @@ struct StreamCapture {
   std::string& kept;
   uint64_t& total;
   size_t cap;
+  OutputStream which;
+  const std::function<void(OutputStream, std::string_view)>& on_output;
 };
 
 // Watches one live run: its two output streams, the launcher's report and the deadline.
 class LiveRun {
  public:
-  LiveRun(asio::io_context& ctx, std::array<std::span<char>, 2> buffers, RunOutcome& outcome, size_t cap)
-      : out_{asio::readable_pipe(ctx), buffers[0], outcome.out, outcome.out_bytes, cap},
-        err_{asio::readable_pipe(ctx), buffers[1], outcome.err, outcome.err_bytes, cap},
+  LiveRun(asio::io_context& ctx, std::array<std::span<char>, 2> buffers, RunOutcome& outcome, const RunRequest& request)
+      : out_{asio::readable_pipe(ctx), buffers[0], outcome.out, outcome.out_bytes, request.output_cap, OutputStream::out,
+             request.on_output},
+        err_{asio::readable_pipe(ctx), buffers[1], outcome.err, outcome.err_bytes, request.output_cap, OutputStream::err,
+             request.on_output},
         report_pipe_(ctx),
         timer_(ctx),
         outcome_(outcome) {}
@@ -177,6 +181,7 @@ class LiveRun {
     s.pipe.async_read_some(asio::buffer(s.buffer.data(), s.buffer.size()), [this, &s](error_code ec, size_t n) {
       s.total += n;
       if (s.kept.size() < s.cap) s.kept.append(s.buffer.data(), std::min(n, s.cap - s.kept.size()));
+      if (n > 0 && s.on_output) s.on_output(s.which, std::string_view(s.buffer.data(), n));
       if (ec) return stream_done();
       read_stream(s);
     });
@@ -287,7 +292,7 @@ class ProcessRunner final : public Runner {
     Fd stdin_file = request.stdin_data ? memory_file_with(*request.stdin_data) : Fd();
     int stdin_fd = request.stdin_data ? stdin_file.get() : dev_null_.get();
 
-    LiveRun live(ctx_, {std::span<char>(out_buffer_), std::span<char>(err_buffer_)}, outcome, request.output_cap);
+    LiveRun live(ctx_, {std::span<char>(out_buffer_), std::span<char>(err_buffer_)}, outcome, request);
     live.report_pipe().assign(report_read.release());
     std::string work_dir = request.work_dir.string();
     error_code ec;

@@ -8,13 +8,17 @@
 #include <cstdint>
 #include <exception>
 #include <filesystem>
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace deckgen {
+
+enum class OutputStream { out, err };
 
 struct RunRequest {
   std::vector<std::string> argv;                 // argv[0]: absolute path of the program
@@ -23,6 +27,9 @@ struct RunRequest {
   std::filesystem::path work_dir;                // cwd; must exist (the caller makes and removes it)
   std::chrono::milliseconds timeout{30000};
   size_t output_cap = 1 << 20;                   // per stream; the rest is counted, not kept
+  // Each piece of output as it arrives, before run() returns and on its thread
+  // (`present` streams a rerun to the page); null: the output is only kept.
+  std::function<void(OutputStream, std::string_view)> on_output;
 };
 
 struct RunUsage {                                // from wait4() on the snippet's own process

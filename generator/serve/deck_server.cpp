@@ -19,6 +19,7 @@
 #include <vector>
 
 #include "serve/event_stream.h"
+#include "serve/live_access.h"
 #include "serve/live_reload.h"
 #include "util/text.h"
 
@@ -93,13 +94,31 @@ struct DeckState {
 
 using Request = http::request<http::string_body>;
 
+// Who may ask what: the address the server listens on (for the Host check) and, for
+// `present`, the session's token and where rerun requests go.
+struct Access {
+  std::string listening_on;
+  std::string token;  // empty: `watch`, which runs nothing and needs no token
+  std::function<RerunAnswer(const std::string&)> ask;
+
+  bool presenting() const { return !token.empty(); }
+  // The token is in the query (the URL the speaker opened, the event stream) or in a
+  // header (the page's own requests); a browser's Origin, when sent, is the loopback.
+  bool lets_in(const Request& request) const {
+    if (!presenting()) return true;
+    std::string given = query_value(request.target(), "token");
+    if (given.empty()) given = std::string(request["X-Deckgen-Token"]);
+    std::string_view origin = request[http::field::origin];
+    return token_matches(given, token) && (origin.empty() || origin_is_loopback(origin));
+  }
+};
+
 bool is_events_request(std::string_view target) { return target.substr(0, target.find('?')) == kEventsPath; }
 using Response = http::response<http::string_body>;
 
 // The whole of what is served. Every answer is no-store: the deck changes under the
 // same URL with every rebuild.
-Response answer(const Request& request, const DeckState& deck, std::string_view deck_path,
-                std::string_view listening_on) {
+Response answer(const Request& request, const DeckState& deck, std::string_view deck_path, const Access& access) {
   Response response{http::status::ok, request.version()};
   response.keep_alive(request.keep_alive());
   response.set(http::field::cache_control, "no-store");
@@ -113,17 +132,41 @@ Response answer(const Request& request, const DeckState& deck, std::string_view 
   // stays as it is, names no route and gets a 404.
   std::string path = percent_decode(target.substr(0, target.find_first_of("?#")));
   const bool head = request.method() == http::verb::head;
-  if (!host_is_ours(request[http::field::host], listening_on)) {
+  if (!host_is_ours(request[http::field::host], access.listening_on)) {
     reply(http::status::misdirected_request, "421: this server answers only requests for 127.0.0.1, localhost or [::1]\n",
           "text/plain; charset=utf-8");
     response.keep_alive(false);
+  } else if (!access.lets_in(request)) {
+    reply(http::status::forbidden,
+          "403: deckgen present answers only requests with this session's token, from a page on this machine\n",
+          "text/plain; charset=utf-8");
+    response.keep_alive(false);
+  } else if (access.presenting() && path == kRerunPath) {
+    if (request.method() != http::verb::post) {
+      reply(http::status::method_not_allowed, "405\n", "text/plain; charset=utf-8");
+      response.set(http::field::allow, "POST");
+    } else {
+      std::string id = percent_decode(query_value(target, "id"));
+      switch (access.ask(id)) {
+        case RerunAnswer::queued: reply(http::status::accepted, "rerunning " + id + "\n", "text/plain; charset=utf-8"); break;
+        case RerunAnswer::busy:
+          reply(http::status::conflict, "another rerun is under way: one at a time\n", "text/plain; charset=utf-8");
+          break;
+        case RerunAnswer::unknown_snippet:
+          reply(http::status::not_found, "the deck has no snippet '" + id + "'\n", "text/plain; charset=utf-8");
+          break;
+      }
+    }
   } else if (request.method() != http::verb::get && !head) {
-    // Nothing is ever sent to deckgen: the deck is self-contained and read-only.
+    // Nothing else is ever sent to deckgen: the deck is self-contained and read-only.
     reply(http::status::method_not_allowed, "405\n", "text/plain; charset=utf-8");
     response.set(http::field::allow, "GET, HEAD");
   } else if (path == "/" || path == deck_path) {
     DeckState::Snapshot now = deck.snapshot();
-    reply(http::status::ok, with_live_reload(*now.page, now.version, now.error), "text/html; charset=utf-8");
+    reply(http::status::ok,
+          with_live_reload(*now.page, now.version, now.error,
+                           access.presenting() ? LiveControls::reruns : LiveControls::reload_only),
+          "text/html; charset=utf-8");
   } else if (path == kVersionPath) {
     DeckState::Snapshot now = deck.snapshot();
     reply(http::status::ok, reload_state_json(now.version, now.error), "application/json");
@@ -145,9 +188,9 @@ Response answer(const Request& request, const DeckState& deck, std::string_view 
 // keeps the connection alive. Runs entirely on the server's thread.
 class Connection : public std::enable_shared_from_this<Connection> {
  public:
-  Connection(tcp::socket socket, const DeckState& deck, std::string_view deck_path, std::string_view listening_on,
+  Connection(tcp::socket socket, const DeckState& deck, std::string_view deck_path, const Access& access,
              EventHub& events)
-      : stream_(std::move(socket)), deck_(deck), deck_path_(deck_path), listening_on_(listening_on), events_(events) {}
+      : stream_(std::move(socket)), deck_(deck), deck_path_(deck_path), access_(access), events_(events) {}
 
   void start() { read_next(); }
 
@@ -175,12 +218,12 @@ class Connection : public std::enable_shared_from_this<Connection> {
       response_.keep_alive(false);
       response_.prepare_payload();
     } else if (request_.method() == http::verb::get && is_events_request(request_.target()) &&
-               host_is_ours(request_[http::field::host], listening_on_)) {
+               host_is_ours(request_[http::field::host], access_.listening_on) && access_.lets_in(request_)) {
       // The page's event stream: the connection is the event hub's from now on.
       DeckState::Snapshot now = deck_.snapshot();
       return events_.subscribe(stream_.release_socket(), reload_state_json(now.version, now.error));
     } else {
-      response_ = answer(request_, deck_, deck_path_, listening_on_);
+      response_ = answer(request_, deck_, deck_path_, access_);
     }
     http::async_write(stream_, response_,
                       [self = shared_from_this()](beast::error_code error, size_t) { self->on_written(error); });
@@ -197,7 +240,7 @@ class Connection : public std::enable_shared_from_this<Connection> {
   Response response_;
   const DeckState& deck_;
   std::string_view deck_path_;
-  std::string_view listening_on_;
+  const Access& access_;
   EventHub& events_;
 };
 
@@ -224,7 +267,7 @@ class SignalsBlockedHere {
 
 struct DeckServer::Impl {
   std::string deck_path;  // "/" + the deck's file name
-  std::string listening_on;  // the host given to start()
+  Access access;             // listening_on: the host given to start()
   DeckState deck;
   asio::io_context io{1};
   tcp::acceptor acceptor{io};
@@ -240,7 +283,7 @@ struct DeckServer::Impl {
       if (error) return retry_accept_later();
       retry_delay = kFirstAcceptRetry;
       std::erase_if(connections, [](const std::weak_ptr<Connection>& c) { return c.expired(); });
-      auto connection = std::make_shared<Connection>(std::move(socket), deck, deck_path, listening_on, events);
+      auto connection = std::make_shared<Connection>(std::move(socket), deck, deck_path, access, events);
       connections.push_back(connection);
       connection->start();
       accept_next();
@@ -280,7 +323,7 @@ DeckServer::~DeckServer() { stop(); }
 
 int DeckServer::start(const std::string& host, int port) {
   Impl& s = *impl_;
-  s.listening_on = host;
+  s.access.listening_on = host;
   try {
     tcp::resolver resolver(s.io);
     const tcp::endpoint endpoint =
@@ -337,6 +380,13 @@ void DeckServer::show_error(std::string message) {
   }
   impl_->tell_pages();
 }
+
+void DeckServer::enable_reruns(std::string token, std::function<RerunAnswer(const std::string& id)> ask) {
+  impl_->access.token = std::move(token);
+  impl_->access.ask = std::move(ask);
+}
+
+void DeckServer::tell_rerun(const std::string& event_json) { impl_->events.broadcast(event_json, "rerun"); }
 
 uint64_t DeckServer::version() const {
   std::lock_guard lock(impl_->deck.mutex);

@@ -9,12 +9,20 @@
 // failed accept() (out of file descriptors) is retried with a back-off. The HTTP side is
 // Boost.Beast over Boost.Asio, running on a thread of its own; this class and its event
 // stream are the only code that includes them.
+//
+// For `present` (enable_reruns()), the server also takes POST kRerunPath?id=ID, and
+// then every request must carry the session's token and, when it names an Origin, a
+// loopback one (serve/live_access.h); the served page gets a ▶ on each run slide.
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <memory>
 #include <string>
 
 namespace deckgen {
+
+// What a request to rerun a snippet got: 202, 409 (one is queued or running) or 404.
+enum class RerunAnswer { queued, busy, unknown_snippet };
 
 class DeckServer {
  public:
@@ -35,6 +43,13 @@ class DeckServer {
   void publish(std::string page, std::map<std::string, std::string> files = {});
   void show_error(std::string message);     // keeps the deck; the open pages draw the message over it
   uint64_t version() const;
+
+  // `present`, before start(): every request needs `token`, as `?token=` or the
+  // X-Deckgen-Token header, or gets 403; a POST of kRerunPath?id=ID hands ID to `ask`
+  // (on the server's thread: it must only queue the work).
+  void enable_reruns(std::string token, std::function<RerunAnswer(const std::string& id)> ask);
+  // Sends a `rerun` event (pipeline/live_reruns.h) to every open page. Any thread.
+  void tell_rerun(const std::string& event_json);
 
  private:
   struct Impl;

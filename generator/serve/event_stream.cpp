@@ -26,9 +26,9 @@ constexpr std::string_view kHeader =
 
 }  // namespace
 
-std::string server_sent_event(const std::string& data) {
-  // reload_state_json() is one line; an event ends at a blank line.
-  return "data: " + data + "\n\n";
+std::string server_sent_event(const std::string& data, const std::string& name) {
+  // Both kinds of data are one line of JSON; an event ends at a blank line.
+  return (name.empty() ? "" : "event: " + name + "\n") + "data: " + data + "\n\n";
 }
 
 // One open stream: writes queued events in order, and notices the page going away by
@@ -83,8 +83,8 @@ void EventHub::subscribe(tcp::socket socket, const std::string& first_data) {
   subscriber->start(server_sent_event(first_data));
 }
 
-void EventHub::broadcast(const std::string& data) {
-  auto text = std::make_shared<const std::string>(server_sent_event(data));
+void EventHub::broadcast(const std::string& data, const std::string& name) {
+  auto text = std::make_shared<const std::string>(server_sent_event(data, name));
   asio::post(io_, [this, text] {
     for (const auto& weak : subscribers_)
       if (auto subscriber = weak.lock()) subscriber->send(text);

@@ -12,8 +12,9 @@
 
 namespace deckgen {
 
-// The text of one event (and, first on a stream, how soon the browser reconnects).
-std::string server_sent_event(const std::string& data);
+// The text of one event; `name` empty: the default ("message") event, which carries
+// reload_state_json(); `present` sends its reruns as "rerun" events.
+std::string server_sent_event(const std::string& data, const std::string& name = {});
 
 class EventHub {
  public:
@@ -23,8 +24,8 @@ class EventHub {
   // header and `first_data` as the first event, then every broadcast, until the page
   // goes away or close_all(). On the server's thread.
   void subscribe(boost::asio::ip::tcp::socket socket, const std::string& first_data);
-  // Sends `data` to every subscriber. Any thread.
-  void broadcast(const std::string& data);
+  // Sends `data` (as a `name` event, see server_sent_event) to every subscriber. Any thread.
+  void broadcast(const std::string& data, const std::string& name = {});
   // Ends every stream. On the server's thread.
   void close_all();
 

@@ -2,6 +2,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "serve/rerun_controls.h"
+
 namespace deckgen {
 namespace {
 
@@ -46,7 +48,8 @@ constexpr std::string_view kScript = R"JS(<script id="deckgen-live">
     return { slides, frame: frame.outerHTML, version: state ? JSON.parse(state[1]).version : -1 };
   }
   async function fetchParts() {
-    const response = await fetch(location.pathname, { cache: 'no-store' });
+    // The query too: `present` needs its token on every request.
+    const response = await fetch(location.pathname + location.search, { cache: 'no-store' });
     return parts(await response.text());
   }
   // Reloads onto the slide on screen. reveal.js writes the slide into the URL's hash at
@@ -95,7 +98,7 @@ constexpr std::string_view kScript = R"JS(<script id="deckgen-live">
   }
 
   let updating = Promise.resolve();
-  const events = new EventSource('EVENTS_PATH');
+  const events = new EventSource('EVENTS_PATH' + location.search);
   events.onmessage = (event) => {
     const now = JSON.parse(event.data);
     updating = updating.then(() => {
@@ -128,10 +131,11 @@ std::string reload_state_json(uint64_t version, std::string_view error) {
   return safe;
 }
 
-std::string with_live_reload(std::string_view page, uint64_t version, std::string_view error) {
+std::string with_live_reload(std::string_view page, uint64_t version, std::string_view error, LiveControls controls) {
   std::string script(kScript);
   replace_once(script, "EVENTS_PATH", kEventsPath);
   replace_once(script, "STATE", reload_state_json(version, error));
+  if (controls == LiveControls::reruns) script += rerun_controls_script();
   std::string out;
   out.reserve(page.size() + script.size());
   size_t body_end = page.rfind("</body>");

@@ -13,12 +13,19 @@ namespace deckgen {
 inline constexpr std::string_view kEventsPath = "/__deckgen/events";    // text/event-stream of the version JSON
 inline constexpr std::string_view kVersionPath = "/__deckgen/version";  // {"version": N, "error": "..."}
 inline constexpr std::string_view kErrorPath = "/__deckgen/error";      // the error as plain text, or empty
+inline constexpr std::string_view kRerunPath = "/__deckgen/rerun";      // present: POST ?id=ID reruns a snippet
+
+// What the served page gets besides the live reload: `present` adds a ▶ on each run
+// slide (serve/rerun_controls.h).
+enum class LiveControls { reload_only, reruns };
 
 // The version endpoint's answer. Safe to embed in a <script> (no "<" in it).
 std::string reload_state_json(uint64_t version, std::string_view error);
 
-// `page` with the live-reload script inserted before its last </body> (or at the end).
-std::string with_live_reload(std::string_view page, uint64_t version, std::string_view error);
+// `page` with the live-reload script (and the rerun controls) inserted before its last
+// </body> (or at the end).
+std::string with_live_reload(std::string_view page, uint64_t version, std::string_view error,
+                             LiveControls controls = LiveControls::reload_only);
 
 // Served before any build succeeded: an empty page that still reloads and shows errors.
 std::string placeholder_page();

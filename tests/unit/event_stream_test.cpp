@@ -96,7 +96,7 @@ TEST(EventStream, PagesArePushedEveryNewDeckAndEveryFailure) {
 
 TEST(LiveReload, TheScriptListensForPushesAndDoesNotPoll) {
   std::string page = with_live_reload("<html><body><p>x</p></body></html>", 7, "");
-  EXPECT_NE(page.find(fmt::format("new EventSource('{}')", kEventsPath)), std::string::npos);
+  EXPECT_NE(page.find(fmt::format("new EventSource('{}' + location.search)", kEventsPath)), std::string::npos);
   EXPECT_EQ(page.find("setTimeout"), std::string::npos);
   EXPECT_EQ(page.find("setInterval"), std::string::npos);
 }

@@ -18,6 +18,7 @@
 #include "pdf/chromium_pdf.h"
 #include "serve/deck_server.h"
 #include "serve/file_watcher.h"
+#include "serve/live_access.h"
 #include "serve/live_reload.h"
 #include "test_support.h"
 #include "write/page.h"
@@ -309,6 +310,82 @@ TEST(DeckServer, StopClosesConnectionsABrowserKeepsOpen) {
   EXPECT_LT(std::chrono::steady_clock::now() - before, std::chrono::seconds(10));
   EXPECT_EQ(::read(sock, buffer, sizeof buffer), 0);
   ::close(sock);
+}
+
+// --- deckgen present: the token, the Origin, the reruns (issue 14 item 8) -------------
+
+TEST(LiveAccess, ReadsTheTokenAndJudgesOrigins) {
+  EXPECT_EQ(query_value("/?token=abc", "token"), "abc");
+  EXPECT_EQ(query_value("/__deckgen/rerun?id=gil&token=t1#x", "token"), "t1");
+  EXPECT_EQ(query_value("/__deckgen/rerun?id=gil&token=t1", "id"), "gil");
+  EXPECT_EQ(query_value("/?xtoken=abc", "token"), "");
+  EXPECT_EQ(query_value("/token=abc", "token"), "");
+  EXPECT_TRUE(token_matches("0123abcd", "0123abcd"));
+  EXPECT_FALSE(token_matches("0123abce", "0123abcd"));
+  EXPECT_FALSE(token_matches("0123abc", "0123abcd"));
+  EXPECT_FALSE(token_matches("", ""));  // no token is never the token
+  std::string a = new_session_token(), b = new_session_token();
+  EXPECT_EQ(a.size(), 32u);
+  EXPECT_NE(a, b);
+  for (const char* origin : {"http://127.0.0.1:8000", "http://localhost", "http://[::1]:9", "http://localhost:1"})
+    EXPECT_TRUE(origin_is_loopback(origin)) << origin;
+  for (const char* origin : {"null", "https://127.0.0.1:8000", "http://127.0.0.1.evil.example", "http://localhost.evil",
+                             "http://evil.example", "http://127.0.0.1:", "http://127.0.0.1:80x", "file://", ""})
+    EXPECT_FALSE(origin_is_loopback(origin)) << origin;
+}
+
+std::string rerun_request(const std::string& target, const std::string& headers) {
+  return fmt::format("POST {} HTTP/1.1\r\nHost: 127.0.0.1\r\n{}Content-Length: 0\r\nConnection: close\r\n\r\n", target,
+                     headers);
+}
+
+TEST(DeckServer, PresentingEveryRequestNeedsTheTokenAndRerunsGoToTheQueue) {
+  DeckServer server("deck.html");
+  std::vector<std::string> asked;
+  server.enable_reruns("s3cret", [&asked](const std::string& id) {
+    asked.push_back(id);
+    return id == "gil" ? RerunAnswer::queued : id == "busy" ? RerunAnswer::busy : RerunAnswer::unknown_snippet;
+  });
+  int port = server.start("127.0.0.1", 0);
+  server.publish("<html><body>DECK-ONE</body></html>");
+
+  for (const std::string& path : std::vector<std::string>{"/", "/deck.html", std::string(kVersionPath), std::string(kEventsPath), "/?token=wrong"}) {
+    std::string refused = http_get(port, path);
+    EXPECT_EQ(refused.rfind("HTTP/1.1 403", 0), 0u) << path << ": " << refused;
+    EXPECT_EQ(refused.find("DECK-ONE"), std::string::npos) << path;
+  }
+  std::string page = http_get(port, "/?token=s3cret");
+  EXPECT_EQ(page.rfind("HTTP/1.1 200", 0), 0u) << page;
+  EXPECT_NE(page.find("DECK-ONE"), std::string::npos);
+  EXPECT_NE(page.find("id=\"deckgen-rerun\""), std::string::npos) << "the page gets the ▶ controls";
+
+  const std::string rerun = std::string(kRerunPath);
+  std::string no_token = http_exchange(port, rerun_request(rerun + "?id=gil", "Origin: http://127.0.0.1\r\n"));
+  EXPECT_EQ(no_token.rfind("HTTP/1.1 403", 0), 0u) << no_token;
+  std::string foreign = http_exchange(
+      port, rerun_request(rerun + "?id=gil", "X-Deckgen-Token: s3cret\r\nOrigin: http://evil.example\r\n"));
+  EXPECT_EQ(foreign.rfind("HTTP/1.1 403", 0), 0u) << foreign;
+  EXPECT_TRUE(asked.empty()) << "a refused request reaches nothing";
+
+  const std::string ok_headers = fmt::format("X-Deckgen-Token: s3cret\r\nOrigin: http://127.0.0.1:{}\r\n", port);
+  std::string queued = http_exchange(port, rerun_request(rerun + "?id=gil", ok_headers));
+  EXPECT_EQ(queued.rfind("HTTP/1.1 202", 0), 0u) << queued;
+  EXPECT_EQ(http_exchange(port, rerun_request(rerun + "?id=busy", ok_headers)).rfind("HTTP/1.1 409", 0), 0u);
+  EXPECT_EQ(http_exchange(port, rerun_request(rerun + "?id=%2E%2E", ok_headers)).rfind("HTTP/1.1 404", 0), 0u);
+  EXPECT_EQ(asked, (std::vector<std::string>{"gil", "busy", ".."}));
+  std::string get_rerun = http_get(port, rerun + "?id=gil&token=s3cret");
+  EXPECT_EQ(get_rerun.rfind("HTTP/1.1 405", 0), 0u) << "only a POST reruns";
+}
+
+TEST(DeckServer, WatchNeedsNoTokenAndOffersNoRerun) {
+  DeckServer server("deck.html");
+  int port = server.start("127.0.0.1", 0);
+  server.publish("<html><body>DECK-ONE</body></html>");
+  std::string page = http_get(port, "/");
+  EXPECT_EQ(page.rfind("HTTP/1.1 200", 0), 0u) << page;
+  EXPECT_EQ(page.find("deckgen-rerun"), std::string::npos);
+  std::string rerun = http_exchange(port, rerun_request(std::string(kRerunPath) + "?id=gil", ""));
+  EXPECT_EQ(rerun.rfind("HTTP/1.1 405", 0), 0u) << rerun;
 }
 
 TEST(Pdf, PagesAreCountedByTheirPageObjects) {

@@ -92,6 +92,24 @@ TEST_F(SnippetRunnerTest, CapturesStdoutAndStderrApartWithTheExitCode) {
   EXPECT_EQ(o.err_bytes, 4u);
 }
 
+// `present` streams a rerun's output to the page: each piece reaches the callback while
+// the snippet still runs (here it is blocked until the timeout kills it).
+TEST_F(SnippetRunnerTest, OutputReachesTheCallbackWhileTheSnippetRuns) {
+  RunRequest r = shell("echo $$; echo warn >&2; exec sleep 100");
+  r.timeout = 2s;
+  std::string out, err;
+  bool alive_when_read = false;
+  r.on_output = [&](OutputStream stream, std::string_view text) {
+    (stream == OutputStream::out ? out : err).append(text);
+    if (stream == OutputStream::out && out.ends_with("\n")) alive_when_read = ::kill(std::stoi(out), 0) == 0;
+  };
+  RunOutcome o = runner_->run(r);
+  EXPECT_TRUE(o.timed_out);
+  EXPECT_EQ(out, o.out);
+  EXPECT_EQ(err, "warn\n");
+  EXPECT_TRUE(alive_when_read);
+}
+
 TEST_F(SnippetRunnerTest, TheEnvironmentIsExactlyTheRequestedOne) {
   RunRequest r = request({"/usr/bin/env"});
   r.env = {{"A", "1"}, {"B", "two words"}};

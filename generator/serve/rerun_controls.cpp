@@ -1,0 +1,125 @@
+#include "serve/rerun_controls.h"
+
+#include "serve/live_reload.h"
+
+namespace deckgen {
+namespace {
+
+// Every request carries the session's token (from the page's own URL, which the speaker
+// opened from the terminal). One rerun at a time: the controls are disabled from the
+// first "start" event to "done". RERUN_PATH and EVENTS_PATH are replaced below.
+constexpr std::string_view kScript = R"JS(<script id="deckgen-rerun">
+(() => {
+  const token = new URLSearchParams(location.search).get('token') ?? '';
+  const style = document.createElement('style');
+  style.textContent = `
+    .reveal .snippet[data-snippet] { position: relative; }
+    .reveal .deckgen-rerun { position: absolute; top: 0; right: 0; z-index: 5; font: 600 0.5em/1 sans-serif;
+      padding: 0.3em 0.55em; border: 1px solid #0a7d4f; border-radius: 0.3em; background: #fff; color: #0a7d4f;
+      cursor: pointer; }
+    .reveal .deckgen-rerun:disabled { opacity: 0.4; cursor: wait; }
+    .reveal .deckgen-live-output { max-height: 30vh; overflow: auto; margin: 0.3em 0; padding: 0.4em 0.6em;
+      font-size: 0.45em; text-align: left; white-space: pre-wrap; background: #10161c; color: #e6edf3; }
+    .reveal .deckgen-live-output .err { color: #ff9b93; }
+    .reveal .deckgen-live::after { content: ' measured just now'; margin-left: 0.4em; padding: 0 0.35em;
+      font-size: 0.6em; font-weight: 600; border-radius: 0.3em; background: #0a7d4f; color: #fff; }`;
+  document.head.appendChild(style);
+
+  const root = document.documentElement;
+  const live = new Set();  // snippets rerun in this session
+  const snippet = (id) => document.querySelector('.snippet[data-snippet="' + CSS.escape(id) + '"]');
+  const words = (text) => text.split(/[\s.]+/);
+
+  // The numbers that come from a rerun snippet say so: its timing line, the values that
+  // quote it, the claims about it.
+  function markLive(id) {
+    const marked = [...(snippet(id)?.querySelectorAll('.timing > summary') ?? [])];
+    document.querySelectorAll('.measured[data-placeholder]').forEach((p) => {
+      if (words(p.dataset.placeholder).includes(id)) marked.push(p);
+    });
+    document.querySelectorAll('.claim[data-snippets]').forEach((c) => {
+      if (c.dataset.snippets.split(' ').includes(id)) marked.push(c.querySelector(':scope > summary'));
+    });
+    marked.forEach((e) => { if (e) { e.classList.add('deckgen-live'); e.title = 'measured just now, not at build'; } });
+  }
+  function addControls() {
+    document.querySelectorAll('.snippet[data-snippet]').forEach((s) => {
+      if (s.querySelector(':scope > .deckgen-rerun')) return;
+      const button = document.createElement('button');
+      button.type = 'button';
+      button.className = 'deckgen-rerun';
+      button.textContent = '▶';
+      button.title = 'Run this snippet again now, on this machine';
+      button.addEventListener('click', (e) => { e.stopPropagation(); ask(s.dataset.snippet); });
+      s.prepend(button);
+    });
+    live.forEach(markLive);
+  }
+  function outputBox(id) {
+    const s = snippet(id);
+    if (!s) return null;
+    let box = s.querySelector(':scope > .deckgen-live-output');
+    if (!box) {
+      box = document.createElement('pre');
+      box.className = 'deckgen-live-output';
+      s.appendChild(box);
+    }
+    return box;
+  }
+  async function ask(id) {
+    const box = outputBox(id);
+    const answer = await fetch('RERUN_PATH?id=' + encodeURIComponent(id),
+      { method: 'POST', headers: { 'X-Deckgen-Token': token } });
+    if (!answer.ok && box) box.textContent = 'not rerun: ' + (await answer.text());
+  }
+
+  const events = new EventSource('EVENTS_PATH' + location.search);
+  events.addEventListener('rerun', (message) => {
+    const e = JSON.parse(message.data);
+    const box = outputBox(e.id);
+    if (e.state === 'start') {
+      root.dataset.deckgenRerun = e.id;
+      document.querySelectorAll('.deckgen-rerun').forEach((b) => { b.disabled = true; });
+    }
+    if ((e.state === 'start' || e.state === 'run') && box) box.textContent = '';
+    if ((e.state === 'out' || e.state === 'err') && box) {
+      const text = document.createElement('span');
+      if (e.state === 'err') text.className = 'err';
+      text.textContent = e.text;
+      box.appendChild(text);
+      box.scrollTop = box.scrollHeight;
+    }
+    if (e.state === 'done') {
+      if (e.text) box && (box.textContent += '\n' + e.text);
+      else live.add(e.id);
+      // The new deck reaches the page as its own event; mark once it is on screen.
+      const settle = () => {
+        if (Number(root.dataset.deckgenVersion) < e.version) return requestAnimationFrame(settle);
+        addControls();
+        document.querySelectorAll('.deckgen-rerun').forEach((b) => { b.disabled = false; });
+        root.dataset.deckgenRerun = '';
+      };
+      settle();
+    }
+  });
+  new MutationObserver(addControls).observe(root, { attributes: true, attributeFilter: ['data-deckgen-version'] });
+  addControls();
+})();
+</script>
+)JS";
+
+void replace_all(std::string& text, std::string_view what, std::string_view with) {
+  for (size_t at = text.find(what); at != std::string::npos; at = text.find(what, at + with.size()))
+    text.replace(at, what.size(), with);
+}
+
+}  // namespace
+
+std::string rerun_controls_script() {
+  std::string script(kScript);
+  replace_all(script, "RERUN_PATH", kRerunPath);
+  replace_all(script, "EVENTS_PATH", kEventsPath);
+  return script;
+}
+
+}  // namespace deckgen

@@ -1,0 +1,113 @@
+// deckgen present (issue 14 item 8): a ▶ on the run slide reruns the snippet on this
+// machine; its output streams onto the slide while it runs; then the slide's numbers
+// are the new run's, marked "measured just now"; a request without the session's token
+// is refused; the same deck from file:// shows no control.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium } from 'playwright-core';
+
+const deckgen = process.env.DECKGEN ?? 'build/deckgen';
+let workDir;
+let presenter;
+let url;
+
+before(async () => {
+  workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'deckgen-present-'));
+  fs.mkdirSync(path.join(workDir, 'deck'));
+  fs.mkdirSync(path.join(workDir, 'snippets'));
+  // Prints three lines apart, so the page can see the first before the last exists;
+  // records a number no two runs share.
+  fs.writeFileSync(path.join(workDir, 'snippets', 'ticks.py'), [
+    'import time',
+    'from deckgen_trace import metric',
+    'for i in range(3):',
+    '    print(f"tick {i}", flush=True)',
+    '    time.sleep(0.6)',
+    'metric("stamp", time.time_ns() % 1000000007, "")',
+    '',
+  ].join('\n'));
+  fs.writeFileSync(path.join(workDir, 'deck', '01.md'), [
+    '# Live', '', '---', '', '## Ticks', '',
+    '```run', 'file: ticks.py', 'runs: 1', 'warmup: 0', 'show: [code, output, timing]', '```', '',
+    'Stamp {{ticks.m.stamp}}', '',
+  ].join('\n'));
+  presenter = spawn(deckgen, ['present', 'deck', '-o', 'out/deck.html', '--port', '0'],
+    { cwd: workDir, stdio: ['ignore', 'pipe', 'pipe'] });
+  let stderr = '';
+  presenter.stderr.on('data', (d) => { stderr += d; });
+  url = await new Promise((resolve, reject) => {
+    let out = '';
+    const timer = setTimeout(() => reject(new Error(`no address from deckgen present: ${stderr}`)), 60000);
+    presenter.stdout.on('data', (d) => {
+      out += d;
+      const found = /serving (http:\/\/127\.0\.0\.1:\d+\/\?token=[0-9a-f]{32})/.exec(out);
+      if (found) { clearTimeout(timer); resolve(found[1]); }
+    });
+  });
+});
+
+after(async () => {
+  if (presenter && presenter.exitCode === null) {
+    const exited = new Promise((resolve) => presenter.on('exit', resolve));
+    presenter.kill('SIGINT');
+    await exited;
+  }
+  if (workDir) fs.rmSync(workDir, { recursive: true, force: true });
+});
+
+test('▶ reruns the snippet, streams its output and updates its numbers; no token, no answer', async () => {
+  const browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium', headless: true, args: ['--no-sandbox', '--disable-gpu'],
+  });
+  const errors = [];
+  try {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+    page.setDefaultTimeout(60000);
+    page.on('pageerror', (err) => errors.push(err.message));
+    await page.goto(url);
+    await page.waitForFunction(() => window.Reveal?.isReady() && document.querySelector('.snippet .deckgen-rerun'));
+    await page.waitForFunction(() => document.documentElement.dataset.deckgenLive === 'ready');
+    await page.evaluate(() => Reveal.slide(1));
+    const stamp = () => page.evaluate(() => document.querySelector('.measured[data-placeholder="ticks.m.stamp"]').textContent);
+    const before = await stamp();
+    assert.match(before, /\d/);
+
+    await page.click('.snippet[data-snippet="ticks"] .deckgen-rerun');
+    // The first line is on the slide while the snippet still sleeps before the last.
+    await page.waitForFunction(() => document.querySelector('.deckgen-live-output')?.textContent.includes('tick 0'));
+    const whileRunning = await page.evaluate(() => document.querySelector('.deckgen-live-output').textContent);
+    assert.ok(!whileRunning.includes('tick 2'), `streamed, not delivered at the end: ${whileRunning}`);
+    assert.equal(await page.evaluate(() => document.querySelector('.deckgen-rerun').disabled), true, 'one at a time');
+
+    await page.waitForFunction((old) => {
+      const p = document.querySelector('.measured[data-placeholder="ticks.m.stamp"]');
+      return p && p.textContent !== old && p.classList.contains('deckgen-live');
+    }, before);
+    assert.notEqual(await stamp(), before);
+    assert.equal(await page.evaluate(() =>
+      document.querySelector('.snippet[data-snippet="ticks"] .timing > summary').classList.contains('deckgen-live')), true);
+    assert.equal(await page.evaluate(() => document.querySelector('.deckgen-rerun').disabled), false);
+
+    // The page's own requests carry the token; without it the server answers nothing.
+    const origin = new URL(url).origin;
+    const refused = await page.evaluate(async (o) => {
+      const r = await fetch(o + '/__deckgen/rerun?id=ticks', { method: 'POST' });
+      const g = await fetch(o + '/');
+      return [r.status, g.status];
+    }, origin);
+    assert.deepEqual(refused, [403, 403]);
+
+    // The file a build wrote has no control.
+    const file = await browser.newPage();
+    await file.goto('file://' + path.join(workDir, 'out', 'deck.html'));
+    await file.waitForFunction(() => window.Reveal?.isReady());
+    assert.equal(await file.evaluate(() => document.querySelectorAll('.deckgen-rerun').length), 0);
+  } finally {
+    await browser.close();
+  }
+  assert.deepEqual(errors, [], 'page errors');
+});
