@@ -222,6 +222,38 @@ TEST_F(Pipeline, WarmupThenTimedRunsInOrder) {
   EXPECT_EQ(a["stats"]["wall"]["n"], 4);
 }
 
+TEST_F(Pipeline, SnippetsOnOneChartAreMeasuredInAlternatingRounds) {
+  snippet("a.sh");
+  snippet("b.sh");
+  snippet("c.sh");
+  EXPECT_EQ(build("```run\nfile: a.sh\nruns: 3\nwarmup: 1\n```\n\n```run\nfile: c.sh\nruns: 2\nwarmup: 0\n"
+                  "show: [timing]\n```\n\n```run\nfile: b.sh\nruns: 2\nwarmup: 1\n```\n\n"
+                  "```chart\nsnippets: [a, b]\n```\n"),
+            0)
+      << status.all_errors();
+  std::vector<std::string> order;
+  for (const RunRequest& r : runner.snippet_runs)
+    order.push_back(r.env.at("DECKGEN_SNIPPET_ID") + r.env.at("DECKGEN_RUN_INDEX"));
+  EXPECT_EQ(order, (std::vector<std::string>{"a-1", "b-1", "a0", "b0", "a1", "b1", "a2", "c0", "c1"}));
+}
+
+TEST_F(Pipeline, WhenOneSnippetOfAGroupMustRunTheWholeGroupRunsAgain) {
+  snippet("a.sh");
+  snippet("b.sh");
+  snippet("c.sh");
+  std::string slides = "```run\nfile: a.sh\nruns: 1\nwarmup: 0\n```\n\n```run\nfile: b.sh\nruns: 1\nwarmup: 0\n```\n\n"
+                       "```run\nfile: c.sh\nruns: 1\nwarmup: 0\nshow: [timing]\n```\n\n"
+                       "```chart\nsnippets: [a, b]\n```\n";
+  ASSERT_EQ(build(slides), 0) << status.all_errors();
+  ASSERT_EQ(runner.snippet_runs.size(), 3u);
+  snippet("b.sh", "echo changed\n");
+  ASSERT_EQ(build(slides), 0) << status.all_errors();
+  EXPECT_EQ(runner.snippet_runs.size(), 5u) << "a's cached runs were paired with b's fresh ones";
+  EXPECT_EQ(snippet_report("a")["from_cache"], false);
+  EXPECT_EQ(snippet_report("b")["from_cache"], false);
+  EXPECT_EQ(snippet_report("c")["from_cache"], true);
+}
+
 TEST_F(Pipeline, NoWarmupAndOneRun) {
   snippet("a.sh");
   EXPECT_EQ(build("```run\nfile: a.sh\nruns: 1\nwarmup: 0\n```\n"), 0);
