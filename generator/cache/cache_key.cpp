@@ -6,6 +6,7 @@
 
 #include "cache/dependencies.h"
 #include "plan/languages.h"
+#include "run/trace_helpers.h"
 #include "util/files.h"
 
 namespace fs = std::filesystem;
@@ -53,8 +54,9 @@ bool is_python_snippet(const PlannedSnippet& s) { return s.spec.file.extension()
 void add_sources(CanonicalText& t, const PlannedSnippet& s, const CacheInputs& in) {
   t.field("source", s.source);
   std::vector<fs::path> deps = local_dependencies(s.spec.file, in.snippets_dir);
-  // The trace helper is how a Python snippet records metrics and traces; depending on it
-  // always is cheap (it rarely changes) and covers imports the scan cannot see.
+  // A deck's own copy of the trace helper is how a Python snippet records metrics and
+  // traces; depending on it always is cheap (it rarely changes) and covers imports the
+  // scan cannot see.
   std::error_code ec;
   fs::path helper = fs::weakly_canonical(in.snippets_dir / "deckgen_trace.py", ec);
   if (is_python_snippet(s) && !ec && fs::is_regular_file(helper, ec) &&
@@ -68,6 +70,14 @@ void add_sources(CanonicalText& t, const PlannedSnippet& s, const CacheInputs& i
     std::string content;
     t.field("dep", dep.lexically_relative(base).generic_string());
     t.field("dep.content", read_file(dep, content) ? content : std::string("\0unreadable", 11));
+  }
+  // deckgen's own helpers are on every snippet's import and include path: a snippet that
+  // uses them (without its own copy) depends on their content, whatever deckgen's version says.
+  std::vector<TraceHelperFile> helpers = trace_helper_files();
+  t.field("helper.count", static_cast<long long>(helpers.size()));
+  for (const TraceHelperFile& h : helpers) {
+    t.field("helper", h.name);
+    t.field("helper.content", h.content);
   }
 }
 

@@ -16,8 +16,10 @@
 //   likewise, then the args), env (sorted NAME=VALUE), stdin.present, stdin, timeout_ms,
 //   runs, warmup, trace, expect.* (exit_code, fails, and each optional pattern as
 //   .present and value), source, then for each local dependency (dependencies.h, plus
-//   the trace helper snippets/deckgen_trace.py for every Python snippet) dep (its path
-//   relative to the snippets folder) and dep.content.
+//   the deck's own trace helper snippets/deckgen_trace.py, if any, for every Python
+//   snippet) dep (its path relative to the snippets folder) and dep.content, then for each
+//   trace helper compiled into deckgen (run/trace_helpers.h) helper (its name) and
+//   helper.content.
 // What only the slide shows (show_code, show_output, show_timing, region, the slide's
 // prose) is not in it: changing those reruns nothing.
 //

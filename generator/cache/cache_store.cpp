@@ -32,6 +32,7 @@ std::string_view folder_of(CacheKind kind) {
     case CacheKind::highlighting: return "highlight";
     case CacheKind::diagrams: return "diagrams";
     case CacheKind::toolchains: return "toolchains";
+    case CacheKind::key_texts: return "keys";
   }
   return "other";
 }

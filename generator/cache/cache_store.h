@@ -28,7 +28,7 @@
 
 namespace deckgen {
 
-enum class CacheKind { results, programs, overhead, highlighting, diagrams, toolchains };
+enum class CacheKind { results, programs, overhead, highlighting, diagrams, toolchains, key_texts };
 
 class CacheStore {
  public:

@@ -81,7 +81,9 @@ void warn_unknown_languages(const std::vector<CodeBlock>& blocks, const Highligh
 }
 
 int build_deck(const Options& options, Status& status, Runners runners) {
-  Deck deck = read_deck(options.inputs);
+  // Every input error found before anything runs is reported together.
+  InputErrorList input_errors;
+  Deck deck = read_deck(options.inputs, input_errors);
   for (const Warning& w : deck.warnings) status.warning(warning_message(w));
   // Answers kept between builds go through the one cache store (none under --no-cache).
   CacheStore store(cache_folder(options));
@@ -91,11 +93,12 @@ int build_deck(const Options& options, Status& status, Runners runners) {
     highlight_shelf.emplace(store, CacheKind::highlighting, ".html");
   }
   std::vector<std::string> cache_warnings;
-  draw_diagrams(deck, diagram_shelf ? &*diagram_shelf : nullptr, &cache_warnings);
-  Plan plan = make_plan(deck, options.snippets_dir);
+  input_errors.collect([&] { draw_diagrams(deck, diagram_shelf ? &*diagram_shelf : nullptr, &cache_warnings); });
+  Plan plan = make_plan(deck, options.snippets_dir, input_errors);
   // Read before anything runs: an unreadable baseline is an input error.
   std::optional<BaselineReport> baseline;
-  if (options.baseline) baseline = read_baseline_report(*options.baseline);
+  if (options.baseline) input_errors.collect([&] { baseline = read_baseline_report(*options.baseline); });
+  input_errors.throw_if_any();
   try {
     store.mark();  // so `deckgen clean` knows the folder is ours
   } catch (const std::system_error& e) {
@@ -168,6 +171,13 @@ int build_deck(const Options& options, Status& status, Runners runners) {
 int run_build(const Options& options, Status& status, Runners runners) {
   try {
     return build_deck(options, status, runners);
+  } catch (const InputErrors& e) {
+    for (const InputError& one : e.errors()) status.error(one.message());
+    size_t count = e.errors().size() + e.not_shown();
+    if (count > 1)
+      status.summary(fmt::format("{} input errors{}; nothing was written", count,
+                                 e.not_shown() ? fmt::format(" ({} more not shown)", e.not_shown()) : ""));
+    return exit_input_error;
   } catch (const InputError& e) {
     status.error(e.message());
     return exit_input_error;

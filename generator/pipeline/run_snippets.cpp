@@ -19,6 +19,7 @@
 #include "pipeline/result_report.h"
 #include "pipeline/schedule.h"
 #include "run/execute.h"
+#include "run/trace_helpers.h"
 #include "toolchain/toolchain.h"
 
 namespace fs = std::filesystem;
@@ -43,6 +44,8 @@ Measured run_snippets(const Deck& deck, const Plan& plan, const Options& options
   for (const std::string& w : tools.cache_warnings) status.warning(w);
   ExecuteContext ctx;
   ctx.snippets_dir = plan.snippets_dir;
+  TraceHelperFolder helpers;
+  ctx.helpers_dir = helpers.path();
   ctx.python = tools.python;
   ctx.path_env = path_for_snippets();
   auto start = std::chrono::steady_clock::now();
@@ -50,6 +53,7 @@ Measured run_snippets(const Deck& deck, const Plan& plan, const Options& options
   ctx.progress = [&](size_t i, size_t n, const std::string& id, const std::string& phase) {
     status.progress({i, n, id, phase, elapsed()});
   };
+  ctx.show_command = [&](const std::string& line) { status.detail(line); };
   m.provenance = collect_provenance(deck.deck_dir, tools.tools);
   // Results are keyed by everything that can change them, this machine included.
   std::string machine = machine_fingerprint(m.provenance.machine);

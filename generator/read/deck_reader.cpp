@@ -90,13 +90,14 @@ void collect_images(NodeList& nodes, std::vector<Node*>& out) {
   }
 }
 
-void load_images(std::vector<Slide>& slides, const FileContext& ctx) {
+void load_images(std::vector<Slide>& slides, const FileContext& ctx, InputErrorList& errors) {
   std::vector<Node*> found;
   for (Slide& s : slides) {
     collect_images(s.body, found);
     collect_images(s.notes, found);
   }
-  for (Node* image : found) image->url.assign(load_local_image(image->url, image->pos, ctx));
+  for (Node* image : found)
+    errors.collect([&] { image->url.assign(load_local_image(image->url, image->pos, ctx)); });
 }
 
 // The reader's tree transforms, in order: each reads one kind of syntax that cmark
@@ -145,6 +146,13 @@ std::vector<Slide> split_slides(std::string_view body, const std::string& file, 
 }
 
 Deck read_deck(const std::vector<fs::path>& inputs) {
+  InputErrorList errors;
+  Deck deck = read_deck(inputs, errors);
+  errors.throw_if_any();
+  return deck;
+}
+
+Deck read_deck(const std::vector<fs::path>& inputs, InputErrorList& errors) {
   Deck deck;
   bool first = true;
   std::vector<fs::path> files = markdown_files(inputs);
@@ -153,23 +161,27 @@ Deck read_deck(const std::vector<fs::path>& inputs) {
   for (const fs::path& path : files) {
     std::string name = path.lexically_normal().generic_string();
     std::string raw;
-    if (!read_file(path, raw))
-      throw InputError({name}, "cannot read the file", "check that it exists and is readable");
+    if (!read_file(path, raw)) {
+      errors.add(InputError({name}, "cannot read the file", "check that it exists and is readable"));
+      continue;
+    }
     std::string text = sanitize_utf8(raw);
-    FrontMatterSplit split = split_front_matter(text, name);
+    FrontMatterSplit split;
+    errors.collect([&] { split = split_front_matter(text, name); });
     if (split.present) {
       if (!first)
-        throw InputError({name, 1, 1}, "front matter is read only from the deck's first file",
-                         fmt::format("move it to the top of {}", deck.files.front()));
-      deck.meta = parse_front_matter(split.yaml, name, split.yaml_first_line);
+        errors.add(InputError({name, 1, 1}, "front matter is read only from the deck's first file",
+                              fmt::format("move it to the top of {}", deck.files.front())));
+      else
+        errors.collect([&] { deck.meta = parse_front_matter(split.yaml, name, split.yaml_first_line); });
     }
     std::vector<Slide> slides = split_slides(split.body, name, split.body_first_line, deck.node_memory.get());
     FileContext ctx{path, text, deck.images, deck.warnings};
-    for (Slide& s : slides) transform_slide(s, ctx);
-    load_images(slides, ctx);
+    for (Slide& s : slides) errors.collect([&] { transform_slide(s, ctx); });
+    load_images(slides, ctx, errors);
     for (Slide& s : slides) {
-      make_typed_nodes(s.body, deck);
-      make_typed_nodes(s.notes, deck);
+      make_typed_nodes(s.body, deck, errors);
+      make_typed_nodes(s.notes, deck, errors);
     }
     for (Slide& s : slides) deck.slides.push_back(std::move(s));
     deck.files.push_back(name);
