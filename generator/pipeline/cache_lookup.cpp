@@ -95,10 +95,8 @@ SnippetLookup look_up_snippets(const Plan& plan, const Toolchains& tools, const 
     if (runnable[i] && !must_run[i] && groups_running.count(group[i])) {
       must_run[i] = true;
       lookup.settled[i].reset();
-      status.detail(fmt::format("snippet '{}' reruns: measured together with '{}', which must run", plan.snippets[i].spec.id,
-                                plan.snippets[group[i]].spec.id == plan.snippets[i].spec.id
-                                    ? "the rest of its group"
-                                    : plan.snippets[group[i]].spec.id));
+      status.detail(fmt::format("snippet '{}' reruns: a claim or chart measures it together with snippets that must run",
+                                plan.snippets[i].spec.id));
     }
   for (size_t i = 0; i < count; ++i) {
     if (must_run[i]) {
