@@ -7,6 +7,7 @@
 
 #include "measure/stats.h"
 #include "measure/units.h"
+#include "model/metrics.h"
 
 namespace deckgen {
 namespace {
@@ -55,8 +56,13 @@ BaselineComparison compare_with_baseline(const Results& baseline, const Results&
   return out;
 }
 
+bool has_direction(const std::string& metric) { return find_builtin_metric(metric) != nullptr; }
+
 bool is_regression(const MetricChange& change, double percent) {
-  return change.metric == "wall" && change.significant && change.ratio.lower > 1 + percent / 100;
+  const BuiltinMetric* builtin = find_builtin_metric(change.metric);
+  if (!builtin || !change.significant) return false;
+  double worse = 1 + percent / 100;
+  return builtin->better == Better::lower ? change.ratio.lower > worse : change.ratio.upper < 1 / worse;
 }
 
 std::string describe_change(const MetricChange& c) {

@@ -30,15 +30,21 @@ struct BaselineComparison {
 struct BaselineOutcome {
   BaselineComparison comparison;
   std::optional<double> fail_on_regression_percent;
-  size_t regressions = 0;  // wall-time slow-downs beyond the percent, with confidence
+  size_t regressions = 0;  // changes for the worse beyond the percent, with confidence
 };
 
 // The metrics compared: wall, cpu and rss, and every m.NAME both runs recorded.
 BaselineComparison compare_with_baseline(const Results& baseline, const Results& now, double confidence);
 
-// Whether a change is a wall-time slow-down of more than `percent`, with confidence
-// (the lower bound of new/old is above 1 + percent/100).
+// Whether a change made its metric worse by more than `percent`, with confidence: for a
+// metric where lower is better (every built-in one: wall, cpu, rss), the lower bound of
+// new/old is above 1 + percent/100; where higher is better, the upper bound is below
+// 1 / (1 + percent/100). A snippet's own metric (m.NAME) says nothing of its direction,
+// so its changes are listed but never a regression.
 bool is_regression(const MetricChange& change, double percent);
+
+// Whether is_regression can ever hold for this metric (false for m.NAME).
+bool has_direction(const std::string& metric);
 
 // "io-seq wall: 1.02 s -> 1.21 s: 1.19× larger (1.12× to 1.26×, each bound at 95%; 5 and 9 runs)"
 std::string describe_change(const MetricChange& change);

@@ -9,12 +9,12 @@ namespace {
 // One label per metric, the same on the slide's timing table, a chart's caption, a
 // claim's verdict and the report.
 constexpr std::array<BuiltinMetric, 6> kBuiltinMetrics = {{
-    {"wall", "wall time", Quantity::seconds, [](const RunRecord& r) { return r.wall_seconds; }},
-    {"cpu", "CPU time", Quantity::seconds, [](const RunRecord& r) { return r.user_seconds + r.system_seconds; }},
-    {"user", "user CPU time", Quantity::seconds, [](const RunRecord& r) { return r.user_seconds; }},
-    {"sys", "system CPU time", Quantity::seconds, [](const RunRecord& r) { return r.system_seconds; }},
-    {"rss", "peak RSS", Quantity::bytes, [](const RunRecord& r) { return static_cast<double>(r.max_rss_kib) * 1024.0; }},
-    {"ctx", "context switches", Quantity::count,
+    {"wall", "wall time", Quantity::seconds, Better::lower, [](const RunRecord& r) { return r.wall_seconds; }},
+    {"cpu", "CPU time", Quantity::seconds, Better::lower, [](const RunRecord& r) { return r.user_seconds + r.system_seconds; }},
+    {"user", "user CPU time", Quantity::seconds, Better::lower, [](const RunRecord& r) { return r.user_seconds; }},
+    {"sys", "system CPU time", Quantity::seconds, Better::lower, [](const RunRecord& r) { return r.system_seconds; }},
+    {"rss", "peak RSS", Quantity::bytes, Better::lower, [](const RunRecord& r) { return static_cast<double>(r.max_rss_kib) * 1024.0; }},
+    {"ctx", "context switches", Quantity::count, Better::lower,
      [](const RunRecord& r) { return static_cast<double>(r.voluntary_switches + r.involuntary_switches); }},
 }};
 

@@ -13,10 +13,14 @@ namespace deckgen {
 // What a metric's values are, which decides how they are formatted.
 enum class Quantity { seconds, bytes, count };
 
+// Which way a metric improves: what `--fail-on-regression` counts as getting worse.
+enum class Better { lower, higher };
+
 struct BuiltinMetric {
   std::string_view name;   // as written in a deck: `{{a.rss}}`, `metric: rss`
   std::string_view label;  // as shown on slides, in verdicts and in the report
   Quantity quantity;
+  Better better;  // every built-in one: less time, memory or switching is better
   double (*read)(const RunRecord& run);  // the run's value, in seconds, bytes or a count
 };
 

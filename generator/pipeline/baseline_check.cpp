@@ -19,6 +19,10 @@ BaselineOutcome check_against_baseline(const BaselineReport& baseline, const Res
     if (fail_on_regression_percent && is_regression(c, *fail_on_regression_percent)) {
       ++out.regressions;
       status.error(fmt::format("error: regression beyond {:g}%: {}", *fail_on_regression_percent, describe_change(c)));
+    } else if (fail_on_regression_percent && !has_direction(c.metric)) {
+      // Whether more of a snippet's own metric is worse is not recorded: said, not failed.
+      status.info(fmt::format("changed: {} (a snippet's own metric: --fail-on-regression does not judge it)",
+                              describe_change(c)));
     } else {
       status.info(fmt::format("changed: {}", describe_change(c)));
     }

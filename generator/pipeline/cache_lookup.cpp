@@ -38,12 +38,15 @@ SnippetResult failed(const std::string& id, std::string why) {
 
 SnippetLookup look_up_snippets(const Plan& plan, const Toolchains& tools, const Options& options,
                                const ResultStore* cache, const CacheInputs& base,
-                               const std::set<std::string>& timed_ids, Status& status,
-                               const std::function<void(size_t, const SnippetResult&)>& report) {
+                               const std::set<std::string>& timed_ids, const std::vector<size_t>& group,
+                               Status& status, const std::function<void(size_t, const SnippetResult&)>& report) {
   size_t count = plan.snippets.size();
   SnippetLookup lookup;
   lookup.settled.resize(count);
   lookup.result_keys.resize(count);
+  std::vector<bool> must_run(count, false);
+  std::vector<bool> runnable(count, false);  // its language can run here
+  std::vector<std::string> program_keys(count);
   // Which inputs changed since each snippet's last lookup (--verbose).
   std::optional<CacheStore> store;
   if (cache) store.emplace(cache->dir());
@@ -52,9 +55,9 @@ SnippetLookup look_up_snippets(const Plan& plan, const Toolchains& tools, const 
     bool named_by_only = options.only.count(s.spec.id) > 0;
     if (auto missing = tools.missing.find(s.spec.language); missing != tools.missing.end()) {
       lookup.settled[i] = failed(s.spec.id, fmt::format("cannot run {}: {}", s.spec.language, missing->second));
-      report(i, *lookup.settled[i]);
       continue;
     }
+    runnable[i] = true;
     if (cache) {
       CacheInputs inputs = base;
       inputs.tool = tool_for(tools, s.spec.language);
@@ -62,6 +65,7 @@ SnippetLookup look_up_snippets(const Plan& plan, const Toolchains& tools, const 
       inputs.measurement = timed_ids.count(s.spec.id) ? "alone" : "shared";
       std::string key_text = snippet_cache_text(s, inputs);
       lookup.result_keys[i] = snippet_cache_key(s, inputs);
+      program_keys[i] = compile_cache_key(s, inputs);
       bool rerun = options.force || (!options.only.empty() && named_by_only);
       std::string warning;
       std::optional<SnippetResult> hit = rerun ? std::nullopt : cache->load(lookup.result_keys[i], &warning);
@@ -70,18 +74,37 @@ SnippetLookup look_up_snippets(const Plan& plan, const Toolchains& tools, const 
       if (!hit) explain_rerun(s.spec.id, options, history.previous(s.spec.id), key_text, status);
       history.remember(s.spec.id, key_text);
       if (hit) {
-        report(i, *hit);
         lookup.settled[i] = std::move(*hit);
         continue;
       }
-      if (std::string key = compile_cache_key(s, inputs); !key.empty()) lookup.program_keys[s.spec.id] = std::move(key);
     }
     if (!options.only.empty() && !named_by_only && !options.force) {
       // --only: the others come from the cache, or are not run at all this time.
       lookup.settled[i] = failed(s.spec.id, "not run: --only names other snippets and no cached result exists");
       continue;
     }
-    lookup.to_run.push_back(i);
+    must_run[i] = true;
+  }
+  // Snippets measured together are measured in the same rounds: when one of a group must
+  // run, the others run again beside it rather than pairing fresh runs with runs made
+  // under other conditions (another day, another load). That includes --only's others.
+  std::set<size_t> groups_running;
+  for (size_t i = 0; i < count; ++i)
+    if (must_run[i]) groups_running.insert(group[i]);
+  for (size_t i = 0; i < count; ++i)
+    if (runnable[i] && !must_run[i] && groups_running.count(group[i])) {
+      must_run[i] = true;
+      lookup.settled[i].reset();
+      status.detail(fmt::format("snippet '{}' reruns: a claim or chart measures it together with snippets that must run",
+                                plan.snippets[i].spec.id));
+    }
+  for (size_t i = 0; i < count; ++i) {
+    if (must_run[i]) {
+      lookup.to_run.push_back(i);
+      if (!program_keys[i].empty()) lookup.program_keys[plan.snippets[i].spec.id] = program_keys[i];
+    } else if (lookup.settled[i] && (lookup.settled[i]->outcome == Outcome::passed || !runnable[i])) {
+      report(i, *lookup.settled[i]);  // (--only's "not run" is not a result to report)
+    }
   }
   return lookup;
 }

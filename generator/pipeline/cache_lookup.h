@@ -25,11 +25,13 @@ struct SnippetLookup {
 };
 
 // `cache` is null under --no-cache. `base` holds the inputs shared by every snippet (the
-// tool is filled in per language). `timed_ids`: timing_sensitive_snippets. `report` is
-// told each settled result that a run would also report.
+// tool is filled in per language). `timed_ids`: timing_sensitive_snippets. `group`:
+// measured_together; a group is run whole when any of it must run, its cached results
+// set aside. `report` is told each settled result that a run would also report.
 SnippetLookup look_up_snippets(const Plan& plan, const Toolchains& tools, const Options& options,
                                const ResultStore* cache, const CacheInputs& base,
-                               const std::set<std::string>& timed_ids, Status& status,
+                               const std::set<std::string>& timed_ids, const std::vector<size_t>& group,
+                               Status& status,
                                const std::function<void(size_t, const SnippetResult&)>& report);
 
 }  // namespace deckgen

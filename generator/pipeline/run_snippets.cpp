@@ -68,6 +68,7 @@ Measured run_snippets(const Deck& deck, const Plan& plan, const Options& options
     ctx.programs = &programs.emplace(cache_folder(options), reuse, status);
   }
   const std::set<std::string> timed_ids = timing_sensitive_snippets(deck, plan);
+  const std::vector<size_t> group = measured_together(deck, plan);
   auto report = [&](size_t i, const SnippetResult& r) {
     report_result(plan.snippets[i], r, timed_ids.count(plan.snippets[i].spec.id) > 0, status);
   };
@@ -77,7 +78,8 @@ Measured run_snippets(const Deck& deck, const Plan& plan, const Options& options
   base.python = tools.python;
   base.path_env = ctx.path_env;
   base.machine_fingerprint = machine;
-  SnippetLookup lookup = look_up_snippets(plan, tools, options, cache ? &*cache : nullptr, base, timed_ids, status, report);
+  SnippetLookup lookup = look_up_snippets(plan, tools, options, cache ? &*cache : nullptr, base, timed_ids, group,
+                                          status, report);
   if (programs) programs->keys = lookup.program_keys;
   std::vector<std::optional<SnippetResult>>& results = lookup.settled;
 
@@ -102,7 +104,7 @@ Measured run_snippets(const Deck& deck, const Plan& plan, const Options& options
   SnippetSchedule schedule;
   for (size_t i : lookup.to_run) {
     const SnippetSpec& spec = plan.snippets[i].spec;
-    schedule.add(i, timed_ids.count(spec.id) ? Timing::alone : Timing::shared, spec.warmup, spec.runs);
+    schedule.add(i, timed_ids.count(spec.id) ? Timing::alone : Timing::shared, spec.warmup, spec.runs, group[i]);
   }
   // The shared phase: every compile, and whole snippets whose timing nothing shows.
   in_parallel(schedule.shared_phase(), runners, [&](size_t i, Runner& runner) {
@@ -116,7 +118,8 @@ Measured run_snippets(const Deck& deck, const Plan& plan, const Options& options
       finish(i);
     }
   });
-  // The timed phase: one run at a time, with nothing else running.
+  // The timed phase: one run at a time, with nothing else running; snippets measured
+  // together alternate, round by round.
   while (std::optional<TimedStep> step = schedule.next_timed()) {
     AfterRun after = run_once(*prepared[step->snippet], step->run, step->snippet, count, ctx, runners.main);
     auto outcome = after == AfterRun::stop ? SnippetSchedule::StepOutcome::failed : SnippetSchedule::StepOutcome::ran;

@@ -1,5 +1,7 @@
 #include "pipeline/schedule.h"
 
+#include <map>
+#include <numeric>
 #include <stdexcept>
 
 namespace deckgen {
@@ -25,9 +27,38 @@ std::set<std::string> timing_sensitive_snippets(const Deck& deck, const Plan& pl
   return ids;
 }
 
-void SnippetSchedule::add(size_t snippet, Timing timing, int warmup, int runs) {
+std::vector<size_t> measured_together(const Deck& deck, const Plan& plan) {
+  std::map<std::string, size_t> index;
+  for (size_t i = 0; i < plan.snippets.size(); ++i) index[plan.snippets[i].spec.id] = i;
+  // Union-find over plan indices; the root is always the smallest index of its group,
+  // so a group is named by its first snippet whatever order the joins came in.
+  std::vector<size_t> parent(plan.snippets.size());
+  std::iota(parent.begin(), parent.end(), size_t{0});
+  auto root = [&](size_t i) {
+    while (parent[i] != i) i = parent[i] = parent[parent[i]];
+    return i;
+  };
+  auto join = [&](const std::string& x, const std::string& y) {
+    auto a = index.find(x), b = index.find(y);
+    if (a == index.end() || b == index.end()) return;  // an unknown id is the reader's error, not ours
+    size_t ra = root(a->second), rb = root(b->second);
+    if (ra > rb) std::swap(ra, rb);
+    parent[rb] = ra;
+  };
+  for (const ClaimSpec& c : deck.claims)
+    if (c.kind != ClaimSpec::Kind::value) join(c.a, c.b);
+  for (const ChartSpec& c : deck.charts)
+    for (const std::string& id : c.snippets) join(c.snippets.front(), id);
+  for (const Placeholder& p : deck.placeholders)
+    if (p.kind == Placeholder::Kind::ratio) join(p.a.id, p.b.id);
+  std::vector<size_t> group(plan.snippets.size());
+  for (size_t i = 0; i < group.size(); ++i) group[i] = root(i);
+  return group;
+}
+
+void SnippetSchedule::add(size_t snippet, Timing timing, int warmup, int runs, size_t group) {
   order_.push_back(snippet);
-  entries_.push_back({snippet, timing, -warmup, runs, timing == Timing::shared || -warmup >= runs});
+  entries_.push_back({snippet, group, timing, -warmup, runs, timing == Timing::shared || -warmup >= runs});
 }
 
 SnippetSchedule::Entry* SnippetSchedule::find(size_t snippet) {
@@ -52,13 +83,29 @@ void SnippetSchedule::drop(size_t snippet) {
 std::optional<TimedStep> SnippetSchedule::next_timed() {
   // A programming error, not an input error: two timed runs at once would time each other.
   if (step_out_) throw std::logic_error("next_timed before the previous step was done");
-  // Today: each snippet's runs together, in plan order (the order issue 11 will change).
-  for (Entry& e : entries_) {
-    if (e.finished) continue;
-    step_out_ = true;
-    return TimedStep{e.snippet, e.next_run};
+  // A group, once started, is finished before the next (the group of the first snippet
+  // with steps left); in it, the snippet with the fewest steps made (warmups count below
+  // zero, so every warmup comes before any timed run), the earlier added on a tie:
+  // A-1 B-1 A0 B0 A1 B1 ..., and a snippet with more runs than the others ends alone.
+  auto open = [&](size_t group) {
+    for (const Entry& e : entries_)
+      if (!e.finished && e.group == group) return true;
+    return false;
+  };
+  if (!current_group_ || !open(*current_group_)) {
+    current_group_.reset();
+    for (const Entry& e : entries_)
+      if (!e.finished) {
+        current_group_ = e.group;
+        break;
+      }
   }
-  return std::nullopt;
+  if (!current_group_) return std::nullopt;
+  const Entry* pick = nullptr;
+  for (const Entry& e : entries_)
+    if (!e.finished && e.group == *current_group_ && (!pick || e.next_run < pick->next_run)) pick = &e;
+  step_out_ = true;
+  return TimedStep{pick->snippet, pick->next_run};
 }
 
 bool SnippetSchedule::done(const TimedStep& step, StepOutcome outcome) {

@@ -23,6 +23,12 @@ namespace deckgen {
 // recorded metrics count: they are usually timings it took itself.
 std::set<std::string> timing_sensitive_snippets(const Deck& deck, const Plan& plan);
 
+// For each plan snippet, the group it is measured with: the plan index of the group's
+// first snippet (its own index when nothing compares it with another). Claims comparing
+// two snippets, charts and `{{ratio a b}}` placeholders join their snippets' groups,
+// transitively.
+std::vector<size_t> measured_together(const Deck& deck, const Plan& plan);
+
 enum class Timing { shared, alone };
 
 // One run of one snippet in the timed phase. `run` < 0 is a warmup.
@@ -34,8 +40,9 @@ struct TimedStep {
 class SnippetSchedule {
  public:
   // A snippet that must run this build (not taken from the cache), with its warmups and
-  // timed runs. Snippets are handed out in the order they were added.
-  void add(size_t snippet, Timing timing, int warmup, int runs);
+  // timed runs, and its group (measured_together). Groups are handed out in the order
+  // their first snippet was added; within a group, one step of each snippet in turn.
+  void add(size_t snippet, Timing timing, int warmup, int runs, size_t group);
 
   // The shared phase: every added snippet, to compile and, when runs_whole_in_shared_phase,
   // to run all its runs too.
@@ -54,6 +61,7 @@ class SnippetSchedule {
  private:
   struct Entry {
     size_t snippet;
+    size_t group;
     Timing timing;
     int next_run;   // starts at -warmup
     int runs;
@@ -64,6 +72,7 @@ class SnippetSchedule {
 
   std::vector<size_t> order_;
   std::vector<Entry> entries_;
+  std::optional<size_t> current_group_;  // the group whose rounds are under way
   bool step_out_ = false;  // one timed step at a time: nothing may run beside it
 };
 

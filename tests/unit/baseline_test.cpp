@@ -53,8 +53,52 @@ TEST(Baseline, ARegressionIsAWallTimeSlowDownBeyondThePercentWithConfidence) {
   const MetricChange& wall = c.changes[0].metric == "wall" ? c.changes[0] : c.changes[1];
   EXPECT_TRUE(is_regression(wall, 20));   // lower bound 1.28 > 1.20
   EXPECT_FALSE(is_regression(wall, 30));  // 1.28 is not > 1.30
-  const MetricChange& cpu = c.changes[0].metric == "cpu" ? c.changes[0] : c.changes[1];
-  EXPECT_FALSE(is_regression(cpu, 5));  // only wall time decides
+}
+
+const MetricChange* change_of(const BaselineComparison& c, const std::string& metric) {
+  for (const MetricChange& m : c.changes)
+    if (m.metric == metric) return &m;
+  ADD_FAILURE() << "no significant change of " << metric;
+  return nullptr;
+}
+
+TEST(Baseline, EveryBuiltInMetricThatGotWorseIsARegression) {
+  SnippetResult before = walls("a", {1.00, 1.01, 0.99, 1.02, 0.98, 1.00});
+  SnippetResult after = walls("a", {1.00, 1.01, 0.99, 1.02, 0.98, 1.00});
+  for (size_t i = 0; i < after.runs.size(); ++i) {
+    after.runs[i].user_seconds = 2.0 + 0.01 * static_cast<double>(i);  // CPU time doubled, wall not
+    after.runs[i].max_rss_kib = 3072 + static_cast<long>(i);           // peak memory tripled
+  }
+  BaselineComparison c = compare_with_baseline(of({before}), of({after}), 0.95);
+  ASSERT_EQ(c.changes.size(), 2u);
+  const MetricChange* cpu = change_of(c, "cpu");
+  const MetricChange* rss = change_of(c, "rss");
+  ASSERT_TRUE(cpu && rss);
+  EXPECT_TRUE(is_regression(*cpu, 50));
+  EXPECT_TRUE(is_regression(*rss, 100));
+  EXPECT_FALSE(is_regression(*rss, 300)) << "3× more memory is not 4×";
+}
+
+TEST(Baseline, ABuiltInMetricThatGotBetterIsNoRegression) {
+  Results old = of({walls("a", {1.00, 1.01, 0.99, 1.02, 0.98, 1.00})});
+  Results now = of({walls("a", {0.50, 0.51, 0.49, 0.52, 0.48, 0.50})});
+  BaselineComparison c = compare_with_baseline(old, now, 0.95);
+  ASSERT_EQ(c.changes.size(), 2u);
+  for (const MetricChange& m : c.changes) EXPECT_FALSE(is_regression(m, 0)) << m.metric << " got faster";
+}
+
+TEST(Baseline, ASnippetsOwnMetricIsListedButNeverARegression) {
+  SnippetResult before = walls("a", {1.00, 1.01, 0.99, 1.02, 0.98, 1.00});
+  SnippetResult after = before;
+  before.metrics["ops"] = {"", {100, 101, 99, 102, 98, 100}};
+  after.metrics["ops"] = {"", {300, 301, 299, 302, 298, 300}};
+  BaselineComparison c = compare_with_baseline(of({before}), of({after}), 0.95);
+  const MetricChange* ops = change_of(c, "m.ops");
+  ASSERT_TRUE(ops);
+  // More operations may be better or worse: deckgen cannot know, so it only reports.
+  EXPECT_FALSE(is_regression(*ops, 0));
+  EXPECT_FALSE(has_direction("m.ops"));
+  EXPECT_TRUE(has_direction("rss"));
 }
 
 }  // namespace

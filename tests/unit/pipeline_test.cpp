@@ -245,6 +245,62 @@ TEST_F(Pipeline, WarmupThenTimedRunsInOrder) {
   EXPECT_EQ(a["stats"]["wall"]["n"], 4);
 }
 
+TEST_F(Pipeline, SnippetsOnOneChartAreMeasuredInAlternatingRounds) {
+  snippet("a.sh");
+  snippet("b.sh");
+  snippet("c.sh");
+  EXPECT_EQ(build("```run\nfile: a.sh\nruns: 3\nwarmup: 1\n```\n\n```run\nfile: c.sh\nruns: 2\nwarmup: 0\n"
+                  "show: [timing]\n```\n\n```run\nfile: b.sh\nruns: 2\nwarmup: 1\n```\n\n"
+                  "```chart\nsnippets: [a, b]\n```\n"),
+            0)
+      << status.all_errors();
+  std::vector<std::string> order;
+  for (const RunRequest& r : runner.snippet_runs)
+    order.push_back(r.env.at("DECKGEN_SNIPPET_ID") + r.env.at("DECKGEN_RUN_INDEX"));
+  EXPECT_EQ(order, (std::vector<std::string>{"a-1", "b-1", "a0", "b0", "a1", "b1", "a2", "c0", "c1"}));
+}
+
+TEST_F(Pipeline, WhenOneSnippetOfAGroupMustRunTheWholeGroupRunsAgain) {
+  snippet("a.sh");
+  snippet("b.sh");
+  snippet("c.sh");
+  std::string slides = "```run\nfile: a.sh\nruns: 1\nwarmup: 0\n```\n\n```run\nfile: b.sh\nruns: 1\nwarmup: 0\n```\n\n"
+                       "```run\nfile: c.sh\nruns: 1\nwarmup: 0\nshow: [timing]\n```\n\n"
+                       "```chart\nsnippets: [a, b]\n```\n";
+  ASSERT_EQ(build(slides), 0) << status.all_errors();
+  ASSERT_EQ(runner.snippet_runs.size(), 3u);
+  snippet("b.sh", "echo changed\n");
+  ASSERT_EQ(build(slides), 0) << status.all_errors();
+  EXPECT_EQ(runner.snippet_runs.size(), 5u) << "a's cached runs were paired with b's fresh ones";
+  EXPECT_EQ(snippet_report("a")["from_cache"], false);
+  EXPECT_EQ(snippet_report("b")["from_cache"], false);
+  EXPECT_EQ(snippet_report("c")["from_cache"], true);
+}
+
+// --baseline with --fail-on-regression judges every built-in metric, not wall time alone:
+// here only the peak memory grew, and the JUnit output names it as the failure.
+TEST_F(Pipeline, APeakMemoryRegressionFailsTheBaselineCheckAndShowsInJUnit) {
+  snippet("a.sh");
+  std::string slides = "```run\nfile: a.sh\nruns: 6\nwarmup: 0\nshow: [timing]\n```\n";
+  options.use_cache = false;
+  runner.script["a"] = {{.wall = 0.100, .rss_kib = 1000}, {.wall = 0.101, .rss_kib = 1001}, {.wall = 0.099, .rss_kib = 999},
+                        {.wall = 0.102, .rss_kib = 1002}, {.wall = 0.098, .rss_kib = 998}, {.wall = 0.100, .rss_kib = 1000}};
+  ASSERT_EQ(build(slides), 0) << status.all_errors();
+  fs::path old = dir.path() / "old.json";
+  fs::rename(*options.report, old);
+  runner.script["a"] = {{.wall = 0.100, .rss_kib = 4000}, {.wall = 0.101, .rss_kib = 4001}, {.wall = 0.099, .rss_kib = 3999},
+                        {.wall = 0.102, .rss_kib = 4002}, {.wall = 0.098, .rss_kib = 3998}, {.wall = 0.100, .rss_kib = 4000}};
+  options.baseline = old;
+  options.fail_on_regression_percent = 20;
+  EXPECT_EQ(build(slides), 1) << "a 4× peak memory passed --fail-on-regression 20";
+  EXPECT_TRUE(contains(status.all_errors(), "regression beyond 20%: a rss:")) << status.all_errors();
+  std::string junit;
+  ASSERT_TRUE(read_file(*options.junit, junit));
+  EXPECT_TRUE(contains(junit, "<testcase classname=\"deckgen.baseline\" name=\"a rss\">\n      <failure")) << junit;
+  EXPECT_EQ(report()["baseline"]["changes"][0]["metric"], "rss");
+  EXPECT_EQ(report()["baseline"]["changes"][0]["regression"], true);
+}
+
 TEST_F(Pipeline, NoWarmupAndOneRun) {
   snippet("a.sh");
   EXPECT_EQ(build("```run\nfile: a.sh\nruns: 1\nwarmup: 0\n```\n"), 0);

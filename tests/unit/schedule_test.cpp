@@ -71,6 +71,24 @@ TEST(Schedule, TimingSensitiveSnippetsAreThoseSomethingShowsOrQuotes) {
   EXPECT_EQ(timing_sensitive_snippets(deck, plan), (std::set<std::string>{"a", "b", "c", "d"}));
 }
 
+TEST(Schedule, ClaimsChartsAndRatiosJoinTheSnippetsTheyCompareIntoOneGroup) {
+  test::TempDir dir;
+  std::string slides;
+  for (const char* f : {"a", "b", "c", "d", "e", "f", "g"}) {
+    dir.write(std::string("snippets/") + f + ".sh", "true\n");
+    slides += std::string("```run\nfile: ") + f + ".sh\n```\n\n";
+  }
+  slides += "```claim\nfaster: c\nthan: a\n```\n\n"          // {a, c}
+            "```chart\nsnippets: [b, e]\n```\n\n"              // {b, e}
+            "```claim\nvalue: d.wall\nbelow: 1\n```\n\n"       // d alone: nothing to compare with
+            "```claim\nnot_faster: f\nthan: e\n```\n\n"      // {b, e, f}
+            "ratio {{ratio g c}}\n";                             // {a, c, g}
+  dir.write("deck/1.md", slides);
+  Deck deck = read_deck({dir.path() / "deck"});
+  Plan plan = make_plan(deck, std::nullopt);
+  EXPECT_EQ(measured_together(deck, plan), (std::vector<size_t>{0, 1, 0, 3, 1, 1, 0}));
+}
+
 TEST(Schedule, TimedRunsNeverOverlapAnythingAndUntimedWorkSharesTheMachine) {
   test::TempDir dir;
   std::string slides;
@@ -123,8 +141,8 @@ std::vector<std::pair<size_t, int>> drain(SnippetSchedule& schedule, std::vector
 
 TEST(SnippetSchedule, EverySnippetCompilesInTheSharedPhaseButOnlyUntimedOnesRunThere) {
   SnippetSchedule schedule;
-  schedule.add(3, Timing::alone, 1, 2);
-  schedule.add(5, Timing::shared, 1, 2);
+  schedule.add(3, Timing::alone, 1, 2, 3);
+  schedule.add(5, Timing::shared, 1, 2, 5);
   EXPECT_EQ(schedule.shared_phase(), (std::vector<size_t>{3, 5}));
   EXPECT_FALSE(schedule.runs_whole_in_shared_phase(3));
   EXPECT_TRUE(schedule.runs_whole_in_shared_phase(5));
@@ -136,8 +154,8 @@ TEST(SnippetSchedule, EverySnippetCompilesInTheSharedPhaseButOnlyUntimedOnesRunT
 
 TEST(SnippetSchedule, TimedRunsAreHandedOutOneRunPerStepWarmupsFirst) {
   SnippetSchedule schedule;
-  schedule.add(0, Timing::alone, 2, 1);
-  schedule.add(1, Timing::alone, 0, 2);
+  schedule.add(0, Timing::alone, 2, 1, 0);
+  schedule.add(1, Timing::alone, 0, 2, 1);
   std::vector<size_t> finished;
   EXPECT_EQ(drain(schedule, &finished), (std::vector<std::pair<size_t, int>>{{0, -2}, {0, -1}, {0, 0}, {1, 0}, {1, 1}}));
   EXPECT_EQ(finished, (std::vector<size_t>{0, 1}));
@@ -145,8 +163,8 @@ TEST(SnippetSchedule, TimedRunsAreHandedOutOneRunPerStepWarmupsFirst) {
 
 TEST(SnippetSchedule, AFailedRunStopsThatSnippetsRemainingRuns) {
   SnippetSchedule schedule;
-  schedule.add(0, Timing::alone, 1, 5);
-  schedule.add(1, Timing::alone, 0, 1);
+  schedule.add(0, Timing::alone, 1, 5, 0);
+  schedule.add(1, Timing::alone, 0, 1, 1);
   std::vector<size_t> finished;
   auto steps = drain(schedule, &finished, [](const TimedStep& s) { return s.snippet == 0 && s.run == 0; });
   EXPECT_EQ(steps, (std::vector<std::pair<size_t, int>>{{0, -1}, {0, 0}, {1, 0}}));
@@ -155,15 +173,41 @@ TEST(SnippetSchedule, AFailedRunStopsThatSnippetsRemainingRuns) {
 
 TEST(SnippetSchedule, ADroppedSnippetGetsNoTimedStep) {
   SnippetSchedule schedule;
-  schedule.add(0, Timing::alone, 1, 3);  // its compile failed
-  schedule.add(1, Timing::alone, 0, 1);
+  schedule.add(0, Timing::alone, 1, 3, 0);  // its compile failed
+  schedule.add(1, Timing::alone, 0, 1, 1);
   schedule.drop(0);
   EXPECT_EQ(drain(schedule, nullptr), (std::vector<std::pair<size_t, int>>{{1, 0}}));
 }
 
+TEST(SnippetSchedule, SnippetsMeasuredTogetherAlternateRoundByRoundAfterTheirWarmups) {
+  SnippetSchedule schedule;
+  schedule.add(0, Timing::alone, 1, 3, 0);
+  schedule.add(1, Timing::alone, 0, 1, 1);  // alone: after the group of 0 is done
+  schedule.add(2, Timing::alone, 2, 2, 0);
+  schedule.add(3, Timing::alone, 1, 3, 0);
+  std::vector<size_t> finished;
+  EXPECT_EQ(drain(schedule, &finished),
+            (std::vector<std::pair<size_t, int>>{{2, -2},                          // the deepest warmup first
+                                                 {0, -1}, {2, -1}, {3, -1},        // then every warmup
+                                                 {0, 0}, {2, 0}, {3, 0},           // round 1
+                                                 {0, 1}, {2, 1}, {3, 1},           // round 2
+                                                 {0, 2}, {3, 2},                   // 2 made its 2 runs
+                                                 {1, 0}}))
+      << "timed runs of snippets measured together came in blocks";
+  EXPECT_EQ(finished, (std::vector<size_t>{2, 0, 3, 1}));
+}
+
+TEST(SnippetSchedule, AFailedSnippetLeavesTheRoundsOfTheOthers) {
+  SnippetSchedule schedule;
+  schedule.add(0, Timing::alone, 0, 3, 0);
+  schedule.add(1, Timing::alone, 0, 3, 0);
+  auto steps = drain(schedule, nullptr, [](const TimedStep& s) { return s.snippet == 0 && s.run == 1; });
+  EXPECT_EQ(steps, (std::vector<std::pair<size_t, int>>{{0, 0}, {1, 0}, {0, 1}, {1, 1}, {1, 2}}));
+}
+
 TEST(SnippetSchedule, OneTimedStepAtATime) {
   SnippetSchedule schedule;
-  schedule.add(0, Timing::alone, 0, 2);
+  schedule.add(0, Timing::alone, 0, 2, 0);
   ASSERT_TRUE(schedule.next_timed());
   EXPECT_THROW(schedule.next_timed(), std::logic_error) << "two timed runs at once would time each other";
 }
