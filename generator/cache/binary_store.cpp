@@ -6,6 +6,7 @@
 
 #include <random>
 
+#include "cache/cache_folder.h"
 #include "cache/cache_key.h"
 #include "cache/result_store.h"
 #include "util/files.h"
@@ -55,7 +56,7 @@ bool BinaryStore::store(const std::string& key, const fs::path& executable, cons
                         std::string* warning) const {
   try {
     if (!is_cache_key(key)) throw std::invalid_argument(fmt::format("'{}' is not a cache key", key));
-    mark_cache_dir(dir_);
+    claim_cache_dir(dir_);
     fs::path exe = dir_ / "bin" / key;
     nlohmann::json record = {{"compile_seconds", program.compile_seconds}, {"compile_output", program.compile_output}};
     write_file_atomically(exe.string() + ".json", record.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));

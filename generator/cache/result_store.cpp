@@ -6,6 +6,7 @@
 #include <random>
 #include <system_error>
 
+#include "cache/cache_folder.h"
 #include "cache/cache_key.h"
 #include "cache/result_json.h"
 #include "util/files.h"
@@ -16,17 +17,6 @@ namespace deckgen {
 namespace {
 
 constexpr std::string_view kSchema = "deckgen-cache-entry/1";
-
-// The Cache Directory Tagging Specification (https://bford.info/cachedir/) requires this
-// exact first line; the second says which program made the folder.
-constexpr std::string_view kTagSignature = "Signature: 8a477f597d28d172789f06886806bc55";
-constexpr std::string_view kTagOwner = "# This file is a cache directory tag created by deckgen.";
-
-bool has_deckgen_tag(const fs::path& dir) {
-  std::string tag;
-  return read_file(dir / "CACHEDIR.TAG", tag) && tag.starts_with(kTagSignature) &&
-         tag.find(kTagOwner) != std::string::npos;
-}
 
 }  // namespace
 
@@ -69,7 +59,7 @@ std::optional<SnippetResult> ResultStore::load(const std::string& key, std::stri
 bool ResultStore::save(const std::string& key, const SnippetResult& result, std::string* warning) const {
   try {
     if (!is_cache_key(key)) throw std::invalid_argument(fmt::format("'{}' is not a cache key", key));
-    mark_cache_dir(dir_);
+    claim_cache_dir(dir_);  // made when missing; someone else's folder is an error
     nlohmann::json entry = {{"schema", kSchema},
                             {"key", key},
                             {"machine", machine_},
@@ -81,13 +71,6 @@ bool ResultStore::save(const std::string& key, const SnippetResult& result, std:
     if (warning) *warning = fmt::format("cannot save snippet '{}' to the cache: {}", result.id, e.what());
     return false;
   }
-}
-
-void mark_cache_dir(const fs::path& dir) {
-  if (has_deckgen_tag(dir)) return;
-  write_file_atomically(dir / "CACHEDIR.TAG",
-                        fmt::format("{}\n{}\n# For information about cache directory tags, see https://bford.info/cachedir/\n",
-                                    kTagSignature, kTagOwner));
 }
 
 bool ResultStore::clean(const fs::path& dir, std::string* error) {
@@ -103,7 +86,7 @@ bool ResultStore::clean(const fs::path& dir, std::string* error) {
   if (ec) return fail(ec.message());
   if (fs::is_symlink(status)) return fail("it is a symbolic link");
   if (!fs::is_directory(status)) return fail("it is not a folder");
-  if (!has_deckgen_tag(dir)) return fail("it does not look like a deckgen cache (no CACHEDIR.TAG written by deckgen)");
+  if (!is_deckgen_cache(dir)) return fail("it does not look like a deckgen cache (no CACHEDIR.TAG written by deckgen)");
 
   // Renamed aside first: a build writing meanwhile then makes a new folder instead of
   // finding half of this one.

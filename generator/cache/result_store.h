@@ -1,9 +1,9 @@
 #pragma once
 // The result cache on disk: one file per snippet result, named by its cache key
-// (cache_key.h), in a folder deckgen alone writes (default output/.cache):
+// (cache_key.h), in a folder deckgen alone writes (cache_folder.h: DECK/.deckgen-cache):
 //
 //   CACHEDIR.TAG           marks the folder as a cache (backup tools skip it) made by
-//                          deckgen: `clean` removes nothing without it
+//                          deckgen: deckgen uses and `clean` removes nothing without it
 //   results/KEY.json       {"schema": "deckgen-cache-entry/1", "key": KEY,
 //                           "machine": FINGERPRINT, "deckgen_version": V,
 //                           "result": result_to_json(...)}
@@ -31,7 +31,7 @@ class ResultStore {
   // is left for the next save to replace. Never throws for what is on disk.
   std::optional<SnippetResult> load(const std::string& key, std::string* warning) const;
 
-  // Stores `result` under `key` (and the folder's marker when missing). False, with the
+  // Stores `result` under `key` (making the folder, tagged, when missing). False, with the
   // reason in `warning`, when it cannot (a read-only or full disk): a build goes on
   // without its cache. Safe to call from several threads and processes at once.
   bool save(const std::string& key, const SnippetResult& result, std::string* warning) const;
@@ -50,9 +50,5 @@ class ResultStore {
   std::filesystem::path dir_;
   std::string machine_;
 };
-
-// Writes the marker `clean` looks for, if `dir` lacks it (e.g. when only the highlighter
-// has used the folder). Throws std::system_error when it cannot.
-void mark_cache_dir(const std::filesystem::path& dir);
 
 }  // namespace deckgen

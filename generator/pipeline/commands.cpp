@@ -13,10 +13,12 @@
 #include <cstdlib>
 
 #include "cache/binary_store.h"
+#include "cache/cache_folder.h"
 #include "cache/cache_key.h"
 #include "cache/result_json.h"
 #include "cache/result_store.h"
 #include "measure/claims.h"
+#include "measure/machine.h"
 #include "measure/provenance.h"
 #include "measure/values.h"
 #include "render/claim_html.h"
@@ -24,6 +26,7 @@
 #include "measure/snippet_result.h"
 #include "measure/units.h"
 #include "model/input_error.h"
+#include "pipeline/output_paths.h"
 #include "pipeline/result_report.h"
 #include "pipeline/schedule.h"
 #include "pipeline/pdf_command.h"
@@ -47,8 +50,8 @@ namespace fs = std::filesystem;
 namespace deckgen {
 namespace {
 
-// Caches live beside the output, so decks built to different places do not share them.
-fs::path cache_dir(const Options& o) { return o.output.parent_path() / ".cache"; }
+// One cache per deck, inside its folder, whatever -o names (cache/cache_folder.h).
+fs::path cache_dir(const Options& o) { return cache_dir_for(o.inputs); }
 
 std::string path_for_snippets() {
   const char* path = std::getenv("PATH");
@@ -250,10 +253,6 @@ Measured run_and_measure(const Deck& deck, const Plan& plan, const Options& opti
   auto finish = [&](size_t i) {
     SnippetResult r = measure_snippet(plan.snippets[i], prepared[i]->raw);
     report(i, r);
-    // Only passing results are kept: a failure reruns until fixed, so a flaky one (a
-    // timeout on a busy machine) is never replayed from the cache.
-    std::string warning;
-    if (cache && r.outcome == Outcome::passed && !cache->save(keys[i], r, &warning)) status.warning(warning);
     results[i] = std::move(r);
     prepared[i].reset();  // removes its build folder
   };
@@ -281,6 +280,14 @@ Measured run_and_measure(const Deck& deck, const Plan& plan, const Options& opti
       finish(i);
     }
   }
+  // Stored only once every snippet ran: an interrupted build (Interrupted thrown above)
+  // writes no cache entries. Only passing results are kept: a failure reruns until fixed,
+  // so a flaky one (a timeout on a busy machine) is never replayed from the cache.
+  for (size_t i : runnable) {
+    std::string warning;
+    if (cache && results[i]->outcome == Outcome::passed && !cache->save(keys[i], *results[i], &warning))
+      status.warning(warning);
+  }
   for (size_t i = 0; i < count; ++i) m.results[plan.snippets[i].spec.id] = std::move(*results[i]);
   status.progress_done();
   m.seconds = elapsed();
@@ -307,6 +314,7 @@ void print_summary(const Plan& plan, const Measured& m, Status& status) {
                           top.empty() ? "" : fmt::format(" (slowest: {})", fmt::join(top, ", "))));
 }
 
+// The deck's cache (-o no longer decides where it is; it is accepted and ignored).
 int clean(const Options& options, Status& status) {
   std::string error;
   fs::path dir = cache_dir(options);
@@ -326,14 +334,23 @@ int build(const Options& options, Status& status, Runners runners) {
   if (options.command == Command::clean) return clean(options, status);
   Deck deck = read_deck(options.inputs);
   Plan plan = make_plan(deck, options.snippets_dir);
-  try {
-    mark_cache_dir(cache_dir(options));  // so `deckgen clean` knows the folder is ours
-  } catch (const std::system_error& e) {
-    status.warning(fmt::format("cannot create the cache folder: {}", e.what()));
+  // Before anything runs or is written: no output may destroy anything.
+  std::vector<OutputPath> outputs = outputs_of(options);
+  check_outputs(outputs, input_files(deck, plan), cache_dir(options));
+  for (const OutputPath& out : outputs) remove_stale_temp_files(out.path);  // left by a kill -9
+  if (options.use_cache) {
+    try {
+      claim_cache_dir(cache_dir(options));  // refuses (exit 2) a folder deckgen did not make
+    } catch (const std::system_error& e) {
+      status.warning(fmt::format("cannot create the cache folder: {}", e.what()));
+    }
   }
 
   Measured measured;
   if (!plan.snippets.empty()) measured = run_and_measure(deck, plan, options, status, runners);
+  else if (std::any_of(deck.placeholders.begin(), deck.placeholders.end(),
+                       [](const Placeholder& p) { return p.kind == Placeholder::Kind::machine; }))
+    measured.provenance.machine = probe_machine();  // {{machine.cores}} needs no run block
 
   // Measured values into prose, claims checked against them.
   std::map<std::string, std::string> values = placeholder_values(deck.placeholders, measured.results, measured.provenance);
@@ -357,7 +374,7 @@ int build(const Options& options, Status& status, Runners runners) {
   }
   SnippetViews views{&plan, &measured.results, &values, &block_html};
 
-  auto highlighter = make_pygments_highlighter(cache_dir(options) / "highlight.bin");
+  auto highlighter = make_pygments_highlighter(options.use_cache ? cache_dir(options) / "highlight.bin" : fs::path());
   HighlightResult highlighted = highlighter->highlight(code_blocks_to_highlight(deck, views));
   if (!highlighted.warning.empty()) status.warning(highlighted.warning);
 

@@ -7,6 +7,7 @@
 #include <exception>
 #include <stdexcept>
 
+#include "cache/cache_folder.h"
 #include "model/input_error.h"
 #include "pipeline/commands.h"
 #include "plan/plan.h"
@@ -103,6 +104,7 @@ int run_watch(const Options& options, Status& status, Runner& runner) {
 
   FileWatcher watcher;
   watcher.ignore(options.output);  // written by every build; it may sit in the deck folder
+  watcher.ignore(cache_dir_for(options.inputs));  // written by every build, inside the deck folder
   Options build = options;
   build.command = Command::build;
   build.write_deck = true;

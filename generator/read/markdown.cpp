@@ -108,15 +108,39 @@ class Converter {
   // so deep, so the rest of such a subtree is kept as its plain text.
   static constexpr int kMaxDepth = 100;
 
-  static void flatten(cmark_node* n, Node& text) {
-    text.type = NodeType::text;
+  // The renderer walks an item's, a table row's and a cell's children for their content,
+  // so one of those keeps its type and gets the text as a child: flattened to a bare text
+  // node it rendered as an empty `<li>` (issue 13). Anything else becomes the text.
+  void flatten(cmark_node* n, Node& out) const {
+    NodeType type = type_of(n);
+    Node* text = &out;
+    if (type == NodeType::item || type == NodeType::table_cell || type == NodeType::table_row) {
+      out.type = type;
+      if (type == NodeType::table_row) {
+        Node& cell = out.children.emplace_back(memory_);
+        cell.type = NodeType::table_cell;
+        cell.pos = out.pos;
+        text = &cell;
+      }
+      text = &text->children.emplace_back(memory_);
+      text->pos = out.pos;
+    }
+    text->type = NodeType::text;
     cmark_iter* iter = cmark_iter_new(n);
     for (cmark_event_type ev; (ev = cmark_iter_next(iter)) != CMARK_EVENT_DONE;) {
       cmark_node* cur = cmark_iter_get_node(iter);
-      if (ev == CMARK_EVENT_ENTER && (cmark_node_get_type(cur) == CMARK_NODE_TEXT || cmark_node_get_type(cur) == CMARK_NODE_CODE))
-        if (const char* literal = cmark_node_get_literal(cur)) text.literal += literal;
+      cmark_node_type t = cmark_node_get_type(cur);
+      if (ev == CMARK_EVENT_ENTER && (t == CMARK_NODE_TEXT || t == CMARK_NODE_CODE)) {
+        if (const char* literal = cmark_node_get_literal(cur)) text->literal += literal;
+      } else if ((ev == CMARK_EVENT_ENTER && (t == CMARK_NODE_SOFTBREAK || t == CMARK_NODE_LINEBREAK)) ||
+                 (ev == CMARK_EVENT_EXIT &&
+                  (t == CMARK_NODE_PARAGRAPH || std::strcmp(cmark_node_get_type_string(cur), "table_cell") == 0))) {
+        // Words of separate lines and paragraphs stay apart.
+        if (!text->literal.empty() && text->literal.back() != ' ') text->literal += ' ';
+      }
     }
     cmark_iter_free(iter);
+    while (!text->literal.empty() && text->literal.back() == ' ') text->literal.pop_back();
   }
 
   // Merges the node just converted into the text before it, if both are text (cmark

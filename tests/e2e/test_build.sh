@@ -45,7 +45,7 @@ if grep -qE '@import|url\((["'"'"']?)(https?:)?//' "$out"; then fail "external C
 cp "$out" "$WORK/first.html"
 expect_exit 0 "$DECKGEN" build "$WORK/deck" -o "$out"
 cmp -s "$out" "$WORK/first.html" || fail "second build differs from the first"
-rm -rf "$WORK/out/.cache"
+rm -rf "$WORK/deck/.deckgen-cache"
 expect_exit 0 "$DECKGEN" build "$WORK/deck" -o "$out"
 cmp -s "$out" "$WORK/first.html" || fail "build without cache differs"
 
@@ -55,7 +55,7 @@ expect_exit 0 "$DECKGEN" build "$WORK/deck/02-more.md" "$WORK/extra.md" -o "$WOR
 grep '^<section' "$WORK/files.html" | sed -n 3p | grep -q 'data-source=".*extra.md' || fail "files not in the given order"
 
 # A corrupt highlight cache is a miss, not a crash.
-head -c 100 /dev/urandom >"$WORK/out/.cache/highlight.bin"
+head -c 100 /dev/urandom >"$WORK/deck/.deckgen-cache/highlight.bin"
 expect_exit 0 "$DECKGEN" build "$WORK/deck" -o "$out"
 cmp -s "$out" "$WORK/first.html" || fail "build with a corrupt cache differs"
 

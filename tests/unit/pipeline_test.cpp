@@ -360,7 +360,7 @@ TEST_F(Pipeline, ChangingOnlyTheRunsRunsTheKeptProgramWithoutCompiling) {
   ASSERT_EQ(runner.compiles.size(), 1u);
   EXPECT_EQ(snippet_report("c")["compile_reused"], false);
   EXPECT_TRUE(contains(snippet_html("c"), "compiled in 750 ms.")) << snippet_html("c");
-  EXPECT_TRUE(fs::is_directory(dir.path() / "out/.cache/bin"));
+  EXPECT_TRUE(fs::is_directory(dir.path() / "deck/.deckgen-cache/bin"));
 
   runner.compile.wall = 9;  // what a compile now would report
   std::vector<std::string> programs;  // the text of the program each run starts
@@ -411,7 +411,7 @@ TEST_F(Pipeline, NoCacheCompilesEveryTimeAndKeepsNoProgram) {
   ASSERT_EQ(build(c_block(2)), 0) << status.all_errors();
   EXPECT_EQ(runner.compiles.size(), 3u);
   EXPECT_EQ(snippet_report("c")["compile_reused"], false);
-  EXPECT_FALSE(fs::exists(dir.path() / "out/.cache/bin"));
+  EXPECT_FALSE(fs::exists(dir.path() / "deck/.deckgen-cache/bin"));
 }
 
 TEST_F(Pipeline, AChangedSourceCompilesAgain) {
@@ -433,7 +433,7 @@ TEST_F(Pipeline, AFailedCompileIsNotKept) {
   snippet("c.c", "int main(void) { return x; }\n");
   runner.compile = {.exit_code = 1, .err = "c.c:1: error: 'x' undeclared\n"};
   EXPECT_EQ(build(c_block(1)), 1);
-  EXPECT_FALSE(fs::exists(dir.path() / "out/.cache/bin")) << "the failed compile's output was kept";
+  EXPECT_FALSE(fs::exists(dir.path() / "deck/.deckgen-cache/bin")) << "the failed compile's output was kept";
   runner.compile = {};  // the same source now compiles (say, a header outside the key was fixed)
   EXPECT_EQ(build(c_block(1)), 0) << status.all_errors();
   EXPECT_EQ(runner.compiles.size(), 2u);
@@ -443,7 +443,7 @@ TEST_F(Pipeline, AFailedCompileIsNotKept) {
 TEST_F(Pipeline, AMissingKeptProgramIsCompiledAgain) {
   snippet("c.c", "int main(void) { return 0; }\n");
   ASSERT_EQ(build(c_block(1)), 0) << status.all_errors();
-  for (const auto& entry : fs::directory_iterator(dir.path() / "out/.cache/bin"))
+  for (const auto& entry : fs::directory_iterator(dir.path() / "deck/.deckgen-cache/bin"))
     if (entry.path().extension() != ".json") fs::remove(entry.path());
   ASSERT_EQ(build(c_block(2)), 0) << status.all_errors();
   EXPECT_EQ(runner.compiles.size(), 2u);
@@ -460,7 +460,7 @@ TEST_F(Pipeline, ALanguageBuildingIntoItsFolderIsAlwaysCompiled) {
   ASSERT_EQ(build(front + c_block(1)), 0) << status.all_errors();
   ASSERT_EQ(build(front + c_block(2)), 0) << status.all_errors();
   EXPECT_EQ(runner.compiles.size(), 2u);
-  EXPECT_FALSE(fs::exists(dir.path() / "out/.cache/bin"));
+  EXPECT_FALSE(fs::exists(dir.path() / "deck/.deckgen-cache/bin"));
 }
 
 TEST_F(Pipeline, TheParallelSchedulerRunsKeptProgramsToo) {
@@ -486,10 +486,10 @@ TEST_F(Pipeline, TheParallelSchedulerRunsKeptProgramsToo) {
 TEST_F(Pipeline, CleanRemovesTheKeptPrograms) {
   snippet("c.c", "int main(void) { return 0; }\n");
   ASSERT_EQ(build(c_block(1)), 0) << status.all_errors();
-  ASSERT_FALSE(fs::is_empty(dir.path() / "out/.cache/bin"));
+  ASSERT_FALSE(fs::is_empty(dir.path() / "deck/.deckgen-cache/bin"));
   options.command = Command::clean;
   EXPECT_EQ(run_command(options, status, runner), 0) << status.all_errors();
-  EXPECT_FALSE(fs::exists(dir.path() / "out/.cache"));
+  EXPECT_FALSE(fs::exists(dir.path() / "deck/.deckgen-cache"));
   options.command = Command::build;
   ASSERT_EQ(build(c_block(2)), 0) << status.all_errors();
   EXPECT_EQ(runner.compiles.size(), 2u);
