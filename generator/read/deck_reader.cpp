@@ -128,6 +128,49 @@ void load_images(std::vector<Slide>& slides, const fs::path& md_file, std::strin
   }
 }
 
+// A line that can only be a slide separator: `---` after a blank line (or first).
+bool looks_like_separator(const std::vector<std::string_view>& lines, size_t i) {
+  return trim_right(lines[i]) == "---" && (i == 0 || trim(lines[i - 1]).empty());
+}
+
+// Calls take(block) for each of the body's top-level blocks, parsed a piece (a slide, or a few) at a time: cmark's
+// tree of a whole 50 MB deck took more memory than deckgen's own (issue 13), while a
+// piece's is dropped once its nodes are made. A piece ends at a line that looks like a
+// separator; parse_markdown_piece confirms that it is one at the top level (not inside
+// a fence or an HTML block), which makes the pieces' blocks those of the whole body.
+// Link reference definitions are the one thing shared across blocks, so a body that
+// may hold one ("]:" anywhere) is parsed whole. A piece that does not end where
+// expected grows to the next such line; after kMaxMissedSeparators in a row (a fence
+// full of `---` lines) the rest is parsed whole, so no text is parsed more than that
+// many times over.
+constexpr int kMaxMissedSeparators = 8;
+
+template <typename Take>
+void parse_in_pieces(std::string_view body, const std::vector<std::string_view>& lines, const std::string& file,
+                     int first_line, std::pmr::memory_resource* memory, Take&& take) {
+  size_t start = 0;
+  auto offset_of = [&](size_t line) {
+    return line < lines.size() ? static_cast<size_t>(lines[line].data() - body.data()) : body.size();
+  };
+  if (body.find("]:") == std::string_view::npos) {
+    int misses = 0;  // in a row: the piece grows to the next candidate, parsed again
+    for (size_t i = 1; i < lines.size(); ++i) {
+      if (!looks_like_separator(lines, i)) continue;
+      std::string_view piece = body.substr(offset_of(start), offset_of(i + 1) - offset_of(start));
+      std::optional<NodeList> parsed =
+          parse_markdown_piece(piece, file, first_line + int(start), first_line + int(i), memory);
+      if (!parsed) {
+        if (++misses > kMaxMissedSeparators) break;
+        continue;
+      }
+      misses = 0;
+      for (Node& block : *parsed) take(block);
+      start = i + 1;
+    }
+  }
+  for (Node& block : parse_markdown(body.substr(offset_of(start)), file, first_line + int(start), memory)) take(block);
+}
+
 void collect_option_blocks(const NodeList& nodes, Deck& deck) {
   for (const Node& n : nodes) {
     if (n.type == NodeType::code_block) {
@@ -163,11 +206,11 @@ std::vector<Slide> split_slides(std::string_view body, const std::string& file, 
   std::vector<std::string_view> lines;
   LineCursor cursor(body);
   for (std::string_view line; cursor.next(line);) lines.push_back(line);
-  for (Node& block : parse_markdown(body, file, first_line, memory)) {
+  parse_in_pieces(body, lines, file, first_line, memory, [&](Node& block) {
     if (is_slide_separator(block, lines, first_line)) {
       slides.emplace_back().pos = {file, block.pos.line + 1, 1};
       in_notes = false;
-      continue;
+      return;
     }
     if (!in_notes && take_notes_marker(block)) in_notes = true;
     if (in_notes) {
@@ -176,7 +219,7 @@ std::vector<Slide> split_slides(std::string_view body, const std::string& file, 
       if (slides.back().body.empty()) slides.back().pos = block.pos;
       slides.back().body.push_back(std::move(block));
     }
-  }
+  });
   // Separators at the very top or bottom, or two in a row, make no empty slides.
   std::erase_if(slides, [](const Slide& s) { return s.body.empty() && s.notes.empty(); });
   return slides;
@@ -190,10 +233,13 @@ Deck read_deck(const std::vector<fs::path>& inputs) {
   deck.deck_dir = fs::is_directory(inputs.front(), ec) ? inputs.front() : files.front().parent_path();
   for (const fs::path& path : files) {
     std::string name = path.lexically_normal().generic_string();
-    std::string raw;
-    if (!read_file(path, raw))
-      throw InputError({name}, "cannot read the file", "check that it exists and is readable");
-    std::string text = sanitize_utf8(raw);
+    std::string text;
+    {
+      std::string raw;  // dropped before parsing: a large deck would hold it twice
+      if (!read_file(path, raw))
+        throw InputError({name}, "cannot read the file", "check that it exists and is readable");
+      text = sanitize_utf8(raw);
+    }
     FrontMatterSplit split = split_front_matter(text, name);
     if (split.present) {
       if (!first)

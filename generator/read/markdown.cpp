@@ -7,6 +7,7 @@
 #include <cstring>
 #include <memory>
 #include <mutex>
+#include <optional>
 
 #include "util/bump_arena.h"
 
@@ -207,12 +208,12 @@ class Converter {
 
 }  // namespace
 
-NodeList parse_markdown(std::string_view text, const std::string& file, int first_line,
-                        std::pmr::memory_resource* memory) {
+namespace {
+
+// Parses `text` into cmark's tree, allocating from `arena` (which must outlive it).
+cmark_node* parse_with_cmark(std::string_view text, BumpArena& arena) {
   static std::once_flag registered;
   std::call_once(registered, cmark_gfm_core_extensions_ensure_registered);
-
-  BumpArena arena;  // declared first: it outlives the parser and the tree
   ArenaScope scope(arena);
   // Raw HTML is kept in the tree (CMARK_OPT_UNSAFE): the author's HTML passes through
   // by design; everything else that reaches the page is escaped by the renderer.
@@ -227,8 +228,12 @@ NodeList parse_markdown(std::string_view text, const std::string& file, int firs
   cmark_parser_feed(parser.get(), text.data(), text.size());
   // Not freed with cmark_node_free: that walks the whole tree to recycle memory the
   // arena is about to return whole.
-  cmark_node* doc = cmark_parser_finish(parser.get());
+  return cmark_parser_finish(parser.get());
+}
 
+NodeList convert_document(cmark_node* doc, BumpArena& arena, const std::string& file, int first_line,
+                          std::pmr::memory_resource* memory) {
+  ArenaScope scope(arena);  // reading a literal may make cmark allocate
   Converter converter(file, first_line, memory);
   NodeList blocks(memory);
   blocks.reserve(Converter::child_count(doc));
@@ -236,6 +241,27 @@ NodeList parse_markdown(std::string_view text, const std::string& file, int firs
   for (cmark_node* c = cmark_node_first_child(doc); c; c = cmark_node_next(c))
     converter.convert(c, blocks.emplace_back(memory), start);
   return blocks;
+}
+
+}  // namespace
+
+NodeList parse_markdown(std::string_view text, const std::string& file, int first_line,
+                        std::pmr::memory_resource* memory) {
+  BumpArena arena;  // declared first: it outlives the parser and the tree
+  cmark_node* doc = parse_with_cmark(text, arena);
+  return convert_document(doc, arena, file, first_line, memory);
+}
+
+std::optional<NodeList> parse_markdown_piece(std::string_view text, const std::string& file, int first_line,
+                                             int last_line, std::pmr::memory_resource* memory) {
+  BumpArena arena;
+  cmark_node* doc = parse_with_cmark(text, arena);
+  cmark_node* last = cmark_node_last_child(doc);
+  // Checked on cmark's tree, before any node of the deck is made from it.
+  if (!last || cmark_node_get_type(last) != CMARK_NODE_THEMATIC_BREAK ||
+      cmark_node_get_start_line(last) + first_line - 1 != last_line)
+    return std::nullopt;
+  return convert_document(doc, arena, file, first_line, memory);
 }
 
 }  // namespace deckgen

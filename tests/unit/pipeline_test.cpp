@@ -758,6 +758,81 @@ TEST_F(Pipeline, AnInterruptWritesNothingAndExits130) {
   EXPECT_TRUE(contains(status.errors.back(), "interrupted"));
 }
 
+// Issue 13: the first snippet's result used to be stored before the second was interrupted.
+TEST_F(Pipeline, AnInterruptStoresNoCacheEntries) {
+  snippet("a.sh");
+  snippet("b.sh");
+  runner.during_run = [](const RunRequest& r) {
+    if (r.env.at("DECKGEN_SNIPPET_ID") == "b") throw Interrupted(SIGINT);
+  };
+  EXPECT_EQ(build("```run\nfile: a.sh\n```\n\n```run\nfile: b.sh\n```\n"), 130);
+  fs::path results = dir.path() / "deck/.deckgen-cache/results";
+  EXPECT_TRUE(!fs::exists(results) || fs::is_empty(results)) << "a result was stored by an interrupted build";
+  runner.during_run = nullptr;
+  EXPECT_EQ(build("```run\nfile: a.sh\n```\n\n```run\nfile: b.sh\n```\n"), 0) << status.all_errors();
+  EXPECT_FALSE(fs::is_empty(results));  // a whole build does store them
+}
+
+// Issue 13: {{machine.cores}} was 0 and {{machine.cpu}} empty in a deck with no run block.
+TEST_F(Pipeline, MachinePlaceholdersNeedNoRunBlock) {
+  options.report.reset();
+  options.junit.reset();
+  ASSERT_EQ(build("cores=[{{machine.cores}}] cpu=[{{machine.cpu}}]\n"), 0) << status.all_errors();
+  std::string page = deck();
+  EXPECT_FALSE(contains(page, "cores=[0]")) << "no core count";
+  EXPECT_FALSE(contains(page, "cpu=[]")) << "no CPU model";
+  EXPECT_TRUE(runner.snippet_runs.empty());
+}
+
+// Issue 13: `-o` naming a slide overwrote it with HTML and exited 0.
+TEST_F(Pipeline, AnOutputNamingASlideIsRefusedAndNothingIsWritten) {
+  fs::path slide = dir.write("deck/01.md", "# a\n");
+  options.junit = slide;
+  options.inputs = {dir.path() / "deck"};
+  EXPECT_EQ(run_command(options, status, runner), 2);
+  EXPECT_TRUE(contains(status.all_errors(), "--junit names")) << status.all_errors();
+  std::string text;
+  ASSERT_TRUE(read_file(slide, text));
+  EXPECT_EQ(text, "# a\n");
+  EXPECT_FALSE(fs::exists(options.output));
+  EXPECT_FALSE(fs::exists(*options.report));
+  EXPECT_FALSE(fs::exists(dir.path() / "deck/.deckgen-cache"));
+}
+
+TEST_F(Pipeline, AStaleTemporaryFileBesideTheOutputIsRemoved) {
+  fs::path stale = dir.write("out/.deck.html.tmp-AbC123", "half a deck");
+  fs::path other = dir.write("out/.deck.html.tmp-AbC1234", "not a name deckgen makes");
+  fs::path neighbour = dir.write("out/.talk.html.tmp-AbC123", "another output's");
+  ASSERT_EQ(build("# a\n"), 0) << status.all_errors();
+  EXPECT_FALSE(fs::exists(stale));
+  EXPECT_TRUE(fs::exists(other));
+  EXPECT_TRUE(fs::exists(neighbour));
+}
+
+TEST_F(Pipeline, OneCacheForTheDeckWhateverTheOutput) {
+  snippet("a.sh");
+  ASSERT_EQ(build("```run\nfile: a.sh\n```\n"), 0) << status.all_errors();
+  size_t runs = runner.snippet_runs.size();
+  options.output = dir.path() / "elsewhere/deck.html";
+  ASSERT_EQ(build("```run\nfile: a.sh\n```\n"), 0) << status.all_errors();
+  EXPECT_EQ(runner.snippet_runs.size(), runs) << "the second build reran instead of using the deck's cache";
+  EXPECT_EQ(snippet_report("a")["from_cache"], true);
+}
+
+TEST_F(Pipeline, ACacheFolderDeckgenDidNotMakeIsRefused) {
+  fs::path theirs = dir.write("deck/.deckgen-cache/notes.txt", "mine");
+  EXPECT_EQ(build("# a\n"), 2);
+  EXPECT_TRUE(contains(status.all_errors(), "deckgen did not make it")) << status.all_errors();
+  EXPECT_FALSE(fs::exists(options.output));
+  EXPECT_FALSE(fs::exists(dir.path() / "deck/.deckgen-cache/CACHEDIR.TAG"));
+  options.use_cache = false;  // --no-cache leaves the folder alone and builds
+  EXPECT_EQ(build("# a\n"), 0) << status.all_errors();
+  EXPECT_FALSE(fs::exists(dir.path() / "deck/.deckgen-cache/CACHEDIR.TAG"));
+  options.command = Command::clean;
+  EXPECT_EQ(run_command(options, status, runner), 2);
+  EXPECT_TRUE(fs::exists(theirs));
+}
+
 // --- lower level: execute_snippet and measure_snippet ----------------------------------
 
 TEST(ExecuteSnippet, ExpectedExitCodeKeepsRunning) {
