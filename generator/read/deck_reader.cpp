@@ -133,16 +133,19 @@ bool looks_like_separator(const std::vector<std::string_view>& lines, size_t i) 
   return trim_right(lines[i]) == "---" && (i == 0 || trim(lines[i - 1]).empty());
 }
 
-// Calls take(block) for each of the body's top-level blocks, parsed a piece (a slide, or a few) at a time: cmark's
-// tree of a whole 50 MB deck took more memory than deckgen's own (issue 13), while a
-// piece's is dropped once its nodes are made. A piece ends at a line that looks like a
-// separator; parse_markdown_piece confirms that it is one at the top level (not inside
-// a fence or an HTML block), which makes the pieces' blocks those of the whole body.
-// Link reference definitions are the one thing shared across blocks, so a body that
-// may hold one ("]:" anywhere) is parsed whole. A piece that does not end where
-// expected grows to the next such line; after kMaxMissedSeparators in a row (a fence
-// full of `---` lines) the rest is parsed whole, so no text is parsed more than that
-// many times over.
+// Calls take(block) for each of the body's top-level blocks, parsed a piece of at
+// least kPieceBytes at a time: cmark's tree costs about 30 bytes per byte of text, and a
+// 50 MB deck's whole tree took more memory than deckgen's own nodes (issue 13), while a
+// piece's tree is dropped once its nodes are made. Decks under kPieceBytes (all but
+// huge ones) are one piece, parsed exactly as before.
+// A piece ends at a line that looks like a separator; parse_markdown_piece confirms
+// that it is one at the top level (not inside a fence or an HTML block), which makes
+// the pieces' blocks those of the whole body. Link reference definitions are the one
+// thing shared across blocks, so a body that may hold one ("]:" anywhere) is parsed
+// whole. A piece that does not end where expected grows to the next such line; after
+// kMaxMissedSeparators in a row (a fence full of `---` lines) the rest is parsed whole,
+// so no text is parsed more than that many times over.
+constexpr size_t kPieceBytes = size_t{1} << 20;
 constexpr int kMaxMissedSeparators = 8;
 
 template <typename Take>
