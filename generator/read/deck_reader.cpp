@@ -104,7 +104,7 @@ void load_images(std::vector<Slide>& slides, const fs::path& md_file, std::strin
     collect_images(s.notes, found);
   }
   for (Node* image : found) {
-    std::string_view url = image->url;
+    std::string_view url = image->url();
     if (url.starts_with("data:")) continue;
     if (url.find("://") != std::string_view::npos || url.starts_with("//"))
       throw InputError(locate(image->pos, text, url), fmt::format("image '{}' is not a local file", url),
@@ -112,7 +112,7 @@ void load_images(std::vector<Slide>& slides, const fs::path& md_file, std::strin
     fs::path path = md_file.parent_path() / percent_decode(url.substr(0, url.find_first_of("?#")));
     std::string key = path.lexically_normal().generic_string();
     if (images.count(key)) {
-      image->url.assign(key);
+      image->details().url.assign(key);
       continue;
     }
     std::string bytes;
@@ -124,7 +124,7 @@ void load_images(std::vector<Slide>& slides, const fs::path& md_file, std::strin
       throw InputError(locate(image->pos, text, url), fmt::format("'{}' is not a PNG, JPEG, GIF or SVG image", url),
                        "convert it to one of those formats");
     images.emplace(key, Asset{mime, std::move(bytes)});
-    image->url.assign(key);
+    image->details().url.assign(key);
   }
 }
 
@@ -177,7 +177,7 @@ void parse_in_pieces(std::string_view body, const std::vector<std::string_view>&
 void collect_option_blocks(const NodeList& nodes, Deck& deck) {
   for (const Node& n : nodes) {
     if (n.type == NodeType::code_block) {
-      std::string kind = fence_language(n.info);
+      std::string kind = fence_language(n.info());
       if (kind == "run") deck.snippets.push_back(parse_run_block(n.literal, n.pos));
       if (kind == "claim") deck.claims.push_back(parse_claim_block(n.literal, n.pos));
       if (kind == "chart") deck.charts.push_back(parse_chart_block(n.literal, n.pos));

@@ -73,26 +73,29 @@ class Converter {
           out.task = cmark_gfm_extensions_get_tasklist_item_checked(n);
         break;
       case CMARK_NODE_CODE_BLOCK:
-        set(out.info, cmark_node_get_fence_info(n));
+        if (const char* info = cmark_node_get_fence_info(n); info && *info) out.details().info.assign(info);
         set(out.literal, cmark_node_get_literal(n));
         break;
       case CMARK_NODE_HTML_BLOCK: case CMARK_NODE_HTML_INLINE:
       case CMARK_NODE_TEXT: case CMARK_NODE_CODE:
         set(out.literal, cmark_node_get_literal(n));
         break;
-      case CMARK_NODE_LINK: case CMARK_NODE_IMAGE:
-        set(out.url, cmark_node_get_url(n));
-        set(out.title, cmark_node_get_title(n));
+      case CMARK_NODE_LINK: case CMARK_NODE_IMAGE: {
+        NodeDetails& details = out.details();
+        set(details.url, cmark_node_get_url(n));
+        set(details.title, cmark_node_get_title(n));
         break;
+      }
       default: break;
     }
     if (out.type == NodeType::table) {
       uint16_t columns = cmark_gfm_extensions_get_table_columns(n);
-      out.aligns.reserve(columns);
+      std::pmr::vector<Align>& out_aligns = out.details().aligns;
+      out_aligns.reserve(columns);
       const uint8_t* aligns = cmark_gfm_extensions_get_table_alignments(n);
       for (uint16_t i = 0; i < columns; ++i) {
         uint8_t a = aligns ? aligns[i] : 0;
-        out.aligns.push_back(a == 'l' ? Align::left : a == 'c' ? Align::center
+        out_aligns.push_back(a == 'l' ? Align::left : a == 'c' ? Align::center
                              : a == 'r' ? Align::right : Align::none);
       }
     }

@@ -56,7 +56,7 @@ class Writer {
         if (ctx_.code_block) {
           ctx_.code_block(out_, n);
         } else {
-          std::string lang = fence_language(n.info);
+          std::string lang = fence_language(n.info());
           out_ += lang.empty() ? std::string("<pre><code>") : "<pre><code class=\"language-" + escape_html(lang) + "\">";
           append_escaped(out_, n.literal);
           out_ += "</code></pre>\n";
@@ -96,7 +96,7 @@ class Writer {
       out_ += "<tr>\n";
       const char* cell_tag = row.header ? "th" : "td";
       for (size_t i = 0; i < row.children.size(); ++i) {
-        Align a = i < t.aligns.size() ? t.aligns[i] : Align::none;
+        Align a = t.align(i);
         out_ += fmt::format("<{}{}>", cell_tag,
                             a == Align::left ? " style=\"text-align:left\"" : a == Align::center ? " style=\"text-align:center\""
                             : a == Align::right ? " style=\"text-align:right\"" : "");
@@ -139,9 +139,9 @@ class Writer {
       case NodeType::strikethrough: wrap("del", n); break;
       case NodeType::link:
         out_ += "<a href=\"";
-        append_escaped(out_, safe_url(n.url));
+        append_escaped(out_, safe_url(n.url()));
         out_ += '"';
-        if (!n.title.empty()) out_ += " title=\"", append_escaped(out_, n.title), out_ += '"';
+        if (!n.title().empty()) out_ += " title=\"", append_escaped(out_, n.title()), out_ += '"';
         out_ += '>';
         inlines(n.children);
         out_ += "</a>";
@@ -153,16 +153,16 @@ class Writer {
 
   void image(const Node& n) {
     out_ += "<img src=\"";
-    auto found = ctx_.images ? ctx_.images->find(std::string_view(n.url)) : decltype(ctx_.images->end()){};
+    auto found = ctx_.images ? ctx_.images->find(n.url()) : decltype(ctx_.images->end()){};
     if (ctx_.images && found != ctx_.images->end()) {
       out_ += "data:", out_ += found->second.mime, out_ += ";base64,", out_ += base64(found->second.bytes);
     } else {
-      append_escaped(out_, safe_url(n.url));
+      append_escaped(out_, safe_url(n.url()));
     }
     out_ += "\" alt=\"";
     alt_text(n.children);
     out_ += '"';
-    if (!n.title.empty()) out_ += " title=\"", append_escaped(out_, n.title), out_ += '"';
+    if (!n.title().empty()) out_ += " title=\"", append_escaped(out_, n.title()), out_ += '"';
     out_ += " />";
   }
 

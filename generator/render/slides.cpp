@@ -39,7 +39,7 @@ struct CodeWalk {
   SnippetViews views;
 
   const PlannedSnippet* snippet(const Node& n) const {
-    if (fence_language(n.info) != "run" || !views.plan) return nullptr;
+    if (fence_language(n.info()) != "run" || !views.plan) return nullptr;
     return views.plan->at(n.pos);
   }
   // The code to highlight for a block, or nullopt when it takes no highlighting.
@@ -48,7 +48,7 @@ struct CodeWalk {
       if (!s->spec.show_code) return std::nullopt;
       return CodeBlock{s->language.pygments, s->shown_code};
     }
-    std::string lang = fence_language(n.info);
+    std::string lang = fence_language(n.info());
     if (lang.empty() || is_option_block(lang)) return std::nullopt;
     return CodeBlock{lang, std::string(n.literal)};
   }
@@ -103,7 +103,7 @@ std::vector<RenderedSlide> render_slides(const Deck& deck, const std::vector<std
     ctx.text = [&](std::string& out, const Node& n) { write_text(out, n.literal, *views.placeholder_values); };
   ctx.code_block = [&](std::string& out, const Node& n) {
     const std::optional<std::string>& h = take_highlight(n);
-    if (std::string lang = fence_language(n.info); lang != "run" && is_option_block(lang)) {
+    if (std::string lang = fence_language(n.info()); lang != "run" && is_option_block(lang)) {
       if (views.block_html) {
         auto found = views.block_html->find(n.pos);
         if (found != views.block_html->end()) out += found->second;
@@ -119,7 +119,7 @@ std::vector<RenderedSlide> render_slides(const Deck& deck, const std::vector<std
       write_snippet(out, *s, result, h);
       return;
     }
-    write_code(out, fence_language(n.info), n.literal, &h);
+    write_code(out, fence_language(n.info()), n.literal, &h);
   };
   std::vector<RenderedSlide> slides;
   for (const Slide& s : deck.slides) {
