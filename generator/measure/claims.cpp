@@ -4,17 +4,10 @@
 
 #include "measure/stats.h"
 #include "measure/units.h"
+#include "model/metrics.h"
 
 namespace deckgen {
 namespace {
-
-std::string describe_metric(const std::string& metric) {
-  if (metric == "wall") return "wall time";
-  if (metric == "cpu") return "CPU time";
-  if (metric == "rss") return "peak memory";
-  if (metric == "ctx") return "context switches";
-  return metric.starts_with("m.") ? metric.substr(2) : metric;
-}
 
 std::string samples_note(const Summary& s, const std::string& metric, const std::string& unit) {
   return fmt::format("median {} ± {} (n={})", format_metric_value(s.median, metric, unit),
@@ -27,12 +20,15 @@ ClaimResult compare(const ClaimSpec& c, const Results& results) {
   std::vector<double> a = metric_samples(results, c.a, c.metric, c.pos);
   std::vector<double> b = metric_samples(results, c.b, c.metric, c.pos);
   const char* verb = c.less_wording ? "uses less" : "is faster";
-  std::string what = c.metric == "wall" ? "" : fmt::format(" ({})", describe_metric(c.metric));
-  if (a.empty() || b.empty()) {
-    r.verdict = fmt::format("cannot check: snippet '{}' has no measurements (it failed)", a.empty() ? c.a : c.b);
+  std::string what = c.metric == "wall" ? "" : fmt::format(" ({})", metric_label(c.metric, ""));
+  std::optional<Summary> summary_a = metric_summary(results, c.a, c.metric, c.pos);
+  std::optional<Summary> summary_b = metric_summary(results, c.b, c.metric, c.pos);
+  if (a.empty() || b.empty() || !summary_a || !summary_b) {
+    r.verdict = fmt::format("cannot check: snippet '{}' has no measurements (it failed)",
+                            a.empty() || !summary_a ? c.a : c.b);
     return r;
   }
-  Summary sa = summarize(a), sb = summarize(b);
+  const Summary &sa = *summary_a, &sb = *summary_b;
   std::string unit = metric_unit(results, c.a, c.metric);
   SignificanceTest test = mann_whitney_less(a, b);
   double ratio = sa.median > 0 ? sb.median / sa.median : 0;
@@ -73,13 +69,13 @@ ClaimResult compare(const ClaimSpec& c, const Results& results) {
 ClaimResult bound(const ClaimSpec& c, const Results& results) {
   ClaimResult r;
   r.spec = c;
-  std::vector<double> values = metric_samples(results, c.value.id, c.value.metric, c.pos);
   std::string name = fmt::format("{}.{}", c.value.id, c.value.metric);
-  if (values.empty()) {
+  std::optional<Summary> summary = metric_summary(results, c.value.id, c.value.metric, c.pos);
+  if (!summary) {
     r.verdict = fmt::format("cannot check {}: snippet '{}' has no measurements (it failed)", name, c.value.id);
     return r;
   }
-  Summary s = summarize(values);
+  const Summary& s = *summary;
   std::string unit = metric_unit(results, c.value.id, c.value.metric);
   double v = statistic(s, c.value.stat);
   r.measured = v;

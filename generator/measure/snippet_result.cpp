@@ -6,6 +6,8 @@
 #include <cstring>
 
 #include "measure/cpu_load.h"
+#include "measure/stats.h"
+#include "model/metrics.h"
 #include "util/pattern.h"
 #include "util/text.h"
 
@@ -52,6 +54,18 @@ std::string check_expectation(const Expectation& expect, const RunOutcome& run, 
   return {};
 }
 
+void summarize_runs(SnippetResult& r) {
+  if (!r.runs.empty()) {
+    std::vector<double> values;
+    for (const BuiltinMetric& m : builtin_metrics()) {
+      values.clear();
+      for (const RunRecord& run : r.runs) values.push_back(m.read(run));
+      r.stats[std::string(m.name)] = summarize(values);
+    }
+  }
+  for (const auto& [name, series] : r.metrics) r.metric_stats[name] = summarize(series.values);
+}
+
 SnippetResult measure_snippet(const PlannedSnippet& snippet, const RawSnippetRuns& raw) {
   SnippetResult r;
   r.id = raw.id;
@@ -69,8 +83,6 @@ SnippetResult measure_snippet(const PlannedSnippet& snippet, const RawSnippetRun
   r.out = clean_output(raw.last.out, raw.last.out_bytes);
   r.err = clean_output(raw.last.err, raw.last.err_bytes);
 
-  std::vector<double> wall, cpu, user, sys, rss, ctx;
-  std::map<std::string, std::vector<double>> metric_values;
   for (size_t i = 0; i < raw.timed.size(); ++i) {
     const RawRun& run = raw.timed[i];
     const RunUsage& u = run.outcome.usage;
@@ -89,27 +101,12 @@ SnippetResult measure_snippet(const PlannedSnippet& snippet, const RawSnippetRun
     rec.busy = busy_machine(run.other_cpu_seconds, u.wall_seconds);
     r.busy_runs += rec.busy ? 1 : 0;
     r.runs.push_back(rec);
-    wall.push_back(u.wall_seconds);
-    cpu.push_back(u.user_seconds + u.system_seconds);
-    user.push_back(u.user_seconds);
-    sys.push_back(u.system_seconds);
-    rss.push_back(static_cast<double>(u.max_rss_kib) * 1024.0);
-    ctx.push_back(static_cast<double>(u.voluntary_switches + u.involuntary_switches));
     for (const auto& [name, value] : run.metrics) {
-      metric_values[name].push_back(value.first);
       r.metrics[name].unit = value.second;
       r.metrics[name].values.push_back(value.first);
     }
   }
-  if (!wall.empty()) {
-    r.stats["wall"] = summarize(wall);
-    r.stats["cpu"] = summarize(cpu);
-    r.stats["user"] = summarize(user);
-    r.stats["sys"] = summarize(sys);
-    r.stats["rss"] = summarize(rss);
-    r.stats["ctx"] = summarize(ctx);
-  }
-  for (const auto& [name, values] : metric_values) r.metric_stats[name] = summarize(values);
+  summarize_runs(r);
   if (!raw.timed.empty()) {
     r.traces = raw.timed.back().traces;
     r.trace_problems = raw.timed.back().trace_problems;

@@ -3,11 +3,15 @@
 // each metric, the expectation's verdict, and cleaned output.
 #include "model/results.h"
 #include "plan/plan.h"
-#include "run/execute.h"
+#include "run/raw_runs.h"
 
 namespace deckgen {
 
 SnippetResult measure_snippet(const PlannedSnippet& snippet, const RawSnippetRuns& raw);
+
+// Fills `stats` (every built-in metric of model/metrics.h) from `runs`, and
+// `metric_stats` from `metrics`: the one place a result's summaries are computed.
+void summarize_runs(SnippetResult& r);
 
 // Whether one run's exit and output meet the block's `expect`; empty when it does,
 // else the reason in one line.

@@ -8,6 +8,8 @@
 #include <span>
 #include <vector>
 
+#include "model/summary.h"
+
 namespace deckgen {
 
 // A run is flagged as an outlier when its modified z-score, 0.6745·(x − median)/MAD,
@@ -17,21 +19,6 @@ inline constexpr double kOutlierZScore = 3.5;
 // A metric is unstable when its coefficient of variation (σ/mean) reaches this: at 10%
 // the spread is as large as the differences a talk usually points at.
 inline constexpr double kUnstableVariation = 0.10;
-
-struct Summary {
-  size_t n = 0;
-  double median = 0;
-  double mad = 0;     // median absolute deviation from the median, unscaled (not ×1.4826)
-  double mean = 0;
-  double stddev = 0;  // sample standard deviation (divides by n − 1); 0 when n == 1
-  double min = 0, max = 0;
-  // Indices into the input, ascending, of runs whose modified z-score exceeds
-  // kOutlierZScore. When MAD is 0 (more than half the runs equal), the score uses the
-  // mean absolute deviation instead, (x − median)/(1.253314·meanAD); when that is 0 too,
-  // every run is equal and none is an outlier.
-  std::vector<size_t> outliers;
-  bool unstable = false;         // n ≥ 2 and σ/|mean| ≥ kUnstableVariation
-};
 
 // All zero (n == 0) for empty input.
 Summary summarize(std::span<const double> values);

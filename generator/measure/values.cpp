@@ -4,6 +4,7 @@
 
 #include "measure/units.h"
 #include "model/input_error.h"
+#include "model/metrics.h"
 
 namespace deckgen {
 namespace {
@@ -16,34 +17,47 @@ std::optional<double> seconds_per(const std::string& unit) {
   return std::nullopt;
 }
 
-}  // namespace
-
-std::vector<double> metric_samples(const Results& results, const std::string& id, const std::string& metric,
-                                   const SourcePos& pos) {
+// The result that holds `metric` of snippet `id`; null when the snippet failed or is not
+// in `results`. A failed snippet's recorded metrics are still shown; its run metrics
+// are not (a run that failed measured the failure).
+const SnippetResult* measured(const Results& results, const std::string& id, const std::string& metric,
+                              const SourcePos& pos) {
   auto found = results.find(id);
-  if (found == results.end()) return {};
+  if (found == results.end()) return nullptr;
   const SnippetResult& r = found->second;
-  std::vector<double> values;
+  if (metric.starts_with("m.") && r.metrics.contains(metric.substr(2))) return &r;
+  if (r.outcome == Outcome::failed) return nullptr;
   if (metric.starts_with("m.")) {
-    auto m = r.metrics.find(metric.substr(2));
-    if (m != r.metrics.end()) return m->second.values;
-    if (r.outcome == Outcome::failed) return {};
     std::vector<std::string> names;
     for (const auto& [name, _] : r.metrics) names.push_back("m." + name);
     throw InputError(pos, fmt::format("snippet '{}' recorded no metric '{}'", id, metric),
                      names.empty() ? std::string("it records none: call deckgen_trace.metric(name, value, unit) in it")
                                    : fmt::format("it recorded: {}", fmt::join(names, ", ")));
   }
-  for (const RunRecord& run : r.runs) {
-    if (metric == "wall") values.push_back(run.wall_seconds);
-    else if (metric == "cpu") values.push_back(run.user_seconds + run.system_seconds);
-    else if (metric == "user") values.push_back(run.user_seconds);
-    else if (metric == "sys") values.push_back(run.system_seconds);
-    else if (metric == "rss") values.push_back(static_cast<double>(run.max_rss_kib) * 1024.0);
-    else if (metric == "ctx") values.push_back(static_cast<double>(run.voluntary_switches + run.involuntary_switches));
-  }
-  if (r.outcome == Outcome::failed) return {};
+  return &r;
+}
+
+}  // namespace
+
+std::vector<double> metric_samples(const Results& results, const std::string& id, const std::string& metric,
+                                   const SourcePos& pos) {
+  const SnippetResult* r = measured(results, id, metric, pos);
+  if (!r) return {};
+  if (metric.starts_with("m.")) return r->metrics.at(metric.substr(2)).values;
+  std::vector<double> values;
+  if (const BuiltinMetric* m = find_builtin_metric(metric))
+    for (const RunRecord& run : r->runs) values.push_back(m->read(run));
   return values;
+}
+
+std::optional<Summary> metric_summary(const Results& results, const std::string& id, const std::string& metric,
+                                      const SourcePos& pos) {
+  const SnippetResult* r = measured(results, id, metric, pos);
+  if (!r) return std::nullopt;
+  const auto& summaries = metric.starts_with("m.") ? r->metric_stats : r->stats;
+  auto found = summaries.find(metric.starts_with("m.") ? metric.substr(2) : metric);
+  if (found == summaries.end() || found->second.n == 0) return std::nullopt;
+  return found->second;
 }
 
 std::string metric_unit(const Results& results, const std::string& id, const std::string& metric) {
@@ -54,9 +68,13 @@ std::string metric_unit(const Results& results, const std::string& id, const std
 }
 
 std::string format_metric_value(double value, const std::string& metric, const std::string& unit) {
-  if (metric == "wall" || metric == "cpu" || metric == "user" || metric == "sys") return format_duration(value);
-  if (metric == "rss") return format_bytes(value);
-  if (metric == "ctx") return format_count(value);
+  if (const BuiltinMetric* m = find_builtin_metric(metric)) {
+    switch (m->quantity) {
+      case Quantity::seconds: return format_duration(value);
+      case Quantity::bytes: return format_bytes(value);
+      case Quantity::count: return format_count(value);
+    }
+  }
   if (auto scale = seconds_per(unit)) return format_duration(value * *scale);
   if (unit == "B") return format_bytes(value);
   if (unit == "x" || unit == "×") return format_ratio(value);
@@ -86,10 +104,8 @@ namespace deckgen {
 std::map<std::string, std::string> placeholder_values(const std::vector<Placeholder>& placeholders,
                                                       const Results& results, const Provenance& provenance) {
   std::map<std::string, std::string> values;
-  auto median_of = [&](const MetricRef& ref, const SourcePos& pos) -> std::optional<Summary> {
-    std::vector<double> samples = metric_samples(results, ref.id, ref.metric, pos);
-    if (samples.empty()) return std::nullopt;
-    return summarize(samples);
+  auto median_of = [&](const MetricRef& ref, const SourcePos& pos) {
+    return metric_summary(results, ref.id, ref.metric, pos);
   };
   for (const Placeholder& p : placeholders) {
     std::string shown = "n/a";

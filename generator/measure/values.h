@@ -19,6 +19,11 @@ using Results = std::map<std::string, SnippetResult>;
 std::vector<double> metric_samples(const Results& results, const std::string& id, const std::string& metric,
                                    const SourcePos& pos);
 
+// The summary of the same values as metric_samples, as the measure stage computed it
+// (nullopt where metric_samples is empty): figures never summarise runs again.
+std::optional<Summary> metric_summary(const Results& results, const std::string& id, const std::string& metric,
+                                      const SourcePos& pos);
+
 // The recorded unit of m.NAME (empty for built-in metrics).
 std::string metric_unit(const Results& results, const std::string& id, const std::string& metric);
 

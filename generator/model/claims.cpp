@@ -6,12 +6,12 @@
 #include <sstream>
 
 #include "model/input_error.h"
+#include "model/metrics.h"
 
 namespace deckgen {
 namespace {
 
 constexpr std::string_view kStats[] = {"median", "mad", "mean", "sd", "min", "max", "n"};
-constexpr std::string_view kMetrics[] = {"wall", "cpu", "user", "sys", "rss", "ctx"};
 
 std::vector<std::string> split(const std::string& s, char sep) {
   std::vector<std::string> parts;
@@ -30,7 +30,7 @@ std::string trimmed(const std::string& s) {
 
 bool is_known_metric(const std::string& metric) {
   if (metric.starts_with("m.") && metric.size() > 2) return true;
-  return std::find(std::begin(kMetrics), std::end(kMetrics), metric) != std::end(kMetrics);
+  return find_builtin_metric(metric) != nullptr;
 }
 
 MetricRef parse_metric_ref(const std::string& text, const SourcePos& pos) {
@@ -38,8 +38,8 @@ MetricRef parse_metric_ref(const std::string& text, const SourcePos& pos) {
   MetricRef ref;
   auto bad = [&](const std::string& why) {
     return InputError(pos, fmt::format("'{}' {}", text, why),
-                      "write ID.METRIC or ID.METRIC.STAT: METRIC is wall, cpu, user, sys, rss, ctx or m.NAME; "
-                      "STAT is median, mad, mean, sd, min, max or n");
+                      fmt::format("write ID.METRIC or ID.METRIC.STAT: METRIC is {} or m.NAME; "
+                                  "STAT is median, mad, mean, sd, min, max or n", builtin_metric_names()));
   };
   if (parts.size() < 2 || parts[0].empty()) throw bad("does not name a snippet and a metric");
   ref.id = parts[0];

@@ -21,9 +21,13 @@ enum class NodeType {
   // blocks
   paragraph, heading, block_quote, list, item, code_block, html_block,
   thematic_break, table, table_row, table_cell,
+  // blocks the reader makes of fenced code after parsing (read/tree_transforms.h):
+  // ```run, ```claim, ```chart and ```timeline; literal and info stay the fence's
+  run_block, claim_block, chart_block, timeline_block,
   // inlines
   text, soft_break, line_break, code, html_inline, emph, strong,
   strikethrough, link, image,
+  placeholder,  // {{...}} in text: literal is the trimmed text inside, info as written
 };
 
 enum class Align { none, left, center, right };
@@ -31,13 +35,15 @@ enum class Align { none, left, center, right };
 struct Node;
 using NodeList = std::pmr::vector<Node>;
 
-// What only links and images (url, title), code blocks (info) and tables (aligns) have.
+// What only links and images (url, title), code blocks and placeholders (info) and
+// tables (aligns) have.
 // Kept out of Node: every other node would carry its 150 bytes, and a large deck has
 // millions of nodes (issue 13: memory proportional to input).
 struct NodeDetails {
   explicit NodeDetails(std::pmr::memory_resource* memory) : url(memory), title(memory), info(memory), aligns(memory) {}
   std::pmr::string url, title;    // link, image
-  std::pmr::string info;          // code_block: the fence's info string
+  std::pmr::string info;          // code_block and the option blocks: the fence's info string;
+                                  // placeholder: its text as written
   std::pmr::vector<Align> aligns; // table: one per column
 };
 
@@ -63,7 +69,7 @@ struct Node {
   int level = 0;                  // heading level
   int start = 1;                  // ordered list
   SourcePos pos;                  // start of the node in its file (blocks: exact; inlines: best effort)
-  std::pmr::string literal;       // text, code, html
+  std::pmr::string literal;       // text, code, html; placeholder: its key
   NodeList children;              // made with the node's memory resource too
 
   // Empty when the node has no details.

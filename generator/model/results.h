@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "measure/stats.h"
+#include "model/summary.h"
 
 namespace deckgen {
 

@@ -38,7 +38,7 @@
 #include "render/provenance_slide.h"
 #include "render/slides.h"
 #include "run/execute.h"
-#include "run/overhead.h"
+#include "measure/overhead.h"
 #include "util/files.h"
 #include "util/text.h"
 #include "write/page.h"
@@ -246,7 +246,7 @@ Measured run_and_measure(const Deck& deck, const Plan& plan, const Options& opti
   if (stored) {
     m.provenance.overhead = *stored;
   } else {
-    m.provenance.overhead = measure_overhead(runners.main, tools.python, ctx.path_env);
+    m.provenance.overhead = summarize_overhead(sample_overhead(runners.main, tools.python, ctx.path_env));
     if (options.use_cache) save_overhead(overhead_file, m.provenance.overhead);
   }
 
@@ -375,10 +375,14 @@ int build(const Options& options, Status& status, Runners runners) {
   SnippetViews views{&plan, &measured.results, &values, &block_html};
 
   auto highlighter = make_pygments_highlighter(options.use_cache ? cache_dir(options) / "highlight.bin" : fs::path());
-  HighlightResult highlighted = highlighter->highlight(code_blocks_to_highlight(deck, views));
+  std::vector<CodeBlock> code_blocks = code_blocks_to_highlight(deck, views);
+  HighlightResult highlighted = highlighter->highlight(code_blocks);
   if (!highlighted.warning.empty()) status.warning(highlighted.warning);
+  HighlightedCode highlighted_code;
+  for (size_t i = 0; i < code_blocks.size() && i < highlighted.html.size(); ++i)
+    if (highlighted.html[i]) highlighted_code.emplace(code_blocks[i].pos, std::move(*highlighted.html[i]));
 
-  std::vector<RenderedSlide> slides = render_slides(deck, highlighted.html, views);
+  std::vector<RenderedSlide> slides = render_slides(deck, highlighted_code, views);
   if (!plan.snippets.empty()) slides.push_back(provenance_slide(measured.provenance, plan.snippets.size(), measured.seconds));
   std::string page = write_page(deck.meta, slides);
 

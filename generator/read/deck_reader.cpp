@@ -7,8 +7,7 @@
 #include "model/input_error.h"
 #include "read/front_matter.h"
 #include "read/markdown.h"
-#include "read/option_blocks.h"
-#include "read/run_block.h"
+#include "read/tree_transforms.h"
 #include "util/files.h"
 #include "util/text.h"
 
@@ -158,7 +157,7 @@ void parse_in_pieces(std::string_view body, const std::vector<std::string_view>&
   if (body.find("]:") == std::string_view::npos) {
     int misses = 0;  // in a row: the piece grows to the next candidate, parsed again
     for (size_t i = 1; i < lines.size(); ++i) {
-      if (!looks_like_separator(lines, i)) continue;
+      if (offset_of(i + 1) - offset_of(start) < kPieceBytes || !looks_like_separator(lines, i)) continue;
       std::string_view piece = body.substr(offset_of(start), offset_of(i + 1) - offset_of(start));
       std::optional<NodeList> parsed =
           parse_markdown_piece(piece, file, first_line + int(start), first_line + int(i), memory);
@@ -172,22 +171,6 @@ void parse_in_pieces(std::string_view body, const std::vector<std::string_view>&
     }
   }
   for (Node& block : parse_markdown(body.substr(offset_of(start)), file, first_line + int(start), memory)) take(block);
-}
-
-void collect_option_blocks(const NodeList& nodes, Deck& deck) {
-  for (const Node& n : nodes) {
-    if (n.type == NodeType::code_block) {
-      std::string kind = fence_language(n.info());
-      if (kind == "run") deck.snippets.push_back(parse_run_block(n.literal, n.pos));
-      if (kind == "claim") deck.claims.push_back(parse_claim_block(n.literal, n.pos));
-      if (kind == "chart") deck.charts.push_back(parse_chart_block(n.literal, n.pos));
-      if (kind == "timeline") deck.timelines.push_back(parse_timeline_block(n.literal, n.pos));
-    }
-    if (n.type == NodeType::text) {
-      for (Placeholder& p : find_placeholders(n.literal, n.pos)) deck.placeholders.push_back(std::move(p));
-    }
-    collect_option_blocks(n.children, deck);
-  }
 }
 
 }  // namespace
@@ -252,9 +235,9 @@ Deck read_deck(const std::vector<fs::path>& inputs) {
     }
     std::vector<Slide> slides = split_slides(split.body, name, split.body_first_line, deck.node_memory.get());
     load_images(slides, path, text, deck.images);
-    for (const Slide& s : slides) {
-      collect_option_blocks(s.body, deck);
-      collect_option_blocks(s.notes, deck);
+    for (Slide& s : slides) {
+      make_typed_nodes(s.body, deck);
+      make_typed_nodes(s.notes, deck);
     }
     for (Slide& s : slides) deck.slides.push_back(std::move(s));
     deck.files.push_back(name);

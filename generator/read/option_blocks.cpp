@@ -1,5 +1,6 @@
 #include "read/option_blocks.h"
 
+#include "model/metrics.h"
 #include "read/yaml_values.h"
 
 namespace deckgen {
@@ -31,7 +32,7 @@ ClaimSpec parse_claim_block(std::string_view yaml, const SourcePos& block) {
                      c.metric = v.scalar(n, key);
                      if (!is_known_metric(c.metric))
                        throw InputError(v.pos(n), fmt::format("unknown metric '{}'", c.metric),
-                                        "use wall, cpu, user, sys, rss, ctx or m.NAME (a metric the snippet recorded)");
+                                        fmt::format("use {} or m.NAME (a metric the snippet recorded)", builtin_metric_names()));
                    }
                  });
   if (kinds != 1)
@@ -60,7 +61,7 @@ ChartSpec parse_chart_block(std::string_view yaml, const SourcePos& block) {
     if (key == "metric") {
       c.metric = v.scalar(n, key);
       if (!is_known_metric(c.metric))
-        throw InputError(v.pos(n), fmt::format("unknown metric '{}'", c.metric), "use wall, cpu, user, sys, rss, ctx or m.NAME");
+        throw InputError(v.pos(n), fmt::format("unknown metric '{}'", c.metric), fmt::format("use {} or m.NAME", builtin_metric_names()));
     }
   });
   if (c.snippets.empty()) throw InputError(block, "a chart needs `snippets: [a, b, ...]`");
@@ -83,8 +84,8 @@ TimelineSpec parse_timeline_block(std::string_view yaml, const SourcePos& block)
   return t;
 }
 
-std::vector<Placeholder> find_placeholders(std::string_view text, const SourcePos& pos) {
-  std::vector<Placeholder> found;
+std::vector<PlaceholderMatch> find_placeholders(std::string_view text, const SourcePos& pos) {
+  std::vector<PlaceholderMatch> found;
   for (size_t at = 0; (at = text.find("{{", at)) != std::string_view::npos;) {
     size_t end = text.find("}}", at + 2);
     // Column of the placeholder: the text node's column plus its offset on the first line.
@@ -94,7 +95,8 @@ std::vector<Placeholder> find_placeholders(std::string_view text, const SourcePo
     where.column = newlines ? static_cast<int>(at - text.rfind('\n', at)) : pos.column + static_cast<int>(at);
     if (end == std::string_view::npos)
       throw InputError(where, "'{{' is never closed by '}}'", "write {{ID.METRIC}}, or `{{` in code to show braces");
-    found.push_back(parse_placeholder(std::string(text.substr(at + 2, end - at - 2)), where));
+    std::string_view written = text.substr(at + 2, end - at - 2);
+    found.push_back({at, end + 2, written, parse_placeholder(std::string(written), where)});
     at = end + 2;
   }
   return found;

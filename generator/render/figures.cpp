@@ -5,7 +5,7 @@
 #include <algorithm>
 #include <variant>
 
-#include "measure/stats.h"
+#include "model/metrics.h"
 #include "render/chart_svg.h"
 #include "render/html.h"
 #include "render/timeline_svg.h"
@@ -13,17 +13,6 @@
 
 namespace deckgen {
 namespace {
-
-std::string metric_label(const std::string& metric, const std::string& unit) {
-  if (metric == "wall") return "wall time";
-  if (metric == "cpu") return "CPU time (user + sys)";
-  if (metric == "user") return "user CPU time";
-  if (metric == "sys") return "system CPU time";
-  if (metric == "rss") return "peak RSS";
-  if (metric == "ctx") return "context switches";
-  std::string name = metric.substr(2);
-  return unit.empty() ? name : fmt::format("{} ({})", name, unit);
-}
 
 std::string error_box(const std::string& what) {
   return "<div class=\"snippet-error\" role=\"alert\"><strong>✖ " + escape_html(what) + "</strong></div>\n";
@@ -42,13 +31,11 @@ std::string chart_html(const ChartSpec& chart, const Results& results) {
   for (size_t i = 0; i < chart.snippets.size(); ++i) {
     ChartEntry e;
     e.label = chart.labels.empty() ? chart.snippets[i] : chart.labels[i];
-    std::vector<double> samples = metric_samples(results, chart.snippets[i], chart.metric, chart.pos);
-    if (!samples.empty()) {
-      Summary s = summarize(samples);
-      e.median = s.median;
-      e.spread_low = s.min;
-      e.spread_high = s.max;
-      e.n = s.n;
+    if (std::optional<Summary> s = metric_summary(results, chart.snippets[i], chart.metric, chart.pos)) {
+      e.median = s->median;
+      e.spread_low = s->min;
+      e.spread_high = s->max;
+      e.n = s->n;
     }
     data.entries.push_back(std::move(e));
   }

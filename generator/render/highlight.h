@@ -6,11 +6,14 @@
 #include <string>
 #include <vector>
 
+#include "model/source_pos.h"
+
 namespace deckgen {
 
 struct CodeBlock {
   std::string language;  // a Pygments lexer name or alias ("python", "cpp", "sh")
   std::string code;
+  SourcePos pos;         // the block's identity: where its node starts in the deck
 };
 
 struct HighlightResult {

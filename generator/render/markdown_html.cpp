@@ -53,6 +53,10 @@ class Writer {
         list_item(n, tight);
         break;
       case NodeType::code_block:
+      case NodeType::run_block:
+      case NodeType::claim_block:
+      case NodeType::chart_block:
+      case NodeType::timeline_block:
         if (ctx_.code_block) {
           ctx_.code_block(out_, n);
         } else {
@@ -123,8 +127,11 @@ class Writer {
   void inline_node(const Node& n) {
     switch (n.type) {
       case NodeType::text:
-        if (ctx_.text) ctx_.text(out_, n);
-        else append_escaped(out_, n.literal);
+        append_escaped(out_, n.literal);
+        break;
+      case NodeType::placeholder:
+        if (ctx_.placeholder) ctx_.placeholder(out_, n);
+        else written_placeholder(n);
         break;
       case NodeType::soft_break: out_ += '\n'; break;
       case NodeType::line_break: out_ += "<br />\n"; break;
@@ -166,9 +173,17 @@ class Writer {
     out_ += " />";
   }
 
+  void written_placeholder(const Node& n) {
+    out_ += "{{";
+    append_escaped(out_, n.info());
+    out_ += "}}";
+  }
+
+  // Placeholders in alt text stay as written: an attribute shows no measured value.
   void alt_text(const NodeList& nodes) {
     for (const Node& c : nodes) {
       if (c.type == NodeType::text || c.type == NodeType::code) append_escaped(out_, c.literal);
+      else if (c.type == NodeType::placeholder) written_placeholder(c);
       else if (c.type == NodeType::soft_break || c.type == NodeType::line_break) out_ += ' ';
       alt_text(c.children);
     }

@@ -12,10 +12,12 @@
 namespace deckgen {
 
 struct HtmlContext {
-  // Writes a fenced or indented code block; the default writes it escaped in <pre><code>.
+  // Writes a fenced or indented code block, or an option block (run, claim, chart,
+  // timeline); the default writes it escaped in <pre><code>, as the author wrote it.
   std::function<void(std::string& out, const Node& code_block)> code_block;
-  // Writes a text node; the default writes it escaped. (Placeholders are filled here.)
-  std::function<void(std::string& out, const Node& text)> text;
+  // Writes a placeholder node (its measured value); the default writes it back as
+  // written, braces included.
+  std::function<void(std::string& out, const Node& placeholder)> placeholder;
   // Local images, inlined as data: URIs (keys are Node::url after reading).
   const std::map<std::string, Asset, std::less<>>* images = nullptr;
 };

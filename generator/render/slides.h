@@ -32,12 +32,14 @@ struct SnippetViews {
 };
 
 // Code that wants highlighting, in document order, for one Highlighter call: fenced
-// code with a language, and the code each `run` block shows.
+// code with a language, and the code each `run` block shows. Each block carries its
+// node's position, which is how render_slides finds its highlighted HTML.
 std::vector<CodeBlock> code_blocks_to_highlight(const Deck& deck, SnippetViews views = {});
 
-// `highlighted` answers code_blocks_to_highlight(deck, views) in the same order
-// (missing or empty entries are written plain).
-std::vector<RenderedSlide> render_slides(const Deck& deck, const std::vector<std::optional<std::string>>& highlighted,
-                                         SnippetViews views = {});
+// Highlighted HTML by the position of the block it belongs to (CodeBlock::pos).
+using HighlightedCode = std::map<SourcePos, std::string>;
+
+// A block with no entry in `highlighted` is written plain.
+std::vector<RenderedSlide> render_slides(const Deck& deck, const HighlightedCode& highlighted, SnippetViews views = {});
 
 }  // namespace deckgen

@@ -3,6 +3,8 @@
 #include <fmt/format.h>
 
 #include "measure/units.h"
+#include "measure/values.h"
+#include "model/metrics.h"
 #include "render/html.h"
 
 namespace deckgen {
@@ -29,10 +31,11 @@ void write_output(std::string& out, const char* css_class, const CapturedText& t
   out += "</pre>\n";
 }
 
-void stats_row(std::string& out, const char* label, const Summary& s, std::string (*format)(double)) {
+void stats_row(std::string& out, const BuiltinMetric& metric, const Summary& s) {
+  auto format = [&](double v) { return format_metric_value(v, std::string(metric.name), ""); };
   fmt::format_to(std::back_inserter(out),
                  "<tr><th>{}</th><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>\n",
-                 label, s.n, format(s.median), format(s.mad), format(s.mean), format(s.stddev), format(s.min),
+                 metric.label, s.n, format(s.median), format(s.mad), format(s.mean), format(s.stddev), format(s.min),
                  format(s.max));
 }
 
@@ -53,11 +56,10 @@ void write_timing(std::string& out, const SnippetResult& r) {
     fmt::format_to(std::back_inserter(out), " · <span class=\"flag busy\">machine busy during {} of {} runs</span>", r.busy_runs, r.runs.size());
   out += "</summary>\n<table class=\"stats\"><thead><tr><th></th><th>n</th><th>median</th><th>MAD</th><th>mean</th>"
          "<th>σ</th><th>min</th><th>max</th></tr></thead><tbody>\n";
-  stats_row(out, "wall", w, format_duration);
-  stats_row(out, "user", user, format_duration);
-  stats_row(out, "sys", sys, format_duration);
-  stats_row(out, "peak RSS", r.stats.at("rss"), format_bytes);
-  stats_row(out, "ctx switches", r.stats.at("ctx"), format_count);
+  for (const BuiltinMetric& metric : builtin_metrics()) {
+    auto s = r.stats.find(std::string(metric.name));
+    if (s != r.stats.end()) stats_row(out, metric, s->second);
+  }
   for (const auto& [name, s] : r.metric_stats) {
     const std::string& unit = r.metrics.at(name).unit;
     auto plain = [](double v) { return fmt::format("{:.4g}", v); };
@@ -81,7 +83,7 @@ std::string format_spread(const Summary& s, std::string (*format)(double)) {
 }
 
 void write_snippet(std::string& out, const PlannedSnippet& snippet, const SnippetResult* result,
-                   const std::optional<std::string>& highlighted) {
+                   const std::string* highlighted) {
   const SnippetSpec& spec = snippet.spec;
   bool failed = result && result->outcome == Outcome::failed;
   out += "<div class=\"snippet";

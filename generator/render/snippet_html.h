@@ -9,10 +9,10 @@
 
 namespace deckgen {
 
-// `highlighted`: the shown code as highlighted HTML, or nullopt to write it plain.
+// `highlighted`: the shown code as highlighted HTML, or null to write it plain.
 // `result`: nullptr when the snippet did not run (e.g. `build` was interrupted).
 void write_snippet(std::string& out, const PlannedSnippet& snippet, const SnippetResult* result,
-                   const std::optional<std::string>& highlighted);
+                   const std::string* highlighted);
 
 // "1.23 s ± 4.1 ms (n=5)": the median with its spread and run count, one spelling everywhere.
 std::string format_spread(const Summary& s, std::string (*format)(double));

@@ -7,8 +7,8 @@
 #include <chrono>
 #include <cstdlib>
 
-#include "measure/cpu_load.h"
 #include "plan/languages.h"
+#include "run/cpu_times.h"
 #include "run/process.h"
 #include "util/files.h"
 
@@ -96,14 +96,6 @@ PreparedSnippet::PreparedSnippet(const PlannedSnippet& s, const ExecuteContext& 
       {"python", ctx.python},
       {"snippets", ctx.snippets_dir.string()},
   };
-}
-
-RawSnippetRuns execute_snippet(const PlannedSnippet& s, size_t index, size_t count, const ExecuteContext& ctx,
-                               Runner& runner) {
-  PreparedSnippet prepared(s, ctx);
-  compile_snippet(prepared, index, count, ctx, runner);
-  if (!prepared.raw.compile_failed) run_snippet(prepared, index, count, ctx, runner);
-  return std::move(prepared.raw);
 }
 
 void compile_snippet(PreparedSnippet& p, size_t index, size_t count, const ExecuteContext& ctx, Runner& runner) {

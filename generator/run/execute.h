@@ -11,32 +11,11 @@
 
 #include "model/results.h"
 #include "plan/plan.h"
+#include "run/raw_runs.h"
 #include "run/snippet_runner.h"
 #include "util/files.h"
 
 namespace deckgen {
-
-struct RawRun {
-  RunOutcome outcome;
-  double other_cpu_seconds = 0;   // CPU the rest of the machine used during the run
-  std::map<std::string, std::pair<double, std::string>> metrics;  // name -> (value, unit)
-  std::vector<std::string> traces;  // the text of each trace-*.json (last timed run only)
-  std::vector<std::string> trace_problems;  // trace files that were not read, and why
-};
-
-struct RawSnippetRuns {
-  std::string id;
-  bool compiled = false;
-  bool compile_failed = false;
-  std::string compile_error;     // could not start the compiler, or its diagnostics
-  double compile_seconds = 0;    // with compile_reused: what the build that compiled it took
-  bool compile_reused = false;   // the program came from a ProgramCache: nothing was compiled
-  int warmup_runs = 0;
-  double warmup_seconds = 0;     // wall time of the warmup runs together
-  std::vector<RawRun> timed;
-  RunOutcome last;               // the last run made (timed or warmup), for output and failure
-  bool stopped_early = false;    // a run failed: the remaining runs were skipped
-};
 
 // Compiled programs kept between builds, so that a snippet whose compile inputs did not
 // change runs again without compiling (the orchestrator backs it with the cache's
@@ -64,10 +43,6 @@ struct ExecuteContext {
 std::map<std::string, std::string> snippet_environment(const PlannedSnippet& s, const ExecuteContext& ctx,
                                                        const std::filesystem::path& scratch,
                                                        const std::filesystem::path& out_dir, int run_index);
-
-// Compiles (if the language needs it) and runs: compile_snippet then run_snippet.
-RawSnippetRuns execute_snippet(const PlannedSnippet& s, size_t index, size_t count, const ExecuteContext& ctx,
-                               Runner& runner);
 
 // A snippet between compiling and running: its build folder holds the program.
 struct PreparedSnippet {

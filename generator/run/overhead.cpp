@@ -2,12 +2,11 @@
 
 #include <filesystem>
 
-#include "measure/stats.h"
-
 namespace deckgen {
 namespace {
 
-Summary time_runs(Runner& runner, std::vector<std::string> argv, const std::string& path_env, int runs) {
+// Empty when a run fails: a partial series would understate the cost.
+std::vector<double> time_runs(Runner& runner, std::vector<std::string> argv, const std::string& path_env, int runs) {
   RunRequest request;
   request.argv = std::move(argv);
   request.env = {{"PATH", path_env}, {"LANG", "C.UTF-8"}};
@@ -19,13 +18,13 @@ Summary time_runs(Runner& runner, std::vector<std::string> argv, const std::stri
     if (!o.started || o.exit_code != 0) return {};
     if (i >= 0) wall.push_back(o.usage.wall_seconds);
   }
-  return summarize(wall);
+  return wall;
 }
 
 }  // namespace
 
-HarnessOverhead measure_overhead(Runner& runner, const std::string& python, const std::string& path_env) {
-  HarnessOverhead o;
+OverheadSamples sample_overhead(Runner& runner, const std::string& python, const std::string& path_env) {
+  OverheadSamples o;
   o.true_wall = time_runs(runner, {"/bin/true"}, path_env, 20);
   if (!python.empty()) o.python_start_wall = time_runs(runner, {python, "-c", "pass"}, path_env, 10);
   return o;

@@ -30,22 +30,6 @@ bool LineCursor::next(std::string_view& line) {
   return true;
 }
 
-std::pair<int, int> line_column_at(std::string_view text, size_t offset) {
-  offset = std::min(offset, text.size());
-  int line = 1 + static_cast<int>(std::count(text.begin(), text.begin() + offset, '\n'));
-  size_t line_begin = text.rfind('\n', offset == 0 ? 0 : offset - 1);
-  line_begin = (line_begin == std::string_view::npos || offset == 0) ? 0 : line_begin + 1;
-  return {line, static_cast<int>(offset - line_begin) + 1};
-}
-
-std::string_view line_at(std::string_view text, int line) {
-  LineCursor cursor(text);
-  std::string_view l;
-  while (cursor.next(l))
-    if (cursor.line_number() == line) return l;
-  return {};
-}
-
 size_t edit_distance(std::string_view a, std::string_view b) {
   std::vector<size_t> row(b.size() + 1);
   for (size_t j = 0; j <= b.size(); ++j) row[j] = j;

@@ -25,12 +25,6 @@ class LineCursor {
   int number_ = 0;
 };
 
-// The 1-based line and column of byte `offset` in `text` (columns count bytes).
-std::pair<int, int> line_column_at(std::string_view text, size_t offset);
-
-// The line with 1-based number `line`, without its newline; empty past the end.
-std::string_view line_at(std::string_view text, int line);
-
 // Levenshtein distance, for "did you mean" hints.
 size_t edit_distance(std::string_view a, std::string_view b);
 

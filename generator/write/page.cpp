@@ -95,7 +95,6 @@ std::string write_page(const FrontMatter& meta, const std::vector<RenderedSlide>
   out += "</div>\n</div>\n";
   append_script(out, embedded_asset(Asset_id::reveal_js));
   append_script(out, embedded_asset(Asset_id::notes_js));
-  append_script(out, embedded_asset(Asset_id::deck_js));
   out += "<script>Reveal.initialize(Object.assign(";
   out += reveal_config(meta);
   out += ", {plugins: [RevealNotes]}));</script>\n</body>\n</html>\n";

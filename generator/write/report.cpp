@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "model/metrics.h"
 #include "render/html.h"
 
 namespace deckgen {
@@ -27,7 +28,14 @@ json snippet_json(const PlannedSnippet& p, const SnippetResult& r) {
                     {"involuntary_switches", run.involuntary_switches},
                     {"other_cpu_seconds", run.other_cpu_seconds}, {"busy", run.busy}});
   json stats = json::object();
-  for (const auto& [name, s] : r.stats) stats[name] = summary_json(s);
+  for (const BuiltinMetric& m : builtin_metrics()) {
+    auto s = r.stats.find(std::string(m.name));
+    if (s == r.stats.end()) continue;
+    json entry = summary_json(s->second);
+    entry["label"] = m.label;
+    entry["unit"] = unit_symbol(m.quantity);
+    stats[std::string(m.name)] = std::move(entry);
+  }
   json metrics = json::object();
   for (const auto& [name, m] : r.metrics)
     metrics[name] = {{"unit", m.unit}, {"values", m.values}, {"stats", summary_json(r.metric_stats.at(name))}};

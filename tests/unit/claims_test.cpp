@@ -2,6 +2,7 @@
 
 #include "measure/claims.h"
 #include "measure/provenance.h"
+#include "measure/snippet_result.h"
 #include "measure/stats.h"
 #include "model/input_error.h"
 #include "read/option_blocks.h"
@@ -23,6 +24,7 @@ SnippetResult result(const std::string& id, std::vector<double> walls,
     r.runs.push_back(run);
   }
   for (auto& [name, m] : metrics) r.metrics[name] = MetricSeries{m.first, m.second};
+  summarize_runs(r);  // as the measure stage does
   return r;
 }
 
@@ -69,8 +71,8 @@ TEST(Placeholders, MalformedOnesAreInputErrorsAtTheirPosition) {
 TEST(Placeholders, FoundInTextWithColumns) {
   auto found = find_placeholders("took {{a.wall}} and\n{{ratio a b}} more", {"d.md", 3, 5});
   ASSERT_EQ(found.size(), 2u);
-  EXPECT_EQ(found[0].pos, (SourcePos{"d.md", 3, 10}));
-  EXPECT_EQ(found[1].pos, (SourcePos{"d.md", 4, 1}));
+  EXPECT_EQ(found[0].placeholder.pos, (SourcePos{"d.md", 3, 10}));
+  EXPECT_EQ(found[1].placeholder.pos, (SourcePos{"d.md", 4, 1}));
   EXPECT_THROW(find_placeholders("open {{a.wall", kAt), InputError);
 }
 

@@ -495,6 +495,18 @@ TEST_F(Pipeline, CleanRemovesTheKeptPrograms) {
   EXPECT_EQ(runner.compiles.size(), 2u);
 }
 
+// --- placeholders ---------------------------------------------------------------------
+
+// `{{a.wall<TAB>}}` was parsed trimmed but looked up untrimmed: "n/a" on a build that passed.
+TEST_F(Pipeline, APlaceholderWithATabShowsItsValue) {
+  snippet("a.sh");
+  runner.script["a"] = {{.wall = 0.25}};
+  ASSERT_EQ(build("```run\nfile: a.sh\nruns: 1\nwarmup: 0\n```\n\ntook {{a.wall\t}}\n"), 0) << status.all_errors();
+  std::string page = deck();
+  EXPECT_TRUE(contains(page, "data-placeholder=\"a.wall\">250 ms</span>"));
+  EXPECT_FALSE(contains(page, ">n/a<"));
+}
+
 // --- stopping early -------------------------------------------------------------------
 
 TEST_F(Pipeline, AFailingRunStopsTheRemainingRuns) {
@@ -833,9 +845,9 @@ TEST_F(Pipeline, ACacheFolderDeckgenDidNotMakeIsRefused) {
   EXPECT_TRUE(fs::exists(theirs));
 }
 
-// --- lower level: execute_snippet and measure_snippet ----------------------------------
+// --- lower level: run_snippet and measure_snippet --------------------------------------
 
-TEST(ExecuteSnippet, ExpectedExitCodeKeepsRunning) {
+TEST(RunSnippet, ExpectedExitCodeKeepsRunning) {
   test::TempDir dir;
   PlannedSnippet s;
   s.spec.id = "x";
@@ -849,7 +861,9 @@ TEST(ExecuteSnippet, ExpectedExitCodeKeepsRunning) {
   ExecuteContext ctx;
   ctx.snippets_dir = dir.path();
   ctx.path_env = "/usr/bin:/bin";
-  RawSnippetRuns raw = execute_snippet(s, 0, 1, ctx, runner);
+  PreparedSnippet prepared(s, ctx);  // a shell script: nothing to compile
+  run_snippet(prepared, 0, 1, ctx, runner);
+  const RawSnippetRuns& raw = prepared.raw;
   EXPECT_EQ(raw.timed.size(), 3u);
   EXPECT_FALSE(raw.stopped_early);
   EXPECT_EQ(measure_snippet(s, raw).outcome, Outcome::passed);

@@ -1,0 +1,90 @@
+#include "read/tree_transforms.h"
+
+#include <algorithm>
+
+#include "read/option_blocks.h"
+#include "read/run_block.h"
+
+namespace deckgen {
+namespace {
+
+void type_option_block(Node& n, Deck& deck) {
+  if (n.type != NodeType::code_block) return;
+  std::string kind = fence_language(n.info());
+  if (kind == "run") {
+    deck.snippets.push_back(parse_run_block(n.literal, n.pos));
+    n.type = NodeType::run_block;
+  } else if (kind == "claim") {
+    deck.claims.push_back(parse_claim_block(n.literal, n.pos));
+    n.type = NodeType::claim_block;
+  } else if (kind == "chart") {
+    deck.charts.push_back(parse_chart_block(n.literal, n.pos));
+    n.type = NodeType::chart_block;
+  } else if (kind == "timeline") {
+    deck.timelines.push_back(parse_timeline_block(n.literal, n.pos));
+    n.type = NodeType::timeline_block;
+  }
+}
+
+// Appends `text` split at its placeholders to `out`: text, placeholder, text, ...
+// (empty text between them is left out).
+void split_text(Node& text, NodeList& out, Deck& deck) {
+  std::vector<PlaceholderMatch> found = find_placeholders(text.literal, text.pos);
+  if (found.empty()) {
+    out.push_back(std::move(text));
+    return;
+  }
+  std::pmr::memory_resource* memory = out.get_allocator().resource();
+  std::string_view literal = text.literal;
+  auto add_text = [&](std::string_view part) {
+    if (part.empty()) return;
+    Node piece(memory);
+    piece.type = NodeType::text;
+    piece.pos = text.pos;  // inlines' positions are best effort (model/document.h)
+    piece.literal.assign(part);
+    out.push_back(std::move(piece));
+  };
+  size_t at = 0;
+  for (PlaceholderMatch& match : found) {
+    add_text(literal.substr(at, match.begin - at));
+    Node placeholder(memory);
+    placeholder.type = NodeType::placeholder;
+    placeholder.pos = match.placeholder.pos;
+    placeholder.literal.assign(match.placeholder.text);
+    placeholder.details().info.assign(match.written);
+    out.push_back(std::move(placeholder));
+    deck.placeholders.push_back(std::move(match.placeholder));
+    at = match.end;
+  }
+  add_text(literal.substr(at));
+}
+
+}  // namespace
+
+void make_typed_nodes(NodeList& nodes, Deck& deck) {
+  auto has_placeholder = [](const Node& n) {
+    return n.type == NodeType::text && n.literal.find("{{") != std::string::npos;
+  };
+  // In document order, as the deck's lists must be: each node, then its children.
+  if (std::none_of(nodes.begin(), nodes.end(), has_placeholder)) {
+    for (Node& n : nodes) {
+      type_option_block(n, deck);
+      make_typed_nodes(n.children, deck);
+    }
+    return;
+  }
+  NodeList typed(nodes.get_allocator().resource());
+  typed.reserve(nodes.size() + 2);
+  for (Node& n : nodes) {
+    if (n.type == NodeType::text) {
+      split_text(n, typed, deck);
+    } else {
+      type_option_block(n, deck);
+      make_typed_nodes(n.children, deck);
+      typed.push_back(std::move(n));
+    }
+  }
+  nodes.swap(typed);
+}
+
+}  // namespace deckgen

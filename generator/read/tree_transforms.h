@@ -1,0 +1,17 @@
+#pragma once
+// Changes the parsed tree into deckgen's own node types, right after the Markdown is
+// read (cmark and pandoc both advise changing the tree after parsing rather than
+// hooking the parser): fenced ```run, ```claim, ```chart and ```timeline blocks become
+// typed blocks whose options are parsed and collected into the deck, and every {{...}}
+// in text becomes a placeholder node. Later stages switch on node types; none of them
+// looks at a fence's info string or scans text for braces.
+#include "model/document.h"
+
+namespace deckgen {
+
+// Transforms `nodes` in place, appending what it finds to deck.snippets, claims,
+// charts, timelines and placeholders (document order). Throws InputError for a
+// malformed block or placeholder.
+void make_typed_nodes(NodeList& nodes, Deck& deck);
+
+}  // namespace deckgen
