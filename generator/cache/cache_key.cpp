@@ -38,11 +38,6 @@ class CanonicalText {
   std::string text_;
 };
 
-std::string hash_hex(std::string_view text) {
-  XXH128_hash_t h = XXH3_128bits(text.data(), text.size());
-  return fmt::format("{:016x}{:016x}", h.high64, h.low64);
-}
-
 std::vector<std::string> resolved(const std::vector<std::string>& command, const PlannedSnippet& s,
                                   const CacheInputs& in) {
   return expand_command(command, {{"file", s.spec.file.string()},
@@ -83,6 +78,11 @@ void add_sources(CanonicalText& t, const PlannedSnippet& s, const CacheInputs& i
 constexpr int kMeasurementMethod = 2;
 
 }  // namespace
+
+std::string hash_hex(std::string_view text) {
+  XXH128_hash_t h = XXH3_128bits(text.data(), text.size());
+  return fmt::format("{:016x}{:016x}", h.high64, h.low64);
+}
 
 std::string snippet_cache_text(const PlannedSnippet& s, const CacheInputs& in) {
   CanonicalText t("deckgen-cache-key");

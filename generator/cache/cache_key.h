@@ -59,6 +59,10 @@ std::string snippet_cache_key(const PlannedSnippet& snippet, const CacheInputs& 
 // Empty for an interpreted language.
 std::string compile_cache_key(const PlannedSnippet& snippet, const CacheInputs& inputs);
 
+// XXH3-128 of any bytes as 32 lowercase hex digits: the one hash every cache file name
+// and checksum uses.
+std::string hash_hex(std::string_view bytes);
+
 // Whether `key` has the form both functions return (it names files in the cache).
 bool is_cache_key(std::string_view key);
 

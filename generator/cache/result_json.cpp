@@ -99,8 +99,10 @@ json result_to_json(const SnippetResult& r) {
           {"stats", stats},
           {"metrics", metrics},
           {"metric_stats", metric_stats},
+          {"metric_problems", r.metric_problems},
           {"busy_runs", r.busy_runs},
-          {"traces", r.traces}};
+          {"traces", r.traces},
+          {"trace_problems", r.trace_problems}};
 }
 
 std::optional<SnippetResult> result_from_json(const json& j, std::string* error) {
@@ -134,10 +136,20 @@ std::optional<SnippetResult> result_from_json(const json& j, std::string* error)
       r.metrics[name] = std::move(series);
     }
     for (const auto& [name, s] : object_at(j, "metric_stats").items()) r.metric_stats[name] = summary_from_json(s);
+    if (j.contains("metric_problems")) {
+      for (const json& p : array_at(j, "metric_problems")) {
+        if (!p.is_string()) throw std::invalid_argument("a metric problem is not text");
+        r.metric_problems.push_back(p.get<std::string>());
+      }
+    }
     read(j, "busy_runs", r.busy_runs);
     for (const json& t : array_at(j, "traces")) {
       if (!t.is_string()) throw std::invalid_argument("a trace is not text");
       r.traces.push_back(t.get<std::string>());
+    }
+    for (const json& t : array_at(j, "trace_problems")) {
+      if (!t.is_string()) throw std::invalid_argument("a trace problem is not text");
+      r.trace_problems.push_back(t.get<std::string>());
     }
     return r;
   } catch (const std::exception& e) {  // nlohmann::json::exception or the checks above

@@ -2,7 +2,7 @@
 // Parses argv into Options. Only this file knows the command line's spelling.
 #include <optional>
 
-#include "pipeline/options.h"
+#include "cli/options.h"
 
 namespace deckgen {
 

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <csignal>
 #include <cstring>
 
@@ -101,6 +102,9 @@ SnippetResult measure_snippet(const PlannedSnippet& snippet, const RawSnippetRun
     rec.busy = busy_machine(run.other_cpu_seconds, u.wall_seconds);
     r.busy_runs += rec.busy ? 1 : 0;
     r.runs.push_back(rec);
+    for (const std::string& problem : run.metric_problems)
+      if (std::find(r.metric_problems.begin(), r.metric_problems.end(), problem) == r.metric_problems.end())
+        r.metric_problems.push_back(problem);
     for (const auto& [name, value] : run.metrics) {
       r.metrics[name].unit = value.second;
       r.metrics[name].values.push_back(value.first);

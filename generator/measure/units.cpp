@@ -39,6 +39,19 @@ std::string group_thousands(const std::string& s) {
   return out + s.substr(end);
 }
 
+// From this decimal exponent on, a number is printed as "1.2e+300": three hundred digits
+// (or a row of commas) say nothing a reader can take in.
+constexpr int kEngineeringFrom = 15;
+
+bool needs_engineering(double v) { return v != 0 && rounded_exponent(v) >= kEngineeringFrom; }
+
+// `v` (> 0) as "1.2e+300": three significant digits, trailing zeros dropped.
+std::string engineering(double v) {
+  std::string text = fmt::format("{:.2e}", v);
+  size_t e = text.find('e');
+  return without_trailing_zeros(text.substr(0, e)) + text.substr(e);
+}
+
 // Formats |v| with `positive` and puts back the sign; "n/a" when not finite.
 template <typename Format>
 std::string signed_value(double v, Format positive) {
@@ -53,6 +66,7 @@ std::string signed_value(double v, Format positive) {
 std::string format_duration(double seconds) {
   return signed_value(seconds, [](double s) -> std::string {
     if (s == 0) return "0 s";
+    if (needs_engineering(s)) return engineering(s) + " s";
     int exponent = rounded_exponent(s);
     if (exponent >= 0) return three_significant(s) + " s";
     if (exponent >= -3) return three_significant(s * 1e3) + " ms";
@@ -64,6 +78,7 @@ std::string format_duration(double seconds) {
 std::string format_bytes(double bytes) {
   return signed_value(bytes, [](double b) -> std::string {
     if (std::round(b) < 1024) return fmt::format("{:.0f} B", b);
+    if (b >= 1e21) return engineering(b) + " B";  // past 1,000 EiB
     static const char* const kUnits[] = {"KiB", "MiB", "GiB", "TiB", "PiB", "EiB"};
     double scaled = b;
     for (const char* unit : kUnits) {
@@ -79,6 +94,7 @@ std::string format_bytes(double bytes) {
 
 std::string format_count(double count) {
   return signed_value(count, [](double c) {
+    if (needs_engineering(c)) return engineering(c);
     if (c == std::floor(c)) return group_thousands(fmt::format("{:.0f}", c));
     return group_thousands(without_trailing_zeros(three_significant(c)));
   });
@@ -86,6 +102,7 @@ std::string format_count(double count) {
 
 std::string format_ratio(double ratio) {
   return signed_value(ratio, [](double r) {
+    if (needs_engineering(r)) return engineering(r) + "×";
     return without_trailing_zeros(three_significant(r)) + "×";
   });
 }

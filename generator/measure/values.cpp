@@ -28,6 +28,11 @@ const SnippetResult* measured(const Results& results, const std::string& id, con
   if (metric.starts_with("m.") && r.metrics.contains(metric.substr(2))) return &r;
   if (r.outcome == Outcome::failed) return nullptr;
   if (metric.starts_with("m.")) {
+    const std::string wanted = fmt::format("metric '{}' ", metric.substr(2));
+    for (const std::string& problem : r.metric_problems)
+      if (problem.starts_with(wanted))
+        throw InputError(pos, fmt::format("snippet '{}' recorded {}", id, problem),
+                         "record a finite number: deckgen_trace.metric(name, value, unit)");
     std::vector<std::string> names;
     for (const auto& [name, _] : r.metrics) names.push_back("m." + name);
     throw InputError(pos, fmt::format("snippet '{}' recorded no metric '{}'", id, metric),

@@ -52,6 +52,7 @@ struct SnippetResult {
   std::map<std::string, Summary> stats;        // wall cpu user sys rss ctx (seconds, bytes, counts)
   std::map<std::string, MetricSeries> metrics; // recorded by the snippet
   std::map<std::string, Summary> metric_stats;
+  std::vector<std::string> metric_problems;    // metrics the snippet wrote that were not numbers, named
   int busy_runs = 0;                   // timed runs made while the machine was busy
   std::vector<std::string> traces;     // trace-*.json texts of the last timed run
   std::vector<std::string> trace_problems;  // trace files not read (too large), and why

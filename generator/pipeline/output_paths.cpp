@@ -7,9 +7,9 @@
 #include <optional>
 #include <utility>
 
-#include "model/input_error.h"
+#include "cli/options.h"
 #include "model/document.h"
-#include "pipeline/options.h"
+#include "model/input_error.h"
 #include "plan/plan.h"
 
 namespace fs = std::filesystem;

@@ -6,7 +6,8 @@
 #include <fmt/format.h>
 
 #include "pdf/chromium_pdf.h"
-#include "pipeline/commands.h"
+#include "pipeline/build_command.h"
+#include "run/snippet_runner.h"
 #include "util/files.h"
 #include "write/page.h"
 
@@ -39,7 +40,7 @@ class TempHtml {
 
 }  // namespace
 
-int run_pdf(const Options& options, Status& status, Runner& runner) {
+int run_pdf(const Options& options, Status& status, Runners runners) {
   // Before building: a missing Chromium should not cost the whole build first.
   ChromiumLookup chromium = find_chromium();
   if (!chromium.path) {
@@ -53,7 +54,7 @@ int run_pdf(const Options& options, Status& status, Runner& runner) {
     build.output = html.path();
     build.write_deck = true;
     build.deck_is_intermediate = true;
-    int built = run_command(build, status, runner);
+    int built = run_build(build, status, runners);
     if (built != exit_ok && built != exit_deck_failed) return built;  // nothing was written
 
     std::string page;
@@ -66,6 +67,10 @@ int run_pdf(const Options& options, Status& status, Runner& runner) {
     }
     status.info(fmt::format("wrote {} ({} pages)", options.pdf_output.generic_string(), pdf.pages));
     return built;
+  } catch (const Interrupted& e) {  // while Chromium ran: it is stopped, nothing was written
+    status.progress_done();
+    status.error("interrupted: Chromium was stopped, no PDF was written");
+    return e.exit_code();
   } catch (const std::system_error& e) {
     status.error(fmt::format("{} ({})", e.what(), e.code().message()));
     return exit_input_error;

@@ -1,9 +1,17 @@
 #pragma once
-// Which snippets' timings matter. Timed runs must run alone, with nothing else of
-// deckgen running; everything else (compiles, and snippets whose timing is neither
-// shown, quoted nor claimed) may share the machine.
+// What runs next, and in which phase (after ninja's Plan, which knows what is ready and
+// nothing of how a command is launched; run/execute.h launches).
+//
+// Two phases. The shared phase may use every core: each snippet's compile, and whole
+// snippets whose timing nothing shows. The timed phase comes after it and hands out one
+// run at a time, with nothing else of deckgen running: a timed snippet's warmups and
+// timed runs, each its own step, so that a later policy can order the steps of several
+// snippets (A B A B ...) without touching the orchestrator or the runner.
+#include <cstddef>
+#include <optional>
 #include <set>
 #include <string>
+#include <vector>
 
 #include "model/document.h"
 #include "plan/plan.h"
@@ -14,5 +22,49 @@ namespace deckgen {
 // placeholder, compared by a claim or drawn in a chart or timeline. A snippet's own
 // recorded metrics count: they are usually timings it took itself.
 std::set<std::string> timing_sensitive_snippets(const Deck& deck, const Plan& plan);
+
+enum class Timing { shared, alone };
+
+// One run of one snippet in the timed phase. `run` < 0 is a warmup.
+struct TimedStep {
+  size_t snippet = 0;  // index into the plan's snippets
+  int run = 0;
+};
+
+class SnippetSchedule {
+ public:
+  // A snippet that must run this build (not taken from the cache), with its warmups and
+  // timed runs. Snippets are handed out in the order they were added.
+  void add(size_t snippet, Timing timing, int warmup, int runs);
+
+  // The shared phase: every added snippet, to compile and, when runs_whole_in_shared_phase,
+  // to run all its runs too.
+  const std::vector<size_t>& shared_phase() const { return order_; }
+  bool runs_whole_in_shared_phase(size_t snippet) const;
+
+  // The timed phase, once the shared phase is over. A timed snippet whose compile failed
+  // is dropped first; each step's outcome is reported back with done().
+  void drop(size_t snippet);
+  std::optional<TimedStep> next_timed();
+  // After a step: true when the snippet has nothing left to run (its last run, or
+  // `failed`: a failed run stops the snippet's remaining runs).
+  enum class StepOutcome { ran, failed };
+  bool done(const TimedStep& step, StepOutcome outcome);
+
+ private:
+  struct Entry {
+    size_t snippet;
+    Timing timing;
+    int next_run;   // starts at -warmup
+    int runs;
+    bool finished;  // dropped, failed or all runs made
+  };
+  Entry* find(size_t snippet);
+  const Entry* find(size_t snippet) const;
+
+  std::vector<size_t> order_;
+  std::vector<Entry> entries_;
+  bool step_out_ = false;  // one timed step at a time: nothing may run beside it
+};
 
 }  // namespace deckgen

@@ -9,7 +9,7 @@
 
 #include "cache/cache_folder.h"
 #include "model/input_error.h"
-#include "pipeline/commands.h"
+#include "pipeline/build_command.h"
 #include "plan/plan.h"
 #include "read/deck_reader.h"
 #include "serve/deck_server.h"
@@ -51,6 +51,7 @@ std::vector<fs::path> folders_to_watch(const Options& options) {
   std::vector<fs::path> folders;
   for (const fs::path& input : options.inputs) {
     std::error_code ec;
+    if (!fs::exists(input, ec)) continue;  // missing_inputs(): waited for, not its parent watched
     fs::path folder = fs::is_directory(input, ec) ? input : input.parent_path();
     folders.push_back(folder.empty() ? fs::path(".") : folder);
   }
@@ -68,6 +69,28 @@ std::vector<fs::path> folders_to_watch(const Options& options) {
   return folders;
 }
 
+// The inputs that are not there now (a deck folder moved away): the watch waits for
+// them to appear again.
+std::vector<fs::path> missing_inputs(const Options& options) {
+  std::vector<fs::path> missing;
+  for (const fs::path& input : options.inputs) {
+    std::error_code ec;
+    if (!fs::exists(input, ec)) missing.push_back(input);
+  }
+  return missing;
+}
+
+// What a build writes, which must not trigger the next one: the deck (its temporary
+// files are hidden, so scratch), the traces beside it, the reports, and the cache (always
+// inside the deck folder). With a single-file deck or `-o` inside the deck folder the
+// others lie in a watched folder too.
+std::vector<fs::path> build_outputs(const Options& options) {
+  std::vector<fs::path> outputs = {options.output, options.output.parent_path() / "traces", cache_dir_for(options.inputs)};
+  if (options.report) outputs.push_back(*options.report);
+  if (options.junit) outputs.push_back(*options.junit);
+  return outputs;
+}
+
 std::string describe(const std::vector<fs::path>& changed) {
   std::vector<std::string> shown;
   for (size_t i = 0; i < changed.size() && i < 3; ++i)
@@ -82,7 +105,7 @@ std::string url_host(const std::string& host) {
 
 }  // namespace
 
-int run_watch(const Options& options, Status& status, Runner& runner) {
+int run_watch(const Options& options, Status& status, Runners runners) {
   for (const fs::path& input : options.inputs) {
     std::error_code ec;
     if (!fs::exists(input, ec)) {
@@ -103,8 +126,7 @@ int run_watch(const Options& options, Status& status, Runner& runner) {
   std::fflush(stdout);
 
   FileWatcher watcher;
-  watcher.ignore(options.output);  // written by every build; it may sit in the deck folder
-  watcher.ignore(cache_dir_for(options.inputs));  // written by every build, inside the deck folder
+  for (const fs::path& output : build_outputs(options)) watcher.ignore(output);
   Options build = options;
   build.command = Command::build;
   build.write_deck = true;
@@ -112,10 +134,11 @@ int run_watch(const Options& options, Status& status, Runner& runner) {
 
   for (;;) {
     for (const fs::path& folder : folders_to_watch(options)) watcher.watch(folder);
+    for (const fs::path& input : missing_inputs(options)) watcher.watch_for_creation(input);
     RecordingStatus recording(status);
     int code;
     try {
-      code = run_command(build, recording, runner);
+      code = run_build(build, recording, runners);
     } catch (const std::exception& e) {  // whatever a build throws must not end the session
       recording.error(fmt::format("deckgen: error: {}", e.what()));
       code = exit_input_error;

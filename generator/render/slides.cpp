@@ -34,11 +34,11 @@ struct CodeWalk {
   std::optional<CodeBlock> code_of(const Node& n) const {
     if (const PlannedSnippet* s = snippet(n)) {
       if (!s->spec.show_code) return std::nullopt;
-      return CodeBlock{s->language.pygments, s->shown_code, n.pos};
+      return CodeBlock{n.pos, s->language.pygments, s->shown_code};
     }
     std::string lang = fence_language(n.info());
     if (lang.empty() || n.type != NodeType::code_block) return std::nullopt;
-    return CodeBlock{lang, std::string(n.literal), n.pos};
+    return CodeBlock{n.pos, lang, std::string(n.literal)};
   }
 };
 

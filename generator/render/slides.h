@@ -9,7 +9,7 @@
 #include "model/document.h"
 #include "model/results.h"
 #include "plan/plan.h"
-#include "render/highlight.h"
+#include "highlight/highlight.h"
 
 namespace deckgen {
 
@@ -31,15 +31,12 @@ struct SnippetViews {
   const std::map<SourcePos, std::string>* block_html = nullptr;
 };
 
-// Code that wants highlighting, in document order, for one Highlighter call: fenced
-// code with a language, and the code each `run` block shows. Each block carries its
-// node's position, which is how render_slides finds its highlighted HTML.
+// Code that wants highlighting, each with its block's position: fenced code with a
+// language, and the code each `run` block shows. Pure: the highlight stage runs them.
 std::vector<CodeBlock> code_blocks_to_highlight(const Deck& deck, SnippetViews views = {});
 
-// Highlighted HTML by the position of the block it belongs to (CodeBlock::pos).
-using HighlightedCode = std::map<SourcePos, std::string>;
-
-// A block with no entry in `highlighted` is written plain.
+// `highlighted` holds the HTML of code_blocks_to_highlight's blocks by position (a block
+// without an entry is written plain).
 std::vector<RenderedSlide> render_slides(const Deck& deck, const HighlightedCode& highlighted, SnippetViews views = {});
 
 }  // namespace deckgen

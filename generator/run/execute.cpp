@@ -1,7 +1,6 @@
 #include "run/execute.h"
 
 #include <fmt/format.h>
-#include <nlohmann/json.hpp>
 
 #include <algorithm>
 #include <chrono>
@@ -9,6 +8,7 @@
 
 #include "plan/languages.h"
 #include "run/cpu_times.h"
+#include "run/metrics_file.h"
 #include "run/process.h"
 #include "util/files.h"
 
@@ -19,28 +19,49 @@ namespace {
 
 constexpr uintmax_t kMaxTraceBytes = 256 << 20;
 
+// What a file the snippet made in its output folder is, when it is not a regular file
+// (a FIFO would block the read for ever; a directory has no size), else empty.
+std::string not_regular(const fs::directory_entry& entry) {
+  std::error_code ec;
+  switch (entry.symlink_status(ec).type()) {
+    case fs::file_type::regular: return {};
+    case fs::file_type::directory: return "a directory";
+    case fs::file_type::fifo: return "a FIFO";
+    case fs::file_type::socket: return "a socket";
+    case fs::file_type::symlink: return "a symbolic link";
+    case fs::file_type::block:
+    case fs::file_type::character: return "a device";
+    default: return "not a regular file";
+  }
+}
+
 void read_outputs(const fs::path& out_dir, RawRun& run, bool keep_traces) {
   std::error_code ec;
   for (const auto& entry : fs::directory_iterator(out_dir, ec)) {
     std::string name = entry.path().filename().string();
     if (!name.ends_with(".json")) continue;
-    if (name.starts_with("metrics-")) {
+    const bool metrics = name.starts_with("metrics-");
+    const bool trace = keep_traces && name.starts_with("trace-");
+    if (!metrics && !trace) continue;
+    if (std::string kind = not_regular(entry); !kind.empty()) {
+      std::string problem = fmt::format("{} is {}, not a regular file; it was not read", name, kind);
+      (metrics ? run.metric_problems : run.trace_problems).push_back(std::move(problem));
+      continue;
+    }
+    if (metrics) {
       std::string text;
       if (!read_file(entry.path(), text)) continue;
-      auto json = nlohmann::json::parse(text, nullptr, false);
-      if (!json.is_object() || !json["metrics"].is_object()) continue;
-      for (const auto& [metric, value] : json["metrics"].items()) {
-        if (value.is_object() && value["value"].is_number())
-          run.metrics[metric] = {value["value"].get<double>(), value.value("unit", std::string())};
-        else if (value.is_number())
-          run.metrics[metric] = {value.get<double>(), std::string()};
-      }
-    } else if (keep_traces && name.starts_with("trace-")) {
+      MetricsFile file = parse_metrics_file(text, name);
+      run.metrics.merge(file.metrics);
+      run.metric_problems.insert(run.metric_problems.end(), file.problems.begin(), file.problems.end());
+    } else {
       // A runaway trace must not take deckgen's memory with it: too large is a
       // problem the timeline reports, not something to read.
       std::error_code size_ec;
       uintmax_t size = fs::file_size(entry.path(), size_ec);
-      if (size_ec || size > kMaxTraceBytes)
+      if (size_ec)
+        run.trace_problems.push_back(fmt::format("{} cannot be read: {}", name, size_ec.message()));
+      else if (size > kMaxTraceBytes)
         run.trace_problems.push_back(fmt::format("{} is {} MiB, over the {} MiB a trace may have; record fewer spans",
                                                  name, size / (1 << 20), kMaxTraceBytes >> 20));
       else
@@ -138,6 +159,11 @@ void compile_snippet(PreparedSnippet& p, size_t index, size_t count, const Execu
 }
 
 void run_snippet(PreparedSnippet& p, size_t index, size_t count, const ExecuteContext& ctx, Runner& runner) {
+  for (int i = -p.snippet.spec.warmup; i < p.snippet.spec.runs; ++i)
+    if (run_once(p, i, index, count, ctx, runner) == AfterRun::stop) break;
+}
+
+AfterRun run_once(PreparedSnippet& p, int i, size_t index, size_t count, const ExecuteContext& ctx, Runner& runner) {
   const PlannedSnippet& s = p.snippet;
   RawSnippetRuns& raw = p.raw;
   const auto& values = p.values;
@@ -146,52 +172,51 @@ void run_snippet(PreparedSnippet& p, size_t index, size_t count, const ExecuteCo
   if (auto program = find_executable(argv[0])) argv[0] = program->string();
   argv.insert(argv.end(), s.spec.args.begin(), s.spec.args.end());
 
-  for (int i = -s.spec.warmup; i < s.spec.runs; ++i) {
-    bool timed = i >= 0;
-    if (ctx.progress)
-      ctx.progress(index, count, s.spec.id,
-                   timed ? fmt::format("run {}/{}", i + 1, s.spec.runs) : fmt::format("warmup {}/{}", i + s.spec.warmup + 1, s.spec.warmup));
-    TempFolder scratch("run");
-    fs::path out_dir = scratch.path() / ".deckgen";
-    fs::create_directories(out_dir);
-    RunRequest request;
-    request.argv = argv;
-    request.env = snippet_environment(s, ctx, scratch.path(), out_dir, i);
-    request.stdin_data = s.spec.stdin_data;
-    request.work_dir = scratch.path();
-    request.timeout = s.spec.timeout;
+  bool timed = i >= 0;
+  if (ctx.progress)
+    ctx.progress(index, count, s.spec.id,
+                 timed ? fmt::format("run {}/{}", i + 1, s.spec.runs) : fmt::format("warmup {}/{}", i + s.spec.warmup + 1, s.spec.warmup));
+  TempFolder scratch("run");
+  fs::path out_dir = scratch.path() / ".deckgen";
+  fs::create_directories(out_dir);
+  RunRequest request;
+  request.argv = argv;
+  request.env = snippet_environment(s, ctx, scratch.path(), out_dir, i);
+  request.stdin_data = s.spec.stdin_data;
+  request.work_dir = scratch.path();
+  request.timeout = s.spec.timeout;
 
-    std::optional<CpuTimes> before = read_cpu_times();
-    RunOutcome outcome = runner.run(request);
-    std::optional<CpuTimes> after = read_cpu_times();
-    if (interrupted()) throw Interrupted(interrupt_signal());
+  std::optional<CpuTimes> before = read_cpu_times();
+  RunOutcome outcome = runner.run(request);
+  std::optional<CpuTimes> after = read_cpu_times();
+  if (interrupted()) throw Interrupted(interrupt_signal());
 
-    raw.last = outcome;
-    if (!timed) {
-      ++raw.warmup_runs;
-      raw.warmup_seconds += outcome.usage.wall_seconds;
-    } else {
-      RawRun run;
-      run.outcome = outcome;
-      if (before && after)
-        run.other_cpu_seconds = other_cpu_seconds(*before, *after, outcome.usage.user_seconds + outcome.usage.system_seconds);
-      read_outputs(out_dir, run, i == s.spec.runs - 1);
-      // Trace files live in the scratch folder, which goes away: keep their text.
-      for (std::string& file : run.traces) {
-        std::string text;
-        file = read_file(file, text) ? text : std::string();
-      }
-      run.outcome.out.clear();  // only the last run's output is shown; keep memory bounded
-      run.outcome.err.clear();
-      raw.timed.push_back(std::move(run));
+  raw.last = outcome;
+  if (!timed) {
+    ++raw.warmup_runs;
+    raw.warmup_seconds += outcome.usage.wall_seconds;
+  } else {
+    RawRun run;
+    run.outcome = outcome;
+    if (before && after)
+      run.other_cpu_seconds = other_cpu_seconds(*before, *after, outcome.usage.user_seconds + outcome.usage.system_seconds);
+    read_outputs(out_dir, run, i == s.spec.runs - 1);
+    // Trace files live in the scratch folder, which goes away: keep their text.
+    for (std::string& file : run.traces) {
+      std::string text;
+      file = read_file(file, text) ? text : std::string();
     }
-    // A crash, a timeout or an unexpected exit code will not change with more runs.
-    bool bad_exit = !s.spec.expect.fails && outcome.exit_code != s.spec.expect.exit_code;
-    if (run_failed(outcome) || bad_exit) {
-      raw.stopped_early = i + 1 < s.spec.runs;
-      break;
-    }
+    run.outcome.out.clear();  // only the last run's output is shown; keep memory bounded
+    run.outcome.err.clear();
+    raw.timed.push_back(std::move(run));
   }
+  // A crash, a timeout or an unexpected exit code will not change with more runs.
+  bool bad_exit = !s.spec.expect.fails && outcome.exit_code != s.spec.expect.exit_code;
+  if (run_failed(outcome) || bad_exit) {
+    raw.stopped_early = i + 1 < s.spec.runs;
+    return AfterRun::stop;
+  }
+  return AfterRun::go_on;
 }
 
 }  // namespace deckgen

@@ -55,6 +55,14 @@ struct PreparedSnippet {
 
 // The two halves, so a scheduler can compile in parallel and time runs alone.
 void compile_snippet(PreparedSnippet& p, size_t index, size_t count, const ExecuteContext& ctx, Runner& runner);
+// Every warmup and timed run in order, until one fails: run_once for each.
 void run_snippet(PreparedSnippet& p, size_t index, size_t count, const ExecuteContext& ctx, Runner& runner);
+
+// One run, the step a scheduler hands out: `run` is -warmup..-1 for a warmup, 0..runs-1
+// for a timed run. The runs of one snippet must come in that order, but runs of other
+// snippets may come between them. `stop` when this run failed: the snippet's remaining
+// runs would fail the same way and must not be made.
+enum class AfterRun { go_on, stop };
+AfterRun run_once(PreparedSnippet& p, int run, size_t index, size_t count, const ExecuteContext& ctx, Runner& runner);
 
 }  // namespace deckgen

@@ -1,6 +1,8 @@
-// SIGINT/SIGTERM: kill the snippets' process groups from the handler (they are not in
-// deckgen's group, so a terminal's Ctrl-C does not reach them), record the signal, and
-// let the runner turn it into an `Interrupted` exception so deckgen's own cleanup runs.
+// SIGINT/SIGTERM: stop the snippets and helpers from the handler (they are not in
+// deckgen's process group, so a terminal's Ctrl-C does not reach them), record the
+// signal, and let the runner turn it into an `Interrupted` exception so deckgen's own
+// cleanup runs. A snippet's launcher is asked to stop rather than killed: only it can
+// find the processes the snippet moved out of its group or session (run/launcher.c).
 #include <signal.h>
 #include <unistd.h>
 
@@ -13,7 +15,9 @@
 namespace deckgen {
 namespace {
 
-std::array<std::atomic<pid_t>, 64> live_groups{};  // 0: a free slot
+// A slot holds a live process group: +pgid for a snippet launcher, -pgid for a helper
+// group, 0 when free (one atomic word, so the handler never sees half an entry).
+std::array<std::atomic<pid_t>, 64> live_groups{};
 std::atomic<int> caught_signal{0};
 
 extern "C" void on_interrupt(int sig) {
@@ -25,24 +29,28 @@ extern "C" void on_interrupt(int sig) {
 
 }  // namespace
 
-bool add_live_group(pid_t pgid) {
+bool add_live_group(pid_t pgid, LiveKind kind) {
+  const pid_t entry = kind == LiveKind::snippet_launcher ? pgid : -pgid;
   for (auto& slot : live_groups) {
     pid_t free_slot = 0;
-    if (slot.compare_exchange_strong(free_slot, pgid)) return true;
+    if (slot.compare_exchange_strong(free_slot, entry)) return true;
   }
   return false;
 }
 
 void remove_live_group(pid_t pgid) {
   for (auto& slot : live_groups) {
-    pid_t expected = pgid;
-    if (slot.compare_exchange_strong(expected, 0)) return;
+    pid_t expected = slot.load();
+    if ((expected == pgid || expected == -pgid) && slot.compare_exchange_strong(expected, 0)) return;
   }
 }
 
 void kill_live_groups() {
-  for (auto& slot : live_groups)
-    if (pid_t pgid = slot.load(); pgid > 0) ::kill(-pgid, SIGKILL);
+  for (auto& slot : live_groups) {
+    pid_t entry = slot.load();
+    if (entry > 0) ::kill(entry, SIGTERM);    // the launcher stops its snippet's whole tree
+    if (entry < 0) ::kill(entry, SIGKILL);    // kill(-pgid): the helper's whole group
+  }
 }
 
 void install_interrupt_handling() {

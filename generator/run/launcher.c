@@ -10,14 +10,27 @@
  * The runner starts it in a fresh process group with the snippet's stdio, working
  * directory and whole environment already in place. It spawns PROGRAM with exactly that
  * environment, waits with wait4() for that one process, and writes a
- * struct deckgen_launch_report to REPORT_FD. Everything else (timeouts, killing the
- * group, capturing output) stays in the runner. Keep it small: no allocation, no stdio. */
+ * struct deckgen_launch_report to REPORT_FD. Everything else (timeouts, capturing
+ * output) stays in the runner. Keep it small: no allocation, no stdio.
+ *
+ * No process outlives the snippet. The launcher is a child subreaper, so whatever the
+ * snippet starts stays below it even after leaving the process group or the session
+ * (setsid, a double fork, a daemon): an orphan is re-parented here, not to deckgen.
+ * When the snippet ends, or SIGTERM arrives (the runner's timeout, deckgen's Ctrl-C, or
+ * deckgen dying: the parent-death signal), the launcher kills its children until none
+ * is left, reaping each, and their CPU time goes into the report with the snippet's.
+ * A daemon that kept stdout open is gone before the report is written, so the runner
+ * does not wait for its pipes. */
 #define _GNU_SOURCE
 #include <errno.h>
 #include <fcntl.h>
 #include <signal.h>
 #include <stdlib.h>
+#include <string.h>
+#include <sys/prctl.h>
+#include <sys/syscall.h>
 #include <sys/resource.h>
+#include <sys/time.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
@@ -49,12 +62,89 @@ static void close_inherited_descriptors(int report_fd) {
 /* Set by the vfork child, which shares our memory, when its exec failed. */
 static volatile int exec_error;
 
+/* The snippet while it may be signalled (0 before the spawn and once reaped), and
+ * whether SIGTERM asked for it to stop before it was spawned. */
+static volatile sig_atomic_t snippet_pid;
+static volatile sig_atomic_t stop_requested;
+
+static void on_stop(int sig) {
+  (void)sig;
+  stop_requested = 1;
+  if (snippet_pid > 0) kill(snippet_pid, SIGKILL);
+}
+
+/* Sends SIGKILL to every child listed in /proc/self/task/TID/children (the launcher has
+ * one thread). Returns how many it signalled; -1 when the list cannot be read. */
+static int kill_children(void) {
+  char path[64] = "/proc/self/task/";
+  char number[24];
+  int length = 0;
+  for (long tid = syscall(SYS_gettid); tid > 0; tid /= 10) number[length++] = (char)('0' + tid % 10);
+  size_t at = strlen(path);
+  while (length > 0) path[at++] = number[--length];
+  memcpy(path + at, "/children", sizeof "/children");
+  int fd = open(path, O_RDONLY | O_CLOEXEC);
+  if (fd == -1) return -1;
+  char buffer[4096];
+  int signalled = 0;
+  long pid = 0;
+  ssize_t n;
+  while ((n = read(fd, buffer, sizeof buffer)) > 0) {
+    for (ssize_t i = 0; i < n; ++i) {
+      if (buffer[i] >= '0' && buffer[i] <= '9') {
+        pid = pid * 10 + (buffer[i] - '0');
+      } else if (pid > 0) {
+        kill((pid_t)pid, SIGKILL);
+        ++signalled;
+        pid = 0;
+      }
+    }
+  }
+  if (pid > 0) {
+    kill((pid_t)pid, SIGKILL);
+    ++signalled;
+  }
+  close(fd);
+  return signalled;
+}
+
+static void add_usage(struct rusage* total, const struct rusage* more) {
+  timeradd(&total->ru_utime, &more->ru_utime, &total->ru_utime);
+  timeradd(&total->ru_stime, &more->ru_stime, &total->ru_stime);
+}
+
+/* Kills and reaps every descendant: a killed child's own children come to us (we are
+ * their subreaper) and are killed on the next pass. Adds their CPU time to `strays`. */
+static void kill_descendants(struct rusage* strays) {
+  for (;;) {
+    int signalled = kill_children();
+    /* Without /proc the runner's SIGKILL to the process group is all there is, as
+     * before the launcher was a subreaper. */
+    if (signalled < 0) return;
+    struct rusage usage;
+    pid_t reaped = wait4(-1, NULL, signalled > 0 ? 0 : WNOHANG, &usage);
+    if (reaped > 0) {
+      add_usage(strays, &usage);
+      while ((reaped = wait4(-1, NULL, WNOHANG, &usage)) > 0) add_usage(strays, &usage);
+      continue;
+    }
+    /* 0: a child that was not listed yet, just re-parented here; look again. */
+    if (reaped == 0 || errno == EINTR) continue;
+    return; /* ECHILD: nothing is left */
+  }
+}
+
 int main(int argc, char** argv) {
   if (argc < 3) return 125;
   int report_fd = atoi(argv[1]);
   if (report_fd < 3 || fcntl(report_fd, F_SETFD, FD_CLOEXEC) == -1) return 125; /* the snippet must not hold it */
   close_inherited_descriptors(report_fd);
   restore_default_signals();
+  prctl(PR_SET_CHILD_SUBREAPER, 1);
+  struct sigaction stop = {.sa_handler = on_stop};
+  sigemptyset(&stop.sa_mask);
+  sigaction(SIGTERM, &stop, NULL);
+  prctl(PR_SET_PDEATHSIG, SIGTERM);
 
   struct deckgen_launch_report report = {.magic = DECKGEN_LAUNCH_REPORT_MAGIC};
   struct timespec start, end;
@@ -63,29 +153,42 @@ int main(int argc, char** argv) {
   pid_t pid;
   /* vfork: the cheapest start, as posix_spawn would do it. posix_spawn itself is not used
    * because it leaves glibc's two internal signals ignored in the snippet. vfork is safe
-   * here: this process has no signal handlers that could run in the shared child. */
+   * here: SIGTERM, the one signal with a handler, stays blocked in the shared child
+   * until its exec resets the handler (the mask is the child's own). */
+  sigset_t term, none;
+  sigemptyset(&term);
+  sigaddset(&term, SIGTERM);
+  sigemptyset(&none);
+  sigprocmask(SIG_BLOCK, &term, NULL);
   clock_gettime(CLOCK_MONOTONIC, &start);
   pid = vfork();
   if (pid == 0) {
+    sigprocmask(SIG_SETMASK, &none, NULL);
     execve(argv[2], argv + 2, environ);
     exec_error = errno;
     _exit(127);
   }
   int error = pid == -1 ? errno : 0;
+  if (pid > 0) snippet_pid = pid;
+  sigprocmask(SIG_UNBLOCK, &term, NULL); /* a SIGTERM that came meanwhile kills it now */
   if (pid > 0) {
+    if (stop_requested) kill(pid, SIGKILL);
     while (wait4(pid, &status, 0, &usage) == -1)
       if (errno != EINTR) return 125;
+    snippet_pid = 0;
     error = exec_error;
   }
   clock_gettime(CLOCK_MONOTONIC, &end);
+  struct rusage strays = {0};
+  kill_descendants(&strays);
 
   if (error != 0) {
     report.spawn_error = error;
   } else {
     report.wait_status = status;
     report.wall_ns = nanoseconds(&end) - nanoseconds(&start);
-    report.user_us = microseconds(&usage.ru_utime);
-    report.system_us = microseconds(&usage.ru_stime);
+    report.user_us = microseconds(&usage.ru_utime) + microseconds(&strays.ru_utime);
+    report.system_us = microseconds(&usage.ru_stime) + microseconds(&strays.ru_stime);
     report.max_rss_kib = usage.ru_maxrss;
     report.voluntary_switches = usage.ru_nvcsw;
     report.involuntary_switches = usage.ru_nivcsw;

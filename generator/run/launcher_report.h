@@ -15,7 +15,7 @@ struct deckgen_launch_report {
   int32_t wait_status;   /* the status from wait4(), for WIFEXITED() and friends */
   int32_t unused;
   int64_t wall_ns;       /* CLOCK_MONOTONIC from just before the spawn to wait4's return */
-  int64_t user_us, system_us;
+  int64_t user_us, system_us;  /* the snippet's (and what it waited for) plus what the launcher reaped */
   int64_t max_rss_kib;
   int64_t voluntary_switches, involuntary_switches;
 };

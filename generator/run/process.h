@@ -20,6 +20,10 @@ struct ProcessResult {
 
 // Runs `program` with `args`, feeds it `input` on stdin, and waits at most `timeout`.
 // stdout and stderr are read concurrently, so a chatty program cannot deadlock it.
+// The program leads its own process group, which is killed when it exits or times out;
+// a process that left the group and still holds its output is no longer waited for
+// after a second. On SIGINT/SIGTERM (install_interrupt_handling) the group is killed
+// and this throws `Interrupted` (run/snippet_runner.h).
 ProcessResult run_process(const std::filesystem::path& program, const std::vector<std::string>& args,
                           std::string_view input, std::chrono::milliseconds timeout);
 

@@ -15,6 +15,7 @@ struct RawRun {
   RunOutcome outcome;
   double other_cpu_seconds = 0;   // CPU the rest of the machine used during the run
   std::map<std::string, std::pair<double, std::string>> metrics;  // name -> (value, unit)
+  std::vector<std::string> metric_problems;  // metrics not kept (NaN, not a number), named
   std::vector<std::string> traces;  // the text of each trace-*.json (last timed run only)
   std::vector<std::string> trace_problems;  // trace files that were not read, and why
 };

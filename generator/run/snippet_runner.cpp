@@ -5,8 +5,10 @@
 //   2. The launcher spawns the snippet, waits for it with wait4(), and writes a
 //      deckgen_launch_report (status, wall time, rusage) to the report pipe.
 //   3. Here, one asio loop reads stdout and stderr (kept up to the cap, the rest only
-//      counted), the report, and a timer. When the report is in, or the time is up,
-//      the whole group gets SIGKILL: the snippet's leftovers, or the snippet itself.
+//      counted), the report, and a timer. When the time is up, the launcher gets
+//      SIGTERM: it kills the snippet and every process the snippet started (it is their
+//      subreaper, so a setsid or double-forked process is among them) and reports.
+//      When the report is in, the whole group gets SIGKILL.
 //   4. The launcher and every orphan of the group are reaped before run() returns.
 // Nothing here runs per run that costs a thread or a shell; the io_context, the read
 // buffers, /dev/null and the launcher's memfd are made once per runner.
@@ -199,16 +201,19 @@ class LiveRun {
 
   void on_timer(error_code ec) {
     if (ec || open_streams_ == 0) return;
-    if (!launcher_done_) {
+    if (!launcher_done_ && !outcome_.timed_out) {
+      // The launcher kills the snippet and everything it started, wherever that went.
       outcome_.timed_out = true;
       killed_at_ = Clock::now();
-      ::kill(-pgid_, SIGKILL);
+      ::kill(pgid_, SIGTERM);
+    } else if (!launcher_done_) {
+      ::kill(-pgid_, SIGKILL);  // the launcher did not report in time: what its group holds
     } else {
       // The group is dead but something that left it still holds stdout or stderr.
       out_.pipe.close();
       err_.pipe.close();
     }
-    timer_.expires_after(std::chrono::seconds(2));  // then, if still not closed: the branch above
+    timer_.expires_after(std::chrono::seconds(2));  // then, if still not closed: the next branch
     timer_.async_wait([this](error_code e) { on_timer(e); });
   }
 
@@ -300,8 +305,8 @@ class ProcessRunner final : public Runner {
 
     const pid_t pgid = launcher_process.id();
     outcome.process_group = pgid;
-    if (!add_live_group(pgid)) ::kill(-pgid, SIGKILL);  // cannot happen with one run at a time
-    if (interrupted()) ::kill(-pgid, SIGKILL);           // the signal came before the group was known
+    if (!add_live_group(pgid, LiveKind::snippet_launcher)) ::kill(pgid, SIGTERM);  // table full: no way to interrupt it
+    if (interrupted()) ::kill(pgid, SIGTERM);  // the signal came before the launcher was known
     live.watch(pgid, request.timeout);
     ctx_.restart();
     ctx_.run();
@@ -314,6 +319,7 @@ class ProcessRunner final : public Runner {
       apply_report(*report, outcome);
       outcome.usage.user_seconds += strays.user_seconds;
       outcome.usage.system_seconds += strays.system_seconds;
+      if (outcome.timed_out) outcome.usage.wall_seconds = live.seconds_until_killed();
     } else if (outcome.timed_out || interrupted()) {
       outcome.started = true;
       outcome.signal = SIGKILL;

@@ -41,7 +41,7 @@ struct RunOutcome {
   int signal = 0;                                // when killed by a signal (timeouts: SIGKILL)
   std::string out, err;                          // raw bytes, at most output_cap each
   uint64_t out_bytes = 0, err_bytes = 0;         // total produced, including what was cut
-  RunUsage usage;                                // after a timeout: only wall_seconds (deckgen's clock)
+  RunUsage usage;                                // after a timeout: wall_seconds until the kill (deckgen's clock)
   int process_group = 0;                         // the run's process group id (gone by the time run() returns)
 };
 
@@ -51,10 +51,12 @@ class Runner {                                   // the seam: tests use a fake o
   virtual RunOutcome run(const RunRequest&) = 0;
 };
 
-// The real runner. Makes deckgen a child subreaper (prctl) so that the orphans of a
-// killed process group are reaped here and none is left behind. The returned runner
-// is for one thread at a time; run() returns only when every process of the run's
-// group is gone (the snippet's leftover background processes are killed when it exits).
+// The real runner. Every process a snippet starts, whether it stays in the run's
+// process group or not (setsid, a double fork, a daemon holding stdout), is killed when
+// the snippet ends, times out or deckgen is interrupted, and its CPU time is the run's:
+// the launcher is their subreaper and sweeps them. deckgen is a child subreaper too, as
+// a fallback for a launcher that could not report. The returned runner is for one
+// thread at a time; run() returns only when every process of the run is gone.
 // It throws `Interrupted` once SIGINT/SIGTERM arrived (see below), before or after a run.
 std::unique_ptr<Runner> make_process_runner();
 
@@ -68,7 +70,7 @@ struct Interrupted : std::exception {
   const char* what() const noexcept override { return "interrupted"; }
 };
 
-// Installs SIGINT/SIGTERM handling: kill every live snippet process group, then let the
+// Installs SIGINT/SIGTERM handling: stop every live snippet and helper, then let the
 // caller's cleanup run (the runner throws `Interrupted`; code outside a run checks
 // interrupted()) and exit 130/143. A second signal exits at once. Safe to call twice.
 void install_interrupt_handling();

@@ -6,6 +6,7 @@
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/post.hpp>
+#include <boost/asio/steady_timer.hpp>
 #include <boost/beast/core/flat_buffer.hpp>
 #include <boost/beast/core/tcp_stream.hpp>
 #include <boost/beast/http.hpp>
@@ -33,6 +34,33 @@ namespace {
 // The page asks for the version about once a second, so a live tab keeps its connection.
 constexpr std::chrono::seconds kIdleTimeout{30};
 
+// After accept() failed (EMFILE when deckgen ran out of file descriptors, ENOBUFS...),
+// wait before trying again, longer each time up to the longest, so that a condition
+// that lasts does not spin the server's thread, and one that clears is soon over.
+constexpr std::chrono::milliseconds kFirstAcceptRetry{10};
+constexpr std::chrono::milliseconds kLongestAcceptRetry{1000};
+
+// Whether a Host header names this server: the loopback by name or address, with any
+// port, or the address the server was started on (--host). Anything else is refused, a
+// defence against DNS rebinding: a page from another site whose name was made to
+// resolve to 127.0.0.1 sends its own name as the host.
+bool host_is_ours(std::string_view host, std::string_view listening_on) {
+  if (host.starts_with('[')) {  // an IPv6 address: [::1]:8000
+    size_t close = host.find(']');
+    if (close == std::string_view::npos) return false;
+    std::string_view after = host.substr(close + 1);
+    if (!after.empty() && !after.starts_with(':')) return false;
+    host = host.substr(1, close - 1);
+  } else if (size_t colon = host.find(':'); colon != std::string_view::npos) {
+    host = host.substr(0, colon);
+  }
+  if (host == "127.0.0.1" || host == "::1" || host == "localhost") return true;
+  // The address given to --host (a numeric one: a name could be anyone's).
+  boost::system::error_code ec;
+  asio::ip::make_address(host, ec);
+  return !ec && !listening_on.empty() && host == listening_on;
+}
+
 // The deck and its state, shared between the watch loop (publish, show_error) and the
 // server's thread (the answers).
 struct DeckState {
@@ -57,7 +85,8 @@ using Response = http::response<http::string_body>;
 
 // The whole of what is served. Every answer is no-store: the deck changes under the
 // same URL with every rebuild.
-Response answer(const Request& request, const DeckState& deck, std::string_view deck_path) {
+Response answer(const Request& request, const DeckState& deck, std::string_view deck_path,
+                std::string_view listening_on) {
   Response response{http::status::ok, request.version()};
   response.keep_alive(request.keep_alive());
   response.set(http::field::cache_control, "no-store");
@@ -71,7 +100,11 @@ Response answer(const Request& request, const DeckState& deck, std::string_view 
   // stays as it is, names no route and gets a 404.
   std::string path = percent_decode(target.substr(0, target.find_first_of("?#")));
   const bool head = request.method() == http::verb::head;
-  if (request.method() != http::verb::get && !head) {
+  if (!host_is_ours(request[http::field::host], listening_on)) {
+    reply(http::status::misdirected_request, "421: this server answers only requests for 127.0.0.1, localhost or [::1]\n",
+          "text/plain; charset=utf-8");
+    response.keep_alive(false);
+  } else if (request.method() != http::verb::get && !head) {
     // Nothing is ever sent to deckgen: the deck is self-contained and read-only.
     reply(http::status::method_not_allowed, "405\n", "text/plain; charset=utf-8");
     response.set(http::field::allow, "GET, HEAD");
@@ -97,8 +130,8 @@ Response answer(const Request& request, const DeckState& deck, std::string_view 
 // keeps the connection alive. Runs entirely on the server's thread.
 class Connection : public std::enable_shared_from_this<Connection> {
  public:
-  Connection(tcp::socket socket, const DeckState& deck, std::string_view deck_path)
-      : stream_(std::move(socket)), deck_(deck), deck_path_(deck_path) {}
+  Connection(tcp::socket socket, const DeckState& deck, std::string_view deck_path, std::string_view listening_on)
+      : stream_(std::move(socket)), deck_(deck), deck_path_(deck_path), listening_on_(listening_on) {}
 
   void start() { read_next(); }
 
@@ -126,7 +159,7 @@ class Connection : public std::enable_shared_from_this<Connection> {
       response_.keep_alive(false);
       response_.prepare_payload();
     } else {
-      response_ = answer(request_, deck_, deck_path_);
+      response_ = answer(request_, deck_, deck_path_, listening_on_);
     }
     http::async_write(stream_, response_,
                       [self = shared_from_this()](beast::error_code error, size_t) { self->on_written(error); });
@@ -143,6 +176,7 @@ class Connection : public std::enable_shared_from_this<Connection> {
   Response response_;
   const DeckState& deck_;
   std::string_view deck_path_;
+  std::string_view listening_on_;
 };
 
 // The server's threads must not take the signals meant for the watch loop (SIGINT and
@@ -168,20 +202,34 @@ class SignalsBlockedHere {
 
 struct DeckServer::Impl {
   std::string deck_path;  // "/" + the deck's file name
+  std::string listening_on;  // the host given to start()
   DeckState deck;
   asio::io_context io{1};
   tcp::acceptor acceptor{io};
+  asio::steady_timer accept_retry{io};
+  std::chrono::milliseconds retry_delay = kFirstAcceptRetry;
   std::vector<std::weak_ptr<Connection>> connections;  // touched only on `thread`
   std::thread thread;
 
   void accept_next() {
     acceptor.async_accept([this](beast::error_code error, tcp::socket socket) {
-      if (error) return;  // the acceptor was closed by stop()
+      if (!acceptor.is_open()) return;  // closed by stop()
+      if (error) return retry_accept_later();
+      retry_delay = kFirstAcceptRetry;
       std::erase_if(connections, [](const std::weak_ptr<Connection>& c) { return c.expired(); });
-      auto connection = std::make_shared<Connection>(std::move(socket), deck, deck_path);
+      auto connection = std::make_shared<Connection>(std::move(socket), deck, deck_path, listening_on);
       connections.push_back(connection);
       connection->start();
       accept_next();
+    });
+  }
+
+  // The connection that could not be accepted waits in the listen queue meanwhile.
+  void retry_accept_later() {
+    accept_retry.expires_after(retry_delay);
+    retry_delay = std::min(retry_delay * 2, kLongestAcceptRetry);
+    accept_retry.async_wait([this](beast::error_code error) {
+      if (!error && acceptor.is_open()) accept_next();
     });
   }
 
@@ -189,6 +237,7 @@ struct DeckServer::Impl {
   void close_everything() {
     beast::error_code ignored;
     acceptor.close(ignored);
+    accept_retry.cancel();
     for (const auto& weak : connections)
       if (auto connection = weak.lock()) connection->close();
   }
@@ -202,6 +251,7 @@ DeckServer::~DeckServer() { stop(); }
 
 int DeckServer::start(const std::string& host, int port) {
   Impl& s = *impl_;
+  s.listening_on = host;
   try {
     tcp::resolver resolver(s.io);
     const tcp::endpoint endpoint =

@@ -2,7 +2,9 @@
 // Serves the current deck over HTTP/1.1 (GET and HEAD only) while `deckgen watch`
 // rebuilds it: `/` and `/<deck file name>` give the deck with the live-reload script
 // (serve/live_reload.h), kVersionPath and kErrorPath tell the page when to reload and
-// what failed; anything else is 404. The HTTP side is Boost.Beast over Boost.Asio,
+// what failed; anything else is 404. A request whose Host header does not name the
+// loopback (or the address it listens on) gets 421, against DNS rebinding. A failed
+// accept() (out of file descriptors) is retried with a back-off. The HTTP side is Boost.Beast over Boost.Asio,
 // running on a thread of its own; this class is the only code that includes them.
 #include <cstdint>
 #include <memory>

@@ -62,8 +62,36 @@ void FileWatcher::watch(const fs::path& folder) {
 
 void FileWatcher::ignore(const fs::path& path) { ignored_.insert(normal_absolute(path)); }
 
+void FileWatcher::watch_for_creation(const fs::path& path) {
+  fs::path awaited = normal_absolute(path);
+  std::error_code ec;
+  fs::path folder = awaited.parent_path();
+  while (!fs::is_directory(folder, ec) && folder.has_relative_path()) folder = folder.parent_path();
+  int wd = ::inotify_add_watch(fd_, folder.c_str(), kEvents | IN_ONLYDIR | IN_EXCL_UNLINK);
+  if (wd < 0) return;
+  awaited_.insert(awaited);
+  // A folder already watched as part of a tree keeps its path (the same descriptor).
+  folders_.try_emplace(wd, folder);
+}
+
 bool FileWatcher::counts(const fs::path& path) const {
   return std::none_of(ignored_.begin(), ignored_.end(), [&](const fs::path& i) { return is_inside(path, i); });
+}
+
+bool FileWatcher::counts_in(const fs::path& folder, const fs::path& path) const {
+  if (!counts(path)) return false;
+  if (std::any_of(roots_.begin(), roots_.end(), [&](const fs::path& root) { return is_inside(folder, root); }))
+    return true;
+  // Watched only while waiting for something to appear: only the way to it counts.
+  return std::any_of(awaited_.begin(), awaited_.end(), [&](const fs::path& a) { return is_inside(a, path); });
+}
+
+void FileWatcher::forget_tree(const fs::path& folder) {
+  std::erase_if(folders_, [&](const auto& entry) {
+    if (!is_inside(entry.second, folder)) return false;
+    ::inotify_rm_watch(fd_, entry.first);
+    return true;
+  });
 }
 
 void FileWatcher::add_tree(const fs::path& folder) {
@@ -108,7 +136,16 @@ bool FileWatcher::drain(std::set<fs::path>& changed) {
       std::string_view name = event->len ? std::string_view(event->name) : std::string_view();
       if (is_scratch_file_name(name)) continue;
       fs::path path = name.empty() ? folder->second : folder->second / name;
-      if (!counts(path)) continue;
+      if (!counts_in(folder->second, path)) continue;
+      if (event->mask & IN_MOVE_SELF) {
+        // The folder now lives elsewhere under another name; its watches would report
+        // changes there under the old one. The next build watches what is at the old
+        // path again, or waits for it to appear.
+        forget_tree(path);
+        changed.insert(path);
+        counted = true;
+        continue;
+      }
       if ((event->mask & IN_ISDIR) && (event->mask & (IN_CREATE | IN_MOVED_TO))) add_tree(path);
       changed.insert(path);
       counted = true;

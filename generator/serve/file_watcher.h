@@ -33,6 +33,11 @@ class FileWatcher {
   void watch(const std::filesystem::path& folder);
   // Changes to `path` (a file, or a folder and all under it) do not count.
   void ignore(const std::filesystem::path& path);
+  // Notices when `path`, which does not exist, appears: watches its nearest existing
+  // folder, not recursively, and counts only the events on the way to `path` there. (A
+  // deck folder moved away must not make its parent, often the current folder with the
+  // session's log in it, a tree whose every change rebuilds.)
+  void watch_for_creation(const std::filesystem::path& path);
 
   // Blocks until something changed, then until `quiet` passed with no further change
   // (an editor's save is several events; a checkout is hundreds), and returns the
@@ -43,12 +48,16 @@ class FileWatcher {
  private:
   void add_tree(const std::filesystem::path& folder);
   bool counts(const std::filesystem::path& path) const;
+  // Whether a change at `path` in the watched folder `folder` is one to report.
+  bool counts_in(const std::filesystem::path& folder, const std::filesystem::path& path) const;
+  // Stops watching `folder` and every folder under it (it moved: their paths are stale).
+  void forget_tree(const std::filesystem::path& folder);
   // Reads what is queued; adds changed paths to `changed`. False when nothing was queued.
   bool drain(std::set<std::filesystem::path>& changed);
 
   int fd_ = -1;
   std::unordered_map<int, std::filesystem::path> folders_;  // watch descriptor -> folder
-  std::set<std::filesystem::path> roots_, ignored_;
+  std::set<std::filesystem::path> roots_, ignored_, awaited_;
 };
 
 }  // namespace deckgen

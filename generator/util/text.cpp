@@ -142,4 +142,22 @@ std::string sanitize_utf8(std::string_view s) {
   return out;
 }
 
+std::string terminal_safe(std::string_view raw) {
+  const std::string text = sanitize_utf8(raw);
+  std::string out;
+  out.reserve(text.size());
+  for (size_t i = 0; i < text.size(); ++i) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if ((c < 0x20 && c != '\n' && c != '\t') || c == 0x7f) {
+      out += fmt::format("\\x{:02x}", c);
+    } else if (c == 0xC2 && i + 1 < text.size() && static_cast<unsigned char>(text[i + 1]) <= 0x9F) {
+      out += fmt::format("\\u{{{:x}}}", static_cast<unsigned char>(text[i + 1]));  // U+0080..U+009F
+      ++i;
+    } else {
+      out += static_cast<char>(c);
+    }
+  }
+  return out;
+}
+
 }  // namespace deckgen

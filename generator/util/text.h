@@ -49,4 +49,10 @@ std::string strip_ansi(std::string_view s);
 // Replaces every byte sequence that is not valid UTF-8 with U+FFFD.
 std::string sanitize_utf8(std::string_view s);
 
+// `s` made safe to print on a terminal: valid UTF-8, and every control character but
+// newline and tab (ESC, CR, BEL, DEL, the C1 controls such as CSI) written out as
+// \xNN or \u{NN}, so that a file name or a YAML key cannot move the cursor, retitle
+// the window or hide what came before it.
+std::string terminal_safe(std::string_view s);
+
 }  // namespace deckgen

@@ -4,12 +4,48 @@
 #include <nlohmann/json.hpp>
 
 #include "model/metrics.h"
-#include "render/html.h"
+#include "util/text.h"
 
 namespace deckgen {
 namespace {
 
 using json = nlohmann::ordered_json;
+
+// Text for an XML 1.0 attribute or element, whatever bytes it came from: invalid UTF-8
+// becomes U+FFFD, and so does every character XML 1.0 forbids even as a character
+// reference (C0 controls other than tab, newline and carriage return, and U+FFFE and
+// U+FFFF), since one of them makes the whole JUnit file unreadable to a CI dashboard.
+std::string escape_xml(std::string_view raw) {
+  const std::string text = sanitize_utf8(raw);
+  constexpr std::string_view kReplacement = "\xEF\xBF\xBD";
+  std::string out;
+  out.reserve(text.size());
+  for (size_t i = 0; i < text.size(); ++i) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') {
+      out += kReplacement;
+    } else if (c == 0xEF && i + 2 < text.size() && text[i + 1] == '\xBF' &&
+               (text[i + 2] == '\xBE' || text[i + 2] == '\xBF')) {
+      out += kReplacement;  // U+FFFE, U+FFFF
+      i += 2;
+    } else if (c == '&') {
+      out += "&amp;";
+    } else if (c == '<') {
+      out += "&lt;";
+    } else if (c == '>') {
+      out += "&gt;";
+    } else if (c == '"') {
+      out += "&quot;";
+    } else if (c == '\'') {
+      out += "&apos;";
+    } else if (c == '\r' || c == '\t') {
+      out += fmt::format("&#{};", static_cast<int>(c));  // kept as they are, even in attributes
+    } else {
+      out += static_cast<char>(c);
+    }
+  }
+  return out;
+}
 
 json summary_json(const Summary& s) {
   json outliers = json::array();
@@ -54,6 +90,7 @@ json snippet_json(const PlannedSnippet& p, const SnippetResult& r) {
           {"runs", runs},
           {"stats", stats},
           {"metrics", metrics},
+          {"metric_problems", r.metric_problems},
           {"busy_runs", r.busy_runs},
           {"stdout_bytes", r.out.total_bytes},
           {"stderr_bytes", r.err.total_bytes}};
@@ -94,7 +131,9 @@ std::string report_json(const BuildResults& results) {
     if (c.measured) claim["measured"] = *c.measured;
     doc["claims"].push_back(claim);
   }
-  return doc.dump(2) + "\n";
+  // Snippet output, compiler diagnostics and tool versions may hold any bytes: invalid
+  // UTF-8 becomes U+FFFD rather than an exception (controls are escaped by JSON itself).
+  return doc.dump(2, ' ', false, json::error_handler_t::replace) + "\n";
 }
 
 std::string junit_xml(const BuildResults& results) {
@@ -109,13 +148,13 @@ std::string junit_xml(const BuildResults& results) {
     for (const RunRecord& run : r.runs) time += run.wall_seconds;
     total += time;
     cases += fmt::format("    <testcase classname=\"deckgen.{}\" name=\"{}\" file=\"{}\" time=\"{:.6f}\"",
-                         escape_html(planned.spec.language), escape_html(r.id), escape_html(fmt::format("{}", planned.spec.pos)), time);
+                         escape_xml(planned.spec.language), escape_xml(r.id), escape_xml(fmt::format("{}", planned.spec.pos)), time);
     if (r.outcome == Outcome::failed) {
       ++failures;
       std::string detail = r.compile_output.empty() ? r.err.text : r.compile_output;
       if (detail.size() > 4000) detail = detail.substr(detail.size() - 4000);
-      cases += fmt::format(">\n      <failure message=\"{}\">{}</failure>\n    </testcase>\n", escape_html(r.failure),
-                           escape_html(detail));
+      cases += fmt::format(">\n      <failure message=\"{}\">{}</failure>\n    </testcase>\n", escape_xml(r.failure),
+                           escape_xml(detail));
     } else {
       cases += " />\n";
     }

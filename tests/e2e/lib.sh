@@ -15,6 +15,15 @@ expect_exit() {
 }
 expect_stderr() { grep -qE -- "$1" "$WORK/stderr" || fail "stderr lacks /$1/: $(cat "$WORK/stderr")"; }
 expect_file_contains() { grep -qF -- "$2" "$1" || fail "$1 lacks '$2'"; }
+# wait_until SECONDS CMD...: true as soon as CMD is, false if it never is in time.
+wait_until() {
+  local limit=$1; shift
+  local end=$((SECONDS + limit))
+  until "$@"; do
+    ((SECONDS < end)) || return 1
+    sleep 0.1
+  done
+}
 finish() {
   if ((failures)); then echo "$failures check(s) failed"; exit 1; fi
   echo "all checks passed"

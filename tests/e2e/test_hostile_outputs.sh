@@ -1,88 +1,102 @@
 #!/usr/bin/env bash
-# Outputs never destroy anything, and the cache is deckgen's alone (issue 13, items 1, 2
-# and 9). Every special file is made here, in a private temp folder: never a system path.
+# What a snippet or a deck can put into deckgen's outputs (issue 13, items 7, 8, 10):
+# every byte in a snippet's output keeps the JUnit XML and the JSON report valid; bad
+# metrics are named and the good ones kept; a FIFO or a folder where a trace or metrics
+# file is expected is named as such (and does not hang the build); escape sequences in
+# a file name or a YAML key never reach the terminal.
 source "$(dirname "$0")/lib.sh"
-HOSTILE=$(cd "$(dirname "$0")/../hostile" && pwd)
-cp -r "$HOSTILE/deck" "$HOSTILE/snippets" "$WORK/"
-deck=$WORK/deck
-cp -r "$deck" "$WORK/pristine"
+source "$(dirname "$0")/snippets_lib.sh"
+HOSTILE=$(realpath "$(dirname "$0")/../hostile")
+SNIPPETS_HELPER=$(realpath "$(dirname "$0")/../../snippets/deckgen_trace.py")
 
-# untouched: the deck's files are as they were, and nothing was written.
-untouched() {
-  diff -r "$WORK/pristine" "$deck" >/dev/null || fail "the deck changed after: $1"
-  [[ ! -e $WORK/out/deck.html ]] || fail "a deck was written after: $1"
-  [[ ! -e $deck/.deckgen-cache ]] || fail "the cache was made after: $1"
-}
-# refused WHAT CMD...: exit 2 with WHAT in the message and nothing written.
-refused() {
-  local what=$1; shift
-  expect_exit 2 "$@"
-  expect_stderr "$what"
-  untouched "$*"
-}
+# --- every byte 0..255 in stdout and stderr ------------------------------------------------
+new_deck bytes
+cp "$HOSTILE/every_byte.py" "$WORK/bytes/snippets/"
+slides bytes <<'MD'
+# Bytes
 
-# Special files: a FIFO, a socket, a symbolic link to the FIFO, a folder.
-mkfifo "$WORK/fifo"
-/usr/bin/python3 -c 'import socket, sys; socket.socket(socket.AF_UNIX).bind(sys.argv[1])' "$WORK/socket"
-ln -s "$WORK/fifo" "$WORK/to-fifo"
-mkdir "$WORK/folder"
-refused "-o names a FIFO" "$DECKGEN" build -q "$deck" -o "$WORK/fifo"
-refused "--report names a socket" "$DECKGEN" build -q "$deck" -o "$WORK/out/deck.html" --report "$WORK/socket"
-refused "--junit names a FIFO" "$DECKGEN" check -q "$deck" --junit "$WORK/to-fifo"
-refused "-o names a folder" "$DECKGEN" build -q "$deck" -o "$WORK/folder"
-expect_stderr "name a new file"  # what to do
-[[ -p $WORK/fifo && -S $WORK/socket ]] || fail "a special file was replaced"
-if command -v chromium >/dev/null || [[ -n ${DECKGEN_CHROMIUM:-} ]]; then
-  refused "-o names a FIFO" "$DECKGEN" pdf -q "$deck" -o "$WORK/to-fifo"
+```run
+file: every_byte.py
+runs: 1
+warmup: 0
+```
+MD
+expect_exit 1 "$DECKGEN" build -q "$WORK/bytes/deck" -o "$WORK/bytes/out/deck.html" \
+  --report "$WORK/bytes/out/report.json" --junit "$WORK/bytes/out/junit.xml"
+"$PY" - "$WORK/bytes/out/junit.xml" "$WORK/bytes/out/report.json" <<'PY' || fail "a report is not valid"
+import json, sys
+import xml.etree.ElementTree as ET
+root = ET.parse(sys.argv[1]).getroot()   # expat refuses what XML 1.0 forbids
+failure = root.find("./testsuite/testcase/failure")
+assert failure is not None and "exit" in failure.get("message"), "no failure in the JUnit file"
+with open(sys.argv[2], "rb") as f:
+    raw = f.read()
+raw.decode("utf-8")                          # strict UTF-8
+json.loads(raw, parse_constant=lambda c: sys.exit(f"non-standard JSON constant {c}"))
+PY
+
+# --- bad metrics: named, and the good one survives -----------------------------------------
+new_deck metrics
+cp "$HOSTILE/bad_metrics.py" "$SNIPPETS_HELPER" "$WORK/metrics/snippets/"
+slides metrics <<'MD'
+# Metrics
+
+```run
+file: bad_metrics.py
+runs: 2
+warmup: 0
+```
+
+Speed: {{bad_metrics.m.speed}}
+MD
+report=$WORK/metrics/out/report.json
+expect_exit 0 "$DECKGEN" build "$WORK/metrics/deck" -o "$WORK/metrics/out/deck.html" --report "$report"
+expect_stderr "metric 'ratio' is NaN"
+expect_stderr "metric 'huge' is Infinity"
+expect_stderr "metric 'label' is string, not a number"
+expect_stderr "metric 'flag' is boolean, not a number"
+report_check "$report" 's["bad_metrics"]["metrics"]["speed"]["values"] == [12.5, 12.5]' "the good metric kept"
+report_check "$report" 'len(s["bad_metrics"]["metric_problems"]) == 4'
+expect_file_contains "$WORK/metrics/out/deck.html" 'data-placeholder="bad_metrics.m.speed">12.5 ms<'
+# A slide quoting the bad one: an error naming what it was.
+printf '\nRatio: {{bad_metrics.m.ratio}}\n' >>"$WORK/metrics/deck/01.md"
+expect_exit 2 "$DECKGEN" build -q "$WORK/metrics/deck" -o "$WORK/metrics/out/deck.html"
+expect_stderr "recorded metric 'ratio' is NaN"
+
+# --- a FIFO and a folder where trace and metrics files are expected -------------------------
+new_deck odd
+cp "$HOSTILE/odd_output_files.sh" "$WORK/odd/snippets/"
+slides odd <<'MD'
+# Odd
+
+```run
+file: odd_output_files.sh
+trace: true
+runs: 1
+warmup: 0
+```
+
+```timeline
+snippet: odd_output_files
+```
+MD
+timeout 120 "$DECKGEN" build "$WORK/odd/deck" -o "$WORK/odd/out/deck.html" >"$WORK/stdout" 2>"$WORK/stderr"
+code=$?
+[[ $code != 124 ]] || fail "a FIFO in the output folder hung the build"
+expect_stderr "metrics-1.json is a FIFO, not a regular file"
+grep -q "MiB" "$WORK/stderr" "$WORK/odd/out/deck.html" && fail "a FIFO or folder was given a size in MiB"
+grep -qE "trace-[12].json is a (FIFO|directory)" "$WORK/odd/out/deck.html" "$WORK/stderr" ||
+  fail "the odd trace files are not named as such: $(cat "$WORK/stderr")"
+
+# --- escape sequences in a file name and a YAML key ----------------------------------------
+new_deck esc
+name=$'\e]0;owned\a\e[2J\e[31mslides.md'
+cp "$HOSTILE/escapes.md" "$WORK/esc/deck/$name"
+expect_exit 2 "$DECKGEN" build "$WORK/esc/deck" -o "$WORK/esc/out/deck.html"
+expect_stderr 'theme'
+if LC_ALL=C grep -q $'[\x01-\x08\x0b-\x1f\x7f]' "$WORK/stderr"; then
+  fail "a control character reached the terminal: $(cat -v "$WORK/stderr")"
 fi
+expect_stderr 'x1b\]0;owned'
 
-# The deck's own inputs, however spelled.
-refused "-o names .*00.md, an input of the deck" "$DECKGEN" build -q "$deck" -o "$deck/00.md"
-refused "--junit names .*00.md" "$DECKGEN" build -q "$deck" -o "$WORK/out/deck.html" --junit "$deck/../deck/./00.md"
-refused "--report names .*hello.sh, an input" "$DECKGEN" check -q "$deck" --report "$WORK/snippets/hello.sh"
-refused "an input of the deck" "$DECKGEN" build -q "$deck" -o "$deck/images/dot.png"
-ln -s "$deck/00.md" "$WORK/innocent.html"
-refused "an input of the deck" "$DECKGEN" build -q "$deck" -o "$WORK/innocent.html"
-ln "$deck/images/dot.png" "$WORK/hard-link.html"
-refused "an input of the deck" "$DECKGEN" build -q "$deck" -o "$WORK/hard-link.html"
-refused "--report names the same file as -o" "$DECKGEN" build -q "$deck" -o "$WORK/out/x" --report "$WORK/out/./x"
-
-# Inside the cache (it exists after one build).
-expect_exit 0 "$DECKGEN" build -q "$deck" -o "$WORK/out/deck.html"
-[[ -f $deck/.deckgen-cache/CACHEDIR.TAG ]] || fail "no tagged cache in the deck folder"
-expect_exit 2 "$DECKGEN" build -q "$deck" -o "$deck/.deckgen-cache/deck.html"
-expect_stderr "inside deckgen's cache"
-[[ ! -e $deck/.deckgen-cache/deck.html ]] || fail "wrote into the cache"
-
-# One cache per deck: another -o, and check, take the results from it.
-expect_exit 0 "$DECKGEN" check -q "$deck" --report "$WORK/report.json"
-grep -q '"from_cache": *true' "$WORK/report.json" || fail "check did not use the cache build made"
-
-# A stale temporary file from a kill -9 goes; names deckgen does not make stay.
-touch "$WORK/out/.deck.html.tmp-Ab12Cd" "$WORK/out/.deck.html.tmp-long123" "$WORK/out/.notes.html.tmp-Ab12Cd"
-expect_exit 0 "$DECKGEN" build -q "$deck" -o "$WORK/out/deck.html"
-[[ ! -e $WORK/out/.deck.html.tmp-Ab12Cd ]] || fail "the stale temporary file is still there"
-[[ -e $WORK/out/.deck.html.tmp-long123 && -e $WORK/out/.notes.html.tmp-Ab12Cd ]] || fail "removed a file deckgen did not make"
-
-# clean takes the deck and removes only the tagged folder.
-expect_exit 0 "$DECKGEN" clean "$deck"
-[[ ! -e $deck/.deckgen-cache ]] || fail "clean left the cache"
-
-# A .deckgen-cache deckgen did not make is neither used, tagged nor removed.
-mkdir -p "$deck/.deckgen-cache/pip" && echo precious >"$deck/.deckgen-cache/pip/wheel"
-rm -rf "$WORK/pristine" && cp -r "$deck" "$WORK/pristine"
-expect_exit 2 "$DECKGEN" build -q "$deck" -o "$WORK/out/deck.html"
-expect_stderr "deckgen did not make it"
-expect_stderr "move or rename it"
-expect_exit 2 "$DECKGEN" clean "$deck"
-diff -r "$WORK/pristine" "$deck" >/dev/null || fail "deckgen touched a folder it did not make"
-expect_exit 0 "$DECKGEN" build -q "$deck" -o "$WORK/out/deck.html" --no-cache
-diff -r "$WORK/pristine" "$deck" >/dev/null || fail "--no-cache touched the cache folder"
-rm -rf "$deck/.deckgen-cache"
-
-# The attack that once removed pip's data: an output in a home folder holding .cache.
-mkdir -p "$WORK/home/.cache/pip" && echo precious >"$WORK/home/.cache/pip/wheel"
-expect_exit 0 "$DECKGEN" build -q "$deck" -o "$WORK/home/talk.html"
-expect_exit 0 "$DECKGEN" clean "$deck" -o "$WORK/home/talk.html"
-[[ -f $WORK/home/.cache/pip/wheel && ! -e $WORK/home/.cache/CACHEDIR.TAG ]] || fail "deckgen touched ~/.cache"
 finish

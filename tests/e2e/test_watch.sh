@@ -27,16 +27,6 @@ warmup: 0
 MD
 echo 'echo SNIPPET-ONE' >"$WORK/snippets/hello.sh"
 
-# wait_until SECONDS CMD...: true as soon as CMD is, false if it never is in time.
-wait_until() {
-  local limit=$1; shift
-  local end=$((SECONDS + limit))
-  until "$@"; do
-    ((SECONDS < end)) || return 1
-    sleep 0.1
-  done
-}
-
 # Started directly (not in a subshell) so that $! is deckgen itself.
 "$DECKGEN" watch "$WORK/deck" -o "$WORK/out/deck.html" --port 0 >"$WORK/watch.out" 2>"$WORK/watch.err" &
 pid=$!

@@ -76,6 +76,7 @@ SnippetResult full_result(const std::string& id = "fib") {
   r.metric_stats["items"] = summary(2.5);
   r.busy_runs = 1;
   r.traces = {"{\"traceEvents\": []}", "{\"traceEvents\": [1]}"};
+  r.trace_problems = {"trace-2.json: 300 MB, over the 256 MB limit"};
   return r;
 }
 
@@ -140,6 +141,7 @@ void expect_same(const SnippetResult& a, const SnippetResult& b) {
   expect_same_summaries(a.metric_stats, b.metric_stats);
   EXPECT_EQ(a.busy_runs, b.busy_runs);
   EXPECT_EQ(a.traces, b.traces);
+  EXPECT_EQ(a.trace_problems, b.trace_problems);
 }
 
 class ResultStoreTest : public ::testing::Test {
@@ -275,7 +277,7 @@ TEST_F(ResultStoreTest, SomeoneElsesFolderIsNeitherTaggedNorWritten) {
   EXPECT_NE(warning.find("deckgen did not make it"), std::string::npos) << warning;
   EXPECT_FALSE(fs::exists(cache() / "CACHEDIR.TAG"));
   EXPECT_FALSE(fs::exists(cache() / "results"));
-  EXPECT_FALSE(ResultStore::clean(cache(), &warning));
+  EXPECT_FALSE(CacheStore::clean(cache(), &warning));
   EXPECT_TRUE(fs::exists(theirs));
 }
 
@@ -359,40 +361,40 @@ TEST_F(ResultStoreTest, ConcurrentProcessesLeaveOnlyCompleteEntries) {
 TEST_F(ResultStoreTest, CleanRemovesADeckgenCache) {
   ASSERT_TRUE(store_.save(kKey, full_result(), nullptr));
   std::string error;
-  EXPECT_TRUE(ResultStore::clean(cache(), &error)) << error;
+  EXPECT_TRUE(CacheStore::clean(cache(), &error)) << error;
   EXPECT_FALSE(fs::exists(cache()));
   // Nothing renamed aside is left either.
   for (const auto& f : fs::directory_iterator(cache().parent_path())) ADD_FAILURE() << "left: " << f.path();
-  EXPECT_TRUE(ResultStore::clean(cache(), &error)) << "a missing cache is already clean: " << error;
+  EXPECT_TRUE(CacheStore::clean(cache(), &error)) << "a missing cache is already clean: " << error;
 }
 
 TEST_F(ResultStoreTest, CleanRemovesAFolderClaimedBeforeAnySave) {
   claim_cache_dir(cache());
   dir_.write("output/.cache/highlight.bin", "x");
-  EXPECT_TRUE(ResultStore::clean(cache(), nullptr));
+  EXPECT_TRUE(CacheStore::clean(cache(), nullptr));
   EXPECT_FALSE(fs::exists(cache()));
 }
 
 TEST_F(ResultStoreTest, CleanRefusesWhatIsNotADeckgenCache) {
   std::string error;
   fs::path precious = dir_.write("project/notes.txt", "keep me");
-  EXPECT_FALSE(ResultStore::clean(dir_.path() / "project", &error));
+  EXPECT_FALSE(CacheStore::clean(dir_.path() / "project", &error));
   EXPECT_NE(error.find("does not look like a deckgen cache"), std::string::npos) << error;
   // Another program's cache tag is not deckgen's.
   dir_.write("project/CACHEDIR.TAG", "Signature: 8a477f597d28d172789f06886806bc55\n# made by another tool\n");
-  EXPECT_FALSE(ResultStore::clean(dir_.path() / "project", &error));
+  EXPECT_FALSE(CacheStore::clean(dir_.path() / "project", &error));
   EXPECT_TRUE(fs::exists(precious));
 
-  EXPECT_FALSE(ResultStore::clean(precious, &error));
+  EXPECT_FALSE(CacheStore::clean(precious, &error));
   EXPECT_NE(error.find("not a folder"), std::string::npos) << error;
 
   ASSERT_TRUE(store_.save(kKey, full_result(), nullptr));
   fs::create_directory_symlink(cache(), dir_.path() / "link");
-  EXPECT_FALSE(ResultStore::clean(dir_.path() / "link", &error));
+  EXPECT_FALSE(CacheStore::clean(dir_.path() / "link", &error));
   EXPECT_NE(error.find("symbolic link"), std::string::npos) << error;
   EXPECT_TRUE(fs::exists(entry(kKey)));
 
-  EXPECT_FALSE(ResultStore::clean(cache() / ".", &error));
+  EXPECT_FALSE(CacheStore::clean(cache() / ".", &error));
   EXPECT_TRUE(fs::exists(entry(kKey)));
 }
 

@@ -11,8 +11,8 @@
 
 #include <cstring>
 
+#include "cli/options.h"
 #include "model/input_error.h"
-#include "pipeline/options.h"
 #include "test_support.h"
 
 namespace fs = std::filesystem;

@@ -15,7 +15,7 @@
 #include <set>
 
 #include "measure/snippet_result.h"
-#include "pipeline/commands.h"
+#include "pipeline/dispatch.h"
 #include "pipeline/result_report.h"
 #include "run/execute.h"
 #include "test_support.h"
@@ -143,7 +143,7 @@ class Pipeline : public ::testing::Test {
   int build(const std::string& slides) {
     dir.write("deck/01.md", slides);
     options.inputs = {dir.path() / "deck"};
-    return run_command(options, status, runner);
+    return run_command(options, status, Runners::single(runner));
   }
   std::string deck() const {
     std::string text;
@@ -452,6 +452,28 @@ TEST_F(Pipeline, AMissingKeptProgramIsCompiledAgain) {
   EXPECT_EQ(runner.compiles.size(), 2u) << "kept again after the second compile";
 }
 
+// A truncated, emptied or edited program in the cache would fail every later build with
+// "Exec format error": it is a miss with a warning and compiled again.
+TEST_F(Pipeline, ADamagedKeptProgramIsCompiledAgainWithAWarning) {
+  snippet("c.c", "int main(void) { return 0; }\n");
+  ASSERT_EQ(build(c_block(1)), 0) << status.all_errors();
+  for (const auto& entry : fs::directory_iterator(dir.path() / "deck/.deckgen-cache/bin"))
+    if (entry.path().extension() != ".json") fs::resize_file(entry.path(), 3);
+  std::vector<std::string> programs;
+  runner.during_run = [&](const RunRequest& r) {
+    std::string text;
+    programs.push_back(read_file(r.argv[0], text) ? text : "(missing)");
+  };
+  ASSERT_EQ(build(c_block(2)), 0) << status.all_errors();
+  EXPECT_EQ(runner.compiles.size(), 2u);
+  EXPECT_EQ(snippet_report("c")["compile_reused"], false);
+  EXPECT_EQ(programs, std::vector<std::string>(2, "#!/bin/sh\n# compile 2\n"));
+  ASSERT_EQ(status.warnings.size(), 1u);
+  EXPECT_TRUE(contains(status.warnings[0], "compiling again")) << status.warnings[0];
+  ASSERT_EQ(build(c_block(3)), 0) << status.all_errors();
+  EXPECT_EQ(runner.compiles.size(), 2u) << "the new program is kept in place of the damaged one";
+}
+
 TEST_F(Pipeline, ALanguageBuildingIntoItsFolderIsAlwaysCompiled) {
   // Its program may be more than {exe}: keeping one file would not keep it.
   snippet("c.c", "int main(void) { return 0; }\n");
@@ -483,12 +505,36 @@ TEST_F(Pipeline, TheParallelSchedulerRunsKeptProgramsToo) {
   EXPECT_EQ(snippet_report("untimed")["runs"].size(), 2u);
 }
 
+// A snippet whose timing nothing showed ran in the parallel phase, beside other work:
+// its figures must not be reused once a slide shows them.
+TEST_F(Pipeline, AResultMeasuredWhileSharingTheMachineIsNotReusedForATimedUse) {
+  snippet("a.sh");
+  snippet("b.sh");
+  std::mutex mutex;
+  SharedRunner main(runner, mutex);
+  Runners runners{main, [&] { return std::make_unique<SharedRunner>(runner, mutex); }, 2};
+  auto build_showing = [&](const std::string& show_a) {
+    dir.write("deck/01.md", "```run\nfile: a.sh\nruns: 1\nwarmup: 0\n" + show_a +
+                                "```\n\n```run\nfile: b.sh\nruns: 1\nwarmup: 0\n```\n");
+    options.inputs = {dir.path() / "deck"};
+    return run_command(options, status, runners);
+  };
+  ASSERT_EQ(build_showing(""), 0) << status.all_errors();
+  ASSERT_EQ(runner.snippet_runs.size(), 2u);
+  ASSERT_EQ(build_showing("show: [timing]\n"), 0) << status.all_errors();
+  EXPECT_EQ(runner.snippet_runs.size(), 3u) << "a's shared-phase timing was reused as if measured alone";
+  EXPECT_EQ(snippet_report("a")["from_cache"], false);
+  EXPECT_EQ(snippet_report("b")["from_cache"], true);
+  ASSERT_EQ(build_showing("show: [timing]\n"), 0) << status.all_errors();
+  EXPECT_EQ(runner.snippet_runs.size(), 3u) << "the timed result is reused";
+}
+
 TEST_F(Pipeline, CleanRemovesTheKeptPrograms) {
   snippet("c.c", "int main(void) { return 0; }\n");
   ASSERT_EQ(build(c_block(1)), 0) << status.all_errors();
   ASSERT_FALSE(fs::is_empty(dir.path() / "deck/.deckgen-cache/bin"));
   options.command = Command::clean;
-  EXPECT_EQ(run_command(options, status, runner), 0) << status.all_errors();
+  EXPECT_EQ(run_command(options, status, Runners::single(runner)), 0) << status.all_errors();
   EXPECT_FALSE(fs::exists(dir.path() / "deck/.deckgen-cache"));
   options.command = Command::build;
   ASSERT_EQ(build(c_block(2)), 0) << status.all_errors();

@@ -2,10 +2,13 @@
 #include <gtest/gtest.h>
 
 #include <chrono>
+#include <functional>
+#include <optional>
+#include <stdexcept>
 #include <mutex>
 #include <thread>
 
-#include "pipeline/commands.h"
+#include "pipeline/dispatch.h"
 #include "pipeline/schedule.h"
 #include "plan/plan.h"
 #include "read/deck_reader.h"
@@ -101,6 +104,68 @@ TEST(Schedule, TimedRunsNeverOverlapAnythingAndUntimedWorkSharesTheMachine) {
     }
   }
   EXPECT_TRUE(untimed_overlapped) << "untimed snippets never ran at the same time";
+}
+
+// --- SnippetSchedule: what is ready to run, and in which phase ----------------------
+
+// The timed steps handed out until none is left, each reported back as `outcome_of` says.
+std::vector<std::pair<size_t, int>> drain(SnippetSchedule& schedule, std::vector<size_t>* finished,
+                                          const std::function<bool(const TimedStep&)>& fails = nullptr) {
+  std::vector<std::pair<size_t, int>> steps;
+  while (std::optional<TimedStep> step = schedule.next_timed()) {
+    steps.push_back({step->snippet, step->run});
+    auto outcome = fails && fails(*step) ? SnippetSchedule::StepOutcome::failed : SnippetSchedule::StepOutcome::ran;
+    if (schedule.done(*step, outcome) && finished) finished->push_back(step->snippet);
+    if (steps.size() > 100) break;  // a schedule that never ends
+  }
+  return steps;
+}
+
+TEST(SnippetSchedule, EverySnippetCompilesInTheSharedPhaseButOnlyUntimedOnesRunThere) {
+  SnippetSchedule schedule;
+  schedule.add(3, Timing::alone, 1, 2);
+  schedule.add(5, Timing::shared, 1, 2);
+  EXPECT_EQ(schedule.shared_phase(), (std::vector<size_t>{3, 5}));
+  EXPECT_FALSE(schedule.runs_whole_in_shared_phase(3));
+  EXPECT_TRUE(schedule.runs_whole_in_shared_phase(5));
+  std::vector<size_t> finished;
+  EXPECT_EQ(drain(schedule, &finished), (std::vector<std::pair<size_t, int>>{{3, -1}, {3, 0}, {3, 1}}))
+      << "an untimed snippet got timed steps";
+  EXPECT_EQ(finished, std::vector<size_t>{3});
+}
+
+TEST(SnippetSchedule, TimedRunsAreHandedOutOneRunPerStepWarmupsFirst) {
+  SnippetSchedule schedule;
+  schedule.add(0, Timing::alone, 2, 1);
+  schedule.add(1, Timing::alone, 0, 2);
+  std::vector<size_t> finished;
+  EXPECT_EQ(drain(schedule, &finished), (std::vector<std::pair<size_t, int>>{{0, -2}, {0, -1}, {0, 0}, {1, 0}, {1, 1}}));
+  EXPECT_EQ(finished, (std::vector<size_t>{0, 1}));
+}
+
+TEST(SnippetSchedule, AFailedRunStopsThatSnippetsRemainingRuns) {
+  SnippetSchedule schedule;
+  schedule.add(0, Timing::alone, 1, 5);
+  schedule.add(1, Timing::alone, 0, 1);
+  std::vector<size_t> finished;
+  auto steps = drain(schedule, &finished, [](const TimedStep& s) { return s.snippet == 0 && s.run == 0; });
+  EXPECT_EQ(steps, (std::vector<std::pair<size_t, int>>{{0, -1}, {0, 0}, {1, 0}}));
+  EXPECT_EQ(finished, (std::vector<size_t>{0, 1}));
+}
+
+TEST(SnippetSchedule, ADroppedSnippetGetsNoTimedStep) {
+  SnippetSchedule schedule;
+  schedule.add(0, Timing::alone, 1, 3);  // its compile failed
+  schedule.add(1, Timing::alone, 0, 1);
+  schedule.drop(0);
+  EXPECT_EQ(drain(schedule, nullptr), (std::vector<std::pair<size_t, int>>{{1, 0}}));
+}
+
+TEST(SnippetSchedule, OneTimedStepAtATime) {
+  SnippetSchedule schedule;
+  schedule.add(0, Timing::alone, 0, 2);
+  ASSERT_TRUE(schedule.next_timed());
+  EXPECT_THROW(schedule.next_timed(), std::logic_error) << "two timed runs at once would time each other";
 }
 
 }  // namespace

@@ -1,15 +1,19 @@
 // deckgen watch's pieces: which file names are scratch, the file watcher, the live-reload
 // injection and the deck server (spoken to over a plain socket); and the PDF helpers.
 #include <arpa/inet.h>
+#include <sys/resource.h>
 #include <fmt/format.h>
 #include <gtest/gtest.h>
 #include <netinet/in.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include <algorithm>
+#include <cerrno>
 #include <chrono>
 #include <stdexcept>
 #include <thread>
+#include <vector>
 
 #include "pdf/chromium_pdf.h"
 #include "serve/deck_server.h"
@@ -62,6 +66,36 @@ TEST(FileWatcher, IgnoresScratchFilesAndIgnoredPaths) {
   auto changed = wait_briefly(watcher);
   ASSERT_TRUE(changed.has_value());
   EXPECT_EQ(*changed, std::vector<fs::path>{real});
+}
+
+// A deck folder moved away and made again: while it is missing only its own name in
+// the parent counts, not the parent's other files (issue 13: a log file in the current
+// folder rebuilt the deck for ever).
+TEST(FileWatcher, WaitsForAMissingFolderWithoutWatchingItsParent) {
+  test::TempDir dir;
+  FileWatcher watcher;
+  fs::path deck = dir.path() / "deck";
+  watcher.watch_for_creation(deck);
+  dir.write("session.log", "rebuilt\n");
+  fs::create_directories(deck);
+  auto changed = wait_briefly(watcher);
+  ASSERT_TRUE(changed.has_value());
+  EXPECT_EQ(*changed, std::vector<fs::path>{deck});
+  dir.write("session.log", "rebuilt again\n");
+  EXPECT_FALSE(wait_briefly(watcher).has_value()) << "the parent's own files count";
+}
+
+TEST(FileWatcher, AFolderMovedAwayIsNoLongerWatchedUnderItsOldName) {
+  test::TempDir dir;
+  fs::create_directories(dir.path() / "deck");
+  FileWatcher watcher;
+  watcher.watch(dir.path() / "deck");
+  fs::rename(dir.path() / "deck", dir.path() / "moved");
+  auto changed = wait_briefly(watcher);
+  ASSERT_TRUE(changed.has_value());
+  EXPECT_EQ(*changed, std::vector<fs::path>{dir.path() / "deck"});
+  dir.write("moved/slide.md", "x");  // no longer the deck
+  EXPECT_FALSE(wait_briefly(watcher).has_value());
 }
 
 TEST(FileWatcher, StopsWhenAsked) {
@@ -147,6 +181,72 @@ TEST(DeckServer, ServesTheDeckItsVersionAndItsError) {
   EXPECT_NE(http_get(port, std::string(kVersionPath)).find(R"({"error":"","version":2})"), std::string::npos);
   server.stop();
   EXPECT_EQ(http_get(port, "/"), "");  // nothing listens any more
+}
+
+std::string request_for_host(const std::string& host) {
+  return fmt::format("GET / HTTP/1.1\r\nHost: {}\r\nConnection: close\r\n\r\n", host);
+}
+
+TEST(DeckServer, AnswersOnlyHostsNamingTheLoopback) {
+  DeckServer server("deck.html");
+  int port = server.start("127.0.0.1", 0);
+  server.publish("<html><body>DECK-ONE</body></html>");
+  for (const std::string host : {"127.0.0.1", "localhost", "[::1]"}) {
+    for (const std::string& with_port : std::vector<std::string>{host, host + ":" + std::to_string(port), host + ":1"}) {
+      std::string answer = http_exchange(port, request_for_host(with_port));
+      EXPECT_EQ(answer.rfind("HTTP/1.1 200", 0), 0u) << with_port << ": " << answer;
+    }
+  }
+  // DNS rebinding: another site's name resolved to 127.0.0.1 sends that name.
+  const std::vector<std::string> foreign = {"evil.example", "evil.example:" + std::to_string(port),
+                                            "127.0.0.1.evil.example", "localhost.evil.example", "[::1]x", "[::1", "",
+                                            "10.0.0.1", "127.0.0.2"};
+  for (const std::string& host : foreign) {
+    std::string answer = http_exchange(port, request_for_host(host));
+    EXPECT_EQ(answer.rfind("HTTP/1.1 421", 0), 0u) << host << ": " << answer;
+    EXPECT_EQ(answer.find("DECK-ONE"), std::string::npos) << host;
+  }
+  std::string no_host = http_exchange(port, "GET / HTTP/1.1\r\nConnection: close\r\n\r\n");
+  EXPECT_EQ(no_host.rfind("HTTP/1.1 421", 0), 0u) << no_host;
+}
+
+// Out of file descriptors, accept() fails; once some are free again the server must
+// accept again (issue 13: it never did).
+TEST(DeckServer, KeepsAcceptingAfterRunningOutOfFileDescriptors) {
+  DeckServer server("deck.html");
+  int port = server.start("127.0.0.1", 0);
+  server.publish("<html><body>DECK-ONE</body></html>");
+  int sock = ::socket(AF_INET, SOCK_STREAM, 0);  // made before the descriptors run out
+  ASSERT_GE(sock, 0);
+  rlimit before{};
+  ASSERT_EQ(::getrlimit(RLIMIT_NOFILE, &before), 0);
+  rlimit low = before;
+  low.rlim_cur = std::min<rlim_t>(before.rlim_cur, 4096);
+  ASSERT_EQ(::setrlimit(RLIMIT_NOFILE, &low), 0);
+  std::vector<int> filler;
+  for (int fd; (fd = ::dup(sock)) >= 0;) filler.push_back(fd);
+  ASSERT_EQ(errno, EMFILE);
+
+  sockaddr_in addr{};
+  addr.sin_family = AF_INET;
+  addr.sin_port = htons(static_cast<uint16_t>(port));
+  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  ASSERT_EQ(::connect(sock, reinterpret_cast<sockaddr*>(&addr), sizeof addr), 0);  // queued, not accepted
+  const std::string request = http_request("GET", "/");
+  ASSERT_EQ(::write(sock, request.data(), request.size()), static_cast<ssize_t>(request.size()));
+  // Let the server meet EMFILE (at least once) before descriptors are free again.
+  std::this_thread::sleep_for(std::chrono::milliseconds(300));
+  for (int fd : filler) ::close(fd);
+  ::setrlimit(RLIMIT_NOFILE, &before);
+
+  timeval timeout{10, 0};
+  ::setsockopt(sock, SOL_SOCKET, SO_RCVTIMEO, &timeout, sizeof timeout);
+  std::string answer;
+  char buffer[4096];
+  for (ssize_t n; (n = ::read(sock, buffer, sizeof buffer)) > 0;) answer.append(buffer, static_cast<size_t>(n));
+  ::close(sock);
+  EXPECT_NE(answer.find("DECK-ONE"), std::string::npos) << answer;
+  EXPECT_NE(http_get(port, "/").find("DECK-ONE"), std::string::npos);  // and after
 }
 
 TEST(DeckServer, ATakenPortIsRefused) {

@@ -36,6 +36,9 @@ const Case kDurations[] = {
     {0.3e-9, "0 ns"},
     {0, "0 s"},
     {-0.0021, "-2.10 ms"},    // an overhead-corrected time can fall below zero
+    {999e12, "999000000000000 s"},  // the last one written out
+    {1.2e300, "1.2e+300 s"},  // huge numbers in engineering form, not 300 digits (issue 13)
+    {-1.234e17, "-1.23e+17 s"},
     {kNaN, "n/a"},
     {kInf, "n/a"},
 };
@@ -60,6 +63,7 @@ const Case kByteSizes[] = {
     {1023.9 * 1024, "1023.9 KiB"},
     {1.5 * (1ull << 30), "1.5 GiB"},
     {3.0 * (1ull << 40), "3.0 TiB"},
+    {1e300, "1e+300 B"},
     {kNaN, "n/a"},
 };
 
@@ -82,6 +86,8 @@ const Case kCounts[] = {
     {2.0004, "2"},
     {1234.6, "1,235"},
     {-12000, "-12,000"},
+    {1e300, "1e+300"},
+    {1.2e15, "1.2e+15"},
     {kInf, "n/a"},
 };
 
@@ -105,6 +111,7 @@ const Case kRatios[] = {
     {123.4, "123×"},
     {1234.4, "1234×"},
     {0, "0×"},
+    {1.79e308, "1.79e+308×"},
     {kNaN, "n/a"},
 };
 

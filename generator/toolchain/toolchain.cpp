@@ -1,4 +1,4 @@
-#include "plan/toolchain.h"
+#include "toolchain/toolchain.h"
 
 #include <fmt/format.h>
 

@@ -1,6 +1,9 @@
 #pragma once
-// Syntax highlighting at build time, so the deck ships no highlighter JavaScript.
+// Syntax highlighting at build time, so the deck ships no highlighter JavaScript. A stage
+// of its own before rendering: it starts Pygments and keeps its cache file, so that
+// render/ does no I/O; render receives the HTML by code block.
 #include <filesystem>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -11,9 +14,9 @@
 namespace deckgen {
 
 struct CodeBlock {
+  SourcePos pos;         // the block in the deck: what its highlighted HTML is found by
   std::string language;  // a Pygments lexer name or alias ("python", "cpp", "sh")
   std::string code;
-  SourcePos pos;         // the block's identity: where its node starts in the deck
 };
 
 struct HighlightResult {
@@ -29,6 +32,14 @@ class Highlighter {
   // Highlights all blocks in one go: one interpreter start per build, not per block.
   virtual HighlightResult highlight(const std::vector<CodeBlock>& blocks) = 0;
 };
+
+// Highlighted HTML by the code block's position (render/slides.h finds it there); a
+// block missing from it is written plain.
+using HighlightedCode = std::map<SourcePos, std::string>;
+
+// Highlights every block in one Highlighter call. `warning` is set when highlighting
+// could not run at all (the deck is then written with plain code).
+HighlightedCode highlight_blocks(Highlighter& highlighter, const std::vector<CodeBlock>& blocks, std::string* warning);
 
 // Pygments, run by a Python interpreter, with results kept in `cache_file` keyed by
 // the block's language and text, so a rebuild only pays for blocks that changed.

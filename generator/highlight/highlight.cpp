@@ -1,4 +1,4 @@
-#include "render/highlight.h"
+#include "highlight/highlight.h"
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
@@ -138,6 +138,15 @@ class PygmentsHighlighter final : public Highlighter {
 
 std::unique_ptr<Highlighter> make_pygments_highlighter(fs::path cache_file) {
   return std::make_unique<PygmentsHighlighter>(std::move(cache_file));
+}
+
+HighlightedCode highlight_blocks(Highlighter& highlighter, const std::vector<CodeBlock>& blocks, std::string* warning) {
+  HighlightResult result = highlighter.highlight(blocks);
+  if (warning) *warning = result.warning;
+  HighlightedCode html;
+  for (size_t i = 0; i < blocks.size() && i < result.html.size(); ++i)
+    if (result.html[i]) html[blocks[i].pos] = std::move(*result.html[i]);
+  return html;
 }
 
 }  // namespace deckgen

@@ -1,0 +1,67 @@
+#include "pipeline/cache_lookup.h"
+
+#include <fmt/format.h>
+
+namespace deckgen {
+namespace {
+
+ToolInfo tool_for(const Toolchains& tools, const std::string& language) {
+  for (const ToolInfo& t : tools.tools)
+    if (t.language == language) return t;
+  return {language, "", ""};
+}
+
+SnippetResult failed(const std::string& id, std::string why) {
+  SnippetResult r;
+  r.id = id;
+  r.outcome = Outcome::failed;
+  r.failure = std::move(why);
+  return r;
+}
+
+}  // namespace
+
+SnippetLookup look_up_snippets(const Plan& plan, const Toolchains& tools, const Options& options,
+                               const ResultStore* cache, const CacheInputs& base,
+                               const std::set<std::string>& timed_ids, Status& status,
+                               const std::function<void(size_t, const SnippetResult&)>& report) {
+  size_t count = plan.snippets.size();
+  SnippetLookup lookup;
+  lookup.settled.resize(count);
+  lookup.result_keys.resize(count);
+  for (size_t i = 0; i < count; ++i) {
+    const PlannedSnippet& s = plan.snippets[i];
+    bool named_by_only = options.only.count(s.spec.id) > 0;
+    if (auto missing = tools.missing.find(s.spec.language); missing != tools.missing.end()) {
+      lookup.settled[i] = failed(s.spec.id, fmt::format("cannot run {}: {}", s.spec.language, missing->second));
+      report(i, *lookup.settled[i]);
+      continue;
+    }
+    if (cache) {
+      CacheInputs inputs = base;
+      inputs.tool = tool_for(tools, s.spec.language);
+      // A result measured beside other work must never be shown as if measured alone.
+      inputs.measurement = timed_ids.count(s.spec.id) ? "alone" : "shared";
+      lookup.result_keys[i] = snippet_cache_key(s, inputs);
+      bool rerun = options.force || (!options.only.empty() && named_by_only);
+      std::string warning;
+      std::optional<SnippetResult> hit = rerun ? std::nullopt : cache->load(lookup.result_keys[i], &warning);
+      if (!warning.empty()) status.warning(warning);
+      if (hit) {
+        report(i, *hit);
+        lookup.settled[i] = std::move(*hit);
+        continue;
+      }
+      if (std::string key = compile_cache_key(s, inputs); !key.empty()) lookup.program_keys[s.spec.id] = std::move(key);
+    }
+    if (!options.only.empty() && !named_by_only && !options.force) {
+      // --only: the others come from the cache, or are not run at all this time.
+      lookup.settled[i] = failed(s.spec.id, "not run: --only names other snippets and no cached result exists");
+      continue;
+    }
+    lookup.to_run.push_back(i);
+  }
+  return lookup;
+}
+
+}  // namespace deckgen

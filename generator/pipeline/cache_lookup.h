@@ -1,0 +1,35 @@
+#pragma once
+// Before anything runs: which snippets' results are already settled (their language
+// cannot run here, the cache holds them, or --only leaves them out) and which must run.
+#include <functional>
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "cache/cache_key.h"
+#include "cache/result_store.h"
+#include "cli/options.h"
+#include "pipeline/status.h"
+#include "plan/plan.h"
+#include "toolchain/toolchain.h"
+
+namespace deckgen {
+
+struct SnippetLookup {
+  std::vector<std::optional<SnippetResult>> settled;  // per plan snippet; nullopt: must run
+  std::vector<std::string> result_keys;               // per plan snippet; empty without a cache
+  std::map<std::string, std::string> program_keys;    // snippet id -> compile_cache_key
+  std::vector<size_t> to_run;                         // plan indices, in plan order
+};
+
+// `cache` is null under --no-cache. `base` holds the inputs shared by every snippet (the
+// tool is filled in per language). `timed_ids`: timing_sensitive_snippets. `report` is
+// told each settled result that a run would also report.
+SnippetLookup look_up_snippets(const Plan& plan, const Toolchains& tools, const Options& options,
+                               const ResultStore* cache, const CacheInputs& base,
+                               const std::set<std::string>& timed_ids, Status& status,
+                               const std::function<void(size_t, const SnippetResult&)>& report);
+
+}  // namespace deckgen

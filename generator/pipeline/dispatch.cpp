@@ -1,0 +1,49 @@
+#include "pipeline/dispatch.h"
+
+#include <algorithm>
+#include <memory>
+#include <thread>
+
+#include "pipeline/build_command.h"
+#include "pipeline/clean_command.h"
+#include "pipeline/pdf_command.h"
+#include "pipeline/watch_command.h"
+
+namespace deckgen {
+namespace {
+
+// The process runner is made on first use: it writes the launcher into a memfd, which
+// a deck without snippets (or a build that takes everything from the cache) never needs.
+class LazyRunner final : public Runner {
+ public:
+  RunOutcome run(const RunRequest& request) override {
+    if (!runner_) runner_ = make_process_runner();
+    return runner_->run(request);
+  }
+
+ private:
+  std::unique_ptr<Runner> runner_;
+};
+
+}  // namespace
+
+int run_command(const Options& options) {
+  auto status = make_terminal_status(options.quiet);
+  install_interrupt_handling();
+  LazyRunner runner;
+  unsigned cores = std::max(1u, std::thread::hardware_concurrency());
+  return run_command(options, *status, Runners{runner, [] { return std::make_unique<LazyRunner>(); }, cores});
+}
+
+int run_command(const Options& options, Status& status, Runners runners) {
+  switch (options.command) {
+    case Command::build:
+    case Command::check: return run_build(options, status, runners);
+    case Command::watch: return run_watch(options, status, runners);
+    case Command::pdf: return run_pdf(options, status, runners);
+    case Command::clean: return run_clean(options, status);
+  }
+  return exit_input_error;  // not reached: every Command is a case above
+}
+
+}  // namespace deckgen

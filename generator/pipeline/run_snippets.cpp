@@ -1,0 +1,128 @@
+#include "pipeline/run_snippets.h"
+
+#include <chrono>
+#include <cstdlib>
+#include <memory>
+#include <optional>
+#include <set>
+
+#include "cache/cache_folder.h"
+#include "cache/cache_key.h"
+#include "cache/result_store.h"
+#include "measure/snippet_result.h"
+#include "pipeline/cache_lookup.h"
+#include "pipeline/harness_overhead.h"
+#include "pipeline/kept_programs.h"
+#include "pipeline/locked_status.h"
+#include "pipeline/result_report.h"
+#include "pipeline/schedule.h"
+#include "run/execute.h"
+#include "toolchain/toolchain.h"
+
+namespace fs = std::filesystem;
+
+namespace deckgen {
+namespace {
+
+std::string path_for_snippets() {
+  const char* path = std::getenv("PATH");
+  return path && *path ? path : "/usr/local/bin:/usr/bin:/bin";
+}
+
+}  // namespace
+
+Measured run_snippets(const Deck& deck, const Plan& plan, const Options& options, Status& outer_status,
+                      Runners runners) {
+  Measured m;
+  LockedStatus status(outer_status);
+  Toolchains tools = resolve_toolchains(plan, deck.meta.python,
+                                        options.use_cache ? cache_dir_for(options.inputs) / "toolchains.json" : fs::path());
+  ExecuteContext ctx;
+  ctx.snippets_dir = plan.snippets_dir;
+  ctx.python = tools.python;
+  ctx.path_env = path_for_snippets();
+  auto start = std::chrono::steady_clock::now();
+  auto elapsed = [&] { return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count(); };
+  ctx.progress = [&](size_t i, size_t n, const std::string& id, const std::string& phase) {
+    status.progress({i, n, id, phase, elapsed()});
+  };
+  m.provenance = collect_provenance(deck.deck_dir, tools.tools);
+  // Results are keyed by everything that can change them, this machine included.
+  std::string machine = machine_fingerprint(m.provenance.machine);
+
+  std::optional<CacheStore> store;
+  std::optional<ResultStore> cache;
+  std::optional<KeptPrograms> programs;  // compiled programs, reused when only how they run changed
+  if (options.use_cache) {
+    store.emplace(cache_dir_for(options.inputs));
+    cache.emplace(cache_dir_for(options.inputs), machine);
+    ReuseKept reuse = options.force ? ReuseKept::none : ReuseKept::stored;
+    ctx.programs = &programs.emplace(cache_dir_for(options.inputs), reuse, status);
+  }
+  const std::set<std::string> timed_ids = timing_sensitive_snippets(deck, plan);
+  auto report = [&](size_t i, const SnippetResult& r) {
+    report_result(plan.snippets[i], r, timed_ids.count(plan.snippets[i].spec.id) > 0, status);
+  };
+
+  CacheInputs base;
+  base.snippets_dir = plan.snippets_dir;
+  base.python = tools.python;
+  base.path_env = ctx.path_env;
+  base.machine_fingerprint = machine;
+  SnippetLookup lookup = look_up_snippets(plan, tools, options, cache ? &*cache : nullptr, base, timed_ids, status, report);
+  if (programs) programs->keys = lookup.program_keys;
+  std::vector<std::optional<SnippetResult>>& results = lookup.settled;
+
+  m.provenance.overhead =
+      harness_overhead({store ? &*store : nullptr, machine, tools.python, ctx.path_env},
+                       lookup.to_run.empty() ? SnippetsToRun::none : SnippetsToRun::some, runners.main, status);
+
+  size_t count = plan.snippets.size();
+  std::vector<std::unique_ptr<PreparedSnippet>> prepared(count);
+  auto finish = [&](size_t i) {
+    SnippetResult r = measure_snippet(plan.snippets[i], prepared[i]->raw);
+    report(i, r);
+    results[i] = std::move(r);
+    prepared[i].reset();  // removes its build folder
+  };
+
+  SnippetSchedule schedule;
+  for (size_t i : lookup.to_run) {
+    const SnippetSpec& spec = plan.snippets[i].spec;
+    schedule.add(i, timed_ids.count(spec.id) ? Timing::alone : Timing::shared, spec.warmup, spec.runs);
+  }
+  // The shared phase: every compile, and whole snippets whose timing nothing shows.
+  in_parallel(schedule.shared_phase(), runners, [&](size_t i, Runner& runner) {
+    prepared[i] = std::make_unique<PreparedSnippet>(plan.snippets[i], ctx);
+    compile_snippet(*prepared[i], i, count, ctx, runner);
+    if (prepared[i]->raw.compile_failed) {
+      schedule.drop(i);  // (each worker touches only its own snippet's entry)
+      finish(i);
+    } else if (schedule.runs_whole_in_shared_phase(i)) {
+      run_snippet(*prepared[i], i, count, ctx, runner);
+      finish(i);
+    }
+  });
+  // The timed phase: one run at a time, with nothing else running.
+  while (std::optional<TimedStep> step = schedule.next_timed()) {
+    AfterRun after = run_once(*prepared[step->snippet], step->run, step->snippet, count, ctx, runners.main);
+    auto outcome = after == AfterRun::stop ? SnippetSchedule::StepOutcome::failed : SnippetSchedule::StepOutcome::ran;
+    if (schedule.done(*step, outcome)) finish(step->snippet);
+  }
+  for (size_t i : lookup.to_run)
+    if (!results[i]) finish(i);  // a timed snippet with no run to make
+  // Stored only once every snippet ran: an interrupted build (Interrupted thrown above)
+  // writes no cache entries. Only passing results are kept: a failure reruns until fixed,
+  // so a flaky one (a timeout on a busy machine) is never replayed from the cache.
+  for (size_t i : lookup.to_run) {
+    std::string warning;
+    if (cache && results[i]->outcome == Outcome::passed && !cache->save(lookup.result_keys[i], *results[i], &warning))
+      status.warning(warning);
+  }
+  for (size_t i = 0; i < count; ++i) m.results[plan.snippets[i].spec.id] = std::move(*results[i]);
+  status.progress_done();
+  m.seconds = elapsed();
+  return m;
+}
+
+}  // namespace deckgen

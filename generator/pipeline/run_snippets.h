@@ -1,0 +1,26 @@
+#pragma once
+// The run stage of a build: every snippet of the plan taken from the cache or run (in
+// the two phases of schedule.h), measured, reported to the Status as soon as known, and
+// kept in the cache when it passed.
+#include <map>
+#include <string>
+
+#include "cli/options.h"
+#include "measure/provenance.h"
+#include "model/document.h"
+#include "model/results.h"
+#include "pipeline/status.h"
+#include "pipeline/worker_pool.h"
+#include "plan/plan.h"
+
+namespace deckgen {
+
+struct Measured {
+  std::map<std::string, SnippetResult> results;  // by snippet id, one per plan snippet
+  Provenance provenance;
+  double seconds = 0;                            // the whole run stage, wall time
+};
+
+Measured run_snippets(const Deck& deck, const Plan& plan, const Options& options, Status& status, Runners runners);
+
+}  // namespace deckgen

@@ -1,0 +1,31 @@
+#pragma once
+// Where runs go, and the pool of threads that shares untimed work among them.
+#include <cstddef>
+#include <functional>
+#include <memory>
+#include <vector>
+
+#include "run/snippet_runner.h"
+
+namespace deckgen {
+
+// `main` takes the timed runs and the harness-overhead runs; with a factory and
+// parallelism > 1, untimed work (compiles, snippets whose timing nothing shows) also
+// goes to up to parallelism - 1 more runners at once. Every command builds through the
+// same scheduler: one runner is parallelism 1, not another code path.
+struct Runners {
+  Runner& main;
+  std::function<std::unique_ptr<Runner>()> make_more;
+  unsigned parallelism = 1;
+
+  // One runner, everything one after the other: the seam tests with a fake runner use.
+  static Runners single(Runner& runner) { return Runners{runner, nullptr, 1}; }
+};
+
+// Runs `work(item, runner)` for every item on up to `runners.parallelism` threads, each
+// with its own runner (the calling thread uses `main`). The first exception (an
+// interrupt) stops handing out items and is rethrown once every thread has stopped.
+void in_parallel(const std::vector<size_t>& items, Runners& runners,
+                 const std::function<void(size_t, Runner&)>& work);
+
+}  // namespace deckgen
