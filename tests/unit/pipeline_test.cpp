@@ -847,7 +847,7 @@ TEST_F(Pipeline, AnOutputNamingASlideIsRefusedAndNothingIsWritten) {
   fs::path slide = dir.write("deck/01.md", "# a\n");
   options.junit = slide;
   options.inputs = {dir.path() / "deck"};
-  EXPECT_EQ(run_command(options, status, runner), 2);
+  EXPECT_EQ(run_command(options, status, Runners::single(runner)), 2);
   EXPECT_TRUE(contains(status.all_errors(), "--junit names")) << status.all_errors();
   std::string text;
   ASSERT_TRUE(read_file(slide, text));
@@ -887,7 +887,7 @@ TEST_F(Pipeline, ACacheFolderDeckgenDidNotMakeIsRefused) {
   EXPECT_EQ(build("# a\n"), 0) << status.all_errors();
   EXPECT_FALSE(fs::exists(dir.path() / "deck/.deckgen-cache/CACHEDIR.TAG"));
   options.command = Command::clean;
-  EXPECT_EQ(run_command(options, status, runner), 2);
+  EXPECT_EQ(run_command(options, status, Runners::single(runner)), 2);
   EXPECT_TRUE(fs::exists(theirs));
 }
 
