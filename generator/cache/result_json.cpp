@@ -101,6 +101,7 @@ json result_to_json(const SnippetResult& r) {
           {"metric_stats", metric_stats},
           {"metric_problems", r.metric_problems},
           {"busy_runs", r.busy_runs},
+          {"shown_run", r.shown_run},
           {"traces", r.traces},
           {"trace_problems", r.trace_problems}};
 }
@@ -143,6 +144,7 @@ std::optional<SnippetResult> result_from_json(const json& j, std::string* error)
       }
     }
     read(j, "busy_runs", r.busy_runs);
+    if (j.contains("shown_run")) read(j, "shown_run", r.shown_run);  // older entries: the last run's output
     for (const json& t : array_at(j, "traces")) {
       if (!t.is_string()) throw std::invalid_argument("a trace is not text");
       r.traces.push_back(t.get<std::string>());

@@ -47,8 +47,17 @@ ParsedCommandLine parse_command_line(int argc, const char* const* argv) {
   clean->add_option("-o,--output", output, "Accepted for compatibility and ignored: the cache is in the deck folder");
   clean->footer(kExitCodes);
 
-  std::string snippets, report, junit;
+  std::string snippets, report, junit, baseline;
+  double regression_percent = -1;
   for (CLI::App* sub : {build, check}) {
+    sub->add_flag("--strict", o.strict, "Fail on doubt as well: claims that are fragile (one run decides "
+                                        "them) and, with check, slides that do not fit their stage even at 60% size");
+    CLI::Option* against = sub->add_option("--baseline", baseline, "Compare every snippet with an earlier "
+                                                                   "--report JSON and list the significant changes");
+    sub->add_option("--fail-on-regression", regression_percent, "With --baseline: fail when a snippet got slower "
+                                                                "by more than PCT percent, with confidence")
+        ->check(CLI::Range(0.0, 1e6))
+        ->needs(against);
     sub->add_flag("--no-cache", no_cache, "Neither read nor store anything in the cache (DECK/.deckgen-cache)");
     sub->add_flag("--force", o.force, "Compile and rerun every snippet, trusting nothing stored, and store the new results");
     sub->add_option("--only", only, "Rerun only these snippet ids; the others come from the cache");
@@ -99,6 +108,8 @@ ParsedCommandLine parse_command_line(int argc, const char* const* argv) {
   if (!snippets.empty()) o.snippets_dir = snippets;
   if (!report.empty()) o.report = report;
   if (!junit.empty()) o.junit = junit;
+  if (!baseline.empty()) o.baseline = baseline;
+  if (regression_percent >= 0) o.fail_on_regression_percent = regression_percent;
   if (watch->parsed()) o.command = Command::watch, o.write_deck = true;
   if (pdf->parsed()) {  // -o names the PDF; the HTML goes beside it (see pipeline/pdf_command.h)
     o.command = Command::pdf;

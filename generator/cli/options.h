@@ -8,6 +8,8 @@
 #include <string>
 #include <vector>
 
+#include "pdf/chromium_pdf.h"
+
 namespace deckgen {
 
 enum class Command { build, check, clean, watch, pdf };
@@ -27,6 +29,14 @@ struct Options {
   bool use_cache = true;                 // --no-cache: neither read nor write stored results
   bool force = false;                    // --force: rerun everything (and store the new results)
   std::set<std::string> only;            // --only ID...: rerun these; the rest from the cache
+  // --strict: what is merely doubtful fails too (a fragile claim, whose verdict a single
+  // run decides; a slide that does not fit its stage in `check`).
+  bool strict = false;
+  // How `check` lays the page out to see that every slide fits: empty is headless
+  // Chromium (pdf/chromium_pdf.h, pipeline/fit_check.h); tests give a fake.
+  PageLayout fit_layout;
+  std::optional<std::filesystem::path> baseline;       // --baseline OLD.json: compare with an earlier report
+  std::optional<double> fail_on_regression_percent;    // --fail-on-regression PCT
 
   // `watch`: where the deck is served (see serve/ and pipeline/watch_command.h).
   std::string host = "127.0.0.1";

@@ -1,11 +1,14 @@
 #include "measure/machine.h"
 
+#include <sched.h>
 #include <sys/utsname.h>
 #include <unistd.h>
 #include <xxhash.h>
 
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <cstdlib>
 #include <map>
 #include <optional>
 #include <set>
@@ -57,7 +60,52 @@ std::optional<std::string> read_first(std::initializer_list<const char*> paths) 
   return std::nullopt;
 }
 
+// The CPUs this process may run on; 0 when the mask cannot be read.
+int affinity_cpus() {
+  cpu_set_t set;
+  CPU_ZERO(&set);
+  if (sched_getaffinity(0, sizeof set, &set) != 0) return 0;
+  return CPU_COUNT(&set);
+}
+
+// The `cpu.max` quotas of this process's cgroup v2 and of each ancestor: a parent's
+// limit binds its children too. Empty under cgroup v1 or without /sys/fs/cgroup.
+std::vector<std::optional<int>> cgroup_quotas() {
+  std::vector<std::optional<int>> quotas;
+  std::string self = read_text("/proc/self/cgroup").value_or("");
+  LineCursor lines(self);
+  std::string_view line;
+  while (lines.next(line)) {
+    if (!line.starts_with("0::")) continue;  // the unified (v2) hierarchy
+    std::string path(trim(line.substr(3)));
+    for (;;) {
+      if (auto text = read_text("/sys/fs/cgroup" + path + "/cpu.max")) quotas.push_back(parse_cpu_max(*text));
+      if (path.empty() || path == "/") break;
+      path = path.substr(0, path.rfind('/'));
+    }
+  }
+  return quotas;
+}
+
 }  // namespace
+
+std::optional<int> parse_cpu_max(std::string_view text) {
+  text = trim(text);
+  size_t space = text.find(' ');
+  std::string quota(text.substr(0, space));
+  if (quota.empty() || quota == "max") return std::nullopt;
+  double period = space == std::string_view::npos ? 100000 : std::atof(std::string(text.substr(space + 1)).c_str());
+  double limit = std::atof(quota.c_str());
+  if (limit <= 0 || period <= 0) return std::nullopt;
+  return std::max(1, static_cast<int>(limit / period));
+}
+
+int usable_cores(int affinity_cpus, const std::vector<std::optional<int>>& quotas) {
+  int usable = affinity_cpus;
+  for (const auto& quota : quotas)
+    if (quota && (usable <= 0 || *quota < usable)) usable = *quota;
+  return usable;
+}
 
 CpuInfo parse_cpuinfo(std::string_view text) {
   // x86 names the model in "model name"; other architectures use other fields, and
@@ -130,6 +178,9 @@ Machine probe_machine() {
   m.physical_cores = cpu.physical_cores > 0 ? std::min(cpu.physical_cores, m.logical_cores)
                                             : m.logical_cores;
 
+  m.usable_cores = usable_cores(affinity_cpus(), cgroup_quotas());
+  if (m.usable_cores <= 0 || m.usable_cores > m.logical_cores) m.usable_cores = m.logical_cores;
+
   long pages = sysconf(_SC_PHYS_PAGES), page_size = sysconf(_SC_PAGESIZE);
   if (pages > 0 && page_size > 0)
     m.memory_bytes = static_cast<uint64_t>(pages) * static_cast<uint64_t>(page_size);
@@ -145,7 +196,9 @@ Machine probe_machine() {
 }
 
 std::string machine_fingerprint(const Machine& m) {
-  return fmt::format("{}; {} logical cores; {}", m.cpu_model, m.logical_cores, m.kernel);
+  // The usable cores are part of it: results measured under `taskset -c 0` are not
+  // this machine's results with two cores.
+  return fmt::format("{}; {} logical cores, {} usable; {}", m.cpu_model, m.logical_cores, m.usable_cores, m.kernel);
 }
 
 }  // namespace deckgen

@@ -2,8 +2,10 @@
 // Provenance: the machine the snippets were measured on, probed once per build and shown
 // on the final "measured on" slide and in the report.
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace deckgen {
 
@@ -17,11 +19,24 @@ struct Machine {
   // Tells builds on the same host apart without publishing its name. Not a secret: a
   // guessable name can be found by hashing candidates.
   std::string hostname_hash;
+  // The cores deckgen and its snippets may use: the CPUs of the affinity mask (taskset,
+  // cpusets), fewer when the cgroup's CPU quota allows less. A speed-up claim is about
+  // these, not about the machine's total.
+  int usable_cores = 0;     // last, so that aggregate initialisers written before it still work
 };
 
 // Probes this machine: /proc/cpuinfo, sysconf, uname and /etc/os-release. Parts it
 // cannot read are left empty or 0 ("unknown" for the CPU model); it never fails.
 Machine probe_machine();
+
+// The whole cores a cgroup v2 `cpu.max` file grants ("150000 100000": 1; "max 100000":
+// none, no limit), rounded down: a quota of 1.5 cores cannot run two threads at full
+// speed. At least 1 when there is a quota at all.
+std::optional<int> parse_cpu_max(std::string_view text);
+
+// The usable cores from the affinity mask's CPU count and the cgroup quotas met on the
+// way from the process's cgroup to the root (each `cpu.max`, when present).
+int usable_cores(int affinity_cpus, const std::vector<std::optional<int>>& quotas);
 
 // A stable one-line string of what decides how fast a snippet runs here (CPU model,
 // core count, kernel), for labels and, later, as part of a cache key.

@@ -7,6 +7,7 @@
 #include <cstring>
 
 #include "measure/cpu_load.h"
+#include "measure/median_run.h"
 #include "measure/stats.h"
 #include "model/metrics.h"
 #include "util/pattern.h"
@@ -67,6 +68,70 @@ void summarize_runs(SnippetResult& r) {
   for (const auto& [name, series] : r.metrics) r.metric_stats[name] = summarize(series.values);
 }
 
+namespace {
+
+void add_timed_run(SnippetResult& r, const RawRun& run) {
+  const RunUsage& u = run.outcome.usage;
+  RunRecord rec;
+  rec.index = static_cast<int>(r.runs.size());
+  rec.exit_code = run.outcome.exit_code;
+  rec.signal = run.outcome.signal;
+  rec.timed_out = run.outcome.timed_out;
+  rec.wall_seconds = u.wall_seconds;
+  rec.user_seconds = u.user_seconds;
+  rec.system_seconds = u.system_seconds;
+  rec.max_rss_kib = u.max_rss_kib;
+  rec.voluntary_switches = u.voluntary_switches;
+  rec.involuntary_switches = u.involuntary_switches;
+  rec.other_cpu_seconds = run.other_cpu_seconds;
+  rec.busy = busy_machine(run.other_cpu_seconds, u.wall_seconds);
+  r.busy_runs += rec.busy ? 1 : 0;
+  r.runs.push_back(rec);
+  r.run_outputs.push_back(clean_output(run.outcome.out, run.outcome.out_bytes));
+  for (const std::string& problem : run.metric_problems)
+    if (std::find(r.metric_problems.begin(), r.metric_problems.end(), problem) == r.metric_problems.end())
+      r.metric_problems.push_back(problem);
+  for (const auto& [name, value] : run.metrics) {
+    r.metrics[name].unit = value.second;
+    r.metrics[name].values.push_back(value.first);
+  }
+}
+
+}  // namespace
+
+void add_sampled_run(SnippetResult& r, const PlannedSnippet& snippet, const RawRun& run, const RunOutcome& last) {
+  bool kept_every_output = r.run_outputs.size() == r.runs.size();
+  add_timed_run(r, run);
+  if (!kept_every_output) r.run_outputs.clear();  // a cached result: no median run to choose from
+  summarize_runs(r);
+  std::string why = check_expectation(snippet.spec.expect, last, snippet.spec.timeout);
+  if (!why.empty()) {
+    r.outcome = Outcome::failed;
+    r.failure = fmt::format("{} (in run {}, one of those added for a claim)", why, r.runs.size());
+    r.out = clean_output(last.out, last.out_bytes);
+    r.err = clean_output(last.err, last.err_bytes);
+  }
+}
+
+void show_median_run(SnippetResult& r, const std::string& metric) {
+  if (r.outcome != Outcome::passed || r.runs.empty() || r.run_outputs.size() != r.runs.size()) return;
+  std::vector<double> values;
+  if (const BuiltinMetric* m = find_builtin_metric(metric)) {
+    for (const RunRecord& run : r.runs) values.push_back(m->read(run));
+  } else if (metric.starts_with("m.")) {
+    auto found = r.metrics.find(metric.substr(2));
+    if (found != r.metrics.end()) values = found->second.values;
+  }
+  if (values.size() != r.runs.size()) {  // a metric not recorded by every run: by wall time
+    values.clear();
+    for (const RunRecord& run : r.runs) values.push_back(run.wall_seconds);
+  }
+  std::optional<size_t> median = median_run(values);
+  if (!median) return;
+  r.out = r.run_outputs[*median];
+  r.shown_run = static_cast<int>(*median);
+}
+
 SnippetResult measure_snippet(const PlannedSnippet& snippet, const RawSnippetRuns& raw) {
   SnippetResult r;
   r.id = raw.id;
@@ -84,32 +149,7 @@ SnippetResult measure_snippet(const PlannedSnippet& snippet, const RawSnippetRun
   r.out = clean_output(raw.last.out, raw.last.out_bytes);
   r.err = clean_output(raw.last.err, raw.last.err_bytes);
 
-  for (size_t i = 0; i < raw.timed.size(); ++i) {
-    const RawRun& run = raw.timed[i];
-    const RunUsage& u = run.outcome.usage;
-    RunRecord rec;
-    rec.index = static_cast<int>(i);
-    rec.exit_code = run.outcome.exit_code;
-    rec.signal = run.outcome.signal;
-    rec.timed_out = run.outcome.timed_out;
-    rec.wall_seconds = u.wall_seconds;
-    rec.user_seconds = u.user_seconds;
-    rec.system_seconds = u.system_seconds;
-    rec.max_rss_kib = u.max_rss_kib;
-    rec.voluntary_switches = u.voluntary_switches;
-    rec.involuntary_switches = u.involuntary_switches;
-    rec.other_cpu_seconds = run.other_cpu_seconds;
-    rec.busy = busy_machine(run.other_cpu_seconds, u.wall_seconds);
-    r.busy_runs += rec.busy ? 1 : 0;
-    r.runs.push_back(rec);
-    for (const std::string& problem : run.metric_problems)
-      if (std::find(r.metric_problems.begin(), r.metric_problems.end(), problem) == r.metric_problems.end())
-        r.metric_problems.push_back(problem);
-    for (const auto& [name, value] : run.metrics) {
-      r.metrics[name].unit = value.second;
-      r.metrics[name].values.push_back(value.first);
-    }
-  }
+  for (const RawRun& run : raw.timed) add_timed_run(r, run);
   summarize_runs(r);
   if (!raw.timed.empty()) {
     r.traces = raw.timed.back().traces;

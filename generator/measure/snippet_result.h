@@ -9,6 +9,15 @@ namespace deckgen {
 
 SnippetResult measure_snippet(const PlannedSnippet& snippet, const RawSnippetRuns& raw);
 
+// One more timed run, made after the others (adaptive sampling): appended with its
+// metrics and output, the summaries computed again, the expectation checked on the
+// run's whole outcome (`last`: stderr too, which RawRun does not keep).
+void add_sampled_run(SnippetResult& r, const PlannedSnippet& snippet, const RawRun& run, const RunOutcome& last);
+
+// Shows the output of the median run by `metric` (a built-in metric or m.NAME), when
+// every run's output was kept; else leaves the last run's.
+void show_median_run(SnippetResult& r, const std::string& metric);
+
 // Fills `stats` (every built-in metric of model/metrics.h) from `runs`, and
 // `metric_stats` from `metrics`: the one place a result's summaries are computed.
 void summarize_runs(SnippetResult& r);

@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "model/expression.h"
 #include "model/source_pos.h"
 
 namespace deckgen {
@@ -31,10 +32,16 @@ struct ClaimSpec {
   SourcePos pos;
   std::string a, b;                 // faster/not_faster: snippet ids
   std::string metric = "wall";      // faster/not_faster: what "faster" compares (lower is better)
-  std::optional<double> by;         // faster: at least this ratio of medians
+  std::optional<Expression> by;     // faster: the ratio B/A must be at least this, with confidence
+  std::optional<double> margin;     // not_faster: A may be at most this many times faster (default 1.10)
   bool less_wording = false;        // written `less:`: "uses less" rather than "is faster"
   MetricRef value;                  // value: the quantity (median of runs)
-  std::optional<double> below, above;
+  std::optional<Expression> below, above;
+  std::optional<Expression> when;   // false on this machine: the claim is skipped, not passed
+  // How long adaptive sampling may keep adding runs to decide this claim, and up to how
+  // many runs per snippet; the run blocks' `runs:` stay the minimum.
+  std::optional<double> budget_seconds;
+  std::optional<int> max_runs;
 };
 
 struct ChartSpec {
@@ -43,6 +50,7 @@ struct ChartSpec {
   std::string metric = "wall";
   std::vector<std::string> snippets;
   std::vector<std::string> labels;  // empty: the ids
+  enum class Scale { linear, log } scale = Scale::linear;   // `scale: log`
 };
 
 struct TimelineSpec {

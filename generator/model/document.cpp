@@ -23,15 +23,26 @@ void Node::drop_details() noexcept {
   details_ = nullptr;
 }
 
+// Into this node's memory resource (pmr containers keep their own on assignment).
+void Node::copy_details(const NodeDetails& from) {
+  NodeDetails& d = details();
+  d.url = from.url;
+  d.title = from.title;
+  d.info = from.info;
+  d.aligns.assign(from.aligns.begin(), from.aligns.end());
+  d.attrs = from.attrs;
+}
+
+const Attributes& Node::attrs() const {
+  static const Attributes none;
+  return details_ ? details_->attrs : none;
+}
+
 Node::Node(const Node& other)
     : type(other.type), ordered(other.ordered), tight(other.tight), header(other.header), task(other.task),
       level(other.level), start(other.start), pos(other.pos), literal(other.literal), children(other.children) {
   if (other.details_) {
-    NodeDetails& d = details();
-    d.url = other.details_->url;
-    d.title = other.details_->title;
-    d.info = other.details_->info;
-    d.aligns.assign(other.details_->aligns.begin(), other.details_->aligns.end());
+    copy_details(*other.details_);
   }
 }
 
@@ -64,11 +75,7 @@ Node& Node::operator=(Node&& other) {
     if (literal.get_allocator() == other.literal.get_allocator()) {
       details_ = std::exchange(other.details_, nullptr);
     } else {  // made from another resource: copied into this node's
-      NodeDetails& d = details();
-      d.url = other.details_->url;
-      d.title = other.details_->title;
-      d.info = other.details_->info;
-      d.aligns.assign(other.details_->aligns.begin(), other.details_->aligns.end());
+      copy_details(*other.details_);
     }
   }
   return *this;
@@ -79,6 +86,24 @@ Node::~Node() { drop_details(); }
 std::shared_ptr<std::pmr::memory_resource> make_node_memory() {
   // Starts at 64 KiB, so a small deck stays in the heap; each next buffer doubles.
   return std::make_shared<std::pmr::monotonic_buffer_resource>(64 * 1024, region_resource());
+}
+
+std::string warning_message(const Warning& w) {
+  std::string out = fmt::format("{}: warning: {}", w.pos, w.problem);
+  if (!w.what_to_do.empty()) out += fmt::format("\n  {}", w.what_to_do);
+  return out;
+}
+
+bool Attributes::has_class(std::string_view name) const {
+  for (const std::string& c : classes)
+    if (c == name) return true;
+  return false;
+}
+
+const std::string* Attributes::find(std::string_view key) const {
+  for (const auto& [k, v] : values)
+    if (k == key) return &v;
+  return nullptr;
 }
 
 }  // namespace deckgen

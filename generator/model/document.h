@@ -28,15 +28,29 @@ enum class NodeType {
   text, soft_break, line_break, code, html_inline, emph, strong,
   strikethrough, link, image,
   placeholder,  // {{...}} in text: literal is the trimmed text inside, info as written
+  // made by the reader's layout transforms, not by the Markdown parser
+  div,  // a fenced div (`::: columns`), or the content after a pause (class "fragment")
 };
 
 enum class Align { none, left, center, right };
 
+// Attributes in pandoc's brace syntax, `{#id .class key=value}`, as written on headings,
+// images, code fences and fenced divs. Rare, so plain heap strings.
+struct Attributes {
+  std::vector<std::string> classes;
+  std::vector<std::pair<std::string, std::string>> values;
+
+  bool empty() const { return classes.empty() && values.empty(); }
+  bool has_class(std::string_view name) const;
+  // The value of `key`, or nullptr.
+  const std::string* find(std::string_view key) const;
+};
+
 struct Node;
 using NodeList = std::pmr::vector<Node>;
 
-// What only links and images (url, title), code blocks and placeholders (info) and
-// tables (aligns) have.
+// What only links and images (url, title), code blocks and placeholders (info), tables
+// (aligns) and the nodes the layout transforms mark (attrs) have.
 // Kept out of Node: every other node would carry its 150 bytes, and a large deck has
 // millions of nodes (issue 13: memory proportional to input).
 struct NodeDetails {
@@ -45,6 +59,7 @@ struct NodeDetails {
   std::pmr::string info;          // code_block and the option blocks: the fence's info string;
                                   // placeholder: its text as written
   std::pmr::vector<Align> aligns; // table: one per column
+  Attributes attrs;               // heading, image, code_block, div, item, html_block: from the reader's transforms
 };
 
 // A deck has tens of thousands of nodes, all living as long as the deck: their strings
@@ -78,10 +93,12 @@ struct Node {
   std::string_view info() const { return details_ ? std::string_view(details_->info) : std::string_view(); }
   size_t column_count() const { return details_ ? details_->aligns.size() : 0; }
   Align align(size_t column) const { return column < column_count() ? details_->aligns[column] : Align::none; }
+  const Attributes& attrs() const;
   // For writing: made on first use, from the node's memory resource.
   NodeDetails& details();
 
  private:
+  void copy_details(const NodeDetails& from);
   void drop_details() noexcept;
   NodeDetails* details_ = nullptr;
 };
@@ -90,11 +107,30 @@ struct Node {
 // "python title=x"); empty when there is none.
 inline std::string fence_language(std::string_view info) { return std::string(info.substr(0, info.find_first_of(" \t{"))); }
 
+// Whether a fence language names one of deckgen's own blocks rather than code to show.
+inline bool is_deckgen_block(std::string_view language) {
+  return language == "run" || language == "claim" || language == "chart" || language == "timeline";
+}
+
 struct Slide {
   SourcePos pos;                // where the slide starts
   NodeList body;                // top-level blocks
   NodeList notes;               // speaker notes: from a line `Note:` to the end
+  std::vector<std::string> classes;  // from the title's `{.center}`, a `.slide:` comment; "section" for a lone heading
+  std::string background_image;      // a key of Deck::images; empty for none
+  std::string background_color;      // a CSS colour; empty for none
 };
+
+// Something the reader understood but will not show as written (a `$math$`, a mermaid
+// block, an unknown attribute): the build goes on and the terminal says so.
+struct Warning {
+  SourcePos pos;
+  std::string problem;
+  std::string what_to_do;  // may be empty
+};
+
+// "file:line:col: warning: problem\n  what to do", the form of InputError::message().
+std::string warning_message(const Warning& w);
 
 // Presentation options and the talk's metadata, from YAML front matter.
 struct FrontMatter {
@@ -106,6 +142,7 @@ struct FrontMatter {
   std::string snippets;               // snippets folder, relative to the deck folder (default ../snippets)
   std::string python = "python3";     // the interpreter Python snippets run with
   std::vector<Language> languages;    // added to (or replacing by name) the built-in table
+  double confidence = 0.95;           // of every bound a claim is decided by
   SourcePos pos;                      // where the front matter starts
 };
 
@@ -133,6 +170,8 @@ struct Deck {
   std::vector<Placeholder> placeholders;  // every {{...}} in slide text and notes
   std::vector<std::string> files;       // the Markdown files read, in order
   std::map<std::string, Asset, std::less<>> images;  // key: the image's resolved path (Node::url after reading)
+  std::map<SourcePos, std::string> diagrams;  // ```dot blocks drawn as inline SVG, by the block's position
+  std::vector<Warning> warnings;        // in reading order
 };
 
 }  // namespace deckgen

@@ -48,7 +48,15 @@ struct SnippetResult {
   int warmup_runs = 0;
   double warmup_seconds = 0;           // wall time of the warmups together
   std::vector<RunRecord> runs;         // timed runs
-  CapturedText out, err;               // of the last run made
+  CapturedText out, err;               // of the run shown: the median run (shown_run), else the last run made
+  // stdout of each timed run made by this build, beside `runs` (empty for a result read
+  // from the cache), from which the median run's output is chosen.
+  std::vector<CapturedText> run_outputs;
+  int shown_run = -1;                  // the index of the run `out` is from when it is the median run
+  // Runs adaptive sampling added after the block's `runs:`, and the claims (file:line:col)
+  // it added them for.
+  int sampled_runs = 0;
+  std::vector<std::string> sampled_for;
   std::map<std::string, Summary> stats;        // wall cpu user sys rss ctx (seconds, bytes, counts)
   std::map<std::string, MetricSeries> metrics; // recorded by the snippet
   std::map<std::string, Summary> metric_stats;

@@ -18,6 +18,10 @@ struct Expectation {
   std::optional<std::string> stdout_contains, stdout_matches, stderr_contains, stderr_matches;
 };
 
+// Where a run block's output goes: under the code, or beside it (Quarto's
+// `output-location: column`).
+enum class OutputLocation { below, column };
+
 struct SnippetSpec {
   std::string id;
   SourcePos pos;                    // the run block
@@ -32,6 +36,8 @@ struct SnippetSpec {
   int warmup = 1;
   bool show_code = true, show_output = true, show_timing = false;
   std::string region;               // empty: show the whole file
+  std::string lines;                // shown lines highlighted in steps, "1-3|5" (model/line_steps.h); empty: none
+  OutputLocation output_location = OutputLocation::below;
   bool trace = false;
   Expectation expect;
 };

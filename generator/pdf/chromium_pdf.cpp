@@ -87,33 +87,61 @@ int count_pdf_pages(std::string_view pdf) {
   return pages;
 }
 
-PdfResult print_to_pdf(const fs::path& chromium, std::string_view page, std::string_view query, const fs::path& pdf) {
-  PdfResult result;
-  TempFolder temp("pdf");  // Chromium's profile and the page, removed on every path out
-  fs::path html = temp.path() / "deck.html";
-  fs::path printed = temp.path() / "deck.pdf";
-  write_file_atomically(html, with_frames_as_timers(page));
+namespace {
 
+// Chromium, headless, with a profile of its own in `temp`, on `page` written there.
+ProcessResult run_headless(const fs::path& chromium, const TempFolder& temp, std::string_view page,
+                           std::string_view query, std::vector<std::string> extra_args) {
+  fs::path html = temp.path() / "deck.html";
+  write_file_atomically(html, with_frames_as_timers(page));
   std::vector<std::string> args = {
       "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
       "--disable-component-update", "--disable-sync", "--no-first-run", "--no-default-browser-check",
-      "--user-data-dir=" + (temp.path() / "profile").string(), "--no-pdf-header-footer",
-      fmt::format("--virtual-time-budget={}", kVirtualTimeBudgetMs), "--print-to-pdf=" + printed.string(),
-      file_url(html) + "?" + std::string(query)};
-  ProcessResult run = run_process(chromium, args, "", kChromiumTimeout);
+      "--user-data-dir=" + (temp.path() / "profile").string(), fmt::format("--virtual-time-budget={}", kVirtualTimeBudgetMs)};
+  args.insert(args.end(), extra_args.begin(), extra_args.end());
+  args.push_back(file_url(html) + "?" + std::string(query));
+  return run_process(chromium, args, "", kChromiumTimeout);
+}
 
+std::string failure(const fs::path& chromium, const ProcessResult& run, const char* doing) {
+  if (!run.started) return fmt::format("cannot start {}: {}", chromium.string(), run.error);
+  if (run.timed_out) return fmt::format("{} did not finish {} within {} s", chromium.string(), doing, kChromiumTimeout.count());
+  return fmt::format("{} failed {} (exit code {}):\n{}", chromium.string(), doing, run.exit_code, tail_lines(run.err, 8));
+}
+
+}  // namespace
+
+PdfResult print_to_pdf(const fs::path& chromium, std::string_view page, std::string_view query, const fs::path& pdf) {
+  PdfResult result;
+  TempFolder temp("pdf");  // Chromium's profile and the page, removed on every path out
+  fs::path printed = temp.path() / "deck.pdf";
+  ProcessResult run = run_headless(chromium, temp, page, query, {"--no-pdf-header-footer", "--print-to-pdf=" + printed.string()});
   std::string content;
-  if (!run.started) {
-    result.error = fmt::format("cannot start {}: {}", chromium.string(), run.error);
-  } else if (run.timed_out) {
-    result.error = fmt::format("{} did not finish printing within {} s", chromium.string(), kChromiumTimeout.count());
-  } else if (run.exit_code != 0 || !read_file(printed, content) || content.rfind("%PDF-", 0) != 0) {
-    result.error = fmt::format("{} failed to print (exit code {}):\n{}", chromium.string(), run.exit_code,
-                               tail_lines(run.err, 8));
+  if (!run.started || run.timed_out || run.exit_code != 0 || !read_file(printed, content) || content.rfind("%PDF-", 0) != 0) {
+    result.error = failure(chromium, run, "printing");
+    return result;
   }
-  if (!result.error.empty()) return result;
   write_file_atomically(pdf, content);
   result.pages = count_pdf_pages(content);
+  result.ok = true;
+  return result;
+}
+
+DomResult lay_out_in_chromium(std::string_view page, std::string_view query, int width, int height) {
+  ChromiumLookup chromium = find_chromium();
+  if (!chromium.path) return DomResult{false, "", chromium.problem};
+  return dump_dom(*chromium.path, page, query, width, height);
+}
+
+DomResult dump_dom(const fs::path& chromium, std::string_view page, std::string_view query, int width, int height) {
+  DomResult result;
+  TempFolder temp("layout");
+  ProcessResult run = run_headless(chromium, temp, page, query, {fmt::format("--window-size={},{}", width, height), "--dump-dom"});
+  if (!run.started || run.timed_out || run.exit_code != 0 || run.out.empty()) {
+    result.error = failure(chromium, run, "laying out the deck");
+    return result;
+  }
+  result.dom = std::move(run.out);
   result.ok = true;
   return result;
 }

@@ -6,11 +6,14 @@
 
 #include "cache/cache_folder.h"
 #include "cache/cache_store.h"
+#include "draw/diagrams.h"
 #include "highlight/highlight.h"
 #include "measure/claims.h"
 #include "measure/machine.h"
 #include "measure/values.h"
 #include "model/input_error.h"
+#include "pipeline/baseline_check.h"
+#include "pipeline/fit_check.h"
 #include "pipeline/output_paths.h"
 #include "pipeline/run_snippets.h"
 #include "pipeline/summary.h"
@@ -38,15 +41,22 @@ struct Figures {
 };
 
 // Measured values checked by the deck's claims and drawn in its figures.
-Figures claims_and_figures(const Deck& deck, const Measured& measured, Status& status) {
+Figures claims_and_figures(const Deck& deck, const Measured& measured, Strictness strictness, Status& status) {
   Figures f;
-  f.claims = check_claims(deck.claims, measured.results);
-  for (const ClaimResult& c : f.claims) {
+  const Machine& machine = measured.provenance.machine;
+  ClaimContext context{deck.meta.confidence, {machine.usable_cores, machine.logical_cores}};
+  f.claims = check_claims(deck.claims, measured.results, context);
+  for (ClaimResult& c : f.claims) {
+    add_sampling_note(c, measured.sampling);
     f.block_html[c.spec.pos] = claim_html(c);
-    if (!c.ok) {
-      status.error(fmt::format("{}: error: claim failed: {}", c.spec.pos, c.verdict));
-      ++f.failed;
-    }
+    if (c.outcome == ClaimOutcome::fails || c.outcome == ClaimOutcome::undecided)
+      status.error(fmt::format("{}: error: claim {}: {}", c.spec.pos,
+                               c.outcome == ClaimOutcome::fails ? "failed" : "undecided", c.verdict));
+    else if (claim_fails_build(c, strictness))
+      status.error(fmt::format("{}: error: claim is fragile (--strict): {}", c.spec.pos, c.verdict));
+    else if (c.fragile)
+      status.warning(fmt::format("{}: warning: claim holds but is fragile: {}", c.spec.pos, c.verdict));
+    if (claim_fails_build(c, strictness)) ++f.failed;
   }
   for (const ChartSpec& c : deck.charts) f.block_html[c.pos] = chart_html(c, measured.results);
   for (const TimelineSpec& t : deck.timelines) {
@@ -62,14 +72,28 @@ Figures claims_and_figures(const Deck& deck, const Measured& measured, Status& s
   return f;
 }
 
+// Pygments knows no lexer by that name: the block is shown uncoloured, which the author
+// should hear about (a typo such as ```pyhton, or a name from another tool).
+void warn_unknown_languages(const std::vector<CodeBlock>& blocks, const HighlightedCode& highlighted, Status& status) {
+  for (const CodeBlock& b : blocks) {
+    if (highlighted.count(b.pos) || b.language == "mermaid") continue;  // mermaid: warned by the reader
+    status.warning(warning_message({b.pos, fmt::format("unknown code language '{}': shown without colours", b.language),
+                                    "use a Pygments lexer name (python, c, cpp, rust, sh, json, yaml, text, ...)"}));
+  }
+}
+
 int build_deck(const Options& options, Status& status, Runners runners) {
   Deck deck = read_deck(options.inputs);
+  for (const Warning& w : deck.warnings) status.warning(warning_message(w));
   Plan plan = make_plan(deck, options.snippets_dir);
   fs::path cache_dir = cache_dir_for(options.inputs);
   // Before anything runs or is written: no output may destroy anything.
   std::vector<OutputPath> outputs = outputs_of(options);
   check_outputs(outputs, input_files(deck, plan), cache_dir);
   for (const OutputPath& out : outputs) remove_stale_temp_files(out.path);  // left by a kill -9
+  // Read before anything runs: an unreadable baseline is an input error.
+  std::optional<BaselineReport> baseline;
+  if (options.baseline) baseline = read_baseline_report(*options.baseline);
   if (options.use_cache) {
     try {
       CacheStore(cache_dir).mark();  // refuses (exit 2) a folder deckgen did not make
@@ -77,6 +101,8 @@ int build_deck(const Options& options, Status& status, Runners runners) {
       status.warning(fmt::format("cannot create the cache folder: {}", e.what()));
     }
   }
+  // After the cache folder is claimed: diagrams.json is written into it.
+  draw_diagrams(deck, options.use_cache ? cache_dir / "diagrams.json" : fs::path());
 
   Measured measured;
   if (!plan.snippets.empty()) measured = run_snippets(deck, plan, options, status, runners);
@@ -86,28 +112,37 @@ int build_deck(const Options& options, Status& status, Runners runners) {
 
   // Measured values into prose, claims checked against them.
   std::map<std::string, std::string> values = placeholder_values(deck.placeholders, measured.results, measured.provenance);
-  Figures figures = claims_and_figures(deck, measured, status);
+  Strictness strictness = options.strict ? Strictness::strict : Strictness::normal;
+  Figures figures = claims_and_figures(deck, measured, strictness, status);
   SnippetViews views{&plan, &measured.results, &values, &figures.block_html};
 
   auto highlighter = make_pygments_highlighter(options.use_cache ? cache_dir / "highlight.bin" : fs::path());
   std::string highlight_warning;
-  HighlightedCode highlighted = highlight_blocks(*highlighter, code_blocks_to_highlight(deck, views), &highlight_warning);
+  std::vector<CodeBlock> code_blocks = code_blocks_to_highlight(deck, views);
+  HighlightedCode highlighted = highlight_blocks(*highlighter, code_blocks, &highlight_warning);
   if (!highlight_warning.empty()) status.warning(highlight_warning);
+  else warn_unknown_languages(code_blocks, highlighted, status);
 
   std::vector<RenderedSlide> slides = render_slides(deck, highlighted, views);
   if (!plan.snippets.empty()) slides.push_back(provenance_slide(measured.provenance, plan.snippets.size(), measured.seconds));
-  std::string page = write_page(deck.meta, slides);
-
-  BuildResults results{plan, measured.results, measured.provenance, figures.claims};
-  // Traces go beside the deck before it: the deck links to them.
-  if (options.write_deck && !options.deck_is_intermediate) {
-    for (const PlannedSnippet& s : plan.snippets) {
-      auto r = measured.results.find(s.spec.id);
-      if (!s.spec.trace || r == measured.results.end() || r->second.traces.empty()) continue;
-      write_file_atomically(options.output.parent_path() / "traces" / (s.spec.id + ".json"),
-                            merged_trace_json(r->second.traces));
-    }
+  // Each trace travels inside the deck (its timeline links to it) and also goes beside
+  // it, for Perfetto and for `watch` to serve.
+  std::vector<Attachment> traces;
+  for (const PlannedSnippet& s : plan.snippets) {
+    auto r = measured.results.find(s.spec.id);
+    if (!s.spec.trace || r == measured.results.end() || r->second.traces.empty()) continue;
+    traces.push_back({"traces/" + s.spec.id + ".json", merged_trace_json(r->second.traces)});
   }
+  std::string page = write_page(deck.meta, slides, traces);
+
+  std::optional<BaselineOutcome> compared;
+  if (baseline)
+    compared = check_against_baseline(*baseline, measured.results, measured.provenance.machine, deck.meta.confidence,
+                                      options.fail_on_regression_percent, status);
+  BuildResults results{plan,     measured.results, measured.provenance, figures.claims,
+                       strictness, compared ? &*compared : nullptr};
+  if (options.write_deck && !options.deck_is_intermediate)
+    for (const Attachment& t : traces) write_file_atomically(options.output.parent_path() / t.path, t.content);
   if (options.report) write_file_atomically(*options.report, report_json(results));
   if (options.junit) write_file_atomically(*options.junit, junit_xml(results));
   if (options.write_deck) {
@@ -116,11 +151,18 @@ int build_deck(const Options& options, Status& status, Runners runners) {
       status.info(fmt::format("wrote {} ({} slides, {} KiB)", options.output.generic_string(),
                               slides.size() + (deck.meta.title.empty() ? 0 : 1), (page.size() + 1023) / 1024));
   }
+  // `check`: every slide must fit its stage, as headless Chromium lays the page out.
+  size_t overflowing = 0;
+  if (options.command == Command::check) {
+    int width = deck.meta.aspect_ratio == "4:3" ? 960 : 1280;
+    OverflowIs severity = options.strict ? OverflowIs::error : OverflowIs::warning;
+    FitCheck fit = check_fit(page, width, 720, severity, status, options.fit_layout ? options.fit_layout : lay_out_in_chromium);
+    if (severity == OverflowIs::error) overflowing = fit.overflowing;
+  }
   if (!plan.snippets.empty()) print_summary(plan, measured, status);
-  size_t failed_claims = std::count_if(figures.claims.begin(), figures.claims.end(), [](const ClaimResult& c) { return !c.ok; });
-  if (!figures.claims.empty())
-    status.summary(fmt::format("claims: {} hold, {} failed", figures.claims.size() - failed_claims, failed_claims));
-  bool failed = figures.failed > 0 || std::any_of(measured.results.begin(), measured.results.end(),
+  if (!figures.claims.empty()) status.summary(claims_summary(figures.claims));
+  bool failed = figures.failed > 0 || overflowing > 0 || (compared && compared->regressions > 0) ||
+                std::any_of(measured.results.begin(), measured.results.end(),
                                                   [](const auto& r) { return r.second.outcome == Outcome::failed; });
   return failed ? exit_deck_failed : exit_ok;
 }

@@ -11,6 +11,7 @@
 #include "cache/result_store.h"
 #include "measure/snippet_result.h"
 #include "pipeline/cache_lookup.h"
+#include "pipeline/claim_sampling.h"
 #include "pipeline/harness_overhead.h"
 #include "pipeline/kept_programs.h"
 #include "pipeline/locked_status.h"
@@ -120,6 +121,14 @@ Measured run_snippets(const Deck& deck, const Plan& plan, const Options& options
       status.warning(warning);
   }
   for (size_t i = 0; i < count; ++i) m.results[plan.snippets[i].spec.id] = std::move(*results[i]);
+  // Claims the runs cannot decide yet get more of them, interleaved, one at a time.
+  m.sampling = sample_for_claims(deck, plan, ctx, runners.main, m.provenance.machine, m.results,
+                                 [&](size_t i, const SnippetResult& r) {
+                                   std::string warning;
+                                   if (cache && r.outcome == Outcome::passed &&
+                                       !cache->save(lookup.result_keys[i], r, &warning))
+                                     status.warning(warning);
+                                 }, status);
   status.progress_done();
   m.seconds = elapsed();
   return m;

@@ -9,6 +9,7 @@
 #include "measure/provenance.h"
 #include "model/document.h"
 #include "model/results.h"
+#include "pipeline/adaptive_sampling.h"
 #include "pipeline/status.h"
 #include "pipeline/worker_pool.h"
 #include "plan/plan.h"
@@ -19,6 +20,7 @@ struct Measured {
   std::map<std::string, SnippetResult> results;  // by snippet id, one per plan snippet
   Provenance provenance;
   double seconds = 0;                            // the whole run stage, wall time
+  SamplingLog sampling;                          // the runs added for claims (adaptive_sampling.h)
 };
 
 Measured run_snippets(const Deck& deck, const Plan& plan, const Options& options, Status& status, Runners runners);

@@ -5,6 +5,7 @@
 #include <chrono>
 #include <cstdio>
 #include <exception>
+#include <map>
 #include <stdexcept>
 
 #include "cache/cache_folder.h"
@@ -42,6 +43,20 @@ class RecordingStatus final : public Status {
   Status& terminal_;
   std::vector<std::string> errors_;
 };
+
+// The traces the build wrote beside the deck (output/traces/ID.json), keyed by the
+// URL path its timeline slides link to, so that the served page's links resolve too.
+std::map<std::string, std::string> written_traces(const fs::path& deck_file) {
+  std::map<std::string, std::string> files;
+  std::error_code ec;
+  fs::path dir = deck_file.parent_path() / "traces";
+  for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
+    std::string content;
+    if (it->path().extension() == ".json" && read_file(it->path(), content))
+      files["/traces/" + it->path().filename().string()] = std::move(content);
+  }
+  return files;
+}
 
 // The folders whose changes rebuild the deck: those the command line names, the deck's
 // folder and the snippets folder as the deck names them now. Asked before every build,
@@ -148,7 +163,7 @@ int run_watch(const Options& options, Status& status, Runners runners) {
     std::string page;
     bool written = (code == exit_ok || code == exit_deck_failed) && read_file(options.output, page);
     if (written && (code == exit_ok || !serving_a_deck)) {
-      server.publish(std::move(page));
+      server.publish(std::move(page), written_traces(options.output));
       serving_a_deck = true;
     }
     if (code == exit_ok) {

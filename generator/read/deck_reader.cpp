@@ -5,9 +5,18 @@
 #include <sstream>
 
 #include "model/input_error.h"
+#include "read/code_attributes.h"
+#include "read/fenced_divs.h"
+#include "read/file_context.h"
 #include "read/front_matter.h"
+#include "read/image_attributes.h"
+#include "read/images.h"
+#include "read/incremental.h"
 #include "read/markdown.h"
+#include "read/raw_html_images.h"
+#include "read/slide_attributes.h"
 #include "read/tree_transforms.h"
+#include "read/unsupported_syntax.h"
 #include "util/files.h"
 #include "util/text.h"
 
@@ -81,49 +90,31 @@ void collect_images(NodeList& nodes, std::vector<Node*>& out) {
   }
 }
 
-// Finds where an image's destination is written, for a precise error position; the
-// inline positions cmark gives are only approximate.
-SourcePos locate(const SourcePos& near, std::string_view file_text, std::string_view url) {
-  LineCursor lines(file_text);
-  std::string_view line;
-  while (lines.next(line)) {
-    if (lines.line_number() < near.line) continue;
-    size_t at = line.find(url);
-    if (at != std::string_view::npos) return {near.file, lines.line_number(), static_cast<int>(at) + 1};
-    if (lines.line_number() > near.line + 50) break;
-  }
-  return near;
-}
-
-void load_images(std::vector<Slide>& slides, const fs::path& md_file, std::string_view text,
-                 std::map<std::string, Asset, std::less<>>& images) {
+void load_images(std::vector<Slide>& slides, const FileContext& ctx) {
   std::vector<Node*> found;
   for (Slide& s : slides) {
     collect_images(s.body, found);
     collect_images(s.notes, found);
   }
   for (Node* image : found) {
-    std::string_view url = image->url();
-    if (url.starts_with("data:")) continue;
-    if (url.find("://") != std::string_view::npos || url.starts_with("//"))
-      throw InputError(locate(image->pos, text, url), fmt::format("image '{}' is not a local file", url),
-                       "the deck must present offline: save the image beside the slides and use its path");
-    fs::path path = md_file.parent_path() / percent_decode(url.substr(0, url.find_first_of("?#")));
-    std::string key = path.lexically_normal().generic_string();
-    if (images.count(key)) {
-      image->details().url.assign(key);
-      continue;
-    }
-    std::string bytes;
-    if (!read_file(path, bytes))
-      throw InputError(locate(image->pos, text, url), fmt::format("cannot read image '{}'", path.generic_string()),
-                       "check the path: it is relative to the slide's .md file");
-    std::string mime = image_mime(bytes, path);
-    if (mime.empty())
-      throw InputError(locate(image->pos, text, url), fmt::format("'{}' is not a PNG, JPEG, GIF or SVG image", url),
-                       "convert it to one of those formats");
-    images.emplace(key, Asset{mime, std::move(bytes)});
+    std::string key = load_local_image(image->url(), image->pos, ctx);
     image->details().url.assign(key);
+  }
+}
+
+// The reader's tree transforms, in order: each reads one kind of syntax that cmark
+// leaves as text or paragraphs into the node tree (see each header).
+void transform_slide(Slide& slide, const FileContext& ctx) {
+  group_fenced_divs(slide.body, ctx);
+  read_slide_attributes(slide, ctx);
+  apply_pauses(slide.body);
+  mark_incremental_lists(slide.body, std::find(slide.classes.begin(), slide.classes.end(), "incremental") != slide.classes.end()
+                                         ? Incremental::yes : Incremental::no);
+  for (NodeList* nodes : {&slide.body, &slide.notes}) {
+    read_code_attributes(*nodes, ctx);
+    read_image_attributes(*nodes, ctx);
+    read_raw_html_images(*nodes, ctx);
+    warn_unsupported_syntax(*nodes, ctx);
   }
 }
 
@@ -175,15 +166,6 @@ void parse_in_pieces(std::string_view body, const std::vector<std::string_view>&
 
 }  // namespace
 
-std::string image_mime(std::string_view bytes, const fs::path& path) {
-  if (bytes.starts_with("\x89PNG\r\n\x1a\n")) return "image/png";
-  if (bytes.starts_with("\xFF\xD8\xFF")) return "image/jpeg";
-  if (bytes.starts_with("GIF87a") || bytes.starts_with("GIF89a")) return "image/gif";
-  if (path.extension() == ".svg" && bytes.substr(0, 4096).find("<svg") != std::string_view::npos)
-    return "image/svg+xml";
-  return {};
-}
-
 std::vector<Slide> split_slides(std::string_view body, const std::string& file, int first_line,
                                 std::pmr::memory_resource* memory) {
   std::vector<Slide> slides(1);
@@ -234,7 +216,9 @@ Deck read_deck(const std::vector<fs::path>& inputs) {
       deck.meta = parse_front_matter(split.yaml, name, split.yaml_first_line);
     }
     std::vector<Slide> slides = split_slides(split.body, name, split.body_first_line, deck.node_memory.get());
-    load_images(slides, path, text, deck.images);
+    FileContext ctx{path, text, deck.images, deck.warnings};
+    for (Slide& s : slides) transform_slide(s, ctx);
+    load_images(slides, ctx);
     for (Slide& s : slides) {
       make_typed_nodes(s.body, deck);
       make_typed_nodes(s.notes, deck);

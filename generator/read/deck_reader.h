@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "model/document.h"
+#include "read/images.h"  // image_mime
 
 namespace deckgen {
 
@@ -20,7 +21,5 @@ Deck read_deck(const std::vector<std::filesystem::path>& inputs);
 std::vector<Slide> split_slides(std::string_view body, const std::string& file, int first_line,
                                 std::pmr::memory_resource* memory = std::pmr::get_default_resource());
 
-// Detects an image's type from its first bytes (and .svg from its text); empty if unsupported.
-std::string image_mime(std::string_view bytes, const std::filesystem::path& path);
 
 }  // namespace deckgen

@@ -51,6 +51,8 @@ const std::map<std::string, KeyHandler>& key_table() {
       {"aspect_ratio", [](FrontMatter& f, const YAML::Node& n, const YamlValues& v) {
          f.aspect_ratio = v.one_of(n, "aspect_ratio", {"16:9", "4:3"}); }},
       {"snippets", [](FrontMatter& f, const YAML::Node& n, const YamlValues& v) { f.snippets = v.scalar(n, "snippets"); }},
+      {"confidence", [](FrontMatter& f, const YAML::Node& n, const YamlValues& v) {
+         f.confidence = v.number(n, "confidence", 0.5, 0.9999); }},
       {"python", [](FrontMatter& f, const YAML::Node& n, const YamlValues& v) { f.python = v.scalar(n, "python"); }},
       {"languages", [](FrontMatter& f, const YAML::Node& n, const YamlValues& v) {
          if (!n.IsMap()) throw InputError(v.pos(n), "'languages' must map language names to their commands");

@@ -4,11 +4,13 @@
 #include <cmark-gfm-extension_api.h>
 #include <cmark-gfm.h>
 
+#include <algorithm>
 #include <cstring>
 #include <memory>
 #include <mutex>
 #include <optional>
 
+#include "read/block_lines.h"
 #include "util/bump_arena.h"
 
 namespace deckgen {
@@ -52,8 +54,11 @@ void set(std::pmr::string& field, const char* value) {
 
 class Converter {
  public:
-  Converter(const std::string& file, int first_line, std::pmr::memory_resource* memory)
-      : file_(file), line_offset_(first_line - 1), memory_(memory) {}
+  // `original_line` maps the parsed text's lines to the input's when blank lines were
+  // added around block lines (read/block_lines.h); empty when the text is the input.
+  Converter(const std::string& file, int first_line, const std::vector<int>& original_line,
+            std::pmr::memory_resource* memory)
+      : file_(file), line_offset_(first_line - 1), original_line_(original_line), memory_(memory) {}
 
   // Fills `out`, a fresh node already in its place in the tree: building nodes in place
   // instead of returning and pushing them saves moving every node (five strings) twice.
@@ -170,6 +175,7 @@ class Converter {
     int line = cmark_node_get_start_line(n);
     int column = cmark_node_get_start_column(n);
     if (line <= 0) return parent;
+    if (!original_line_.empty()) line = original_line_[std::min<size_t>(line, original_line_.size()) - 1];
     return SourcePos{file_, line + line_offset_, column > 0 ? column : 1};
   }
 
@@ -206,6 +212,7 @@ class Converter {
 
   FileName file_;  // interned once: every node's position copies it
   int line_offset_;
+  const std::vector<int>& original_line_;
   std::pmr::memory_resource* memory_;  // where the nodes' strings and lists go
 };
 
@@ -213,7 +220,8 @@ class Converter {
 
 namespace {
 
-// Parses `text` into cmark's tree, allocating from `arena` (which must outlive it).
+// Parses `text` (spaced already: see read/block_lines.h) into cmark's tree, allocating
+// from `arena` (which must outlive it).
 cmark_node* parse_with_cmark(std::string_view text, BumpArena& arena) {
   static std::once_flag registered;
   std::call_once(registered, cmark_gfm_core_extensions_ensure_registered);
@@ -234,10 +242,15 @@ cmark_node* parse_with_cmark(std::string_view text, BumpArena& arena) {
   return cmark_parser_finish(parser.get());
 }
 
+const std::vector<int>& line_map(const std::optional<SpacedText>& spaced) {
+  static const std::vector<int> none;
+  return spaced ? spaced->original_line : none;
+}
+
 NodeList convert_document(cmark_node* doc, BumpArena& arena, const std::string& file, int first_line,
-                          std::pmr::memory_resource* memory) {
+                          const std::vector<int>& original_line, std::pmr::memory_resource* memory) {
   ArenaScope scope(arena);  // reading a literal may make cmark allocate
-  Converter converter(file, first_line, memory);
+  Converter converter(file, first_line, original_line, memory);
   NodeList blocks(memory);
   blocks.reserve(Converter::child_count(doc));
   SourcePos start{file, first_line, 1};
@@ -251,20 +264,24 @@ NodeList convert_document(cmark_node* doc, BumpArena& arena, const std::string& 
 NodeList parse_markdown(std::string_view text, const std::string& file, int first_line,
                         std::pmr::memory_resource* memory) {
   BumpArena arena;  // declared first: it outlives the parser and the tree
-  cmark_node* doc = parse_with_cmark(text, arena);
-  return convert_document(doc, arena, file, first_line, memory);
+  std::optional<SpacedText> spaced = space_block_lines(text);
+  cmark_node* doc = parse_with_cmark(spaced ? std::string_view(spaced->text) : text, arena);
+  return convert_document(doc, arena, file, first_line, line_map(spaced), memory);
 }
 
 std::optional<NodeList> parse_markdown_piece(std::string_view text, const std::string& file, int first_line,
                                              int last_line, std::pmr::memory_resource* memory) {
   BumpArena arena;
-  cmark_node* doc = parse_with_cmark(text, arena);
+  std::optional<SpacedText> spaced = space_block_lines(text);
+  cmark_node* doc = parse_with_cmark(spaced ? std::string_view(spaced->text) : text, arena);
   cmark_node* last = cmark_node_last_child(doc);
   // Checked on cmark's tree, before any node of the deck is made from it.
-  if (!last || cmark_node_get_type(last) != CMARK_NODE_THEMATIC_BREAK ||
-      cmark_node_get_start_line(last) + first_line - 1 != last_line)
-    return std::nullopt;
-  return convert_document(doc, arena, file, first_line, memory);
+  if (!last || cmark_node_get_type(last) != CMARK_NODE_THEMATIC_BREAK) return std::nullopt;
+  int line = cmark_node_get_start_line(last);
+  const std::vector<int>& original = line_map(spaced);
+  if (!original.empty() && line > 0) line = original[std::min<size_t>(line, original.size()) - 1];
+  if (line + first_line - 1 != last_line) return std::nullopt;
+  return convert_document(doc, arena, file, first_line, original, memory);
 }
 
 }  // namespace deckgen

@@ -12,8 +12,18 @@ ClaimSpec parse_claim_block(std::string_view yaml, const SourcePos& block) {
   YAML::Node root = v.load_block(yaml, block, "claim block", fmt::format("for example: {}", example));
   int kinds = 0;
   bool has_than = false;
+  // `by:` is a factor of at least 1; one that names machine facts is checked when it is
+  // evaluated, on the machine.
+  auto factor = [&v](const YAML::Node& n, const std::string& key) {
+    Expression e = parse_expression(v.scalar(n, key), v.pos(n), ExpressionKind::number);
+    double constant = e.uses_machine_facts() ? 1 : evaluate(e, {});
+    if (constant < 1 || constant > 1e6)
+      throw InputError(v.pos(n), fmt::format("'{}' must be a number from 1 to 1000000, not '{}'", key, e.text));
+    return e;
+  };
   v.for_each_key(root, "claim block",
-                 {"faster", "less", "not_faster", "not_less", "than", "by", "metric", "value", "below", "above"},
+                 {"faster", "less", "not_faster", "not_less", "than", "by", "margin", "metric", "value", "below", "above",
+                  "when", "budget", "max_runs"},
                  [&](const std::string& key, const YAML::Node& n) {
                    if (key == "faster" || key == "less") {
                      c.kind = ClaimSpec::Kind::faster, c.a = v.scalar(n, key), ++kinds;
@@ -25,9 +35,13 @@ ClaimSpec parse_claim_block(std::string_view yaml, const SourcePos& block) {
                    }
                    if (key == "value") c.kind = ClaimSpec::Kind::value, c.value = parse_metric_ref(v.scalar(n, key), v.pos(n)), ++kinds;
                    if (key == "than") c.b = v.scalar(n, key), has_than = true;
-                   if (key == "by") c.by = v.number(n, key, 1.0, 1e6);
-                   if (key == "below") c.below = v.number(n, key, -1e300, 1e300);
-                   if (key == "above") c.above = v.number(n, key, -1e300, 1e300);
+                   if (key == "by") c.by = factor(n, key);
+                   if (key == "margin") c.margin = v.number(n, key, 1.0, 1e6);
+                   if (key == "below") c.below = parse_expression(v.scalar(n, key), v.pos(n), ExpressionKind::number);
+                   if (key == "above") c.above = parse_expression(v.scalar(n, key), v.pos(n), ExpressionKind::number);
+                   if (key == "when") c.when = parse_expression(v.scalar(n, key), v.pos(n), ExpressionKind::condition);
+                   if (key == "budget") c.budget_seconds = v.number(n, key, 0, 3600);
+                   if (key == "max_runs") c.max_runs = static_cast<int>(v.integer(n, key, 1, 10000));
                    if (key == "metric") {
                      c.metric = v.scalar(n, key);
                      if (!is_known_metric(c.metric))
@@ -45,6 +59,8 @@ ClaimSpec parse_claim_block(std::string_view yaml, const SourcePos& block) {
     if (!has_than) throw InputError(block, "the claim says what is compared but not `than:` what");
     if (c.below || c.above) throw InputError(block, "`below:` and `above:` belong to value claims");
     if (c.by && c.kind == ClaimSpec::Kind::not_faster) throw InputError(block, "`by:` belongs to faster/less claims");
+    if (c.margin && c.kind == ClaimSpec::Kind::faster)
+      throw InputError(block, "`margin:` belongs to not_faster/not_less claims", "a faster claim states its factor with `by:`");
   }
   return c;
 }
@@ -54,8 +70,14 @@ ChartSpec parse_chart_block(std::string_view yaml, const SourcePos& block) {
   c.pos = block;
   YamlValues v(block.file, block.line + 1);
   YAML::Node root = v.load_block(yaml, block, "chart block", "for example: `metric: wall` / `snippets: [a, b]`");
-  v.for_each_key(root, "chart block", {"title", "metric", "snippets", "labels"}, [&](const std::string& key, const YAML::Node& n) {
+  v.for_each_key(root, "chart block", {"title", "metric", "snippets", "labels", "scale"}, [&](const std::string& key, const YAML::Node& n) {
     if (key == "title") c.title = v.scalar(n, key);
+    if (key == "scale") {
+      std::string scale = v.scalar(n, key);
+      if (scale != "linear" && scale != "log")
+        throw InputError(v.pos(n), fmt::format("unknown chart scale '{}'", scale), "use `scale: linear` or `scale: log`");
+      c.scale = scale == "log" ? ChartSpec::Scale::log : ChartSpec::Scale::linear;
+    }
     if (key == "snippets") c.snippets = v.list(n, key);
     if (key == "labels") c.labels = v.list(n, key);
     if (key == "metric") {

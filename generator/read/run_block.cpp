@@ -2,6 +2,7 @@
 
 #include <cmath>
 
+#include "model/line_steps.h"
 #include "read/yaml_values.h"
 #include "util/pattern.h"
 
@@ -44,7 +45,7 @@ SnippetSpec parse_run_block(std::string_view yaml, const SourcePos& block) {
   bool has_file = false;
   v.for_each_key(root, "run block",
                  {"file", "id", "lang", "args", "stdin", "env", "timeout", "runs", "warmup", "show", "region",
-                  "trace", "expect"},
+                  "trace", "expect", "lines", "output-location"},
                  [&](const std::string& key, const YAML::Node& value) {
                    if (key == "file") spec.display_file = v.scalar(value, key), has_file = true;
                    if (key == "id") {
@@ -65,6 +66,19 @@ SnippetSpec parse_run_block(std::string_view yaml, const SourcePos& block) {
                    if (key == "region") spec.region = v.scalar(value, key);
                    if (key == "trace") spec.trace = v.boolean(value, key);
                    if (key == "expect") spec.expect = read_expect(value, v);
+                   if (key == "lines") {
+                     spec.lines = v.scalar(value, key);
+                     if (!parse_line_steps(spec.lines))
+                       throw InputError(v.pos(value), fmt::format("'{}' is not a list of lines to highlight", spec.lines),
+                                        "write lines and ranges, with | between steps: \"1-3|5\" or \"2,4-6\"");
+                   }
+                   if (key == "output-location") {
+                     std::string where = v.scalar(value, key);
+                     if (where == "column") spec.output_location = OutputLocation::column;
+                     else if (where != "below")
+                       throw InputError(v.pos(value), fmt::format("'output-location' cannot be '{}'", where),
+                                        "use column (output beside the code) or below (the default)");
+                   }
                    if (key == "show") {
                      spec.show_code = spec.show_output = spec.show_timing = false;
                      for (const std::string& what : v.list(value, key)) {

@@ -27,6 +27,7 @@ std::string chart_html(const ChartSpec& chart, const Results& results) {
   for (const std::string& id : chart.snippets)
     if (unit.empty()) unit = metric_unit(results, id, chart.metric);
   data.metric_label = metric_label(chart.metric, unit);
+  data.scale = chart.scale == ChartSpec::Scale::log ? ChartScale::log : ChartScale::linear;
   data.format = [metric = chart.metric, unit](double v) { return format_metric_value(v, metric, unit); };
   for (size_t i = 0; i < chart.snippets.size(); ++i) {
     ChartEntry e;

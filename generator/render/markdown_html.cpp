@@ -30,7 +30,9 @@ class Writer {
         break;
       case NodeType::heading: {
         char level = static_cast<char>('0' + std::clamp(n.level, 1, 6));
-        out_ += "<h", out_ += level, out_ += '>';
+        out_ += "<h", out_ += level;
+        class_attribute(n.attrs());
+        out_ += '>';
         inlines(n.children);
         out_ += "</h", out_ += level, out_ += ">\n";
         break;
@@ -67,7 +69,19 @@ class Writer {
         }
         break;
       case NodeType::html_block:
-        out_ += n.literal;  // the author's own HTML, on purpose
+        raw_html(n);  // the author's own HTML, on purpose
+        break;
+      case NodeType::div:
+        out_ += "<div";
+        class_attribute(n.attrs());
+        if (const std::string* width = n.attrs().find("width")) {
+          out_ += " style=\"width:";
+          append_escaped(out_, *width);
+          out_ += '"';
+        }
+        out_ += ">\n";
+        blocks(n.children);
+        out_ += "</div>\n";
         break;
       case NodeType::thematic_break:
         out_ += "<hr />\n";
@@ -83,7 +97,10 @@ class Writer {
   }
 
   void list_item(const Node& item, bool tight) {
-    out_ += item.task ? "<li class=\"task\">" : "<li>";
+    out_ += "<li";
+    if (item.task) out_ += " class=\"task\"";
+    else class_attribute(item.attrs());
+    out_ += '>';
     if (item.task) out_ += *item.task ? "<input type=\"checkbox\" checked=\"\" disabled=\"\" /> "
                                       : "<input type=\"checkbox\" disabled=\"\" /> ";
     blocks(item.children, tight);
@@ -140,7 +157,7 @@ class Writer {
         append_escaped(out_, n.literal);
         out_ += "</code>";
         break;
-      case NodeType::html_inline: out_ += n.literal; break;
+      case NodeType::html_inline: raw_html(n); break;
       case NodeType::emph: wrap("em", n); break;
       case NodeType::strong: wrap("strong", n); break;
       case NodeType::strikethrough: wrap("del", n); break;
@@ -170,7 +187,42 @@ class Writer {
     alt_text(n.children);
     out_ += '"';
     if (!n.title().empty()) out_ += " title=\"", append_escaped(out_, n.title()), out_ += '"';
+    // Sizes were checked by the reader (read/image_attributes.h): a number is pixels.
+    std::string style;
+    for (const auto& [key, value] : n.attrs().values) {
+      bool unitless = value.find_first_not_of("0123456789.") == std::string::npos;
+      style += fmt::format("{}:{}{};", key, value, unitless ? "px" : "");
+    }
+    if (!style.empty()) out_ += " style=\"", append_escaped(out_, style), out_ += '"';
     out_ += " />";
+  }
+
+  void class_attribute(const Attributes& attrs) {
+    if (attrs.classes.empty()) return;
+    out_ += " class=\"";
+    for (size_t i = 0; i < attrs.classes.size(); ++i) {
+      if (i) out_ += ' ';
+      append_escaped(out_, attrs.classes[i]);
+    }
+    out_ += '"';
+  }
+
+  // Raw HTML as written, except that the local images the reader found in its <img>
+  // tags (read/raw_html_images.h) are inlined like Markdown images.
+  void raw_html(const Node& n) {
+    if (n.attrs().values.empty() || !ctx_.images) {
+      out_ += n.literal;
+      return;
+    }
+    std::string html(n.literal);
+    for (const auto& [key, image_key] : n.attrs().values) {
+      auto found = ctx_.images->find(std::string_view(image_key));
+      if (key != "src" || found == ctx_.images->end()) continue;
+      std::string quoted = "\"" + image_key + "\"";
+      std::string uri = "\"data:" + found->second.mime + ";base64," + base64(found->second.bytes) + "\"";
+      for (size_t at = 0; (at = html.find(quoted, at)) != std::string::npos; at += uri.size()) html.replace(at, quoted.size(), uri);
+    }
+    out_ += html;
   }
 
   void written_placeholder(const Node& n) {

@@ -1,5 +1,6 @@
 #include "render/slides.h"
 
+#include "render/code_html.h"
 #include "render/html.h"
 #include "render/markdown_html.h"
 #include "render/snippet_html.h"
@@ -30,6 +31,12 @@ struct CodeWalk {
     if (n.type != NodeType::run_block || !views.plan) return nullptr;
     return views.plan->at(n.pos);
   }
+  // The SVG a ```dot block was drawn as (read/diagrams.h), or null.
+  const std::string* diagram(const Node& n) const {
+    if (fence_language(n.info()) != "dot") return nullptr;
+    auto found = deck.diagrams.find(n.pos);
+    return found == deck.diagrams.end() ? nullptr : &found->second;
+  }
   // The code to highlight for a block, or nullopt when it takes no highlighting.
   std::optional<CodeBlock> code_of(const Node& n) const {
     if (const PlannedSnippet* s = snippet(n)) {
@@ -37,7 +44,7 @@ struct CodeWalk {
       return CodeBlock{n.pos, s->language.pygments, s->shown_code};
     }
     std::string lang = fence_language(n.info());
-    if (lang.empty() || n.type != NodeType::code_block) return std::nullopt;
+    if (lang.empty() || n.type != NodeType::code_block || diagram(n)) return std::nullopt;
     return CodeBlock{n.pos, lang, std::string(n.literal)};
   }
 };
@@ -52,13 +59,17 @@ void for_each_code_block(const NodeList& nodes, F&& f) {
   }
 }
 
-void write_code(std::string& out, const std::string& language, std::string_view code, const std::string* highlighted) {
-  out += "<pre class=\"code\"><code";
-  if (!language.empty()) out += " class=\"language-", append_escaped(out, language), out += '"';
-  out += '>';
-  if (highlighted) out += *highlighted;
-  else append_escaped(out, code);
-  out += "</code></pre>\n";
+CodeLook look_of(const Node& code) {
+  CodeLook look;
+  if (const std::string* lines = code.attrs().find("lines")) look.lines = *lines;
+  if (code.attrs().has_class("numberLines")) look.numbers = LineNumbers::shown;
+  return look;
+}
+
+std::string slide_classes(const Slide& s) {
+  std::string out;
+  for (const std::string& c : s.classes) out += out.empty() ? c : " " + c;
+  return out;
 }
 
 }  // namespace
@@ -103,12 +114,22 @@ std::vector<RenderedSlide> render_slides(const Deck& deck, const HighlightedCode
       write_snippet(out, *s, result, highlight_of(n));
       return;
     }
-    write_code(out, fence_language(n.info()), n.literal, highlight_of(n));
+    if (const std::string* svg = walk.diagram(n)) {
+      out += "<div class=\"diagram\">";
+      out += *svg;
+      out += "</div>\n";
+      return;
+    }
+    write_code(out, fence_language(n.info()), n.literal, highlight_of(n), look_of(n));
   };
   std::vector<RenderedSlide> slides;
   for (const Slide& s : deck.slides) {
     RenderedSlide r;
     r.pos = s.pos;
+    r.css_class = slide_classes(s);
+    r.background_color = s.background_color;
+    if (auto image = deck.images.find(s.background_image); !s.background_image.empty() && image != deck.images.end())
+      r.background_image = "data:" + image->second.mime + ";base64," + base64(image->second.bytes);
     render_blocks(r.html, s.body, ctx);
     render_blocks(r.notes, s.notes, ctx);
     slides.push_back(std::move(r));

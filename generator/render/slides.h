@@ -17,7 +17,9 @@ struct RenderedSlide {
   SourcePos pos;
   std::string html;   // the slide's content
   std::string notes;  // speaker notes, empty if none
-  std::string css_class;
+  std::string css_class;         // space-separated: the slide's classes ("center", "section")
+  std::string background_image;  // a data: URI, or empty
+  std::string background_color;  // a CSS colour, or empty
 };
 
 // What the slides show besides the Markdown: the plan's snippets and their results.

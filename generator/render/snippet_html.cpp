@@ -2,9 +2,11 @@
 
 #include <fmt/format.h>
 
+#include "measure/median_run.h"
 #include "measure/units.h"
 #include "measure/values.h"
 #include "model/metrics.h"
+#include "render/code_html.h"
 #include "render/html.h"
 
 namespace deckgen {
@@ -54,7 +56,9 @@ void write_timing(std::string& out, const SnippetResult& r) {
   if (!w.outliers.empty()) fmt::format_to(std::back_inserter(out), " · <span class=\"flag\">{} outlier(s)</span>", w.outliers.size());
   if (r.busy_runs > 0)
     fmt::format_to(std::back_inserter(out), " · <span class=\"flag busy\">machine busy during {} of {} runs</span>", r.busy_runs, r.runs.size());
-  out += "</summary>\n<table class=\"stats\"><thead><tr><th></th><th>n</th><th>median</th><th>MAD</th><th>mean</th>"
+  // The table opens as an overlay over the slide (theme.css), so it never pushes the
+  // code and output off the slide.
+  out += "</summary>\n<div class=\"overlay\"><table class=\"stats\"><thead><tr><th></th><th>n</th><th>median</th><th>MAD</th><th>mean</th>"
          "<th>σ</th><th>min</th><th>max</th></tr></thead><tbody>\n";
   for (const BuiltinMetric& metric : builtin_metrics()) {
     auto s = r.stats.find(std::string(metric.name));
@@ -73,36 +77,17 @@ void write_timing(std::string& out, const SnippetResult& r) {
   if (r.compiled)
     fmt::format_to(std::back_inserter(out), "; compiled in {}{}", escape_html(format_duration(r.compile_seconds)),
                    r.compile_reused ? " by an earlier build" : "");
-  out += ".</p></details>\n";
+  out += ".</p></div></details>\n";
 }
 
-}  // namespace
-
-std::string format_spread(const Summary& s, std::string (*format)(double)) {
-  return fmt::format("{} ± {} (n={})", format(s.median), format(s.mad), s.n);
-}
-
-void write_snippet(std::string& out, const PlannedSnippet& snippet, const SnippetResult* result,
-                   const std::string* highlighted) {
+// What the run showed: the failure box and the output.
+void write_result(std::string& out, const PlannedSnippet& snippet, const SnippetResult* result) {
   const SnippetSpec& spec = snippet.spec;
-  bool failed = result && result->outcome == Outcome::failed;
-  out += "<div class=\"snippet";
-  if (failed) out += " failed";
-  out += "\" data-snippet=\"";
-  append_escaped(out, spec.id);
-  out += "\">\n";
-  if (spec.show_code) {
-    out += "<pre class=\"code\"><code class=\"language-";
-    append_escaped(out, snippet.language.pygments);
-    out += "\">";
-    if (highlighted) out += *highlighted;
-    else append_escaped(out, snippet.shown_code);
-    out += "</code></pre>\n";
-  }
   if (!result) {
-    out += "<div class=\"snippet-error\"><strong>not run</strong></div>\n</div>\n";
+    out += "<div class=\"snippet-error\"><strong>not run</strong></div>\n";
     return;
   }
+  bool failed = result->outcome == Outcome::failed;
   if (failed) {
     out += "<div class=\"snippet-error\" role=\"alert\"><strong>✖ ";
     append_escaped(out, spec.id);
@@ -122,9 +107,37 @@ void write_snippet(std::string& out, const PlannedSnippet& snippet, const Snippe
   }
   if (spec.show_output) {
     write_output(out, "snippet-output", result->out);
+    // Which run printed it, so the output and the medians quoted beside it agree.
+    if (result->shown_run >= 0 && result->runs.size() > 1 && !(result->out.text.empty() && result->out.cut_bytes == 0))
+      fmt::format_to(std::back_inserter(out), "<p class=\"shown-run\">{}</p>\n",
+                     escape_html(median_run_caption(static_cast<size_t>(result->shown_run), result->runs.size())));
     if (!failed) write_output(out, "snippet-output stderr", result->err);
   }
-  if (spec.show_timing) write_timing(out, *result);
+}
+
+}  // namespace
+
+std::string format_spread(const Summary& s, std::string (*format)(double)) {
+  return fmt::format("{} ± {} (n={})", format(s.median), format(s.mad), s.n);
+}
+
+void write_snippet(std::string& out, const PlannedSnippet& snippet, const SnippetResult* result,
+                   const std::string* highlighted) {
+  const SnippetSpec& spec = snippet.spec;
+  bool failed = result && result->outcome == Outcome::failed;
+  out += "<div class=\"snippet";
+  if (failed) out += " failed";
+  out += "\" data-snippet=\"";
+  append_escaped(out, spec.id);
+  out += "\">\n";
+  // Beside the code, the output takes the right-hand column (Quarto's output-location: column).
+  bool columns = spec.output_location == OutputLocation::column && spec.show_code;
+  if (columns) out += "<div class=\"columns snippet-columns\">\n<div class=\"column\">\n";
+  if (spec.show_code) write_code(out, snippet.language.pygments, snippet.shown_code, highlighted, CodeLook{spec.lines});
+  if (columns) out += "</div>\n<div class=\"column\">\n";
+  write_result(out, snippet, result);
+  if (columns) out += "</div>\n</div>\n";
+  if (result && spec.show_timing) write_timing(out, *result);
   out += "</div>\n";
 }
 

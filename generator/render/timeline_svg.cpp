@@ -16,25 +16,33 @@ namespace {
 
 using svg::num;
 
-// Layout, in SVG units. At the default width of 1180 the slide shows them at about 1:1.
+// Layout, in SVG units. At the default width of 1180 the slide shows them at about 1:1,
+// so the fonts are px at 1280×720: 18 and up, readable from the back of a room.
 constexpr double kMargin = 10;
-constexpr double kLabelWidth = 220;       // lane names, left of the plot
-constexpr double kTitleHeight = 34;
-constexpr double kAxisHeight = 30;
-constexpr double kProcessHeight = 26;
-constexpr double kRowHeight = 24;         // one nesting level of spans
-constexpr double kBarHeight = 20;
-constexpr double kLanePadding = 6;
-constexpr double kCounterHeight = 44;
-constexpr double kLegendRow = 24;
-constexpr double kNoteRow = 22;
-constexpr double kFont = 15;              // lane names
-constexpr double kSmallFont = 14;         // axis, legend, notes, labels in bars
-constexpr double kTitleFont = 20;
+constexpr double kLabelWidth = 250;       // lane names, left of the plot
+constexpr double kTitleHeight = 40;
+constexpr double kAxisHeight = 34;
+constexpr double kProcessHeight = 32;
+constexpr double kRowHeight = 32;         // one nesting level of spans
+constexpr double kBarHeight = 26;
+constexpr double kLanePadding = 8;
+constexpr double kCounterHeight = 56;
+constexpr double kLegendRow = 30;
+constexpr double kNoteRow = 26;
+constexpr double kFont = 20;              // lane names
+constexpr double kSmallFont = 18;         // axis, legend, notes, labels in bars, instants
+constexpr double kTitleFont = 24;
 constexpr double kLabelMinBar = 40;       // bars this wide or more get a tooltip
 constexpr const char* kMergedColour = "#9aa0a6";
-constexpr double kWaitingTint = 0.6;      // how much lighter the waiting part is
+constexpr int kShareLevels = 10;          // CPU share drawn in steps of 10% opacity
+constexpr double kMinShareOpacity = 0.06; // a span that never ran still shows as a tint
 constexpr int kMaxLegendEntries = 10;
+constexpr size_t kMaxInstantTags = 6;     // per lane; more instants keep their marks only
+// A timeline of few lanes gets taller rows, up to kMaxStretch times, towards this height:
+// about what a slide with a heading leaves free, so the drawing fills the slide at 1:1
+// instead of leaving its lower half empty (the labels keep their size).
+constexpr double kTargetHeight = 520;
+constexpr double kMaxStretch = 3;
 
 // The time axis: where each microsecond lands, and the tick labels.
 struct TimeScale {
@@ -76,9 +84,13 @@ class PathBuckets {
     std::string& d = buckets_[colour];
     d += fmt::format("M{} {}h{}v{}h-{}z", num(x), num(y), num(w), num(h), num(w));
   }
-  void emit(std::string& out, const char* extra = "") {
+  void emit(std::string& out) {
+    for (const auto& [colour, d] : buckets_) out += fmt::format("<path fill=\"{}\" d=\"{}\"/>\n", colour, d);
+    buckets_.clear();
+  }
+  void emit_outlines(std::string& out) {
     for (const auto& [colour, d] : buckets_)
-      out += fmt::format("<path fill=\"{}\"{} d=\"{}\"/>\n", colour, extra, d);
+      out += fmt::format("<path fill=\"none\" stroke=\"{}\" stroke-width=\"1.5\" d=\"{}\"/>\n", colour, d);
     buckets_.clear();
   }
 
@@ -94,6 +106,7 @@ class TimelineWriter {
   std::string write() {
     choose_lanes();
     assign_colours();
+    stretch_rows();
     double plot_x0 = kMargin + kLabelWidth + 10;
     double plot_x1 = options_.width - kMargin - 16;
     double duration = std::max(trace_.end_us - trace_.start_us, 1.0);
@@ -129,6 +142,26 @@ class TimelineWriter {
   }
 
  private:
+  // Taller rows when the lanes leave the drawing short of kTargetHeight.
+  void stretch_rows() {
+    double rows_height = 0, other = 2 * kMargin + kAxisHeight + 10 + 2 * kLegendRow;
+    if (!options_.title.empty()) other += kTitleHeight;
+    std::optional<int64_t> pid;
+    for (const Lane* lane : lanes_) {
+      if (!pid || *pid != lane->pid) pid = lane->pid, other += kProcessHeight;
+      if (lane->kind == Lane::Kind::counter) {
+        other += kCounterHeight;
+      } else {
+        rows_height += std::clamp(lane->depth_count, 1, std::max(1, options_.max_depth)) * kRowHeight;
+        other += kLanePadding;
+      }
+    }
+    if (rows_height <= 0) return;
+    double stretch = std::clamp((kTargetHeight - other) / rows_height, 1.0, kMaxStretch);
+    row_height_ = kRowHeight * stretch;
+    bar_height_ = kBarHeight * stretch;
+  }
+
   void choose_lanes() {
     size_t limit = std::max<size_t>(options_.max_lanes, 1);
     for (size_t i = 0; i < trace_.lanes.size() && i < limit; ++i) lanes_.push_back(&trace_.lanes[i]);
@@ -137,10 +170,10 @@ class TimelineWriter {
 
   std::string draw_axis(double y, double lanes_top, double lanes_bottom) {
     double duration = std::max(trace_.end_us - trace_.start_us, 1.0);
-    // About one tick per 110 px keeps labels such as "1.25 ms" apart.
-    int max_ticks = std::max(2, int((plot_x1_ - scale_.x0) / 110));
+    // About one tick per 130 px keeps labels such as "1.25 ms" apart.
+    int max_ticks = std::max(2, int((plot_x1_ - scale_.x0) / 130));
     double step = svg::nice_step(duration, max_ticks);
-    std::string out = "<g class=\"axis\" font-size=\"14\" text-anchor=\"middle\">\n";
+    std::string out = fmt::format("<g class=\"axis\" font-size=\"{}\" text-anchor=\"middle\">\n", num(kSmallFont));
     std::string grid;
     AxisUnit unit = unit_for_axis(std::floor(duration / step) * step);
     // Bounded whatever the trace holds: merge_traces keeps times finite, and the tick
@@ -149,8 +182,11 @@ class TimelineWriter {
       double t = i * step;
       if (t > duration * (1 + 1e-9)) break;
       double x = scale_.x(trace_.start_us + t);
-      out += fmt::format("<text x=\"{}\" y=\"{}\">{}</text>\n", num(x), num(y + 16),
-                         svg::text(tick_label(t, step, unit)));
+      std::string label = tick_label(t, step, unit);
+      // The last label may not stick out of the drawing: it moves left of its tick.
+      double half = svg::text_width(label, kSmallFont) / 2;
+      double label_x = std::min(x, options_.width - kMargin - half);
+      out += fmt::format("<text x=\"{}\" y=\"{}\">{}</text>\n", num(label_x), num(y + 20), svg::text(label));
       grid += fmt::format("M{} {}V{}", num(x), num(lanes_top - 6), num(lanes_bottom));
     }
     out += "</g>\n";
@@ -170,7 +206,7 @@ class TimelineWriter {
         body_ += fmt::format(
             "<text x=\"{}\" y=\"{}\" font-weight=\"bold\">{}</text>\n"
             "<path d=\"M{} {}H{}\" stroke=\"currentColor\" stroke-opacity=\"0.35\"/>\n",
-            num(kMargin), num(y + 18),
+            num(kMargin), num(y + 22),
             svg::text(svg::fit(header, kFont, options_.width - 2 * kMargin)), num(kMargin),
             num(y + kProcessHeight - 2), num(plot_x1_));
         y += kProcessHeight;
@@ -191,7 +227,7 @@ class TimelineWriter {
 
   double lane_height(const Lane& lane) const {
     int rows = std::clamp(lane.depth_count, 1, std::max(1, options_.max_depth));
-    return rows * kRowHeight + kLanePadding;
+    return rows * row_height_ + kLanePadding;
   }
 
   void draw_lane_label(const std::string& name, double y, const std::string& second_line = {}) {
@@ -200,24 +236,28 @@ class TimelineWriter {
     body_ += fmt::format("<text x=\"{}\" y=\"{}\">{}{}</text>\n", num(kMargin + 12), num(y),
                          tooltip, svg::text(shown));
     if (!second_line.empty())
-      body_ += fmt::format("<text x=\"{}\" y=\"{}\" font-size=\"14\" fill-opacity=\"0.75\">{}</text>\n",
-                           num(kMargin + 12), num(y + 17), svg::text(second_line));
+      body_ += fmt::format("<text x=\"{}\" y=\"{}\" font-size=\"{}\" fill-opacity=\"0.75\">{}</text>\n",
+                           num(kMargin + 12), num(y + 21), num(kSmallFont), svg::text(second_line));
   }
 
   void draw_thread_lane(const Lane& lane, double top) {
-    draw_lane_label(lane.thread_name, top + kLanePadding / 2 + kBarHeight / 2 + 5);
+    draw_lane_label(lane.thread_name, top + kLanePadding / 2 + bar_height_ / 2 + 7);
     int rows = std::clamp(lane.depth_count, 1, std::max(1, options_.max_depth));
     for (int row = 0; row < rows; ++row) {
-      double bar_y = top + kLanePadding / 2 + row * kRowHeight;
+      double bar_y = top + kLanePadding / 2 + row * row_height_;
       draw_span_row(lane, row, rows, bar_y);
     }
-    draw_instants(lane, top + kLanePadding / 2);
+    draw_instants(lane, top, lane_height(lane));
   }
 
   // The spans of one row: wide ones as elements of their own (with a tooltip and, when
   // they fit, their name), the rest into per-colour paths, merging sub-pixel runs.
+  // A span whose CPU time is known is outlined in its colour and filled with an
+  // opacity in proportion to CPU ÷ duration: how much of it ran, not when (a trace
+  // does not say when within the span the thread was on a CPU).
   void draw_span_row(const Lane& lane, int row, int rows, double bar_y) {
-    PathBuckets waiting, running;
+    PathBuckets solid, outlines;
+    std::map<std::pair<std::string, int>, std::string> shares;   // (colour, level) -> path
     std::string labels;
     Cluster cluster;
     auto flush = [&] {
@@ -225,7 +265,7 @@ class TimelineWriter {
       if (cluster.count > 1) merged_spans_ += cluster.count, any_merged_mixed_ |= cluster.mixed;
       if (!cluster.mixed) note_name(*cluster.name, (cluster.x_end - cluster.x_begin) / scale_.px_per_us);
       const std::string& colour = cluster.mixed ? std::string(kMergedColour) : colour_of(*cluster.name);
-      running.add(colour, cluster.x_begin, bar_y, std::max(cluster.x_end - cluster.x_begin, 1.0), kBarHeight);
+      solid.add(colour, cluster.x_begin, bar_y, std::max(cluster.x_end - cluster.x_begin, 1.0), bar_height_);
       cluster = {};
     };
     for (size_t index : lane.spans) {
@@ -250,17 +290,21 @@ class TimelineWriter {
       if (span.cpu_us && span.dur_us > 0) {
         any_cpu_ = true;
         double share = std::clamp(*span.cpu_us / span.dur_us, 0.0, 1.0);
-        waiting.add(svg::lighter(colour, kWaitingTint), x, bar_y, w, kBarHeight);
-        if (share * w >= 0.2) running.add(colour, x, bar_y, share * w, kBarHeight);
+        int level = int(std::lround(share * kShareLevels));
+        shares[{colour, level}] += fmt::format("M{} {}h{}v{}h-{}z", num(x), num(bar_y), num(w), num(bar_height_), num(w));
+        if (w >= 3) outlines.add(colour, x + 0.5, bar_y + 0.5, w - 1, bar_height_ - 1);
       } else {
-        running.add(colour, x, bar_y, w, kBarHeight);
+        solid.add(colour, x, bar_y, w, bar_height_);
       }
       // Spans deeper than the last row overlap their parents there: no name for them.
       if (w >= kLabelMinBar && span.depth == row) labels += span_label(span, x, w, bar_y);
     }
     flush();
-    waiting.emit(body_);
-    running.emit(body_);
+    solid.emit(body_);
+    for (const auto& [key, d] : shares)
+      body_ += fmt::format("<path fill=\"{}\" fill-opacity=\"{}\" d=\"{}\"/>\n", key.first,
+                           num(std::max(double(key.second) / kShareLevels, kMinShareOpacity)), d);
+    outlines.emit_outlines(body_);
     body_ += labels;
   }
 
@@ -271,17 +315,24 @@ class TimelineWriter {
     if (span.unfinished) tooltip += " (never ended)";
     std::string name = svg::fit(span.name, kSmallFont, w - 8);
     bool fits = name.size() >= 2 && name != "…";
-    return fmt::format(
-        "<text x=\"{}\" y=\"{}\" font-size=\"14\" style=\"fill:#111\"><title>{}</title>{}</text>\n",
-        num(x + 4), num(bar_y + kBarHeight / 2 + 5), svg::text(tooltip),
-        fits ? svg::text(name) : std::string());
+    // Text over a span takes the page's colour: a span that used little CPU is mostly
+    // the slide's background.
+    return fmt::format("<text x=\"{}\" y=\"{}\" font-size=\"{}\"><title>{}</title>{}</text>\n", num(x + 5),
+                       num(bar_y + bar_height_ / 2 + 6), num(kSmallFont), svg::text(tooltip),
+                       fits ? svg::text(name) : std::string());
   }
 
-  // Downward triangles at the top of the lane, one path per colour; instants of one
-  // colour less than a pixel apart share a triangle.
-  void draw_instants(const Lane& lane, double top) {
-    std::map<std::string, std::string> paths;
+  // An instant (a failure, a cancellation, anything the snippet marked) is a line
+  // down through its lane under a triangle, with its name on a tag beside it, so it
+  // shows over the spans. Instants of one colour less than a pixel apart share a mark;
+  // past kMaxInstantTags in a lane, or where a tag would cover the last one, the mark
+  // stands alone and the legend names it.
+  void draw_instants(const Lane& lane, double top, double height) {
+    std::map<std::string, std::string> marks;
     std::map<std::string, double> last_x;
+    std::string tags;
+    size_t tagged = 0;
+    double tag_end = -1e9;
     for (size_t index : lane.instants) {
       const TraceEvent& instant = trace_.instants[index];
       double x = scale_.x(instant.ts_us);
@@ -290,11 +341,24 @@ class TimelineWriter {
       if (it != last_x.end() && x - it->second < 1) continue;
       last_x[colour] = x;
       note_instant(instant.name);
-      paths[colour] += fmt::format("M{} {}h12l-6 10z", num(x - 6), num(top));
+      marks[colour] += fmt::format("M{} {}h16l-8 12zM{} {}V{}", num(x - 8), num(top), num(x), num(top + 12),
+                                   num(top + height));
+      std::string name = svg::fit(instant.name, kSmallFont, 200);
+      double w = svg::text_width(name, kSmallFont) + 12;
+      double tag_x = x + 10 + w <= plot_x1_ ? x + 10 : x - 10 - w;   // right of the mark, or left at the end
+      if (tagged < kMaxInstantTags && tag_x > tag_end + 4) {
+        tags += fmt::format(
+            "<g class=\"instant\"><rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"22\" rx=\"3\" fill=\"{}\"/>"
+            "<text x=\"{}\" y=\"{}\" font-size=\"{}\" style=\"fill:#111\">{}</text></g>\n",
+            num(tag_x), num(top + 1), num(w), colour, num(tag_x + 6), num(top + 18), num(kSmallFont), svg::text(name));
+        tag_end = tag_x + w;
+        ++tagged;
+      }
     }
-    for (const auto& [colour, d] : paths)
-      body_ += fmt::format("<path fill=\"{}\" stroke=\"currentColor\" stroke-width=\"1\" d=\"{}\"/>\n",
+    for (const auto& [colour, d] : marks)
+      body_ += fmt::format("<path fill=\"{}\" stroke=\"currentColor\" stroke-width=\"1.5\" d=\"{}\"/>\n",
                            colour, d);
+    body_ += tags;
   }
 
   void draw_counter_lane(const Lane& lane, double top) {
@@ -308,7 +372,7 @@ class TimelineWriter {
         series[key] = true;
       }
     std::string range = fmt::format("{} – {}", format_count(low), format_count(high));
-    draw_lane_label(lane.thread_name, top + 17, range);
+    draw_lane_label(lane.thread_name, top + 20, range);
     double y_bottom = top + kCounterHeight - 5, y_top = top + 6;
     auto y_of = [&](double v) {
       return high > low ? y_bottom - (v - low) / (high - low) * (y_bottom - y_top) : y_bottom;
@@ -357,38 +421,42 @@ class TimelineWriter {
     if (spans.size() > size_t(kMaxLegendEntries))
       entries.push_back({fmt::format("+{} more", spans.size() - kMaxLegendEntries), "", Entry::bar});
     if (any_merged_mixed_) entries.push_back({"several, merged", kMergedColour, Entry::bar});
-    if (any_cpu_) entries.push_back({"dark: running (CPU) · light: waiting", "#5b9bd5", Entry::running});
+    if (any_cpu_)
+      entries.push_back({"fill: share of the span on CPU (solid: all of it, empty: waiting); not when in the span",
+                         "#5b9bd5", Entry::running});
     if (entries.empty()) return y;
 
     double x = kMargin, right = options_.width - kMargin;
-    body_ += "<g class=\"legend\" font-size=\"14\">\n";
+    body_ += fmt::format("<g class=\"legend\" font-size=\"{}\">\n", num(kSmallFont));
     for (const Entry& e : entries) {
-      double w = 22 + svg::text_width(e.label, kSmallFont) + 18;
+      double swatch = e.shape == Entry::running ? 40 : 22;
+      double w = swatch + svg::text_width(e.label, kSmallFont) + 18;
       if (x > kMargin && x + w > right) x = kMargin, y += kLegendRow;
       double cy = y + kLegendRow / 2;
       switch (e.shape) {
         case Entry::bar:
           if (!e.colour.empty())
-            body_ += fmt::format("<rect x=\"{}\" y=\"{}\" width=\"16\" height=\"14\" fill=\"{}\"/>\n",
-                                 num(x), num(cy - 7), e.colour);
+            body_ += fmt::format("<rect x=\"{}\" y=\"{}\" width=\"16\" height=\"16\" fill=\"{}\"/>\n",
+                                 num(x), num(cy - 8), e.colour);
           break;
         case Entry::marker:
-          body_ += fmt::format("<path fill=\"{}\" stroke=\"currentColor\" d=\"M{} {}h12l-6 10z\"/>\n",
-                               e.colour, num(x + 2), num(cy - 5));
+          body_ += fmt::format("<path fill=\"{}\" stroke=\"currentColor\" d=\"M{} {}h16l-8 12z\"/>\n",
+                               e.colour, num(x), num(cy - 7));
           break;
         case Entry::line:
           body_ += fmt::format("<path stroke=\"{}\" stroke-width=\"2\" fill=\"none\" d=\"M{} {}h6v-6h10\"/>\n",
                                e.colour, num(x), num(cy + 3));
           break;
         case Entry::running:
+          // Three swatches: all, half and none of the span on CPU.
           body_ += fmt::format(
-              "<rect x=\"{}\" y=\"{}\" width=\"16\" height=\"14\" fill=\"{}\"/>"
-              "<rect x=\"{}\" y=\"{}\" width=\"7\" height=\"14\" fill=\"{}\"/>\n",
-              num(x), num(cy - 7), svg::lighter(e.colour, kWaitingTint), num(x), num(cy - 7), e.colour);
+              "<path fill=\"{c}\" d=\"M{a} {y}h10v16h-10z\"/><path fill=\"{c}\" fill-opacity=\"0.5\" d=\"M{b} {y}h10v16h-10z\"/>"
+              "<path fill=\"none\" stroke=\"{c}\" stroke-width=\"1.5\" d=\"M{a} {y}h34v16h-34z\"/>\n",
+              fmt::arg("c", e.colour), fmt::arg("a", num(x)), fmt::arg("b", num(x + 12)), fmt::arg("y", num(cy - 8)));
           break;
       }
-      double text_x = e.colour.empty() ? x : x + 22;
-      body_ += fmt::format("<text x=\"{}\" y=\"{}\">{}</text>\n", num(text_x), num(cy + 5),
+      double text_x = e.colour.empty() ? x : x + swatch;
+      body_ += fmt::format("<text x=\"{}\" y=\"{}\">{}</text>\n", num(text_x), num(cy + 6),
                            svg::text(e.label));
       x = text_x + svg::text_width(e.label, kSmallFont) + 18;
     }
@@ -406,8 +474,8 @@ class TimelineWriter {
     for (const std::string& note : notes) {
       y += kNoteRow;
       body_ += fmt::format(
-          "<text class=\"timeline-note\" x=\"{}\" y=\"{}\" font-size=\"14\" fill-opacity=\"0.8\">{}</text>\n",
-          num(kMargin), num(y - 6), svg::text(svg::fit(note, kSmallFont, options_.width - 2 * kMargin)));
+          "<text class=\"timeline-note\" x=\"{}\" y=\"{}\" font-size=\"{}\" fill-opacity=\"0.8\">{}</text>\n",
+          num(kMargin), num(y - 6), num(kSmallFont), svg::text(svg::fit(note, kSmallFont, options_.width - 2 * kMargin)));
     }
     return y;
   }
@@ -462,6 +530,7 @@ class TimelineWriter {
   size_t hidden_lanes_ = 0;
   TimeScale scale_{};
   double plot_x1_ = 0;
+  double row_height_ = kRowHeight, bar_height_ = kBarHeight;   // after stretch_rows()
   std::string body_;
   std::map<std::string, std::string> colours_;
   std::map<std::string, double> span_time_;   // drawn spans' total time per name, for the legend

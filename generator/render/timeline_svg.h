@@ -5,15 +5,17 @@
 // What is drawn: a time axis from the trace's first event (ticks of 1, 2 or 5 × 10^k in
 // µs, ms or s); under a header per process, one lane per thread or asyncio task in the
 // trace's order, nested spans on up to `max_depth` rows; spans coloured by a stable hash
-// of their name (legend below); where the CPU time of a span is known, the span is drawn
-// light (waiting) with a dark bar from its start whose length is its CPU share (running);
-// instants as small triangles; counters as step lines in lanes of their own.
+// of their name (legend below); where the CPU time of a span is known, the span is
+// outlined and filled with an opacity in proportion to its CPU share (a trace says how
+// much of a span ran, not when, so nothing is drawn at a particular time within it);
+// instants (a failure, a cancellation) as a triangle and a line through the lane with
+// a tag naming them; counters as step lines in lanes of their own.
 //
 // Large traces: spans narrower than a pixel that follow one another within a pixel are
 // drawn as one bar (in their colour when they share a name, else grey), so the output is
 // bounded by the drawing's width rather than the number of events; a note under the
 // legend says how many spans were merged. The trace's warnings are shown as notes too.
-// Text is sized for a projector (14 px and up at the default width) and takes the
+// Text is sized for a projector (18 px and up at the default width) and takes the
 // page's colour (currentColor), so it reads on light and dark themes. Output is
 // deterministic: the same trace gives the same bytes.
 #include <cstddef>

@@ -87,6 +87,11 @@ class FileReader {
       (void)skeleton;
     } catch (const json::parse_error& e) {
       throw Malformed{where_ + "not valid JSON: " + without_exception_prefix(e.what())};
+    } catch (const json::out_of_range& e) {
+      // nlohmann refuses a number no double holds (1e999) rather than make it infinite:
+      // a time or a value that could never be drawn, so the trace cannot be either.
+      throw Malformed{fmt::format("{}{} (near event #{}): too large for a double", where_,
+                                  without_exception_prefix(e.what()), event_number_)};
     } catch (const json::exception& e) {
       throw Malformed{where_ + "unreadable JSON: " + without_exception_prefix(e.what())};
     }

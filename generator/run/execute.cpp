@@ -175,7 +175,9 @@ AfterRun run_once(PreparedSnippet& p, int i, size_t index, size_t count, const E
   bool timed = i >= 0;
   if (ctx.progress)
     ctx.progress(index, count, s.spec.id,
-                 timed ? fmt::format("run {}/{}", i + 1, s.spec.runs) : fmt::format("warmup {}/{}", i + s.spec.warmup + 1, s.spec.warmup));
+                 !timed ? fmt::format("warmup {}/{}", i + s.spec.warmup + 1, s.spec.warmup)
+                 : i < s.spec.runs ? fmt::format("run {}/{}", i + 1, s.spec.runs)
+                                   : fmt::format("run {} (more runs for a claim)", i + 1));
   TempFolder scratch("run");
   fs::path out_dir = scratch.path() / ".deckgen";
   fs::create_directories(out_dir);
@@ -206,7 +208,8 @@ AfterRun run_once(PreparedSnippet& p, int i, size_t index, size_t count, const E
       std::string text;
       file = read_file(file, text) ? text : std::string();
     }
-    run.outcome.out.clear();  // only the last run's output is shown; keep memory bounded
+    // stdout stays: the slide shows the median run's (measure/median_run.h); stderr is
+    // shown only for the last run made, so memory stays bounded by one run's.
     run.outcome.err.clear();
     raw.timed.push_back(std::move(run));
   }

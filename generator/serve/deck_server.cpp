@@ -68,6 +68,16 @@ struct DeckState {
   std::shared_ptr<const std::string> page = std::make_shared<const std::string>(placeholder_page());
   uint64_t version = 0;
   std::string error;
+  std::shared_ptr<const std::map<std::string, std::string>> files =
+      std::make_shared<const std::map<std::string, std::string>>();
+
+  // The JSON published at `path`, or null.
+  std::shared_ptr<const std::string> file(const std::string& path) const {
+    std::lock_guard lock(mutex);
+    auto found = files->find(path);
+    if (found == files->end()) return nullptr;
+    return std::shared_ptr<const std::string>(files, &found->second);
+  }
 
   struct Snapshot {
     std::shared_ptr<const std::string> page;
@@ -116,6 +126,8 @@ Response answer(const Request& request, const DeckState& deck, std::string_view 
     reply(http::status::ok, reload_state_json(now.version, now.error), "application/json");
   } else if (path == kErrorPath) {
     reply(http::status::ok, deck.snapshot().error, "text/plain; charset=utf-8");
+  } else if (auto file = deck.file(path)) {
+    reply(http::status::ok, *file, "application/json");
   } else {
     reply(http::status::not_found, "404\n", "text/plain; charset=utf-8");
   }
@@ -288,10 +300,12 @@ void DeckServer::stop() {
   s.thread.join();
 }
 
-void DeckServer::publish(std::string page) {
+void DeckServer::publish(std::string page, std::map<std::string, std::string> files) {
   auto shared = std::make_shared<const std::string>(std::move(page));
+  auto shared_files = std::make_shared<const std::map<std::string, std::string>>(std::move(files));
   std::lock_guard lock(impl_->deck.mutex);
   impl_->deck.page = std::move(shared);
+  impl_->deck.files = std::move(shared_files);
   ++impl_->deck.version;
   impl_->deck.error.clear();
 }

@@ -2,11 +2,14 @@
 // Serves the current deck over HTTP/1.1 (GET and HEAD only) while `deckgen watch`
 // rebuilds it: `/` and `/<deck file name>` give the deck with the live-reload script
 // (serve/live_reload.h), kVersionPath and kErrorPath tell the page when to reload and
-// what failed; anything else is 404. A request whose Host header does not name the
+// what failed; the files published with the deck (its traces, `/traces/ID.json`) are
+// served as JSON; anything else is 404. A request whose Host header does not name the
 // loopback (or the address it listens on) gets 421, against DNS rebinding. A failed
-// accept() (out of file descriptors) is retried with a back-off. The HTTP side is Boost.Beast over Boost.Asio,
+// accept() (out of file descriptors) is retried with a back-off. The HTTP side is
+// Boost.Beast over Boost.Asio,
 // running on a thread of its own; this class is the only code that includes them.
 #include <cstdint>
+#include <map>
 #include <memory>
 #include <string>
 
@@ -26,7 +29,9 @@ class DeckServer {
   // Stops listening, closes the open connections and ends the server's thread; idempotent.
   void stop();
 
-  void publish(std::string page);           // a new deck: the version goes up, the error is cleared
+  // A new deck: the version goes up, the error is cleared. `files` maps a URL path
+  // ("/traces/ID.json") to the JSON served there, replacing the last deck's.
+  void publish(std::string page, std::map<std::string, std::string> files = {});
   void show_error(std::string message);     // keeps the deck; the open pages draw the message over it
   uint64_t version() const;
 

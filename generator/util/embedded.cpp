@@ -7,6 +7,8 @@ DECKGEN_ASSET(reveal_css)
 DECKGEN_ASSET(notes_js)
 DECKGEN_ASSET(theme_css)
 DECKGEN_ASSET(highlight_css)
+DECKGEN_ASSET(layout_css)
+DECKGEN_ASSET(deck_js)
 DECKGEN_ASSET(highlight_py)
 DECKGEN_ASSET(launcher)
 #undef DECKGEN_ASSET
@@ -22,6 +24,8 @@ std::string_view embedded_asset(Asset_id id) {
     CASE(notes_js)
     CASE(theme_css)
     CASE(highlight_css)
+    CASE(layout_css)
+    CASE(deck_js)
     CASE(highlight_py)
     CASE(launcher)
   }

@@ -27,6 +27,22 @@ void append_style(std::string& out, std::string_view css) {
   out += "</style>\n";
 }
 
+// Each attachment as inert JSON in a <script> element that deck.js turns into a blob:
+// link. In JSON a "<" can only stand inside a string, where "\u003c" is the same
+// character: with none left, no text (</script>, <!--) can end or confuse the element.
+void append_attachment(std::string& out, const Attachment& a) {
+  out += "<script type=\"application/json\" class=\"deckgen-attachment\" data-path=\"";
+  append_escaped(out, a.path);
+  out += "\">";
+  size_t at = 0;
+  for (size_t found; (found = a.content.find('<', at)) != std::string::npos; at = found + 1) {
+    out.append(a.content, at, found - at);
+    out += "\\u003c";
+  }
+  out.append(a.content, at);
+  out += "</script>\n";
+}
+
 std::string reveal_config(const FrontMatter& meta) {
   bool wide = meta.aspect_ratio == "16:9";
   nlohmann::ordered_json config = {
@@ -62,7 +78,8 @@ void title_slide(std::string& out, const FrontMatter& meta) {
 
 }  // namespace
 
-std::string write_page(const FrontMatter& meta, const std::vector<RenderedSlide>& slides) {
+std::string write_page(const FrontMatter& meta, const std::vector<RenderedSlide>& slides,
+                       const std::vector<Attachment>& attachments) {
   std::string out;
   out.reserve(400 * 1024);
   out += "<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
@@ -75,6 +92,7 @@ std::string write_page(const FrontMatter& meta, const std::vector<RenderedSlide>
   append_style(out, embedded_asset(Asset_id::reveal_css));
   append_style(out, embedded_asset(Asset_id::theme_css));
   append_style(out, embedded_asset(Asset_id::highlight_css));
+  append_style(out, embedded_asset(Asset_id::layout_css));
   out += "</head>\n<body class=\"deckgen theme-";
   out += meta.theme;
   out += "\">\n<div class=\"reveal\">\n<div class=\"slides\">\n";
@@ -83,6 +101,8 @@ std::string write_page(const FrontMatter& meta, const std::vector<RenderedSlide>
     out += "<section";
     if (!s.css_class.empty()) out += " class=\"", append_escaped(out, s.css_class), out += '"';
     if (!s.pos.file.empty()) out += " data-source=\"", append_escaped(out, fmt::format("{}", s.pos)), out += '"';
+    if (!s.background_image.empty()) out += " data-background-image=\"", append_escaped(out, s.background_image), out += '"';
+    if (!s.background_color.empty()) out += " data-background-color=\"", append_escaped(out, s.background_color), out += '"';
     out += ">\n";
     out += s.html;
     if (!s.notes.empty()) {
@@ -93,8 +113,10 @@ std::string write_page(const FrontMatter& meta, const std::vector<RenderedSlide>
     out += "</section>\n";
   }
   out += "</div>\n</div>\n";
+  for (const Attachment& a : attachments) append_attachment(out, a);
   append_script(out, embedded_asset(Asset_id::reveal_js));
   append_script(out, embedded_asset(Asset_id::notes_js));
+  append_script(out, embedded_asset(Asset_id::deck_js));   // fits slides, steps marked code lines; must precede Reveal.initialize
   out += "<script>Reveal.initialize(Object.assign(";
   out += reveal_config(meta);
   out += ", {plugins: [RevealNotes]}));</script>\n</body>\n</html>\n";
@@ -102,9 +124,10 @@ std::string write_page(const FrontMatter& meta, const std::vector<RenderedSlide>
 }
 
 // reveal.js reads its configuration from the query too: `print-pdf` selects the print
-// view, pdfMaxPagesPerSlide=1 keeps a tall slide to one page (what does not fit is cut),
-// showNotes=true prints the notes over the bottom of their slide's page, so the page
-// count stays the slide count.
+// view, pdfMaxPagesPerSlide=1 keeps each slide to one page (deck.js shrinks a slide to
+// fit its page), showNotes=true hands the notes to the print view, where deck.js makes
+// every page taller and moves them below their slide: the page count stays the slide
+// count.
 std::string print_layout_query(PrintNotes notes) {
   std::string query = "print-pdf&pdfMaxPagesPerSlide=1";
   if (notes == PrintNotes::yes) query += "&showNotes=true";

@@ -9,10 +9,19 @@
 
 namespace deckgen {
 
-std::string write_page(const FrontMatter& meta, const std::vector<RenderedSlide>& slides);
+// A file the page carries inside itself, such as the trace a timeline links to
+// (`traces/ID.json`): a link to `path` on a slide downloads `content` from the page,
+// so the single file still holds everything its slides point at.
+struct Attachment {
+  std::string path;      // as the slides link to it, relative to the page
+  std::string content;   // JSON text
+};
+
+std::string write_page(const FrontMatter& meta, const std::vector<RenderedSlide>& slides,
+                       const std::vector<Attachment>& attachments = {});
 
 // The URL query that opens a written page in its print layout (`deckgen pdf`): one
-// slide per page, and with PrintNotes::yes each slide's speaker notes on its page.
+// slide per page, and with PrintNotes::yes each slide's speaker notes below it on its page.
 enum class PrintNotes { no, yes };
 std::string print_layout_query(PrintNotes notes);
 

@@ -92,6 +92,9 @@ json snippet_json(const PlannedSnippet& p, const SnippetResult& r) {
           {"metrics", metrics},
           {"metric_problems", r.metric_problems},
           {"busy_runs", r.busy_runs},
+          {"sampled_runs", r.sampled_runs},
+          {"sampled_for", r.sampled_for},
+          {"shown_run", r.shown_run},
           {"stdout_bytes", r.out.total_bytes},
           {"stderr_bytes", r.err.total_bytes}};
 }
@@ -110,6 +113,7 @@ std::string report_json(const BuildResults& results) {
         {"git_revision", p.git_revision},
         {"machine",
          {{"cpu_model", p.machine.cpu_model}, {"logical_cores", p.machine.logical_cores},
+          {"usable_cores", p.machine.usable_cores},
           {"physical_cores", p.machine.physical_cores}, {"memory_bytes", p.machine.memory_bytes},
           {"kernel", p.machine.kernel}, {"distribution", p.machine.distribution},
           {"fingerprint", machine_fingerprint(p.machine)}}},
@@ -125,16 +129,86 @@ std::string report_json(const BuildResults& results) {
   }
   doc["claims"] = json::array();
   for (const ClaimResult& c : results.claims) {
-    json claim = {{"block", fmt::format("{}", c.spec.pos)}, {"holds", c.ok}, {"verdict", c.verdict}, {"evidence", c.evidence}};
+    json claim = {{"block", fmt::format("{}", c.spec.pos)},
+                  {"holds", c.outcome == ClaimOutcome::holds},
+                  {"outcome", outcome_name(c.outcome)},
+                  {"fragile", c.fragile},
+                  {"verdict", c.verdict},
+                  {"evidence", c.evidence},
+                  {"procedure", c.procedure},
+                  {"confidence", c.confidence}};
+    if (c.outcome != ClaimOutcome::skipped) claim["runs"] = c.spec.kind == ClaimSpec::Kind::value
+                                                             ? json::array({c.n_a})
+                                                             : json::array({c.n_a, c.n_b});
+    if (c.interval && c.interval->bounded)
+      claim["interval"] = {{"estimate", c.interval->estimate}, {"lower", c.interval->lower},
+                           {"upper", c.interval->upper}, {"achieved_confidence", c.interval->achieved}};
+    if (c.bound) claim["bound"] = *c.bound;
     if (c.ratio) claim["ratio"] = *c.ratio;
     if (c.p_value) claim["p_value"] = *c.p_value;
     if (c.measured) claim["measured"] = *c.measured;
     doc["claims"].push_back(claim);
   }
+  if (results.baseline) {
+    json changes = json::array();
+    for (const MetricChange& c : results.baseline->comparison.changes)
+      changes.push_back({{"snippet", c.id}, {"metric", c.metric}, {"old_median", c.old_median},
+                         {"new_median", c.new_median}, {"ratio", c.ratio.estimate}, {"lower", c.ratio.lower},
+                         {"upper", c.ratio.upper}, {"runs", {c.old_runs, c.new_runs}},
+                         {"regression", results.baseline->fail_on_regression_percent &&
+                                            is_regression(c, *results.baseline->fail_on_regression_percent)}});
+    doc["baseline"] = {{"changes", changes},
+                       {"not_significant", results.baseline->comparison.not_significant},
+                       {"not_compared", results.baseline->comparison.not_compared}};
+  }
   // Snippet output, compiler diagnostics and tool versions may hold any bytes: invalid
   // UTF-8 becomes U+FFFD rather than an exception (controls are escaped by JSON itself).
   return doc.dump(2, ' ', false, json::error_handler_t::replace) + "\n";
 }
+
+namespace {
+
+// One test case per claim: a skipped claim is <skipped/>, one that fails the build a
+// <failure/> whose message is its verdict and whose text is its evidence.
+std::string claims_suite(const std::vector<ClaimResult>& claims, Strictness strictness) {
+  size_t failures = 0, skipped = 0;
+  std::string cases;
+  for (const ClaimResult& c : claims) {
+    std::string where = escape_xml(fmt::format("{}", c.spec.pos));
+    cases += fmt::format("    <testcase classname=\"deckgen.claim\" name=\"{}\" file=\"{}\"", where, where);
+    if (c.outcome == ClaimOutcome::skipped) {
+      ++skipped;
+      cases += fmt::format(">\n      <skipped message=\"{}\" />\n    </testcase>\n", escape_xml(c.verdict));
+    } else if (claim_fails_build(c, strictness)) {
+      ++failures;
+      cases += fmt::format(">\n      <failure message=\"{}{}\">{}</failure>\n    </testcase>\n",
+                           c.outcome == ClaimOutcome::holds ? "fragile: " : "", escape_xml(c.verdict),
+                           escape_xml(c.evidence));
+    } else {
+      cases += " />\n";
+    }
+  }
+  return fmt::format("  <testsuite name=\"deckgen claims\" tests=\"{}\" failures=\"{}\" skipped=\"{}\">\n{}"
+                     "  </testsuite>\n", claims.size(), failures, skipped, cases);
+}
+
+// One test case per significant change since the baseline; a regression beyond
+// --fail-on-regression is a failure.
+std::string baseline_suite(const BaselineOutcome& b) {
+  std::string cases;
+  for (const MetricChange& c : b.comparison.changes) {
+    cases += fmt::format("    <testcase classname=\"deckgen.baseline\" name=\"{} {}\"", escape_xml(c.id),
+                         escape_xml(c.metric));
+    if (b.fail_on_regression_percent && is_regression(c, *b.fail_on_regression_percent))
+      cases += fmt::format(">\n      <failure message=\"{}\" />\n    </testcase>\n", escape_xml(describe_change(c)));
+    else
+      cases += fmt::format(">\n      <system-out>{}</system-out>\n    </testcase>\n", escape_xml(describe_change(c)));
+  }
+  return fmt::format("  <testsuite name=\"deckgen baseline\" tests=\"{}\" failures=\"{}\">\n{}  </testsuite>\n",
+                     b.comparison.changes.size(), b.regressions, cases);
+}
+
+}  // namespace
 
 std::string junit_xml(const BuildResults& results) {
   size_t failures = 0;
@@ -159,9 +233,11 @@ std::string junit_xml(const BuildResults& results) {
       cases += " />\n";
     }
   }
-  return fmt::format("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites>\n  <testsuite name=\"deckgen snippets\" "
-                     "tests=\"{}\" failures=\"{}\" time=\"{:.6f}\">\n{}  </testsuite>\n</testsuites>\n",
-                     results.plan.snippets.size(), failures, total, cases);
+  std::string suites = fmt::format("  <testsuite name=\"deckgen snippets\" tests=\"{}\" failures=\"{}\" time=\"{:.6f}\">\n{}"
+                                   "  </testsuite>\n", results.plan.snippets.size(), failures, total, cases);
+  if (!results.claims.empty()) suites += claims_suite(results.claims, results.strictness);
+  if (results.baseline) suites += baseline_suite(*results.baseline);
+  return fmt::format("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites>\n{}</testsuites>\n", suites);
 }
 
 }  // namespace deckgen

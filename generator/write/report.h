@@ -6,6 +6,7 @@
 
 #include "measure/claims.h"
 #include "measure/provenance.h"
+#include "measure/baseline.h"
 #include "model/results.h"
 #include "plan/plan.h"
 
@@ -16,6 +17,8 @@ struct BuildResults {
   const std::map<std::string, SnippetResult>& snippets;
   const Provenance& provenance;
   const std::vector<ClaimResult>& claims;
+  Strictness strictness = Strictness::normal;  // whether a fragile claim is a failure
+  const BaselineOutcome* baseline = nullptr;    // with --baseline
 };
 
 std::string report_json(const BuildResults& results);

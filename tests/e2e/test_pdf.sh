@@ -25,7 +25,20 @@ MD
   for i in $(seq 1 80); do echo "line_$i = $i"; done
   echo '```'
 } >"$WORK/deck/02-long.md"
-slides=4  # the title slide, two slides in the first file, one in the second
+# Listings of many heights, each slide ending in a line the page must show.
+for n in 12 22 30 45; do
+  {
+    echo "## A listing of $n lines"
+    echo
+    echo '```python'
+    for i in $(seq 1 $((n - 1))); do echo "value_$i = compute($i, scale=$i.5)  # step $i"; done
+    echo "print('LAST-OF-$n')"
+    echo '```'
+  } >"$WORK/deck/03-listing-$n.md"
+done
+slides=8  # the title slide, two slides in the first file, one in the second, four listings
+# The last code line of each slide, page by page (the title slide and "Second" have none).
+last_lines=("" "" "" "line_80 = 80" "LAST-OF-12" "LAST-OF-22" "LAST-OF-30" "LAST-OF-45")
 
 # Pages of a PDF: pdfinfo when poppler-utils is installed, else its page objects.
 pages() {
@@ -55,6 +68,13 @@ if command -v pdftotext >/dev/null; then
   pdftotext "$pdf" "$WORK/text.txt"
   grep -q alpha "$WORK/text.txt" || fail "the slide text is not in the PDF"
   if grep -q NOTE-FIRST "$WORK/text.txt"; then fail "notes printed without --notes"; fi
+  # Every page shows its whole slide: the slide's last code line is on its page.
+  for page in $(seq 1 "$slides"); do
+    want=${last_lines[$((page - 1))]}
+    [[ -n $want ]] || continue
+    pdftotext -f "$page" -l "$page" "$pdf" "$WORK/page.txt"
+    grep -qF -- "$want" "$WORK/page.txt" || fail "page $page lacks its slide's last code line '$want'"
+  done
 fi
 
 expect_exit 0 "$DECKGEN" pdf --notes "$WORK/deck" -o "$WORK/out/notes.pdf"
@@ -62,6 +82,26 @@ expect_exit 0 "$DECKGEN" pdf --notes "$WORK/deck" -o "$WORK/out/notes.pdf"
 if command -v pdftotext >/dev/null; then
   pdftotext "$WORK/out/notes.pdf" "$WORK/notes.txt"
   grep -q NOTE-FIRST "$WORK/notes.txt" || fail "--notes did not print the notes"
+  # Below the slide, not over it: the note starts lower on its page than anything of
+  # the slide (the slide's own last word, "alpha", is above it).
+  pdftotext -bbox -f 2 -l 2 "$WORK/out/notes.pdf" "$WORK/notes-bbox.html"
+  word_top() { sed -n "s/.*yMin=\"\([0-9.]*\)\".*>$1<.*/\1/p" "$WORK/notes-bbox.html" | head -1; }
+  note_top=$(word_top NOTE-FIRST)
+  alpha_bottom=$(sed -n 's/.*yMax="\([0-9.]*\)".*>alpha<.*/\1/p' "$WORK/notes-bbox.html" | head -1)
+  page_height=$(pdfinfo -f 2 -l 2 "$WORK/out/notes.pdf" | awk '/^Page +2 size:/ {print $6}')
+  if [[ -z $note_top || -z $alpha_bottom ]]; then
+    fail "cannot find the note or the slide text on page 2: $(head -c 600 "$WORK/notes-bbox.html")"
+  else
+    # The slide takes the top 748 px (561 pt) of the page; the note must start below it.
+    awk -v n="$note_top" -v a="$alpha_bottom" 'BEGIN { exit !(n > a && n > 561) }' ||
+      fail "the note (top $note_top pt) is drawn over the slide (its text ends at $alpha_bottom pt; page $page_height pt)"
+  fi
+  for page in $(seq 1 "$slides"); do
+    want=${last_lines[$((page - 1))]}
+    [[ -n $want ]] || continue
+    pdftotext -f "$page" -l "$page" "$WORK/out/notes.pdf" "$WORK/page.txt"
+    grep -qF -- "$want" "$WORK/page.txt" || fail "with --notes, page $page lacks its slide's last code line '$want'"
+  done
 fi
 
 # Without Chromium: exit 2, a message that says what to do, the previous PDF untouched.

@@ -80,11 +80,45 @@ TEST(Chart, BarLengthsAreProportionalToMedians) {
   EXPECT_THAT(chart_svg(wall_chart()), HasSubstr("class=\"whisker\""));
 }
 
+ChartData spread_chart(ChartScale scale) {
+  ChartData chart;
+  chart.metric_label = "size";
+  chart.scale = scale;
+  chart.entries = {{"big", 500, 490, 510, 3}, {"small", 10, 9.5, 10.5, 3}};
+  return chart;
+}
+
+TEST(Chart, HintsAtALogAxisWhenMediansSpanMoreThanTwentyTimes) {
+  EXPECT_THAT(chart_svg(spread_chart(ChartScale::linear)), HasSubstr("the medians span 50×: `scale: log`"));
+  EXPECT_THAT(chart_svg(spread_chart(ChartScale::log)), Not(HasSubstr("scale-hint")));
+  EXPECT_THAT(chart_svg(wall_chart()), Not(HasSubstr("scale-hint")));   // 3.7×
+}
+
+TEST(Chart, LogAxisRunsOverWholeDecadesAndSaysSo) {
+  std::string svg = chart_svg(spread_chart(ChartScale::log));
+  size_t axis = svg.find("<g class=\"axis\"");
+  std::string part = svg.substr(axis, svg.find("</g>", axis) - axis);
+  std::vector<std::string> ticks;
+  std::regex label(R"(<text [^>]*>([^<]*)</text>)");
+  for (auto it = std::sregex_iterator(part.begin(), part.end(), label); it != std::sregex_iterator(); ++it)
+    ticks.push_back((*it)[1]);
+  EXPECT_THAT(ticks, ::testing::ElementsAre("1", "2", "5", "10", "20", "50", "100", "200", "500", "1,000"));
+  EXPECT_THAT(svg, HasSubstr("log scale: bar lengths are not proportional"));
+  // Equal ratios, equal distances: 10 → 500 is log10(50) of the 3 decades.
+  std::regex bar(R"re(<rect x="([0-9.]+)" y="[0-9.]+" width="([0-9.]+)")re");
+  std::vector<double> ends;
+  for (auto it = std::sregex_iterator(svg.begin(), svg.end(), bar); it != std::sregex_iterator(); ++it)
+    ends.push_back(std::stod((*it)[1]) + std::stod((*it)[2]));
+  ASSERT_EQ(ends.size(), 2u);
+  double x0 = 10 + 260 + 10, x1 = 1180 - 10 - 190;
+  EXPECT_NEAR((ends[0] - ends[1]) / (x1 - x0), std::log10(50) / 3, 0.002);
+}
+
 TEST(Chart, FontsAreLegibleAndNothingIsExternal) {
   std::string svg = chart_svg(wall_chart());
   std::regex font(R"(font-size="([0-9.]+)\")");
   for (auto it = std::sregex_iterator(svg.begin(), svg.end(), font); it != std::sregex_iterator(); ++it)
-    EXPECT_GE(std::stod((*it)[1]), 14);
+    EXPECT_GE(std::stod((*it)[1]), 18);
   EXPECT_THAT(svg, Not(HasSubstr("<script")));
   EXPECT_THAT(svg, Not(HasSubstr("href")));
 }

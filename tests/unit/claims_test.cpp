@@ -34,9 +34,11 @@ Results results_of(std::initializer_list<SnippetResult> rs) {
   return out;
 }
 
-ClaimResult check_one(std::string_view yaml, const Results& results) {
-  return check_claims({parse_claim_block(yaml, kAt)}, results).at(0);
+ClaimResult check_one(std::string_view yaml, const Results& results, ClaimContext context = {0.95, {2, 2}}) {
+  return check_claims({parse_claim_block(yaml, kAt)}, results, context).at(0);
 }
+
+bool has(const std::string& text, std::string_view part) { return text.find(part) != std::string::npos; }
 
 TEST(Placeholders, ParseEveryForm) {
   Placeholder p = parse_placeholder(" cpu-threads.wall ", kAt);
@@ -81,9 +83,10 @@ TEST(PlaceholderValues, FormatsWithUnitsFromTheRuns) {
                            result("b", {0.044, 0.044, 0.044})});
   Provenance prov;
   prov.machine.logical_cores = 16;
+  prov.machine.usable_cores = 8;  // e.g. taskset -c 0-7
   prov.tools.push_back({"python", "/usr/bin/python3", "Python 3.11.2"});
   std::vector<Placeholder> ps;
-  for (const char* t : {"a.wall", "a.wall.n", "a.wall.max", "a.m.lat", "a.m.pct", "ratio b a", "machine.cores", "python.version"})
+  for (const char* t : {"a.wall", "a.wall.n", "a.wall.max", "a.m.lat", "a.m.pct", "ratio b a", "machine.cores", "machine.logical_cores", "python.version"})
     ps.push_back(parse_placeholder(t, kAt));
   auto v = placeholder_values(ps, rs, prov);
   EXPECT_EQ(v["a.wall"], "11.0 ms");
@@ -92,7 +95,8 @@ TEST(PlaceholderValues, FormatsWithUnitsFromTheRuns) {
   EXPECT_EQ(v["a.m.lat"], "5.00 ms");
   EXPECT_EQ(v["a.m.pct"], "12.5%");
   EXPECT_EQ(v["ratio b a"], "4×");
-  EXPECT_EQ(v["machine.cores"], "16");
+  EXPECT_EQ(v["machine.cores"], "8");
+  EXPECT_EQ(v["machine.logical_cores"], "16");
   EXPECT_EQ(v["python.version"], "Python 3.11.2");
 }
 
@@ -133,54 +137,118 @@ TEST(ClaimBlocks, SyntaxErrors) {
   EXPECT_EQ(problem("faster: a\nthan: b\nmetric: speed\n"), "unknown metric 'speed'");
   EXPECT_EQ(problem("fastr: a\nthan: b\n"), "unknown claim block key 'fastr'");
   EXPECT_EQ(problem("faster: a\nthan: b\nby: 0.5\n"), "'by' must be a number from 1 to 1000000, not '0.5'");
+  EXPECT_EQ(problem("faster: a\nthan: b\nmargin: 1.2\n"), "`margin:` belongs to not_faster/not_less claims");
+  EXPECT_EQ(problem("value: a.wall\nbelow: 2 * machine.core\n"),
+            "in '2 * machine.core': unknown name 'machine.core'");
+  EXPECT_EQ(problem("value: a.wall\nbelow: 1\nwhen: machine.cores\n"),
+            "in 'machine.cores': a condition needs a comparison, like `machine.cores >= 2`");
 }
 
-TEST(Claims, FasterByAFactorComparesMedians) {
-  Results rs = results_of({result("fast", {0.10, 0.11, 0.09}), result("slow", {1.0, 1.1, 0.9})});
+TEST(Claims, FasterByAFactorNeedsTheIntervalsLowerBound) {
+  Results rs = results_of({result("fast", {0.10, 0.11, 0.09, 0.10, 0.105, 0.095}),
+                           result("slow", {1.0, 1.1, 0.9, 1.05, 0.95, 1.0})});
   ClaimResult ok = check_one("faster: fast\nthan: slow\nby: 5\n", rs);
-  EXPECT_TRUE(ok.ok);
-  EXPECT_DOUBLE_EQ(*ok.ratio, 10.0);
-  EXPECT_EQ(ok.verdict, "fast is faster than slow by 10× (needed ≥ 5×)");
+  EXPECT_EQ(ok.outcome, ClaimOutcome::holds);
+  EXPECT_NEAR(*ok.ratio, 10.0, 0.3);
+  EXPECT_TRUE(ok.verdict.starts_with("fast is faster than slow by 10"));
+  EXPECT_TRUE(has(ok.verdict, "with 95% confidence; needed ≥ 5×)")) << ok.verdict;
+  EXPECT_TRUE(has(ok.evidence, "Hodges–Lehmann")) << ok.evidence;
+  EXPECT_TRUE(has(ok.evidence, "n=6")) << ok.evidence;
   ClaimResult too_much = check_one("faster: fast\nthan: slow\nby: 20\n", rs);
-  EXPECT_FALSE(too_much.ok);
+  EXPECT_EQ(too_much.outcome, ClaimOutcome::fails);
+  EXPECT_TRUE(has(too_much.verdict, "is not faster than slow by 20×: at most")) << too_much.verdict;
   ClaimResult backwards = check_one("faster: slow\nthan: fast\nby: 2\n", rs);
-  EXPECT_FALSE(backwards.ok);
-  EXPECT_EQ(backwards.verdict, "slow is not faster than fast: 10× as much (needed ≥ 2×)");
+  EXPECT_EQ(backwards.outcome, ClaimOutcome::fails);
+}
+
+TEST(Claims, OneLuckyRunAtThreeAgainstThreeIsFragile) {
+  Results rs = results_of({result("fast", {0.10, 0.11, 0.09}), result("slow", {1.0, 1.1, 0.9})});
+  ClaimResult r = check_one("faster: fast\nthan: slow\nby: 5\n", rs);
+  EXPECT_EQ(r.outcome, ClaimOutcome::holds);
+  EXPECT_TRUE(r.fragile);
+  EXPECT_TRUE(has(r.evidence, "fragile")) << r.evidence;
+  EXPECT_FALSE(claim_fails_build(r, Strictness::normal));
+  EXPECT_TRUE(claim_fails_build(r, Strictness::strict));
 }
 
 TEST(Claims, FasterWithoutAFactorNeedsSignificance) {
   Results rs = results_of({result("a", {1, 2, 3, 4, 5}), result("b", {6, 7, 8, 9, 10}),
                            result("c", {1, 6, 2, 7, 3}), result("d3", {1, 2, 3}), result("e3", {4, 5, 6})});
-  EXPECT_TRUE(check_one("faster: a\nthan: b\n", rs).ok);
+  EXPECT_EQ(check_one("faster: a\nthan: b\n", rs).outcome, ClaimOutcome::holds);
   ClaimResult mixed = check_one("faster: c\nthan: a\n", rs);
-  EXPECT_FALSE(mixed.ok);
+  EXPECT_EQ(mixed.outcome, ClaimOutcome::undecided);
+  EXPECT_TRUE(claim_fails_build(mixed, Strictness::normal));  // undecided is not a pass
   ClaimResult few = check_one("faster: d3\nthan: e3\n", rs);
-  EXPECT_FALSE(few.ok);  // 3 vs 3 cannot reach p < 0.05: no guessing
-  EXPECT_NE(few.verdict.find("too few runs"), std::string::npos);
+  EXPECT_EQ(few.outcome, ClaimOutcome::undecided);  // 3 vs 3 cannot reach p < 0.05: no guessing
+  EXPECT_TRUE(has(few.verdict, "undecided")) << few.verdict;
+  ClaimResult wrong_way = check_one("faster: b\nthan: a\n", rs);
+  EXPECT_EQ(wrong_way.outcome, ClaimOutcome::fails);
 }
 
-TEST(Claims, NotFaster) {
-  Results rs = results_of({result("a", {1, 2, 3, 4, 5}), result("b", {6, 7, 8, 9, 10}), result("same", {2, 4, 1, 5, 3})});
-  EXPECT_TRUE(check_one("not_faster: same\nthan: a\n", rs).ok);
+TEST(Claims, NotFasterIsAnEquivalenceTestWithAMargin) {
+  Results rs = results_of({result("a", {1, 2, 3, 4, 5}), result("b", {6, 7, 8, 9, 10}), result("same", {2, 4, 1, 5, 3}),
+                           result("p", {1.00, 1.01, 0.99, 1.02, 0.98, 1.00, 1.01, 0.99, 1.00, 1.01}),
+                           result("q", {1.00, 0.99, 1.01, 1.00, 1.02, 0.98, 1.00, 1.01, 0.99, 1.00})});
+  // The old rule passed this (no significant difference); the spread leaves any ratio open.
+  ClaimResult spread = check_one("not_faster: same\nthan: a\n", rs);
+  EXPECT_EQ(spread.outcome, ClaimOutcome::undecided);
+  ClaimResult equal = check_one("not_faster: p\nthan: q\n", rs);
+  EXPECT_EQ(equal.outcome, ClaimOutcome::holds);
+  EXPECT_TRUE(has(equal.verdict, "margin 1.1×")) << equal.verdict;
   ClaimResult wrong = check_one("not_faster: a\nthan: b\n", rs);
-  EXPECT_FALSE(wrong.ok);
-  EXPECT_NE(wrong.verdict.find("after all"), std::string::npos);
+  EXPECT_EQ(wrong.outcome, ClaimOutcome::fails);
+  EXPECT_TRUE(has(wrong.verdict, "after all")) << wrong.verdict;
+  EXPECT_EQ(check_one("not_faster: a\nthan: b\nmargin: 100\n", rs).outcome, ClaimOutcome::holds);
 }
 
 TEST(Claims, ValueBoundsOnARecordedMetric) {
-  Results rs = results_of({result("sw", {0.1, 0.1, 0.1}, {{"ns_per_switch", {"ns", {1200, 1300, 1250}}}})});
+  Results rs = results_of({result("sw", {0.1, 0.1, 0.1, 0.1, 0.1, 0.1},
+                                  {{"ns_per_switch", {"ns", {1200, 1300, 1250, 1220, 1280, 1260}}}})});
   ClaimResult below = check_one("value: sw.m.ns_per_switch\nbelow: 5000\n", rs);
-  EXPECT_TRUE(below.ok);
-  EXPECT_EQ(below.verdict, "sw.m.ns_per_switch is 1.25 µs (needed below 5.00 µs)");
-  EXPECT_FALSE(check_one("value: sw.m.ns_per_switch\nabove: 5000\n", rs).ok);
-  EXPECT_TRUE(check_one("value: sw.m.ns_per_switch.max\nbelow: 1301\n", rs).ok);
+  EXPECT_EQ(below.outcome, ClaimOutcome::holds);
+  EXPECT_EQ(below.verdict, "sw.m.ns_per_switch is 1.26 µs (needed below 5.00 µs; 1.20 µs to 1.30 µs at 95%)");
+  EXPECT_EQ(check_one("value: sw.m.ns_per_switch\nabove: 5000\n", rs).outcome, ClaimOutcome::fails);
+  EXPECT_EQ(check_one("value: sw.m.ns_per_switch\nbelow: 1270\n", rs).outcome, ClaimOutcome::undecided);
+  EXPECT_EQ(check_one("value: sw.m.ns_per_switch.max\nbelow: 1301\n", rs).outcome, ClaimOutcome::holds);
+}
+
+TEST(Claims, BoundsMayDependOnTheMachine) {
+  Results rs = results_of({result("p", {0.1, 0.1, 0.1, 0.1, 0.1, 0.1}, {{"speedup", {"", {1.9, 1.85, 1.95, 1.9, 1.88, 1.92}}}})});
+  std::string yaml = "value: p.m.speedup\nabove: 0.6 * min(machine.cores, 4)\n";
+  EXPECT_EQ(check_one(yaml, rs, {0.95, {2, 2}}).outcome, ClaimOutcome::holds);   // above 1.2
+  ClaimResult four = check_one(yaml, rs, {0.95, {4, 4}});                         // above 2.4
+  EXPECT_EQ(four.outcome, ClaimOutcome::fails);
+  EXPECT_TRUE(has(four.verdict, "above 0.6 * min(machine.cores, 4) = 2.4")) << four.verdict;
+  EXPECT_EQ(check_one(yaml, rs, {0.95, {8, 8}}).outcome, ClaimOutcome::fails);  // min(8, 4): still 2.4
+}
+
+TEST(Claims, AFalseWhenConditionSkipsTheClaimVisibly) {
+  Results rs = results_of({result("fast", {0.1, 0.1, 0.1}), result("slow", {0.1, 0.1, 0.1})});
+  ClaimResult r = check_one("faster: fast\nthan: slow\nby: 1.5\nwhen: machine.cores >= 2\n", rs, {0.95, {1, 2}});
+  EXPECT_EQ(r.outcome, ClaimOutcome::skipped);
+  EXPECT_EQ(r.verdict, "skipped: needs 2+ cores; this machine has 1 for deckgen (of 2 logical)");
+  EXPECT_FALSE(claim_fails_build(r, Strictness::strict));
+  // With the cores there, the same claim is checked (and fails on these numbers).
+  EXPECT_EQ(check_one("faster: fast\nthan: slow\nby: 1.5\nwhen: machine.cores >= 2\n", rs, {0.95, {2, 2}}).outcome,
+            ClaimOutcome::fails);
+}
+
+TEST(Claims, TheSummaryCountsEveryOutcome) {
+  std::vector<ClaimResult> rs(5);
+  rs[0].outcome = ClaimOutcome::holds;
+  rs[1].outcome = ClaimOutcome::holds;
+  rs[1].fragile = true;
+  rs[2].outcome = ClaimOutcome::fails;
+  rs[3].outcome = ClaimOutcome::undecided;
+  rs[4].outcome = ClaimOutcome::skipped;
+  EXPECT_EQ(claims_summary(rs), "claims: 2 hold (1 fragile), 1 failed, 1 undecided, 1 skipped");
 }
 
 TEST(Claims, AFailedSnippetFailsItsClaims) {
   SnippetResult broken = result("a", {0.1});
   broken.outcome = Outcome::failed;
   ClaimResult r = check_one("faster: a\nthan: b\n", results_of({broken, result("b", {1})}));
-  EXPECT_FALSE(r.ok);
+  EXPECT_EQ(r.outcome, ClaimOutcome::fails);
   EXPECT_NE(r.verdict.find("it failed"), std::string::npos);
 }
 

@@ -107,8 +107,8 @@ TEST(HostnameHash, IsStableHexAndHidesTheName) {
 
 TEST(MachineFingerprint, NamesCpuCoresAndKernel) {
   Machine m{"AMD EPYC", 2, 2, 8ull << 30, "Linux 6.1.0-18-amd64 x86_64",
-            "Debian GNU/Linux 12 (bookworm)", "0123456789abcdef"};
-  EXPECT_EQ(machine_fingerprint(m), "AMD EPYC; 2 logical cores; Linux 6.1.0-18-amd64 x86_64");
+            "Debian GNU/Linux 12 (bookworm)", "0123456789abcdef", 2};
+  EXPECT_EQ(machine_fingerprint(m), "AMD EPYC; 2 logical cores, 2 usable; Linux 6.1.0-18-amd64 x86_64");
   // Memory, distribution and host do not change how fast a snippet runs on the CPU.
   Machine other = m;
   other.memory_bytes = 16ull << 30;
@@ -117,6 +117,26 @@ TEST(MachineFingerprint, NamesCpuCoresAndKernel) {
   EXPECT_EQ(machine_fingerprint(other), machine_fingerprint(m));
   other.logical_cores = 4;
   EXPECT_NE(machine_fingerprint(other), machine_fingerprint(m));
+  // Under `taskset -c 0` the same machine measures something else.
+  other = m;
+  other.usable_cores = 1;
+  EXPECT_NE(machine_fingerprint(other), machine_fingerprint(m));
+}
+
+TEST(UsableCores, CgroupQuotaInWholeCores) {
+  EXPECT_EQ(parse_cpu_max("max 100000\n"), std::nullopt);
+  EXPECT_EQ(parse_cpu_max("200000 100000\n"), 2);
+  EXPECT_EQ(parse_cpu_max("150000 100000"), 1);  // 1.5 cores cannot run two threads at full speed
+  EXPECT_EQ(parse_cpu_max("50000 100000"), 1);   // a fraction of a core is still one core to run on
+  EXPECT_EQ(parse_cpu_max("400000"), 4);         // the period defaults to 100000
+  EXPECT_EQ(parse_cpu_max(""), std::nullopt);
+}
+
+TEST(UsableCores, TheTightestOfAffinityAndEveryQuota) {
+  EXPECT_EQ(usable_cores(2, {}), 2);
+  EXPECT_EQ(usable_cores(1, {std::nullopt, 4}), 1);      // taskset -c 0 on a 4-core quota
+  EXPECT_EQ(usable_cores(8, {std::nullopt, 2, 4}), 2);   // a parent cgroup's quota binds too
+  EXPECT_EQ(usable_cores(0, {3}), 3);                    // no mask read: the quota alone
 }
 
 TEST(ProbeMachine, DescribesThisMachine) {
@@ -125,6 +145,8 @@ TEST(ProbeMachine, DescribesThisMachine) {
   EXPECT_GE(m.logical_cores, 1);
   EXPECT_GE(m.physical_cores, 1);
   EXPECT_LE(m.physical_cores, m.logical_cores);
+  EXPECT_GE(m.usable_cores, 1);
+  EXPECT_LE(m.usable_cores, m.logical_cores);
   EXPECT_GT(m.memory_bytes, 64ull << 20);
   EXPECT_TRUE(m.kernel.starts_with("Linux ")) << m.kernel;
   EXPECT_FALSE(m.distribution.empty());

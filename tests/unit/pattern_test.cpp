@@ -13,8 +13,19 @@ namespace {
 TEST(Pattern, FindsAndMisses) {
   EXPECT_TRUE(pattern_found(R"(took \d+ ms)", "it took 12 ms\n"));
   EXPECT_FALSE(pattern_found(R"(took \d+ ms)", "it took ages\n"));
-  EXPECT_TRUE(pattern_found("^b", "a\nb"));  // not multi-line by default: ^ is the text's start
-  EXPECT_FALSE(pattern_found("(?m)^c", "a\nb"));
+}
+
+// Multi-line by default: ^ and $ at every line, so `done$` finds a line that ends in a
+// newline (std::regex, which deckgen used before, found it in neither case).
+TEST(Pattern, CaretAndDollarMatchAtEveryLine) {
+  EXPECT_TRUE(pattern_found("^b", "a\nb"));
+  EXPECT_TRUE(pattern_found("^done$", "start\ndone\n"));
+  EXPECT_FALSE(pattern_found("^one$", "start\ndone\n"));
+  // The whole text's ends, and the mode turned off.
+  EXPECT_FALSE(pattern_found(R"(\Ab)", "a\nb"));
+  EXPECT_TRUE(pattern_found(R"(\Aa)", "a\nb"));
+  EXPECT_FALSE(pattern_found(R"(a\z)", "a\nb\na\n"));
+  EXPECT_FALSE(pattern_found("(?-m)^b", "a\nb"));
 }
 
 TEST(Pattern, ProblemsAreNamed) {
@@ -22,6 +33,8 @@ TEST(Pattern, ProblemsAreNamed) {
   EXPECT_NE(pattern_problem("(unclosed"), std::nullopt);
   EXPECT_NE(pattern_problem(R"((a)\1)"), std::nullopt);  // no backreferences in RE2
   EXPECT_NE(pattern_problem("(?=a)"), std::nullopt);     // no lookaround
+  // The author's pattern, not the one with deckgen's flags in front.
+  EXPECT_EQ(pattern_problem("(unclosed"), "missing ): (unclosed");
 }
 
 // std::regex recursed once per character here and crashed (SIGSEGV) at about 50 KB.
@@ -48,10 +61,11 @@ TEST(Pattern, ExpectationUsesThem) {
   expect.stdout_matches = R"([\s\S]*done)";
   RunOutcome run;
   run.started = true;
+  run.exit_code = 0;
   run.out = std::string(1 << 20, 'y') + "done";
   EXPECT_EQ(check_expectation(expect, run, std::chrono::seconds(1)), "");
   run.out = std::string(1 << 20, 'y');
-  EXPECT_NE(check_expectation(expect, run, std::chrono::seconds(1)), "");
+  EXPECT_EQ(check_expectation(expect, run, std::chrono::seconds(1)), R"(stdout does not match /[\s\S]*done/)");
 }
 
 }  // namespace

@@ -136,6 +136,8 @@ class Pipeline : public ::testing::Test {
     options.output = dir.path() / "out/deck.html";
     options.report = dir.path() / "out/report.json";
     options.junit = dir.path() / "out/junit.xml";
+    // `check` never starts Chromium here; the tests that look at fitting give a layout.
+    options.fit_layout = [](std::string_view, std::string_view, int, int) { return DomResult{false, "", "no layout in unit tests"}; };
   }
   fs::path snippet(const std::string& name, const std::string& text = "echo hi\n") {
     return dir.write("snippets/" + name, text);
@@ -792,6 +794,48 @@ TEST_F(Pipeline, OneFailureExitsOneButTheDeckIsWritten) {
   EXPECT_TRUE(contains(junit, "tests=\"2\" failures=\"1\""));
   EXPECT_TRUE(contains(junit, "<failure message=\"exit status 1\">nope"));
   EXPECT_EQ(snippet_report("good")["outcome"], "passed");
+}
+
+// The page as a layout in Chromium would leave it: deck.js marked the second slide.
+DomResult one_slide_overflowing(std::string_view page, std::string_view query, int width, int height) {
+  DomResult out;
+  out.ok = query == "deckgen-fit-report" && width == 1280 && height == 720 && page.find("<section") != std::string_view::npos;
+  out.dom = "<body class=\"deckgen\" data-fit-report=\"done\"><section data-source=\"deck/01.md:1:1\"></section>"
+            "<section data-source=\"deck/01.md:5:1\" data-overflow=\"310 px below the bottom (about 12 lines of code)\">"
+            "</section></body>";
+  return out;
+}
+
+TEST_F(Pipeline, CheckReportsASlideThatDoesNotFitAsAWarning) {
+  options.command = Command::check;
+  options.fit_layout = one_slide_overflowing;
+  EXPECT_EQ(build("# One\n\n---\n\n# Two\n"), 0);
+  ASSERT_EQ(status.warnings.size(), 1u);
+  EXPECT_TRUE(contains(status.warnings[0], "deck/01.md:5:1: warning: the slide does not fit 1280×720")) << status.warnings[0];
+  EXPECT_TRUE(contains(status.warnings[0], "310 px below the bottom (about 12 lines of code) is hidden"));
+}
+
+TEST_F(Pipeline, CheckStrictFailsOnASlideThatDoesNotFit) {
+  options.command = Command::check;
+  options.strict = true;
+  options.fit_layout = one_slide_overflowing;
+  EXPECT_EQ(build("# One\n\n---\n\n# Two\n"), 1);
+  ASSERT_EQ(status.errors.size(), 1u);
+  EXPECT_TRUE(contains(status.errors[0], "deck/01.md:5:1: error: the slide does not fit")) << status.errors[0];
+}
+
+TEST_F(Pipeline, CheckWithoutALayoutSaysItCouldNotMeasure) {
+  options.command = Command::check;
+  options.strict = true;
+  options.fit_layout = [](std::string_view, std::string_view, int, int) { return DomResult{false, "", "no chromium"}; };
+  EXPECT_EQ(build("# One\n"), 0);
+  ASSERT_EQ(status.warnings.size(), 1u);
+  EXPECT_TRUE(contains(status.warnings[0], "cannot check that every slide fits: no chromium"));
+}
+
+TEST_F(Pipeline, BuildDoesNotLayTheDeckOut) {
+  options.fit_layout = [](std::string_view, std::string_view, int, int) -> DomResult { ADD_FAILURE() << "laid out"; return {}; };
+  EXPECT_EQ(build("# One\n"), 0);
 }
 
 TEST_F(Pipeline, CheckWritesNoDeckUnlessAsked) {

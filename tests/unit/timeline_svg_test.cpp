@@ -104,7 +104,7 @@ TEST(Timeline, NoScriptNoExternalReferences) {
   EXPECT_THAT(svg, Not(HasSubstr("<script")));
   EXPECT_THAT(svg, Not(HasSubstr("href")));
   EXPECT_THAT(svg, Not(HasSubstr("url(")));
-  EXPECT_THAT(svg, Not(HasSubstr(" on")));   // no event handler attributes
+  EXPECT_FALSE(std::regex_search(svg, std::regex(R"( on[a-z]+=)")));   // no event handler attributes
 }
 
 TEST(Timeline, EveryFontIsLegibleOnAProjector) {
@@ -112,7 +112,7 @@ TEST(Timeline, EveryFontIsLegibleOnAProjector) {
   std::regex font(R"(font-size="([0-9.]+)\")");
   int seen = 0;
   for (auto it = std::sregex_iterator(svg.begin(), svg.end(), font); it != std::sregex_iterator(); ++it, ++seen)
-    EXPECT_GE(std::stod((*it)[1]), 14) << (*it)[0];
+    EXPECT_GE(std::stod((*it)[1]), 18) << (*it)[0];
   EXPECT_GT(seen, 2);
 }
 
@@ -162,21 +162,47 @@ TEST(Timeline, AxisTicksAreNiceStepsWithUnits) {
   };
   EXPECT_THAT(ticks(100000), ::testing::ElementsAre("0 ms", "20 ms", "40 ms", "60 ms", "80 ms", "100 ms"));
   EXPECT_THAT(ticks(850), ::testing::ElementsAre("0 µs", "200 µs", "400 µs", "600 µs", "800 µs"));
-  EXPECT_THAT(ticks(1500), ::testing::ElementsAre("0.0 ms", "0.2 ms", "0.4 ms", "0.6 ms", "0.8 ms", "1.0 ms",
-                                                  "1.2 ms", "1.4 ms"));
-  EXPECT_THAT(ticks(3.2e6), ::testing::ElementsAre("0.0 s", "0.5 s", "1.0 s", "1.5 s", "2.0 s", "2.5 s", "3.0 s"));
+  // Labels of 18 px need about 130 px each.
+  EXPECT_THAT(ticks(1500), ::testing::ElementsAre("0.0 ms", "0.5 ms", "1.0 ms", "1.5 ms"));
+  EXPECT_THAT(ticks(3.2e6), ::testing::ElementsAre("0 s", "1 s", "2 s", "3 s"));
 }
 
-TEST(Timeline, ShadesRunningShareWhereCpuTimeIsKnown) {
-  // 1000 µs over the whole plot: the span's bar and its running part, a quarter as long.
+TEST(Timeline, DrawsTheCpuShareAsOpacityNotAsABlockAtTheStart) {
+  // A quarter of the span on CPU: one bar the span's full length, a quarter opaque, and
+  // no shorter bar that would say the CPU time came first.
   Trace trace = trace_of(R"([{"ph":"X","name":"work","ts":0,"dur":1000,"pid":1,"tid":1,"args":{"cpu_us":250}}])");
   std::string svg = timeline_svg(trace);
-  std::smatch light, dark;
-  ASSERT_TRUE(std::regex_search(svg, light, std::regex(R"(d="M[0-9.]+ [0-9.]+h([0-9.]+)v20)")));
-  std::string rest = light.suffix();
-  ASSERT_TRUE(std::regex_search(rest, dark, std::regex(R"(d="M[0-9.]+ [0-9.]+h([0-9.]+)v20)")));
-  EXPECT_NEAR(std::stod(dark[1]) / std::stod(light[1]), 0.25, 0.01);
-  EXPECT_THAT(svg, HasSubstr("dark: running (CPU) · light: waiting"));
+  std::smatch bar;
+  ASSERT_TRUE(std::regex_search(svg, bar, std::regex(R"re(<path fill="#[0-9a-f]{6}" fill-opacity="([0-9.]+)" d="M[0-9.]+ [0-9.]+h([0-9.]+)v[0-9.]+h-[0-9.]+z"/>)re")));
+  EXPECT_EQ(bar[1], "0.3");   // 25% drawn in steps of 10%, rounded half up: 0.3, never solid
+  double plot = TimelineOptions{}.width - 10 - 16 - (10 + 250 + 10);
+  EXPECT_NEAR(std::stod(bar[2]), plot, 0.5);
+  std::string rest = bar.suffix();
+  rest = rest.substr(0, rest.find("<g class=\"legend\""));
+  EXPECT_FALSE(std::regex_search(rest, std::regex(R"re(<path fill="#[0-9a-f]{6}" d="M)re"))) << "a solid part inside the span";
+  EXPECT_THAT(svg, HasSubstr("fill: share of the span on CPU (solid: all of it, empty: waiting); not when in the span"));
+
+  // All of it on CPU is solid; none is an outline with the faintest tint.
+  EXPECT_THAT(timeline_svg(trace_of(R"([{"ph":"X","name":"w","ts":0,"dur":1000,"pid":1,"tid":1,"args":{"cpu_us":1000}}])")),
+              HasSubstr("fill-opacity=\"1\""));
+  EXPECT_THAT(timeline_svg(trace_of(R"([{"ph":"X","name":"w","ts":0,"dur":1000,"pid":1,"tid":1,"args":{"cpu_us":0}}])")),
+              HasSubstr("fill-opacity=\"0.1\""));
+}
+
+TEST(Timeline, InstantsAreLabelledMarkersThroughTheirLane) {
+  Trace trace = trace_of(R"([{"ph":"X","name":"work","ts":0,"dur":1000,"pid":1,"tid":1},
+                             {"ph":"i","name":"cancelled","ts":400,"pid":1,"tid":1,"s":"t"},
+                             {"ph":"i","name":"failed","ts":990,"pid":1,"tid":1,"s":"t"}])");
+  std::string svg = timeline_svg(trace);
+  EXPECT_THAT(svg, HasSubstr(">cancelled</text></g>"));
+  EXPECT_THAT(svg, HasSubstr(">failed</text></g>"));
+  // A triangle and a line down the lane for each.
+  std::regex mark(R"re(M[0-9.]+ [0-9.]+h16l-8 12zM[0-9.]+ [0-9.]+V[0-9.]+)re");
+  EXPECT_EQ(std::distance(std::sregex_iterator(svg.begin(), svg.end(), mark), std::sregex_iterator()), 2);
+  // The tag of an instant at the right end stands left of its marker, inside the plot.
+  std::smatch tag;
+  ASSERT_TRUE(std::regex_search(svg, tag, std::regex(R"re(<rect x="([0-9.]+)" y="[0-9.]+" width="([0-9.]+)" height="22" rx="3" fill="#[0-9a-f]{6}"/><text [^>]*>failed<)re")));
+  EXPECT_LE(std::stod(tag[1]) + std::stod(tag[2]), TimelineOptions{}.width - 10 - 16);
 }
 
 // The legend's swatch colours, by name.

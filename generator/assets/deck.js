@@ -1,0 +1,274 @@
+/* deckgen's runtime in the page: makes every slide fit its 1280x720 (or 960x720) stage.
+ *
+ * A slide's code, output, tables and figures shrink together (the --fit CSS variable,
+ * read by theme.css) to the largest factor that lets the slide fit, never below
+ * FLOOR, the smallest size still readable from the back of a room. A long listing of
+ * short lines that does not fit even then is flowed into two columns. Past that the
+ * slide is left at the floor and marked: data-overflow says how much is hidden, which
+ * `deckgen check` reads (it opens the page with ?deckgen-fit-report, fits every slide
+ * and prints the marks). Fitting happens in the slide's own coordinates, before
+ * reveal.js scales the stage to the window, so it does not depend on the window.
+ *
+ * In reveal.js's print view (?print-pdf) every slide is fitted the same way, and with
+ * showNotes the pages grow so the notes print below the slide, not over it.
+ */
+(function () {
+  'use strict';
+
+  var FLOOR = 0.6;
+  // On paper nothing can be revealed later and a PDF reader zooms, so a slide that
+  // does not fit at FLOOR keeps shrinking there rather than losing its last lines.
+  var PRINT_FLOOR = 0.3;
+  var STEP = 0.025;
+  var fitted = new WeakSet();
+
+  // How far the slide's content reaches past its box, in slide px: below the slide,
+  // and right of its padding (a table wider than the text column is too wide even
+  // where the slide's margin would still show it). Blocks do not scroll (theme.css),
+  // so their overflow shows in the slide's.
+  function overflowOf(slide) {
+    var bottom = Math.max(0, slide.scrollHeight - slide.clientHeight);
+    var box = slide.getBoundingClientRect();
+    var scale = slide.offsetWidth > 0 ? box.width / slide.offsetWidth : 1;
+    var contentRight = slide.clientWidth - parseFloat(getComputedStyle(slide).paddingRight);
+    var right = Math.max(0, slide.scrollWidth - slide.clientWidth);
+    Array.prototype.forEach.call(slide.children, function (block) {
+      if (block.tagName === 'ASIDE') return;
+      right = Math.max(right, (block.getBoundingClientRect().right - box.left) / scale - contentRight);
+    });
+    // A line wider than its box inside a block (a listing, a table).
+    slide.querySelectorAll('pre, table').forEach(function (block) {
+      right = Math.max(right, block.scrollWidth - block.clientWidth);
+    });
+    return { bottom: bottom, right: right };
+  }
+
+  // A table cell as short as "1.21 s" or "41.2 MB" must not break between number and
+  // unit: such cells keep to one line, and the table shrinks instead. Longer cells
+  // (sentences) still wrap.
+  var SHORT_CELL = 16;
+  function keepShortCellsWhole(slide) {
+    slide.querySelectorAll('td, th').forEach(function (cell) {
+      if (cell.textContent.trim().length <= SHORT_CELL) cell.classList.add('fit-nowrap');
+    });
+  }
+
+  function fits(slide) {
+    var o = overflowOf(slide);
+    return o.bottom <= 1 && o.right <= 1;
+  }
+
+  function setFit(slide, factor) {
+    slide.style.setProperty('--fit', String(factor));
+  }
+
+  // Each drawing's height at the slide's full width: figures grow from there into the
+  // free space, and shrink from there no further than --fit allows.
+  function measureFigures(slide) {
+    slide.querySelectorAll('figure > svg[viewBox]').forEach(function (svg) {
+      var box = svg.viewBox.baseVal;
+      var width = Math.min(svg.parentElement.clientWidth || box.width, box.width);
+      if (box.width > 0) svg.style.setProperty('--natural-height', (box.height * width / box.width) + 'px');
+    });
+  }
+
+  // The largest factor in [floor, 1], on a STEP grid, at which the slide fits; floor
+  // when none does. Binary search: fitting only ever gets easier as blocks shrink.
+  function largestFit(slide, floor) {
+    setFit(slide, 1);
+    if (fits(slide)) return 1;
+    var lo = 0, hi = Math.round((1 - floor) / STEP);   // steps below 1
+    setFit(slide, floor);
+    if (!fits(slide)) return floor;
+    while (hi - lo > 1) {
+      var mid = (lo + hi) >> 1;
+      setFit(slide, 1 - mid * STEP);
+      if (fits(slide)) hi = mid; else lo = mid;
+    }
+    var best = +(1 - hi * STEP).toFixed(3);
+    setFit(slide, best);
+    return best;
+  }
+
+  // Two columns are worth trying only when every listing's longest line fits half of
+  // its box at the floor size.
+  function columnsCanHelp(slide) {
+    var listings = slide.querySelectorAll('pre.code');
+    if (listings.length === 0) return false;
+    setFit(slide, FLOOR);
+    return Array.prototype.every.call(listings, function (pre) {
+      var code = pre.querySelector('code') || pre;
+      var lines = code.textContent.replace(/\n$/, '').split('\n');
+      if (lines.length < 12) return false;
+      var longest = lines.reduce(function (a, b) { return a.length >= b.length ? a : b; }, '');
+      var probe = document.createElement('span');
+      probe.style.cssText = 'position:absolute;visibility:hidden;white-space:pre';
+      probe.textContent = longest;
+      code.appendChild(probe);
+      var lineWidth = probe.getBoundingClientRect().width / scaleOf(pre);
+      code.removeChild(probe);
+      var style = getComputedStyle(pre);
+      var inner = pre.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+      return 2 * lineWidth + 40 <= inner;
+    });
+  }
+
+  // getBoundingClientRect is in window px; layout sizes are in slide px.
+  function scaleOf(element) {
+    var r = element.getBoundingClientRect();
+    return element.offsetWidth > 0 ? r.width / element.offsetWidth : 1;
+  }
+
+  function describeHidden(slide, o) {
+    var parts = [];
+    if (o.bottom > 1) {
+      var text = Math.round(o.bottom) + ' px below the bottom';
+      var pre = slide.querySelector('pre.code');
+      if (pre) {
+        var lineHeight = parseFloat(getComputedStyle(pre).lineHeight);
+        if (lineHeight > 0) text += ' (about ' + Math.ceil(o.bottom / lineHeight) + ' lines of code)';
+      }
+      parts.push(text);
+    }
+    if (o.right > 1) parts.push(Math.round(o.right) + ' px past the right edge');
+    return parts.join(', ');
+  }
+
+  function fitSlide(slide, force, floor) {
+    if (!slide || slide.classList.contains('stack')) return;
+    if (fitted.has(slide) && !force) return;
+    fitted.add(slide);
+    floor = floor || FLOOR;
+    slide.classList.remove('fit-columns');
+    slide.removeAttribute('data-overflow');
+    measureFigures(slide);
+    keepShortCellsWhole(slide);
+    var factor = largestFit(slide, FLOOR);
+    if (!fits(slide) && columnsCanHelp(slide)) {
+      slide.classList.add('fit-columns');
+      factor = largestFit(slide, floor);
+      // Still too long: on screen one column at the floor, so what is hidden is the
+      // end of the listing, not the end of each column.
+      if (!fits(slide) && floor === FLOOR) slide.classList.remove('fit-columns'), factor = largestFit(slide, FLOOR);
+    } else if (!fits(slide) && floor < FLOOR) {
+      factor = largestFit(slide, floor);
+    }
+    slide.setAttribute('data-fit', String(factor));
+    if (!fits(slide)) slide.setAttribute('data-overflow', describeHidden(slide, overflowOf(slide)));
+  }
+
+  function allSlides() {
+    return Array.prototype.slice.call(document.querySelectorAll('.reveal .slides section:not(.stack)'));
+  }
+
+  // ?deckgen-fit-report: fit every slide, then say so on <body> for `deckgen check`,
+  // which reads the marks from the page Chromium dumps.
+  function fitReport() {
+    allSlides().forEach(function (slide, index) {
+      Reveal.slide(index);
+      fitSlide(slide, true);
+    });
+    document.body.setAttribute('data-fit-report', 'done');
+  }
+
+  // Print view with notes: pages taller by a notes area, the notes placed in it. The
+  // page count stays the slide count.
+  var NOTES_AREA = 420;
+  function notesBelowSlides() {
+    var notes = document.querySelectorAll('.speaker-notes-pdf');
+    if (notes.length === 0) return;
+    var page = document.querySelector('.pdf-page');
+    var pageHeight = page.offsetHeight, pageWidth = page.offsetWidth;
+    var style = document.createElement('style');
+    style.textContent = '@page{size:' + pageWidth + 'px ' + (pageHeight + NOTES_AREA) + 'px;margin:0}' +
+      'html.reveal-print .reveal .slides .pdf-page{height:' + (pageHeight + NOTES_AREA) + 'px !important}';
+    document.head.appendChild(style);
+    document.body.style.height = (pageHeight + NOTES_AREA) + 'px';
+    notes.forEach(function (n) {
+      n.classList.add('below-slide');
+      n.style.top = pageHeight + 'px';
+      n.style.bottom = 'auto';
+      n.style.left = '0px';
+      n.style.width = pageWidth + 'px';
+      n.style.height = NOTES_AREA + 'px';
+      n.style.overflow = 'hidden';
+      // Long notes get smaller type rather than being cut.
+      for (var size = 22; size > 12 && n.scrollHeight > n.clientHeight + 1; size -= 1) n.style.fontSize = size + 'px';
+    });
+  }
+
+  // Files the page carries (write/page.cpp): every link to one of them becomes a blob:
+  // link to the embedded copy, so a trace downloads from the single file, offline.
+  function linkAttachments() {
+    document.querySelectorAll('script.deckgen-attachment[data-path]').forEach(function (script) {
+      var path = script.getAttribute('data-path');
+      var url = null;
+      document.querySelectorAll('a[href]').forEach(function (a) {
+        if (a.getAttribute('href') !== path) return;
+        url = url || URL.createObjectURL(new Blob([script.textContent], { type: 'application/json' }));
+        a.setAttribute('href', url);
+        if (!a.hasAttribute('download')) a.setAttribute('download', path.split('/').pop());
+      });
+    });
+  }
+
+  function start() {
+    linkAttachments();
+    if (!window.Reveal) return;
+    Reveal.on('pdf-ready', function () {
+      allSlides().forEach(function (slide) { fitSlide(slide, true, PRINT_FLOOR); });
+      notesBelowSlides();
+      document.body.setAttribute('data-fit-report', 'done');
+    });
+    Reveal.on('ready', function () {
+      if (Reveal.isPrintView()) return;   // fitted on 'pdf-ready', once laid out as pages
+      if (/[?&]deckgen-fit-report\b/.test(location.search)) return fitReport();
+      fitSlide(Reveal.getCurrentSlide());
+    });
+    Reveal.on('slidechanged', function (event) { fitSlide(event.currentSlide); });
+  }
+
+  // This script comes after reveal.js and before Reveal.initialize (write/page.cpp):
+  // listeners added now see the first 'ready'.
+  start();
+})();
+
+
+// Code lines marked in steps ("1-3|5", render/code_html.h): the first step is marked in
+// the HTML; each later step is an empty fragment after the code, and the step shown is
+// the last of them visible.
+(function () {
+  function parseSteps(text) {
+    return text.split('|').map(function (step) {
+      return step.split(',').map(function (range) {
+        var ends = range.split('-').map(Number);
+        return [ends[0], ends.length > 1 ? ends[1] : ends[0]];
+      });
+    });
+  }
+  function covers(step, line) {
+    return step.some(function (r) { return line >= r[0] && line <= r[1]; });
+  }
+  function update(pre) {
+    var steps = parseSteps(pre.getAttribute('data-line-steps'));
+    var shown = pre.querySelectorAll('.code-step.visible').length;
+    var step = steps[Math.min(shown, steps.length - 1)];
+    pre.querySelectorAll('.line').forEach(function (line, i) {
+      line.classList.toggle('mark', covers(step, i + 1));
+    });
+  }
+  function onFragment(event) {
+    var fragments = event.fragments || [event.fragment];
+    fragments.forEach(function (f) {
+      if (f && f.classList.contains('code-step')) update(f.closest('pre'));
+    });
+  }
+  var reveal = document.querySelector('.reveal');
+  if (!reveal) return;
+  reveal.addEventListener('fragmentshown', onFragment);
+  reveal.addEventListener('fragmenthidden', onFragment);
+  // Arriving on a slide (backwards too) restores the step its fragments say.
+  reveal.addEventListener('slidechanged', function (event) {
+    if (event.currentSlide) event.currentSlide.querySelectorAll('pre[data-line-steps]').forEach(update);
+  });
+})();

@@ -1,0 +1,105 @@
+#include "draw/diagrams.h"
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+#include <xxhash.h>
+
+#include <regex>
+
+#include "model/input_error.h"
+#include "run/process.h"
+#include "util/files.h"
+
+namespace fs = std::filesystem;
+
+namespace deckgen {
+namespace {
+
+void collect(const NodeList& nodes, std::vector<const Node*>& out) {
+  for (const Node& n : nodes) {
+    if (n.type == NodeType::code_block && fence_language(n.info()) == "dot") out.push_back(&n);
+    collect(n.children, out);
+  }
+}
+
+// dot's defaults, changed to suit a slide: no white page behind the drawing (the dark
+// theme shows through) and the theme's kind of type rather than Times.
+const std::vector<std::string> kDotArgs = {"-Tsvg", "-Gbgcolor=transparent", "-Nfontname=sans-serif",
+                                           "-Efontname=sans-serif", "-Gfontname=sans-serif"};
+
+// Drawings are keyed by how dot is asked as well as by the source.
+std::string key_of(std::string_view source) {
+  std::string text;
+  for (const std::string& a : kDotArgs) text += a + '\n';
+  text += source;
+  return fmt::format("{:016x}", XXH3_64bits(text.data(), text.size()));
+}
+
+nlohmann::json load_cache(const fs::path& file) {
+  std::string text;
+  if (file.empty() || !read_file(file, text)) return nlohmann::json::object();
+  nlohmann::json j = nlohmann::json::parse(text, nullptr, false);
+  return j.is_object() ? j : nlohmann::json::object();  // damaged: draw again
+}
+
+// dot's SVG starts with an XML declaration, a doctype and comments that have no place
+// inside HTML: keep from <svg on.
+std::string inline_svg(const std::string& svg) {
+  size_t start = svg.find("<svg");
+  return start == std::string::npos ? svg : svg.substr(start);
+}
+
+// "Error: <stdin>: syntax error in line 3 near 'x'" names a line of the block's text,
+// which starts on the line after the fence.
+SourcePos error_position(const Node& block, const std::string& message) {
+  static const std::regex line(R"(line (\d+))");
+  std::smatch m;
+  if (std::regex_search(message, m, line)) return {block.pos.file, block.pos.line + std::stoi(m[1]), 1};
+  return block.pos;
+}
+
+}  // namespace
+
+void draw_diagrams(Deck& deck, const fs::path& cache_file) {
+  std::vector<const Node*> blocks;
+  for (const Slide& s : deck.slides) {
+    collect(s.body, blocks);
+    collect(s.notes, blocks);
+  }
+  if (blocks.empty()) return;
+  nlohmann::json cache = load_cache(cache_file);
+  nlohmann::json used = nlohmann::json::object();
+  std::optional<fs::path> dot;
+  for (const Node* block : blocks) {
+    std::string key = key_of(block->literal);
+    if (auto hit = cache.find(key); hit != cache.end() && hit->is_string()) {
+      used[key] = *hit;
+      deck.diagrams[block->pos] = hit->get<std::string>();
+      continue;
+    }
+    if (!dot) dot = find_executable("dot");
+    if (!dot)
+      throw InputError(block->pos, "cannot draw this diagram: Graphviz's `dot` is not installed",
+                       "install it (Debian: apt-get install graphviz, or run scripts/setup)");
+    ProcessResult run = run_process(*dot, kDotArgs, block->literal, std::chrono::seconds(60));
+    if (!run.started || run.exit_code != 0 || run.out.find("<svg") == std::string::npos) {
+      std::string why = run.started ? run.err : run.error;
+      while (!why.empty() && (why.back() == '\n' || why.back() == ' ')) why.pop_back();
+      throw InputError(error_position(*block, why), fmt::format("dot cannot draw this diagram: {}", why.empty() ? "no output" : why),
+                       "fix the diagram's dot source (https://graphviz.org/doc/info/lang.html)");
+    }
+    std::string svg = inline_svg(run.out);
+    used[key] = svg;
+    deck.diagrams[block->pos] = std::move(svg);
+  }
+  // Only what this deck draws is kept, so the cache does not grow without bound.
+  if (!cache_file.empty() && used != cache) {
+    try {
+      write_file_atomically(cache_file, used.dump());
+    } catch (const std::exception&) {
+      // A cache that cannot be written only costs time on the next build.
+    }
+  }
+}
+
+}  // namespace deckgen

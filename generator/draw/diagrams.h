@@ -1,0 +1,17 @@
+#pragma once
+// Diagrams drawn at build time: every ```dot block becomes inline SVG through
+// Graphviz's `dot -Tsvg` (Debian's graphviz), so the deck ships no diagram script and
+// the renderer, which starts no process, only inserts the SVG. Runs after reading and
+// before rendering; drawings are cached by their source, like highlighting.
+#include <filesystem>
+
+#include "model/document.h"
+
+namespace deckgen {
+
+// Fills deck.diagrams. `cache_file` keeps the SVG of each source drawn before (empty:
+// no cache). A diagram dot cannot draw is an InputError at the block's line (the line
+// dot names, when it names one); a missing `dot` is one at the first block.
+void draw_diagrams(Deck& deck, const std::filesystem::path& cache_file);
+
+}  // namespace deckgen

@@ -1,0 +1,27 @@
+#pragma once
+// Fenced divs, as pandoc and Quarto write them:
+//
+//   :::: columns                 (or `:::: {.columns}`)
+//   ::: {.column width="40%"}
+//   text, images, lists
+//   :::
+//   ::::
+//
+// cmark has no such block; read/block_lines.h makes each fence line a paragraph of
+// its own, and this transform gathers the blocks between an opening and its closing
+// fence into a NodeType::div carrying the fence's classes and attributes.
+#include "model/document.h"
+#include "read/file_context.h"
+
+namespace deckgen {
+
+// Known classes: columns, column (width=), incremental, nonincremental. An unknown class
+// or attribute, a fence that closes nothing and a div left open at the slide's end are
+// warnings (the div still closes there).
+void group_fenced_divs(NodeList& blocks, const FileContext& ctx);
+
+// The text of a paragraph that is nothing but one line of text, or null: how fence and
+// pause lines look once parsed.
+const std::pmr::string* lone_line(const Node& paragraph);
+
+}  // namespace deckgen

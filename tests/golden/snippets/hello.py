@@ -1,0 +1,6 @@
+# region main
+def greet(name):
+    return f"hello, {name}"
+
+print(greet("deck"))
+# endregion

@@ -1,0 +1,205 @@
+// The layout syntax's parts that golden files do not show well: the attribute and line
+// step grammars, splitting highlighted code into lines, source positions through the
+// reader's spacing of fence lines, input errors, and warnings reaching the terminal.
+#include <gtest/gtest.h>
+
+#include "draw/diagrams.h"
+#include "model/input_error.h"
+#include "model/line_steps.h"
+#include "pipeline/dispatch.h"
+#include "read/attributes.h"
+#include "read/deck_reader.h"
+#include "read/unsupported_syntax.h"
+#include "render/code_html.h"
+#include "run/execute.h"
+#include "test_support.h"
+#include "util/files.h"
+
+#include <nlohmann/json.hpp>
+
+namespace deckgen {
+namespace {
+
+namespace fs = std::filesystem;
+
+TEST(Attributes, ReadPandocsBraceSyntax) {
+  auto a = parse_attributes(R"(.center #intro width=50% title="two words" alt='x y')");
+  ASSERT_TRUE(a);
+  EXPECT_EQ(a->attrs.classes, std::vector<std::string>{"center"});
+  ASSERT_EQ(a->attrs.values.size(), 4u);
+  EXPECT_EQ(*a->attrs.find("id"), "intro");
+  EXPECT_EQ(*a->attrs.find("width"), "50%");
+  EXPECT_EQ(*a->attrs.find("title"), "two words");
+  EXPECT_EQ(*a->attrs.find("alt"), "x y");
+}
+
+TEST(Attributes, ProseInBracesIsNotAttributes) {
+  EXPECT_FALSE(parse_attributes("braces in prose"));         // bare words refused
+  EXPECT_FALSE(parse_attributes("title=\"unclosed"));
+  EXPECT_FALSE(parse_attributes(". x"));
+  auto words = parse_attributes("python 1-3|5", BareWords::allowed);
+  ASSERT_TRUE(words);
+  EXPECT_EQ(words->words, (std::vector<std::string>{"python", "1-3|5"}));
+  EXPECT_EQ(trailing_braces("Title {.center}  "), 6u);
+  EXPECT_EQ(trailing_braces("Speed {{a.wall}}"), std::string_view::npos);
+  EXPECT_EQ(trailing_braces("no braces"), std::string_view::npos);
+}
+
+TEST(LineSteps, StepsOfLinesAndRanges) {
+  auto steps = parse_line_steps("1-3,7|5");
+  ASSERT_TRUE(steps);
+  ASSERT_EQ(steps->size(), 2u);
+  EXPECT_TRUE(step_covers((*steps)[0], 2));
+  EXPECT_TRUE(step_covers((*steps)[0], 7));
+  EXPECT_FALSE(step_covers((*steps)[0], 5));
+  EXPECT_TRUE(step_covers((*steps)[1], 5));
+  for (const char* bad : {"", "0", "3-1", "1-x", "1||2", "1,", "-2"}) EXPECT_FALSE(parse_line_steps(bad)) << bad;
+}
+
+TEST(CodeLines, ASpanCrossingANewlineIsClosedAndReopened) {
+  auto lines = html_lines("<span class=\"s\">\"\"\"a\nb\"\"\"</span> x\nlast\n");
+  ASSERT_EQ(lines.size(), 3u);
+  EXPECT_EQ(lines[0], "<span class=\"s\">\"\"\"a</span>");
+  EXPECT_EQ(lines[1], "<span class=\"s\">b\"\"\"</span> x");
+  EXPECT_EQ(lines[2], "last");
+  EXPECT_EQ(html_lines("a\n\n").size(), 2u);  // a blank last line stays; the final newline adds none
+}
+
+TEST(CodeLines, FirstStepMarkedAndOneFragmentPerLaterStep) {
+  std::string out;
+  write_code(out, "python", "a\nb\nc\n", nullptr, CodeLook{"2|3|1"});
+  EXPECT_NE(out.find("data-line-steps=\"2|3|1\""), std::string::npos) << out;
+  EXPECT_NE(out.find("<span class=\"line\">a</span>\n<span class=\"line mark\">b</span>\n<span class=\"line\">c</span>"),
+            std::string::npos) << out;
+  EXPECT_NE(out.find("data-step=\"2\""), std::string::npos) << out;
+  EXPECT_EQ(out.find("data-step=\"3\""), std::string::npos) << out;
+}
+
+TEST(DollarMath, PandocsRules) {
+  EXPECT_TRUE(has_dollar_math("area $\\pi r^2$ here"));
+  EXPECT_TRUE(has_dollar_math("$$x$$"));
+  EXPECT_FALSE(has_dollar_math("costs $5 and $10"));
+  EXPECT_FALSE(has_dollar_math("a $ b $ c"));
+  EXPECT_FALSE(has_dollar_math("just $HOME"));
+}
+
+class LayoutReader : public ::testing::Test {
+ protected:
+  test::TempDir dir;
+  Deck read(const std::string& md) {
+    dir.write("deck/01.md", md);
+    return read_deck({dir.path() / "deck"});
+  }
+  // The message of the InputError reading `md` throws, or "" when it reads.
+  std::string read_error(const std::string& md) {
+    try {
+      read(md);
+    } catch (const InputError& e) {
+      return e.message();
+    }
+    return "";
+  }
+};
+
+TEST_F(LayoutReader, FenceLinesKeepTheFilesLineNumbers) {
+  // Blank lines are added around the fences before parsing; positions must not move.
+  Deck deck = read("# T\nText right above\n::: column\ninside\n:::\nafter\n");
+  const NodeList& body = deck.slides.at(0).body;
+  ASSERT_EQ(body.size(), 4u);
+  EXPECT_EQ(body[1].pos.line, 2);
+  ASSERT_EQ(body[2].type, NodeType::div);
+  EXPECT_EQ(body[2].pos.line, 3);
+  EXPECT_EQ(body[2].children.at(0).pos.line, 4);
+  EXPECT_EQ(body[3].pos.line, 6);
+}
+
+TEST_F(LayoutReader, FencesInsideCodeAreCode) {
+  Deck deck = read("```\n:::\n. . .\n```\n");
+  ASSERT_EQ(deck.slides.at(0).body.size(), 1u);
+  EXPECT_EQ(deck.slides[0].body[0].literal, ":::\n. . .\n");
+  EXPECT_TRUE(deck.warnings.empty());
+}
+
+TEST_F(LayoutReader, MalformedLineStepsAreAnInputError) {
+  EXPECT_NE(read_error("# T\n\n```python {2-x}\ncode\n```\n").find("01.md:3:1: error: '2-x' is not a list of lines"),
+            std::string::npos);
+  EXPECT_NE(read_error("# T\n\n```{.python lines=\"3-1\"}\ncode\n```\n").find("'3-1' is not a list of lines"),
+            std::string::npos);
+}
+
+TEST_F(LayoutReader, RemoteImagesAreRefusedEverywhere) {
+  EXPECT_NE(read_error("# T\n\n<img src=\"https://example.com/a.png\">\n").find("01.md:3:11: error: image 'https://example.com/a.png' is not a local file"),
+            std::string::npos);
+  EXPECT_NE(read_error("## T {background-image=\"http://x/a.png\"}\n").find("is not a local file"), std::string::npos);
+  EXPECT_NE(read_error("# T\n\n<!-- .slide: data-background-image=\"//x/a.png\" -->\n").find("is not a local file"),
+            std::string::npos);
+}
+
+TEST_F(LayoutReader, ADotErrorNamesTheLineDotComplainsAbout) {
+  Deck deck = read("# T\n\n```dot\ndigraph {\n  a -> ;\n}\n```\n");
+  try {
+    draw_diagrams(deck, {});
+    FAIL() << "no error";
+  } catch (const InputError& e) {
+    EXPECT_EQ(e.where().line, 5) << e.message();
+    EXPECT_NE(e.message().find("dot cannot draw this diagram"), std::string::npos) << e.message();
+  }
+}
+
+TEST_F(LayoutReader, DiagramsAreCachedBySource) {
+  const std::string md = "# T\n\n```dot\ndigraph { a -> b; }\n```\n";
+  Deck deck = read(md);
+  fs::path cache = dir.path() / "diagrams.json";
+  draw_diagrams(deck, cache);
+  ASSERT_EQ(deck.diagrams.size(), 1u);
+  EXPECT_TRUE(deck.diagrams.begin()->second.starts_with("<svg"));
+  // A cached drawing is used as it is: prove it by planting another under the same key.
+  std::string text;
+  ASSERT_TRUE(read_file(cache, text));
+  nlohmann::json stored = nlohmann::json::parse(text);
+  ASSERT_EQ(stored.size(), 1u);
+  stored.begin().value() = "<svg>planted</svg>";
+  std::ofstream(cache) << stored.dump();
+  Deck again = read(md);
+  draw_diagrams(again, cache);
+  EXPECT_EQ(again.diagrams.begin()->second, "<svg>planted</svg>");
+  // A damaged cache is a miss: drawn again.
+  std::ofstream(cache) << "{not json";
+  Deck third = read(md);
+  draw_diagrams(third, cache);
+  EXPECT_TRUE(third.diagrams.begin()->second.starts_with("<svg"));
+}
+
+// Runs nothing: a deck without snippets never asks.
+class NoRunner final : public Runner {
+ public:
+  RunOutcome run(const RunRequest&) override {
+    ADD_FAILURE() << "nothing should run";
+    return {};
+  }
+};
+
+class Recording final : public Status {
+ public:
+  std::vector<std::string> warnings;
+  void info(const std::string&) override {}
+  void warning(const std::string& line) override { warnings.push_back(line); }
+  void error(const std::string&) override {}
+};
+
+TEST_F(LayoutReader, WarningsReachTheTerminalWithTheirPlace) {
+  dir.write("deck/01.md", "# T\n\nMath $x^2$ here.\n\n```pyhton\nprint()\n```\n");
+  Options options;
+  options.inputs = {dir.path() / "deck"};
+  options.output = dir.path() / "out/deck.html";
+  NoRunner runner;
+  Recording status;
+  ASSERT_EQ(run_command(options, status, Runners::single(runner)), 0);
+  std::string all;
+  for (const std::string& w : status.warnings) all += w + "\n";
+  EXPECT_NE(all.find("01.md:3:6: warning: `$...$` math is not typeset"), std::string::npos) << all;
+  EXPECT_NE(all.find("01.md:5:1: warning: unknown code language 'pyhton'"), std::string::npos) << all;
+}
+
+}  // namespace
+}  // namespace deckgen
