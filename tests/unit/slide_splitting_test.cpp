@@ -102,6 +102,21 @@ TEST(SlidePieces, PositionsAreFileLinesInEveryPiece) {
   }
 }
 
+// Fenced div lines get blank lines around them before parsing (read/block_lines.h), in
+// each piece on its own: positions are still the file's lines.
+TEST(SlidePieces, PositionsAreFileLinesWithSpacedDivLines) {
+  std::string body;
+  for (int i = 0; i < 4; ++i)  // 9 lines a slide; `::: columns` right under the paragraph
+    body += "# S" + std::to_string(i) + "\n\n" + std::string(1 << 20, 'w') + "\n::: columns\nx\n:::\n\n---\n\n";
+  auto slides = split_slides(body, "a.md", 5);
+  ASSERT_EQ(slides.size(), 4u);
+  for (int i = 0; i < 4; ++i) {
+    EXPECT_EQ(slides[size_t(i)].pos.line, 5 + 9 * i) << i;
+    EXPECT_EQ(slides[size_t(i)].body.at(3).children.at(0).literal, "x") << i;
+    EXPECT_EQ(slides[size_t(i)].body.at(3).pos.line, 9 + 9 * i) << i;
+  }
+}
+
 TEST(SpeakerNotes, RunFromNoteToTheEndOfTheSlide) {
   auto slides = split_slides("# A\n\nshown\n\nNote: say this\n\n- and this\n\n---\n\n# B\n", "a.md", 1);
   ASSERT_EQ(slides.size(), 2u);
