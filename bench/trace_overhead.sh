@@ -8,7 +8,7 @@ command -v hyperfine >/dev/null || { echo "trace_overhead: install hyperfine (ap
 py=${PYTHON:-/usr/bin/python3}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-export PYTHONPATH="$PWD/snippets" PYTHONDONTWRITEBYTECODE=1
+export PYTHONPATH="$PWD/snippets:$PWD/generator/assets" PYTHONDONTWRITEBYTECODE=1  # the helper ships in deckgen
 
 cat >"$work/spans.py" <<'PY'
 from deckgen_trace import span

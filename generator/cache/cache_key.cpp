@@ -1,12 +1,12 @@
 #include "cache/cache_key.h"
 
 #include <fmt/format.h>
-#include <xxhash.h>
 
 #include <algorithm>
 
 #include "cache/dependencies.h"
 #include "plan/languages.h"
+#include "run/trace_helpers.h"
 #include "util/files.h"
 
 namespace fs = std::filesystem;
@@ -54,8 +54,9 @@ bool is_python_snippet(const PlannedSnippet& s) { return s.spec.file.extension()
 void add_sources(CanonicalText& t, const PlannedSnippet& s, const CacheInputs& in) {
   t.field("source", s.source);
   std::vector<fs::path> deps = local_dependencies(s.spec.file, in.snippets_dir);
-  // The trace helper is how a Python snippet records metrics and traces; depending on it
-  // always is cheap (it rarely changes) and covers imports the scan cannot see.
+  // A deck's own copy of the trace helper is how a Python snippet records metrics and
+  // traces; depending on it always is cheap (it rarely changes) and covers imports the
+  // scan cannot see.
   std::error_code ec;
   fs::path helper = fs::weakly_canonical(in.snippets_dir / "deckgen_trace.py", ec);
   if (is_python_snippet(s) && !ec && fs::is_regular_file(helper, ec) &&
@@ -70,6 +71,14 @@ void add_sources(CanonicalText& t, const PlannedSnippet& s, const CacheInputs& i
     t.field("dep", dep.lexically_relative(base).generic_string());
     t.field("dep.content", read_file(dep, content) ? content : std::string("\0unreadable", 11));
   }
+  // deckgen's own helpers are on every snippet's import and include path: a snippet that
+  // uses them (without its own copy) depends on their content, whatever deckgen's version says.
+  std::vector<TraceHelperFile> helpers = trace_helper_files();
+  t.field("helper.count", static_cast<long long>(helpers.size()));
+  for (const TraceHelperFile& h : helpers) {
+    t.field("helper", h.name);
+    t.field("helper.content", h.content);
+  }
 }
 
 // What a stored result's figures mean. Bump it when that changes, so that results
@@ -78,11 +87,6 @@ void add_sources(CanonicalText& t, const PlannedSnippet& s, const CacheInputs& i
 constexpr int kMeasurementMethod = 2;
 
 }  // namespace
-
-std::string hash_hex(std::string_view text) {
-  XXH128_hash_t h = XXH3_128bits(text.data(), text.size());
-  return fmt::format("{:016x}{:016x}", h.high64, h.low64);
-}
 
 std::string snippet_cache_text(const PlannedSnippet& s, const CacheInputs& in) {
   CanonicalText t("deckgen-cache-key");
@@ -133,11 +137,6 @@ std::string compile_cache_key(const PlannedSnippet& s, const CacheInputs& in) {
   t.list("compile", resolved(s.language.compile, s, in));
   add_sources(t, s, in);
   return hash_hex(t.text());
-}
-
-bool is_cache_key(std::string_view key) {
-  return key.size() == 32 &&
-         std::all_of(key.begin(), key.end(), [](char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'); });
 }
 
 }  // namespace deckgen

@@ -16,8 +16,10 @@
 //   likewise, then the args), env (sorted NAME=VALUE), stdin.present, stdin, timeout_ms,
 //   runs, warmup, trace, expect.* (exit_code, fails, and each optional pattern as
 //   .present and value), source, then for each local dependency (dependencies.h, plus
-//   the trace helper snippets/deckgen_trace.py for every Python snippet) dep (its path
-//   relative to the snippets folder) and dep.content.
+//   the deck's own trace helper snippets/deckgen_trace.py, if any, for every Python
+//   snippet) dep (its path relative to the snippets folder) and dep.content, then for each
+//   trace helper compiled into deckgen (run/trace_helpers.h) helper (its name) and
+//   helper.content.
 // What only the slide shows (show_code, show_output, show_timing, region, the slide's
 // prose) is not in it: changing those reruns nothing.
 //
@@ -29,6 +31,7 @@
 
 #include "model/results.h"
 #include "plan/plan.h"
+#include "util/hash.h"  // hash_hex, is_cache_key: the keys are its hashes
 
 namespace deckgen {
 
@@ -58,12 +61,5 @@ std::string snippet_cache_key(const PlannedSnippet& snippet, const CacheInputs& 
 // dependencies), so that changing a run's arguments or count does not recompile.
 // Empty for an interpreted language.
 std::string compile_cache_key(const PlannedSnippet& snippet, const CacheInputs& inputs);
-
-// XXH3-128 of any bytes as 32 lowercase hex digits: the one hash every cache file name
-// and checksum uses.
-std::string hash_hex(std::string_view bytes);
-
-// Whether `key` has the form both functions return (it names files in the cache).
-bool is_cache_key(std::string_view key);
 
 }  // namespace deckgen

@@ -6,7 +6,7 @@
 #include <system_error>
 
 #include "cache/cache_folder.h"
-#include "cache/cache_key.h"
+#include "util/hash.h"
 #include "util/files.h"
 
 namespace fs = std::filesystem;
@@ -19,6 +19,10 @@ std::string_view folder_of(CacheKind kind) {
     case CacheKind::results: return "results";
     case CacheKind::programs: return "bin";
     case CacheKind::overhead: return "overhead";
+    case CacheKind::highlighting: return "highlight";
+    case CacheKind::diagrams: return "diagrams";
+    case CacheKind::toolchains: return "toolchains";
+    case CacheKind::key_texts: return "keys";
   }
   return "other";
 }

@@ -15,16 +15,20 @@
 //   next write);
 // - one `clean`: the whole folder, only when it carries deckgen's tag.
 //
-// The stores for each kind (result_store.h, binary_store.h, and the overhead and
-// highlighting entries) check their own contents and go through this for their files.
+// The stores for each kind (result_store.h, binary_store.h, the overhead entries) check
+// their own contents and go through this for their files. The stages below cache/ that
+// keep answers (highlighting, diagrams, toolchain probes) get a CacheShelf: the same
+// store, seen through util/entry_store.h.
 #include <filesystem>
 #include <optional>
 #include <string>
 #include <string_view>
 
+#include "util/entry_store.h"
+
 namespace deckgen {
 
-enum class CacheKind { results, programs, overhead };
+enum class CacheKind { results, programs, overhead, highlighting, diagrams, toolchains, key_texts };
 
 class CacheStore {
  public:
@@ -56,6 +60,24 @@ class CacheStore {
 
  private:
   std::filesystem::path dir_;
+};
+
+// One kind of entry of a CacheStore, with a fixed file suffix, as an EntryStore.
+class CacheShelf final : public EntryStore {
+ public:
+  CacheShelf(CacheStore store, CacheKind kind, std::string suffix)
+      : store_(std::move(store)), kind_(kind), suffix_(std::move(suffix)) {}
+  std::optional<std::string> read(std::string_view key, std::string* warning) const override {
+    return store_.read(kind_, key, suffix_, warning);
+  }
+  bool write(std::string_view key, std::string_view bytes, std::string* warning) const override {
+    return store_.write(kind_, key, suffix_, bytes, warning);
+  }
+
+ private:
+  CacheStore store_;
+  CacheKind kind_;
+  std::string suffix_;
 };
 
 }  // namespace deckgen

@@ -3,6 +3,11 @@
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
+#include <cstdio>
+#include <map>
+
+#include "util/text.h"
+
 namespace deckgen {
 namespace {
 
@@ -11,6 +16,33 @@ constexpr const char* kExitCodes =
     "  0  success\n"
     "  1  the deck was written, but something in it failed (a snippet, a claim)\n"
     "  2  input or usage error: nothing was written, the previous output is untouched\n";
+
+// The first word that is not an option: where a command must be.
+const char* command_word(int argc, const char* const* argv) {
+  for (int i = 1; i < argc; ++i)
+    if (argv[i][0] != '-') return argv[i];
+  return nullptr;
+}
+
+// `deckgen help` shows the help; an unknown command gets "did you mean" (CLI11 would
+// only say that a subcommand is required). nullopt: parse as usual.
+std::optional<int> check_command_word(CLI::App& app, int argc, const char* const* argv) {
+  const char* word = command_word(argc, argv);
+  if (!word) return std::nullopt;
+  std::map<std::string, int> commands;
+  for (const CLI::App* sub : app.get_subcommands({})) commands[sub->get_name()] = 0;
+  if (commands.count(word)) return std::nullopt;
+  if (std::string_view(word) == "help") {
+    fmt::print("{}", app.help());
+    return exit_ok;
+  }
+  std::string names;
+  for (const auto& [name, _] : commands) names += (names.empty() ? "" : ", ") + name;
+  std::string near = closest_word(word, commands);
+  fmt::print(stderr, "deckgen: error: unknown command '{}'\n  {}(commands: {}; deckgen --help says more)\n", word,
+             near.empty() ? "" : fmt::format("did you mean '{}'? ", near), names);
+  return exit_input_error;
+}
 
 }  // namespace
 
@@ -62,6 +94,7 @@ ParsedCommandLine parse_command_line(int argc, const char* const* argv) {
     sub->add_flag("--force", o.force, "Compile and rerun every snippet, trusting nothing stored, and store the new results");
     sub->add_option("--only", only, "Rerun only these snippet ids; the others come from the cache");
     sub->add_flag("-q,--quiet", o.quiet, "Print only errors and the summary");
+    sub->add_flag("-v,--verbose", o.verbose, "Also print each command run and why each snippet did not come from the cache");
     sub->add_option("--snippets", snippets, "The snippets folder (default: front matter `snippets:`, else "
                                             "a `snippets` folder beside the deck folder)");
     sub->add_option("--report", report, "Also write every snippet's runs, statistics and the machine as JSON");
@@ -84,11 +117,22 @@ ParsedCommandLine parse_command_line(int argc, const char* const* argv) {
   pdf->add_flag("--notes", o.pdf_notes, "Print each slide's speaker notes under it");
   for (CLI::App* sub : {watch, pdf}) {
     sub->add_flag("-q,--quiet", o.quiet, "Print only errors and the summary");
+    sub->add_flag("-v,--verbose", o.verbose, "Also print each command run and why each snippet did not come from the cache");
     sub->add_option("--snippets", snippets, "The snippets folder (default: front matter `snippets:`, else "
                                             "a `snippets` folder beside the deck folder)");
     sub->footer(kExitCodes);
   }
 
+  CLI::App* init = app.add_subcommand("init", "Write a small working talk to start from: deck/ with slides that "
+                                      "show each feature, snippets/ with a Python and a C example. Writes over nothing.");
+  std::string init_dir;
+  init->add_option("dir", init_dir, "The folder to write it in (default: the current folder)");
+  init->footer(kExitCodes);
+
+  if (auto code = check_command_word(app, argc, argv)) {
+    result.exit_code = code;
+    return result;
+  }
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -111,6 +155,10 @@ ParsedCommandLine parse_command_line(int argc, const char* const* argv) {
   if (!baseline.empty()) o.baseline = baseline;
   if (regression_percent >= 0) o.fail_on_regression_percent = regression_percent;
   if (watch->parsed()) o.command = Command::watch, o.write_deck = true;
+  if (init->parsed()) {
+    o.command = Command::init;
+    if (!init_dir.empty()) o.init_dir = init_dir;
+  }
   if (pdf->parsed()) {  // -o names the PDF; the HTML goes beside it (see pipeline/pdf_command.h)
     o.command = Command::pdf;
     if (!output.empty()) o.pdf_output = output;

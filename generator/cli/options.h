@@ -12,7 +12,7 @@
 
 namespace deckgen {
 
-enum class Command { build, check, clean, watch, pdf };
+enum class Command { build, check, clean, watch, pdf, init };
 
 struct Options {
   Command command = Command::build;
@@ -23,6 +23,7 @@ struct Options {
   // announced, and the trace files a deck links to are not written beside it.
   bool deck_is_intermediate = false;
   bool quiet = false;
+  bool verbose = false;  // --verbose: print each command run and why each snippet reran
   std::optional<std::filesystem::path> snippets_dir;  // --snippets: overrides the front matter
   std::optional<std::filesystem::path> report;         // --report FILE.json
   std::optional<std::filesystem::path> junit;          // --junit FILE.xml
@@ -44,6 +45,8 @@ struct Options {
   // `pdf`: the PDF to write (`output` stays the HTML the deck is built to first).
   std::filesystem::path pdf_output{"output/deck.pdf"};
   bool pdf_notes = false;                              // --notes: speaker notes under each slide
+  // `init`: the folder the starter talk is written into.
+  std::filesystem::path init_dir{"."};
 };
 
 // Exit codes, the same for every command (documented in --help and the README).

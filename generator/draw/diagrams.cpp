@@ -1,14 +1,13 @@
 #include "draw/diagrams.h"
 
 #include <fmt/format.h>
-#include <nlohmann/json.hpp>
-#include <xxhash.h>
 
 #include <regex>
 
 #include "model/input_error.h"
 #include "run/process.h"
 #include "util/files.h"
+#include "util/hash.h"
 
 namespace fs = std::filesystem;
 
@@ -29,17 +28,10 @@ const std::vector<std::string> kDotArgs = {"-Tsvg", "-Gbgcolor=transparent", "-N
 
 // Drawings are keyed by how dot is asked as well as by the source.
 std::string key_of(std::string_view source) {
-  std::string text;
+  std::string text = "deckgen-diagram 1\n";
   for (const std::string& a : kDotArgs) text += a + '\n';
   text += source;
-  return fmt::format("{:016x}", XXH3_64bits(text.data(), text.size()));
-}
-
-nlohmann::json load_cache(const fs::path& file) {
-  std::string text;
-  if (file.empty() || !read_file(file, text)) return nlohmann::json::object();
-  nlohmann::json j = nlohmann::json::parse(text, nullptr, false);
-  return j.is_object() ? j : nlohmann::json::object();  // damaged: draw again
+  return hash_hex(text);
 }
 
 // dot's SVG starts with an XML declaration, a doctype and comments that have no place
@@ -60,22 +52,28 @@ SourcePos error_position(const Node& block, const std::string& message) {
 
 }  // namespace
 
-void draw_diagrams(Deck& deck, const fs::path& cache_file) {
+void draw_diagrams(Deck& deck, const EntryStore* cache, std::vector<std::string>* cache_warnings) {
   std::vector<const Node*> blocks;
   for (const Slide& s : deck.slides) {
     collect(s.body, blocks);
     collect(s.notes, blocks);
   }
-  if (blocks.empty()) return;
-  nlohmann::json cache = load_cache(cache_file);
-  nlohmann::json used = nlohmann::json::object();
+  auto warn = [&](std::string text) {
+    if (cache_warnings && !text.empty()) cache_warnings->push_back(std::move(text));
+  };
+  bool keeping = cache != nullptr;
   std::optional<fs::path> dot;
   for (const Node* block : blocks) {
     std::string key = key_of(block->literal);
-    if (auto hit = cache.find(key); hit != cache.end() && hit->is_string()) {
-      used[key] = *hit;
-      deck.diagrams[block->pos] = hit->get<std::string>();
-      continue;
+    if (cache) {
+      std::string warning;
+      std::optional<std::string> kept = cache->read(key, &warning);
+      warn(warning);
+      if (kept && kept->starts_with("<svg")) {
+        deck.diagrams[block->pos] = std::move(*kept);
+        continue;
+      }
+      if (kept) warn(fmt::format("diagram entry {} ignored: not a drawing deckgen kept", key));
     }
     if (!dot) dot = find_executable("dot");
     if (!dot)
@@ -89,16 +87,12 @@ void draw_diagrams(Deck& deck, const fs::path& cache_file) {
                        "fix the diagram's dot source (https://graphviz.org/doc/info/lang.html)");
     }
     std::string svg = inline_svg(run.out);
-    used[key] = svg;
-    deck.diagrams[block->pos] = std::move(svg);
-  }
-  // Only what this deck draws is kept, so the cache does not grow without bound.
-  if (!cache_file.empty() && used != cache) {
-    try {
-      write_file_atomically(cache_file, used.dump());
-    } catch (const std::exception&) {
-      // A cache that cannot be written only costs time on the next build.
+    std::string warning;
+    if (keeping && !cache->write(key, svg, &warning)) {
+      warn("diagram not kept: " + warning);  // a full disk fails every write alike: once
+      keeping = false;
     }
+    deck.diagrams[block->pos] = std::move(svg);
   }
 }
 

@@ -3,15 +3,18 @@
 // Graphviz's `dot -Tsvg` (Debian's graphviz), so the deck ships no diagram script and
 // the renderer, which starts no process, only inserts the SVG. Runs after reading and
 // before rendering; drawings are cached by their source, like highlighting.
-#include <filesystem>
+#include <string>
+#include <vector>
 
 #include "model/document.h"
+#include "util/entry_store.h"
 
 namespace deckgen {
 
-// Fills deck.diagrams. `cache_file` keeps the SVG of each source drawn before (empty:
-// no cache). A diagram dot cannot draw is an InputError at the block's line (the line
-// dot names, when it names one); a missing `dot` is one at the first block.
-void draw_diagrams(Deck& deck, const std::filesystem::path& cache_file);
+// Fills deck.diagrams. `cache` (may be null: no cache) keeps the SVG of each source drawn
+// before; `cache_warnings` receives a line per kept entry that could not be used or
+// written. A diagram dot cannot draw is an InputError at the block's line (the line dot
+// names, when it names one); a missing `dot` is one at the first block.
+void draw_diagrams(Deck& deck, const EntryStore* cache, std::vector<std::string>* cache_warnings);
 
 }  // namespace deckgen

@@ -2,75 +2,39 @@
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
-#include <xxhash.h>
 
 #include <cstdlib>
-#include <cstring>
-#include <map>
 #include <unistd.h>
 
 #include "run/process.h"
 #include "util/embedded.h"
 #include "util/files.h"
+#include "util/hash.h"
 
 namespace fs = std::filesystem;
 
 namespace deckgen {
 namespace {
 
-constexpr std::string_view kCacheMagic = "deckgen-highlight-1\n";
-
-uint64_t block_key(const CodeBlock& b) {
-  XXH3_state_t* state = XXH3_createState();
-  XXH3_64bits_reset(state);
-  std::string_view script = embedded_asset(Asset_id::highlight_py);
-  XXH3_64bits_update(state, script.data(), script.size());
-  XXH3_64bits_update(state, b.language.data(), b.language.size());
-  XXH3_64bits_update(state, "\0", 1);
-  XXH3_64bits_update(state, b.code.data(), b.code.size());
-  uint64_t key = XXH3_64bits_digest(state);
-  XXH3_freeState(state);
-  return key;
+// Everything a block's HTML depends on: the script that lexes it (it names the
+// Pygments options), the language and the text.
+std::string block_key(const CodeBlock& b) {
+  std::string text = "deckgen-highlight 1\n";
+  text += embedded_asset(Asset_id::highlight_py);
+  text += '\0';
+  text += b.language;
+  text += '\0';
+  text += b.code;
+  return hash_hex(text);
 }
 
-// The cache is one file: magic, then records of (key, known, length, html). Anything
-// that does not parse is treated as an empty cache: a miss, never a crash.
-using CacheMap = std::map<uint64_t, std::optional<std::string>>;
+// An entry is "1" and the HTML, or "0" for a language Pygments does not know.
+std::string entry_bytes(const std::optional<std::string>& html) { return html ? "1" + *html : "0"; }
 
-CacheMap load_cache(const fs::path& file) {
-  CacheMap cache;
-  std::string data;
-  if (file.empty() || !read_file(file, data) || !data.starts_with(kCacheMagic)) return cache;
-  size_t at = kCacheMagic.size();
-  while (at + 13 <= data.size()) {
-    uint64_t key;
-    uint32_t len;
-    std::memcpy(&key, data.data() + at, 8);
-    bool known = data[at + 8] != 0;
-    std::memcpy(&len, data.data() + at + 9, 4);
-    at += 13;
-    if (len > data.size() - at) return {};
-    if (known) cache[key] = data.substr(at, len);
-    else cache[key] = std::nullopt;
-    at += len;
-  }
-  return at == data.size() ? cache : CacheMap{};
-}
-
-void save_cache(const fs::path& file, const CacheMap& cache) {
-  std::string data(kCacheMagic);
-  for (const auto& [key, html] : cache) {
-    uint32_t len = html ? static_cast<uint32_t>(html->size()) : 0;
-    data.append(reinterpret_cast<const char*>(&key), 8);
-    data += html ? '\1' : '\0';
-    data.append(reinterpret_cast<const char*>(&len), 4);
-    if (html) data += *html;
-  }
-  try {
-    write_file_atomically(file, data);
-  } catch (const std::exception&) {
-    // A cache that cannot be written only costs time on the next build.
-  }
+std::optional<std::optional<std::string>> parse_entry(const std::string& bytes) {
+  if (bytes == "0") return std::optional<std::string>();
+  if (bytes.starts_with('1')) return std::optional<std::string>(bytes.substr(1));
+  return std::nullopt;
 }
 
 // The interpreter with Pygments: $DECKGEN_HIGHLIGHT_PYTHON, else Debian's python3
@@ -83,18 +47,16 @@ std::optional<fs::path> highlight_python() {
 
 class PygmentsHighlighter final : public Highlighter {
  public:
-  explicit PygmentsHighlighter(fs::path cache_file) : cache_file_(std::move(cache_file)) {}
+  explicit PygmentsHighlighter(const EntryStore* cache) : cache_(cache) {}
 
   HighlightResult highlight(const std::vector<CodeBlock>& blocks) override {
     HighlightResult result;
     result.html.resize(blocks.size());
-    CacheMap cache = load_cache(cache_file_);
-    std::vector<uint64_t> keys;
+    std::vector<std::string> keys;
     std::vector<size_t> missing;
     for (size_t i = 0; i < blocks.size(); ++i) {
       keys.push_back(block_key(blocks[i]));
-      auto hit = cache.find(keys.back());
-      if (hit != cache.end()) result.html[i] = hit->second;
+      if (auto hit = lookup(keys.back(), result)) result.html[i] = *hit;
       else missing.push_back(i);
     }
     if (missing.empty()) return result;
@@ -117,32 +79,48 @@ class PygmentsHighlighter final : public Highlighter {
                                    python->string(), why.empty() ? "no output" : why);
       return result;
     }
+    bool keeping = cache_ != nullptr;
     for (size_t k = 0; k < missing.size(); ++k) {
       const auto& h = reply["html"][k];
       std::optional<std::string> html = h.is_string() ? std::optional(h.get<std::string>()) : std::nullopt;
       result.html[missing[k]] = html;
-      cache[keys[missing[k]]] = html;
+      std::string warning;
+      if (keeping && !cache_->write(keys[missing[k]], entry_bytes(html), &warning)) {
+        // A full or read-only disk fails every write alike: say it once.
+        result.cache_warnings.push_back("highlighting not kept: " + warning);
+        keeping = false;
+      }
     }
-    // Keep only what this deck uses, so the cache does not grow without bound.
-    CacheMap used;
-    for (uint64_t k : keys) used[k] = cache[k];
-    if (!cache_file_.empty()) save_cache(cache_file_, used);
     return result;
   }
 
  private:
-  fs::path cache_file_;
+  std::optional<std::optional<std::string>> lookup(const std::string& key, HighlightResult& result) const {
+    if (!cache_) return std::nullopt;
+    std::string warning;
+    std::optional<std::string> bytes = cache_->read(key, &warning);
+    if (!warning.empty()) result.cache_warnings.push_back(warning);
+    if (!bytes) return std::nullopt;
+    auto entry = parse_entry(*bytes);
+    if (!entry) result.cache_warnings.push_back(fmt::format("highlighting entry {} ignored: not one deckgen wrote", key));
+    return entry;
+  }
+
+  const EntryStore* cache_;
 };
 
 }  // namespace
 
-std::unique_ptr<Highlighter> make_pygments_highlighter(fs::path cache_file) {
-  return std::make_unique<PygmentsHighlighter>(std::move(cache_file));
+std::unique_ptr<Highlighter> make_pygments_highlighter(const EntryStore* cache) {
+  return std::make_unique<PygmentsHighlighter>(cache);
 }
 
-HighlightedCode highlight_blocks(Highlighter& highlighter, const std::vector<CodeBlock>& blocks, std::string* warning) {
+HighlightedCode highlight_blocks(Highlighter& highlighter, const std::vector<CodeBlock>& blocks, std::string* failure,
+                                 std::vector<std::string>* cache_warnings) {
   HighlightResult result = highlighter.highlight(blocks);
-  if (warning) *warning = result.warning;
+  if (failure) *failure = result.warning;
+  if (cache_warnings)
+    for (std::string& w : result.cache_warnings) cache_warnings->push_back(std::move(w));
   HighlightedCode html;
   for (size_t i = 0; i < blocks.size() && i < result.html.size(); ++i)
     if (result.html[i]) html[blocks[i].pos] = std::move(*result.html[i]);

@@ -2,7 +2,6 @@
 // Syntax highlighting at build time, so the deck ships no highlighter JavaScript. A stage
 // of its own before rendering: it starts Pygments and keeps its cache file, so that
 // render/ does no I/O; render receives the HTML by code block.
-#include <filesystem>
 #include <map>
 #include <memory>
 #include <optional>
@@ -10,6 +9,7 @@
 #include <vector>
 
 #include "model/source_pos.h"
+#include "util/entry_store.h"
 
 namespace deckgen {
 
@@ -24,6 +24,7 @@ struct HighlightResult {
   // optional when the language is unknown (the caller writes the code plain).
   std::vector<std::optional<std::string>> html;
   std::string warning;  // set when highlighting could not run at all
+  std::vector<std::string> cache_warnings;  // kept entries that could not be used or written
 };
 
 class Highlighter {
@@ -37,13 +38,15 @@ class Highlighter {
 // block missing from it is written plain.
 using HighlightedCode = std::map<SourcePos, std::string>;
 
-// Highlights every block in one Highlighter call. `warning` is set when highlighting
-// could not run at all (the deck is then written with plain code).
-HighlightedCode highlight_blocks(Highlighter& highlighter, const std::vector<CodeBlock>& blocks, std::string* warning);
+// Highlights every block in one Highlighter call. `failure` is set when highlighting
+// could not run at all (the deck is then written with plain code); `cache_warnings`
+// receives one line per kept entry that could not be used or written.
+HighlightedCode highlight_blocks(Highlighter& highlighter, const std::vector<CodeBlock>& blocks, std::string* failure,
+                                 std::vector<std::string>* cache_warnings);
 
-// Pygments, run by a Python interpreter, with results kept in `cache_file` keyed by
-// the block's language and text, so a rebuild only pays for blocks that changed.
-// An empty `cache_file` means no cache.
-std::unique_ptr<Highlighter> make_pygments_highlighter(std::filesystem::path cache_file);
+// Pygments, run by a Python interpreter, with each block's HTML kept in `cache` (may be
+// null: no cache) under a key of the highlighting script, the block's language and its
+// text, so a rebuild only pays for blocks that changed.
+std::unique_ptr<Highlighter> make_pygments_highlighter(const EntryStore* cache);
 
 }  // namespace deckgen

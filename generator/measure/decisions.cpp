@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "measure/stats.h"
+#include "measure/values.h"
 
 namespace deckgen {
 namespace {
@@ -88,14 +89,7 @@ Decision bound_once(std::span<const double> values, const std::string& stat, std
 }  // namespace
 
 double statistic_of(std::span<const double> values, const std::string& stat) {
-  Summary s = summarize(values);
-  if (stat == "mad") return s.mad;
-  if (stat == "mean") return s.mean;
-  if (stat == "sd") return s.stddev;
-  if (stat == "min") return s.min;
-  if (stat == "max") return s.max;
-  if (stat == "n") return static_cast<double>(s.n);
-  return s.median;
+  return statistic(summarize(values), stat);
 }
 
 Decision decide_faster(std::span<const double> a, std::span<const double> b, std::optional<double> by,

@@ -135,7 +135,8 @@ std::map<std::string, std::string> placeholder_values(const std::vector<Placehol
         break;
       case Placeholder::Kind::python:
         for (const ToolInfo& t : provenance.tools)
-          if (t.language == "python") shown = t.version;
+          // The bare version ("3.11.2"): a slide writes "Python {{python.version}}".
+          if (t.language == "python") shown = t.version.starts_with("Python ") ? t.version.substr(7) : t.version;
         break;
     }
     values[p.text] = shown;

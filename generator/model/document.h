@@ -140,6 +140,7 @@ struct FrontMatter {
   std::string transition = "none";  // none | fade | slide | convex | concave | zoom
   std::string aspect_ratio = "16:9";  // 16:9 | 4:3
   std::string snippets;               // snippets folder, relative to the deck folder (default ../snippets)
+  SourcePos snippets_pos;             // where `snippets:` is written
   std::string python = "python3";     // the interpreter Python snippets run with
   std::vector<Language> languages;    // added to (or replacing by name) the built-in table
   double confidence = 0.95;           // of every bound a claim is decided by

@@ -8,4 +8,16 @@ std::string InputError::message() const {
   return out;
 }
 
+InputErrors::InputErrors(std::vector<InputError> errors, size_t not_shown)
+    : InputError(errors.front()), errors_(std::move(errors)), not_shown_(not_shown) {}
+
+void InputErrorList::add(const InputError& e) {
+  if (errors_.size() < limit_) errors_.push_back(e);
+  else ++not_shown_;
+}
+
+void InputErrorList::throw_if_any() const {
+  if (!errors_.empty()) throw InputErrors(errors_, not_shown_);
+}
+
 }  // namespace deckgen

@@ -25,6 +25,8 @@ enum class OutputLocation { below, column };
 struct SnippetSpec {
   std::string id;
   SourcePos pos;                    // the run block
+  // Where the block's keys are written, for errors about their values (unset: `pos`).
+  SourcePos file_pos, id_pos, lang_pos, region_pos;
   std::filesystem::path file;       // absolute path of the source
   std::string display_file;         // as written in the block (relative to the snippets folder)
   std::string language;             // a key of the language table

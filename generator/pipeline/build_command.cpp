@@ -83,9 +83,11 @@ void warn_unknown_languages(const std::vector<CodeBlock>& blocks, const Highligh
 }
 
 int build_deck(const Options& options, Status& status, Runners runners) {
-  Deck deck = read_deck(options.inputs);
+  // Every input error found before anything runs is reported together.
+  InputErrorList input_errors;
+  Deck deck = read_deck(options.inputs, input_errors);
   for (const Warning& w : deck.warnings) status.warning(warning_message(w));
-  Plan plan = make_plan(deck, options.snippets_dir);
+  Plan plan = make_plan(deck, options.snippets_dir, input_errors);
   fs::path cache_dir = cache_dir_for(options.inputs);
   // Before anything runs or is written: no output may destroy anything.
   std::vector<OutputPath> outputs = outputs_of(options);
@@ -93,16 +95,23 @@ int build_deck(const Options& options, Status& status, Runners runners) {
   for (const OutputPath& out : outputs) remove_stale_temp_files(out.path);  // left by a kill -9
   // Read before anything runs: an unreadable baseline is an input error.
   std::optional<BaselineReport> baseline;
-  if (options.baseline) baseline = read_baseline_report(*options.baseline);
+  if (options.baseline) input_errors.collect([&] { baseline = read_baseline_report(*options.baseline); });
+  // Answers kept between builds go through the one cache store (none under --no-cache),
+  // in the deck's cache folder, claimed before anything is written into it.
+  CacheStore store(cache_dir);
+  std::optional<CacheShelf> diagram_shelf, highlight_shelf;
   if (options.use_cache) {
     try {
-      CacheStore(cache_dir).mark();  // refuses (exit 2) a folder deckgen did not make
+      store.mark();  // refuses (exit 2) a folder deckgen did not make
+      diagram_shelf.emplace(store, CacheKind::diagrams, ".svg");
+      highlight_shelf.emplace(store, CacheKind::highlighting, ".html");
     } catch (const std::system_error& e) {
       status.warning(fmt::format("cannot create the cache folder: {}", e.what()));
     }
   }
-  // After the cache folder is claimed: diagrams.json is written into it.
-  draw_diagrams(deck, options.use_cache ? cache_dir / "diagrams.json" : fs::path());
+  std::vector<std::string> cache_warnings;
+  input_errors.collect([&] { draw_diagrams(deck, diagram_shelf ? &*diagram_shelf : nullptr, &cache_warnings); });
+  input_errors.throw_if_any();
 
   Measured measured;
   if (!plan.snippets.empty()) measured = run_snippets(deck, plan, options, status, runners);
@@ -116,12 +125,13 @@ int build_deck(const Options& options, Status& status, Runners runners) {
   Figures figures = claims_and_figures(deck, measured, strictness, status);
   SnippetViews views{&plan, &measured.results, &values, &figures.block_html};
 
-  auto highlighter = make_pygments_highlighter(options.use_cache ? cache_dir / "highlight.bin" : fs::path());
+  auto highlighter = make_pygments_highlighter(highlight_shelf ? &*highlight_shelf : nullptr);
   std::string highlight_warning;
   std::vector<CodeBlock> code_blocks = code_blocks_to_highlight(deck, views);
-  HighlightedCode highlighted = highlight_blocks(*highlighter, code_blocks, &highlight_warning);
+  HighlightedCode highlighted = highlight_blocks(*highlighter, code_blocks, &highlight_warning, &cache_warnings);
   if (!highlight_warning.empty()) status.warning(highlight_warning);
   else warn_unknown_languages(code_blocks, highlighted, status);
+  for (const std::string& w : cache_warnings) status.warning(w);
 
   std::vector<RenderedSlide> slides = render_slides(deck, highlighted, views);
   if (!plan.snippets.empty()) slides.push_back(provenance_slide(measured.provenance, plan.snippets.size(), measured.seconds));
@@ -172,6 +182,13 @@ int build_deck(const Options& options, Status& status, Runners runners) {
 int run_build(const Options& options, Status& status, Runners runners) {
   try {
     return build_deck(options, status, runners);
+  } catch (const InputErrors& e) {
+    for (const InputError& one : e.errors()) status.error(one.message());
+    size_t count = e.errors().size() + e.not_shown();
+    if (count > 1)
+      status.summary(fmt::format("{} input errors{}; nothing was written", count,
+                                 e.not_shown() ? fmt::format(" ({} more not shown)", e.not_shown()) : ""));
+    return exit_input_error;
   } catch (const InputError& e) {
     status.error(e.message());
     return exit_input_error;

@@ -2,6 +2,9 @@
 
 #include <fmt/format.h>
 
+#include "cache/key_changes.h"
+#include "cache/key_history.h"
+
 namespace deckgen {
 namespace {
 
@@ -9,6 +12,18 @@ ToolInfo tool_for(const Toolchains& tools, const std::string& language) {
   for (const ToolInfo& t : tools.tools)
     if (t.language == language) return t;
   return {language, "", ""};
+}
+
+// --verbose: why a snippet did not come from the cache, in the words of its key's inputs.
+void explain_rerun(const std::string& id, const Options& options, const std::string& previous_key,
+                   const std::string& key, Status& status) {
+  std::vector<std::string> why;
+  if (options.force) why.push_back("--force");
+  else if (options.only.count(id)) why.push_back("named by --only");
+  else why = key_changes(previous_key, key);
+  // The same inputs, and yet no result: it was not kept (only passing results are) or was removed.
+  if (why.empty()) why.push_back("nothing changed, but no result was kept (the last run failed, or the entry was removed)");
+  status.detail(fmt::format("snippet '{}' reruns: {}", id, fmt::join(why, ", ")));
 }
 
 SnippetResult failed(const std::string& id, std::string why) {
@@ -29,6 +44,9 @@ SnippetLookup look_up_snippets(const Plan& plan, const Toolchains& tools, const 
   SnippetLookup lookup;
   lookup.settled.resize(count);
   lookup.result_keys.resize(count);
+  // Which inputs changed since each snippet's last lookup (--verbose).
+  std::optional<CacheStore> store;
+  if (cache) store.emplace(cache->dir());
   for (size_t i = 0; i < count; ++i) {
     const PlannedSnippet& s = plan.snippets[i];
     bool named_by_only = options.only.count(s.spec.id) > 0;
@@ -42,11 +60,15 @@ SnippetLookup look_up_snippets(const Plan& plan, const Toolchains& tools, const 
       inputs.tool = tool_for(tools, s.spec.language);
       // A result measured beside other work must never be shown as if measured alone.
       inputs.measurement = timed_ids.count(s.spec.id) ? "alone" : "shared";
+      std::string key_text = snippet_cache_text(s, inputs);
       lookup.result_keys[i] = snippet_cache_key(s, inputs);
       bool rerun = options.force || (!options.only.empty() && named_by_only);
       std::string warning;
       std::optional<SnippetResult> hit = rerun ? std::nullopt : cache->load(lookup.result_keys[i], &warning);
       if (!warning.empty()) status.warning(warning);
+      KeyHistory history(*store);
+      if (!hit) explain_rerun(s.spec.id, options, history.previous(s.spec.id), key_text, status);
+      history.remember(s.spec.id, key_text);
       if (hit) {
         report(i, *hit);
         lookup.settled[i] = std::move(*hit);

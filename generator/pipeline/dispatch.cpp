@@ -6,6 +6,7 @@
 
 #include "pipeline/build_command.h"
 #include "pipeline/clean_command.h"
+#include "pipeline/init_command.h"
 #include "pipeline/pdf_command.h"
 #include "pipeline/watch_command.h"
 
@@ -28,7 +29,9 @@ class LazyRunner final : public Runner {
 }  // namespace
 
 int run_command(const Options& options) {
-  auto status = make_terminal_status(options.quiet);
+  auto status = make_terminal_status(options.quiet     ? Verbosity::quiet
+                                     : options.verbose ? Verbosity::verbose
+                                                       : Verbosity::normal);
   install_interrupt_handling();
   LazyRunner runner;
   unsigned cores = std::max(1u, std::thread::hardware_concurrency());
@@ -42,6 +45,7 @@ int run_command(const Options& options, Status& status, Runners runners) {
     case Command::watch: return run_watch(options, status, runners);
     case Command::pdf: return run_pdf(options, status, runners);
     case Command::clean: return run_clean(options, status);
+    case Command::init: return run_init(options, status);
   }
   return exit_input_error;  // not reached: every Command is a case above
 }

@@ -13,6 +13,7 @@ class LockedStatus final : public Status {
   void summary(const std::string& l) override { std::lock_guard g(m_); inner_.summary(l); }
   void warning(const std::string& l) override { std::lock_guard g(m_); inner_.warning(l); }
   void error(const std::string& l) override { std::lock_guard g(m_); inner_.error(l); }
+  void detail(const std::string& l) override { std::lock_guard g(m_); inner_.detail(l); }
   void progress(const Progress& p) override { std::lock_guard g(m_); inner_.progress(p); }
   void progress_done() override { std::lock_guard g(m_); inner_.progress_done(); }
 

@@ -8,6 +8,7 @@
 
 #include "cache/cache_folder.h"
 #include "cache/cache_key.h"
+#include "cache/cache_store.h"
 #include "cache/result_store.h"
 #include "measure/snippet_result.h"
 #include "pipeline/cache_lookup.h"
@@ -18,6 +19,7 @@
 #include "pipeline/result_report.h"
 #include "pipeline/schedule.h"
 #include "run/execute.h"
+#include "run/trace_helpers.h"
 #include "toolchain/toolchain.h"
 
 namespace fs = std::filesystem;
@@ -36,10 +38,14 @@ Measured run_snippets(const Deck& deck, const Plan& plan, const Options& options
                       Runners runners) {
   Measured m;
   LockedStatus status(outer_status);
-  Toolchains tools = resolve_toolchains(plan, deck.meta.python,
-                                        options.use_cache ? cache_dir_for(options.inputs) / "toolchains.json" : fs::path());
+  std::optional<CacheShelf> answers;
+  if (options.use_cache) answers.emplace(CacheStore(cache_dir_for(options.inputs)), CacheKind::toolchains, ".txt");
+  Toolchains tools = resolve_toolchains(plan, deck.meta.python, answers ? &*answers : nullptr);
+  for (const std::string& w : tools.cache_warnings) status.warning(w);
   ExecuteContext ctx;
   ctx.snippets_dir = plan.snippets_dir;
+  TraceHelperFolder helpers;
+  ctx.helpers_dir = helpers.path();
   ctx.python = tools.python;
   ctx.path_env = path_for_snippets();
   auto start = std::chrono::steady_clock::now();
@@ -47,6 +53,7 @@ Measured run_snippets(const Deck& deck, const Plan& plan, const Options& options
   ctx.progress = [&](size_t i, size_t n, const std::string& id, const std::string& phase) {
     status.progress({i, n, id, phase, elapsed()});
   };
+  ctx.show_command = [&](const std::string& line) { status.detail(line); };
   m.provenance = collect_provenance(deck.deck_dir, tools.tools);
   // Results are keyed by everything that can change them, this machine included.
   std::string machine = machine_fingerprint(m.provenance.machine);

@@ -4,6 +4,7 @@
 #include <unistd.h>
 
 #include <cstdio>
+#include <cstdlib>
 
 #include "util/text.h"
 
@@ -15,7 +16,11 @@ namespace {
 // them must not reach the terminal. The colours below are added after.
 class TerminalStatus final : public Status {
  public:
-  explicit TerminalStatus(bool quiet) : quiet_(quiet), tty_(::isatty(STDERR_FILENO) != 0) {}
+  TerminalStatus(Verbosity verbosity, IsTerminal terminal, Colour colour)
+      : quiet_(verbosity == Verbosity::quiet),
+        verbose_(verbosity == Verbosity::verbose),
+        tty_(terminal == IsTerminal::yes),
+        colour_(colour == Colour::on) {}
   void info(const std::string& line) override {
     if (quiet_) return;
     clear_line();
@@ -25,8 +30,17 @@ class TerminalStatus final : public Status {
     clear_line();
     fmt::print(stderr, "{}\n", terminal_safe(line));
   }
-  void warning(const std::string& line) override { tagged("warning", "33", line); }
-  void error(const std::string& line) override { tagged("error", "31", line); }
+  void warning(const std::string& line) override {
+    if (quiet_) return;  // -q: only errors and the summary
+    tagged("warning", "1;33", line);
+  }
+  void error(const std::string& line) override { tagged("error", "1;31", line); }
+  void detail(const std::string& line) override {
+    if (!verbose_) return;
+    clear_line();
+    const std::string safe = terminal_safe(line);
+    fmt::print(stderr, "{}\n", colour_ ? fmt::format("\x1b[2m{}\x1b[0m", safe) : safe);
+  }
 
   void progress(const Progress& p) override {
     if (quiet_) return;
@@ -49,24 +63,41 @@ class TerminalStatus final : public Status {
     if (line_open_) fmt::print(stderr, "\r\x1b[K");
     line_open_ = false;
   }
-  void tagged(const char* tag, const char* colour, const std::string& unsafe_line) {
+  void tagged(const char* tag, const char* sgr, const std::string& unsafe_line) {
     clear_line();
     const std::string line = terminal_safe(unsafe_line);
     // Messages that already carry "file:line: error:" are printed as they are.
-    if (line.find(std::string(": ") + tag + ": ") != std::string::npos)
-      fmt::print(stderr, "{}\n", line);
-    else if (tty_)
-      fmt::print(stderr, "\x1b[1;{}mdeckgen: {}:\x1b[0m {}\n", colour, tag, line);
-    else
-      fmt::print(stderr, "deckgen: {}: {}\n", tag, line);
+    std::string text = line.find(std::string(": ") + tag + ": ") != std::string::npos
+                           ? line
+                           : fmt::format("deckgen: {}: {}", tag, line);
+    fmt::print(stderr, "{}\n", colour_ ? coloured_tag(text, tag, sgr) : text);
   }
-  bool quiet_, tty_;
+  bool quiet_, verbose_, tty_, colour_;
   bool line_open_ = false;
   size_t last_index_ = static_cast<size_t>(-1);
 };
 
 }  // namespace
 
-std::unique_ptr<Status> make_terminal_status(bool quiet) { return std::make_unique<TerminalStatus>(quiet); }
+Colour colour_for(IsTerminal stderr_is_terminal, const char* no_color, const char* force_color) {
+  if (force_color && *force_color && std::string_view(force_color) != "0") return Colour::on;
+  if (no_color && *no_color) return Colour::off;
+  return stderr_is_terminal == IsTerminal::yes ? Colour::on : Colour::off;
+}
+
+std::string coloured_tag(const std::string& line, std::string_view tag, std::string_view sgr) {
+  std::string marker = fmt::format("{}:", tag);
+  // The tag after the position ("file:1:2: error:") or at the start ("deckgen: error:").
+  size_t at = line.find(fmt::format(": {} ", marker));
+  at = at == std::string::npos ? line.find(marker) : at + 2;
+  if (at == std::string::npos) return line;
+  return fmt::format("{}\x1b[{}m{}\x1b[0m{}", line.substr(0, at), sgr, marker, line.substr(at + marker.size()));
+}
+
+std::unique_ptr<Status> make_terminal_status(Verbosity verbosity) {
+  IsTerminal terminal = ::isatty(STDERR_FILENO) ? IsTerminal::yes : IsTerminal::no;
+  return std::make_unique<TerminalStatus>(verbosity, terminal,
+                                          colour_for(terminal, std::getenv("NO_COLOR"), std::getenv("FORCE_COLOR")));
+}
 
 }  // namespace deckgen

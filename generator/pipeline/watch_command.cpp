@@ -22,8 +22,11 @@ namespace fs = std::filesystem;
 namespace deckgen {
 namespace {
 
-// An editor's save is a burst of events; a rebuild starts this long after the last one.
-constexpr std::chrono::milliseconds kDebounce{150};
+// An editor's save is a burst of events, all within a few milliseconds; a rebuild starts
+// this long after the last one. Short, because it is part of what a speaker waits for
+// between saving and seeing the slide (README: under 100 ms); a second rebuild when a
+// burst is slower costs only what changed.
+constexpr std::chrono::milliseconds kDebounce{20};
 
 // Passes everything on to the terminal and keeps the errors for the page's overlay.
 class RecordingStatus final : public Status {
@@ -31,6 +34,8 @@ class RecordingStatus final : public Status {
   explicit RecordingStatus(Status& terminal) : terminal_(terminal) {}
   void info(const std::string& line) override { terminal_.info(line); }
   void warning(const std::string& line) override { terminal_.warning(line); }
+  void detail(const std::string& line) override { terminal_.detail(line); }
+  void summary(const std::string& line) override { terminal_.summary(line); }
   void error(const std::string& line) override {
     errors_.push_back(line);
     terminal_.error(line);
@@ -59,27 +64,32 @@ std::map<std::string, std::string> written_traces(const fs::path& deck_file) {
 }
 
 // The folders whose changes rebuild the deck: those the command line names, the deck's
-// folder and the snippets folder as the deck names them now. Asked before every build,
-// so a front matter that moves the snippets folder moves the watch too (old folders
-// stay watched; a stray rebuild costs less than a missed one).
+// folder, the folders of the images it shows (which may lie outside it) and the
+// snippets folder as the deck names it now, default or configured (the local modules
+// and headers snippets import live there too). Asked before every build, so a front
+// matter that moves the snippets folder moves the watch too (old folders stay watched;
+// a stray rebuild costs less than a missed one). A deck with mistakes is read as far
+// as it can be: the build reports them, and the watch must go on seeing every input.
 std::vector<fs::path> folders_to_watch(const Options& options) {
   std::vector<fs::path> folders;
+  auto add = [&folders](const fs::path& folder) { folders.push_back(folder.empty() ? fs::path(".") : folder); };
   for (const fs::path& input : options.inputs) {
     std::error_code ec;
     if (!fs::exists(input, ec)) continue;  // missing_inputs(): waited for, not its parent watched
-    fs::path folder = fs::is_directory(input, ec) ? input : input.parent_path();
-    folders.push_back(folder.empty() ? fs::path(".") : folder);
+    add(fs::is_directory(input, ec) ? input : input.parent_path());
   }
-  if (options.snippets_dir) folders.push_back(*options.snippets_dir);
+  if (options.snippets_dir) add(*options.snippets_dir);
   try {
-    Deck deck = read_deck(options.inputs);
-    folders.push_back(deck.deck_dir);
+    InputErrorList ignored;  // the build reports them
+    Deck deck = read_deck(options.inputs, ignored);
+    add(deck.deck_dir);
+    for (const auto& [image, _] : deck.images) add(fs::path(image).parent_path());
     // Without its snippets, planning checks no file and only resolves the folder: the
     // folder must be watched even while a snippet the deck names is still missing.
     deck.snippets.clear();
-    folders.push_back(make_plan(deck, options.snippets_dir).snippets_dir);
+    add(make_plan(deck, options.snippets_dir, ignored).snippets_dir);
   } catch (const std::exception&) {
-    // The build says what is wrong with the deck; until it is readable, watch what we know.
+    // No deck at all (no .md file yet): watch what the command line names.
   }
   return folders;
 }

@@ -6,7 +6,8 @@ namespace deckgen {
 
 std::vector<Language> builtin_languages() {
   // -O2 and -pthread because the workshop's C and C++ examples are about threads and
-  // speed; -I{snippets} so they can include deckgen_trace.h.
+  // speed; -I{snippets} so they can include headers from the snippets folder (deckgen's
+  // own deckgen_trace.h comes through CPATH, after it: see run/trace_helpers.h).
   return {
       {"python", {".py"}, {}, {"{python}", "{file}"}, "python"},
       {"c", {".c"}, {"cc", "-O2", "-std=c17", "-pthread", "-I{snippets}", "{file}", "-o", "{exe}", "-lm"}, {"{exe}"}, "c"},

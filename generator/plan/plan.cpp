@@ -69,30 +69,35 @@ void require_snippet(const Plan& plan, const std::string& id, const SourcePos& p
 
 // Placeholders, claims, charts and timelines may only name snippets the deck runs;
 // checking before anything runs saves the author a wasted build.
-void check_references(const Deck& deck, const Plan& plan) {
-  for (const Placeholder& p : deck.placeholders) {
-    if (p.kind == Placeholder::Kind::stat) require_snippet(plan, p.a.id, p.pos, "the placeholder");
-    if (p.kind == Placeholder::Kind::ratio) {
-      require_snippet(plan, p.a.id, p.pos, "the placeholder");
-      require_snippet(plan, p.b.id, p.pos, "the placeholder");
-    }
-  }
-  for (const ClaimSpec& c : deck.claims) {
-    if (c.kind == ClaimSpec::Kind::value) {
-      require_snippet(plan, c.value.id, c.pos, "the claim");
-    } else {
-      require_snippet(plan, c.a, c.pos, "the claim");
-      require_snippet(plan, c.b, c.pos, "the claim");
-    }
-  }
+void check_references(const Deck& deck, const Plan& plan, InputErrorList& errors) {
+  for (const Placeholder& p : deck.placeholders)
+    errors.collect([&] {
+      if (p.kind == Placeholder::Kind::stat) require_snippet(plan, p.a.id, p.pos, "the placeholder");
+      if (p.kind == Placeholder::Kind::ratio) {
+        require_snippet(plan, p.a.id, p.pos, "the placeholder");
+        require_snippet(plan, p.b.id, p.pos, "the placeholder");
+      }
+    });
+  for (const ClaimSpec& c : deck.claims)
+    errors.collect([&] {
+      if (c.kind == ClaimSpec::Kind::value) {
+        require_snippet(plan, c.value.id, c.pos, "the claim");
+      } else {
+        require_snippet(plan, c.a, c.pos, "the claim");
+        require_snippet(plan, c.b, c.pos, "the claim");
+      }
+    });
   for (const ChartSpec& c : deck.charts)
-    for (const std::string& id : c.snippets) require_snippet(plan, id, c.pos, "the chart");
-  for (const TimelineSpec& t : deck.timelines) {
-    require_snippet(plan, t.snippet, t.pos, "the timeline");
-    if (!plan.find(t.snippet)->spec.trace)
-      throw InputError(t.pos, fmt::format("the timeline shows snippet '{}', whose run block does not record a trace", t.snippet),
-                       "add `trace: true` to that run block");
-  }
+    errors.collect([&] {
+      for (const std::string& id : c.snippets) require_snippet(plan, id, c.pos, "the chart");
+    });
+  for (const TimelineSpec& t : deck.timelines)
+    errors.collect([&] {
+      require_snippet(plan, t.snippet, t.pos, "the timeline");
+      if (!plan.find(t.snippet)->spec.trace)
+        throw InputError(t.pos, fmt::format("the timeline shows snippet '{}', whose run block does not record a trace", t.snippet),
+                         "add `trace: true` to that run block");
+    });
 }
 
 }  // namespace
@@ -149,57 +154,93 @@ const PlannedSnippet* Plan::at(const SourcePos& block) const {
 }
 
 Plan make_plan(const Deck& deck, const std::optional<fs::path>& snippets_override) {
+  InputErrorList errors;
+  Plan plan = make_plan(deck, snippets_override, errors);
+  errors.throw_if_any();
+  return plan;
+}
+
+namespace {
+
+// Where a value of the block was written: the key's own line, or else the block's.
+const SourcePos& at(const SourcePos& key, const SourcePos& block) { return key.line > 0 ? key : block; }
+
+// Checks one run block against the snippets folder and the language table.
+PlannedSnippet plan_snippet(SnippetSpec spec, const Plan& plan, const fs::path& real_dir,
+                            const std::vector<Language>& languages, std::set<std::string>& ids) {
+  std::error_code ec;
+  fs::path relative(spec.display_file);
+  fs::path file = (plan.snippets_dir / relative).lexically_normal();
+  if (relative.is_absolute() || !inside(plan.snippets_dir, file) || !inside(real_dir, fs::weakly_canonical(file, ec)))
+    throw InputError(at(spec.file_pos, spec.pos), fmt::format("'{}' is outside the snippets folder {}", spec.display_file,
+                                                              plan.snippets_dir.generic_string()),
+                     "snippets must live in the snippets folder; give a path relative to it");
+  PlannedSnippet planned;
+  if (!read_file(file, planned.source))
+    throw InputError(at(spec.file_pos, spec.pos),
+                     fmt::format("snippet file '{}' does not exist in the snippets folder {}", spec.display_file,
+                                 plan.snippets_dir.generic_string()),
+                     "check the name, or set the folder with `snippets:` in the front matter or --snippets");
+  spec.file = file;
+  if (spec.id.empty()) spec.id = relative.stem().string();
+  if (!ids.insert(spec.id).second) {
+    const PlannedSnippet* first = plan.find(spec.id);
+    throw InputError(at(spec.id_pos, spec.pos),
+                     fmt::format("snippet id '{}' is already used{}", spec.id,
+                                 first ? fmt::format(" at {}", first->spec.pos) : std::string()),
+                     "give this block its own `id:`");
+  }
+  const Language* lang = spec.language.empty() ? find_language_by_extension(languages, file.extension().string())
+                                               : find_language_by_name(languages, spec.language);
+  if (!lang) {
+    std::vector<std::string> names;
+    for (const Language& l : languages) names.push_back(l.name);
+    throw InputError(spec.language.empty() ? at(spec.file_pos, spec.pos) : at(spec.lang_pos, spec.pos),
+                     spec.language.empty() ? fmt::format("no language runs '{}' files", file.extension().string())
+                                           : fmt::format("unknown language '{}'", spec.language),
+                     fmt::format("set `lang:` to one of {}, or add a language in the front matter", fmt::join(names, ", ")));
+  }
+  spec.language = lang->name;
+  planned.language = *lang;
+  if (!spec.region.empty()) {
+    auto region = extract_region(planned.source, spec.region);
+    if (!region)
+      throw InputError(at(spec.region_pos, spec.pos), fmt::format("region '{}' is not in {}", spec.region, spec.display_file),
+                       fmt::format("mark it in the file with `# region {}` ... `# endregion` (or // in C/C++)", spec.region));
+    planned.shown_code = *region;
+  } else {
+    planned.shown_code = strip_region_markers(planned.source);
+  }
+  planned.spec = std::move(spec);
+  return planned;
+}
+
+}  // namespace
+
+Plan make_plan(const Deck& deck, const std::optional<fs::path>& snippets_override, InputErrorList& errors) {
   Plan plan;
   plan.snippets_dir = fs::absolute(snippets_folder(deck, snippets_override)).lexically_normal();
+  std::error_code ec;
+  // A missing folder is one mistake, named as a folder, not one missing file per block.
+  if (!deck.snippets.empty() && !fs::is_directory(plan.snippets_dir, ec)) {
+    std::string problem = fmt::format("the snippets folder {} does not exist", plan.snippets_dir.generic_string());
+    if (snippets_override)
+      errors.add(InputError({"--snippets"}, problem, "give --snippets an existing folder (relative to where you run deckgen)"));
+    else if (!deck.meta.snippets.empty())
+      errors.add(InputError(deck.meta.snippets_pos, problem, "`snippets:` is relative to the deck folder; fix it or create the folder"));
+    else
+      errors.add(InputError(deck.snippets.front().pos, problem,
+                            "create it beside the deck folder, or name another with `snippets:` in the front matter or --snippets"));
+    return plan;
+  }
   std::vector<Language> languages = language_table(deck.meta.languages);
   std::set<std::string> ids;
-  std::error_code ec;
   fs::path real_dir = fs::weakly_canonical(plan.snippets_dir, ec);
-
-  for (SnippetSpec spec : deck.snippets) {
-    fs::path relative(spec.display_file);
-    fs::path file = (plan.snippets_dir / relative).lexically_normal();
-    if (relative.is_absolute() || !inside(plan.snippets_dir, file) || !inside(real_dir, fs::weakly_canonical(file, ec)))
-      throw InputError(spec.pos, fmt::format("'{}' is outside the snippets folder {}", spec.display_file,
-                                             plan.snippets_dir.generic_string()),
-                       "snippets must live in the snippets folder; give a path relative to it");
-    PlannedSnippet planned;
-    if (!read_file(file, planned.source))
-      throw InputError(spec.pos, fmt::format("snippet file '{}' does not exist in {}", spec.display_file,
-                                             plan.snippets_dir.generic_string()),
-                       "check the name, or set the folder with `snippets:` in the front matter or --snippets");
-    spec.file = file;
-    if (spec.id.empty()) spec.id = relative.stem().string();
-    if (!ids.insert(spec.id).second) {
-      const PlannedSnippet* first = plan.find(spec.id);
-      throw InputError(spec.pos, fmt::format("snippet id '{}' is already used at {}", spec.id, first->spec.pos),
-                       "give this block its own `id:`");
-    }
-    const Language* lang = spec.language.empty() ? find_language_by_extension(languages, file.extension().string())
-                                                 : find_language_by_name(languages, spec.language);
-    if (!lang) {
-      std::vector<std::string> names;
-      for (const Language& l : languages) names.push_back(l.name);
-      throw InputError(spec.pos,
-                       spec.language.empty() ? fmt::format("no language runs '{}' files", file.extension().string())
-                                             : fmt::format("unknown language '{}'", spec.language),
-                       fmt::format("set `lang:` to one of {}, or add a language in the front matter", fmt::join(names, ", ")));
-    }
-    spec.language = lang->name;
-    planned.language = *lang;
-    if (!spec.region.empty()) {
-      auto region = extract_region(planned.source, spec.region);
-      if (!region)
-        throw InputError(spec.pos, fmt::format("region '{}' is not in {}", spec.region, spec.display_file),
-                         fmt::format("mark it in the file with `# region {}` ... `# endregion` (or // in C/C++)", spec.region));
-      planned.shown_code = *region;
-    } else {
-      planned.shown_code = strip_region_markers(planned.source);
-    }
-    planned.spec = std::move(spec);
-    plan.snippets.push_back(std::move(planned));
-  }
-  check_references(deck, plan);
+  for (const SnippetSpec& spec : deck.snippets)
+    errors.collect([&] { plan.snippets.push_back(plan_snippet(spec, plan, real_dir, languages, ids)); });
+  // A block that could not be read or planned would make every reference to it look
+  // wrong too: references are checked only when everything else was right.
+  if (errors.empty()) check_references(deck, plan, errors);
   return plan;
 }
 

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "model/document.h"
+#include "model/input_error.h"
 
 namespace deckgen {
 
@@ -25,10 +26,15 @@ struct Plan {
 };
 
 // `snippets_override` (from --snippets) wins over the front matter, which wins over
-// the default: a `snippets` folder beside the deck folder. Throws InputError naming
-// the run block for a missing file, a path leaving the snippets folder, a duplicate
-// id, an unknown language or region.
+// the default: a `snippets` folder beside the deck folder. Throws InputError (InputErrors
+// when there are several: every block is checked) naming the offending key of the run
+// block for a missing file, a path leaving the snippets folder, a duplicate id, an
+// unknown language or region; a missing snippets folder is one error naming the folder.
 Plan make_plan(const Deck& deck, const std::optional<std::filesystem::path>& snippets_override);
+// The same, adding its errors to `errors` (which may hold the reader's already) and
+// leaving out the snippets it could not plan.
+Plan make_plan(const Deck& deck, const std::optional<std::filesystem::path>& snippets_override,
+               InputErrorList& errors);
 
 // The lines between `region NAME` and `endregion` comment markers (any comment style:
 // `# region x`, `// region x`), without the markers and without other regions'

@@ -90,16 +90,14 @@ void collect_images(NodeList& nodes, std::vector<Node*>& out) {
   }
 }
 
-void load_images(std::vector<Slide>& slides, const FileContext& ctx) {
+void load_images(std::vector<Slide>& slides, const FileContext& ctx, InputErrorList& errors) {
   std::vector<Node*> found;
   for (Slide& s : slides) {
     collect_images(s.body, found);
     collect_images(s.notes, found);
   }
-  for (Node* image : found) {
-    std::string key = load_local_image(image->url(), image->pos, ctx);
-    image->details().url.assign(key);
-  }
+  for (Node* image : found)
+    errors.collect([&] { image->details().url.assign(load_local_image(image->url(), image->pos, ctx)); });
 }
 
 // The reader's tree transforms, in order: each reads one kind of syntax that cmark
@@ -194,6 +192,13 @@ std::vector<Slide> split_slides(std::string_view body, const std::string& file, 
 }
 
 Deck read_deck(const std::vector<fs::path>& inputs) {
+  InputErrorList errors;
+  Deck deck = read_deck(inputs, errors);
+  errors.throw_if_any();
+  return deck;
+}
+
+Deck read_deck(const std::vector<fs::path>& inputs, InputErrorList& errors) {
   Deck deck;
   bool first = true;
   std::vector<fs::path> files = markdown_files(inputs);
@@ -204,24 +209,28 @@ Deck read_deck(const std::vector<fs::path>& inputs) {
     std::string text;
     {
       std::string raw;  // dropped before parsing: a large deck would hold it twice
-      if (!read_file(path, raw))
-        throw InputError({name}, "cannot read the file", "check that it exists and is readable");
+      if (!read_file(path, raw)) {
+        errors.add(InputError({name}, "cannot read the file", "check that it exists and is readable"));
+        continue;
+      }
       text = sanitize_utf8(raw);
     }
-    FrontMatterSplit split = split_front_matter(text, name);
+    FrontMatterSplit split;
+    errors.collect([&] { split = split_front_matter(text, name); });
     if (split.present) {
       if (!first)
-        throw InputError({name, 1, 1}, "front matter is read only from the deck's first file",
-                         fmt::format("move it to the top of {}", deck.files.front()));
-      deck.meta = parse_front_matter(split.yaml, name, split.yaml_first_line);
+        errors.add(InputError({name, 1, 1}, "front matter is read only from the deck's first file",
+                              fmt::format("move it to the top of {}", deck.files.front())));
+      else
+        errors.collect([&] { deck.meta = parse_front_matter(split.yaml, name, split.yaml_first_line); });
     }
     std::vector<Slide> slides = split_slides(split.body, name, split.body_first_line, deck.node_memory.get());
     FileContext ctx{path, text, deck.images, deck.warnings};
-    for (Slide& s : slides) transform_slide(s, ctx);
-    load_images(slides, ctx);
+    for (Slide& s : slides) errors.collect([&] { transform_slide(s, ctx); });
+    load_images(slides, ctx, errors);
     for (Slide& s : slides) {
-      make_typed_nodes(s.body, deck);
-      make_typed_nodes(s.notes, deck);
+      make_typed_nodes(s.body, deck, errors);
+      make_typed_nodes(s.notes, deck, errors);
     }
     for (Slide& s : slides) deck.slides.push_back(std::move(s));
     deck.files.push_back(name);

@@ -8,13 +8,19 @@
 #include <vector>
 
 #include "model/document.h"
+#include "model/input_error.h"
 #include "read/images.h"  // image_mime
 
 namespace deckgen {
 
 // `inputs` is one deck folder (its *.md files in name order) or a list of .md files.
-// Throws InputError for anything it cannot read.
+// Throws InputError (InputErrors when there are several: every block is read) for
+// anything it cannot read.
 Deck read_deck(const std::vector<std::filesystem::path>& inputs);
+// The same, keeping the input errors in `errors` and going on with what could be read,
+// so that planning can add its own before they are all reported together. Only a deck
+// that cannot be found at all (no input, no .md file) still throws.
+Deck read_deck(const std::vector<std::filesystem::path>& inputs, InputErrorList& errors);
 
 // The slides of one file's Markdown (after front matter), valid UTF-8. Exposed for tests.
 // Nodes are made with `memory` (see parse_markdown).

@@ -50,7 +50,7 @@ const std::map<std::string, KeyHandler>& key_table() {
          f.transition = v.one_of(n, "transition", {"none", "fade", "slide", "convex", "concave", "zoom"}); }},
       {"aspect_ratio", [](FrontMatter& f, const YAML::Node& n, const YamlValues& v) {
          f.aspect_ratio = v.one_of(n, "aspect_ratio", {"16:9", "4:3"}); }},
-      {"snippets", [](FrontMatter& f, const YAML::Node& n, const YamlValues& v) { f.snippets = v.scalar(n, "snippets"); }},
+      {"snippets", [](FrontMatter& f, const YAML::Node& n, const YamlValues& v) { f.snippets = v.scalar(n, "snippets"), f.snippets_pos = v.pos(n); }},
       {"confidence", [](FrontMatter& f, const YAML::Node& n, const YamlValues& v) {
          f.confidence = v.number(n, "confidence", 0.5, 0.9999); }},
       {"python", [](FrontMatter& f, const YAML::Node& n, const YamlValues& v) { f.python = v.scalar(n, "python"); }},
@@ -95,9 +95,12 @@ FrontMatter parse_front_matter(std::string_view yaml, const std::string& file, i
   if (root.IsNull()) return fm;
   std::vector<std::string> known;
   for (const auto& [key, _] : key_table()) known.push_back(key);
+  InputErrorList key_errors;  // every key's mistake, not only the first
+  values.collect_key_errors(key_errors);
   values.for_each_key(root, "front matter", known, [&](const std::string& key, const YAML::Node& value) {
     key_table().at(key)(fm, value, values);
   });
+  key_errors.throw_if_any();
   return fm;
 }
 

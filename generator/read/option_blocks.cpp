@@ -10,6 +10,8 @@ ClaimSpec parse_claim_block(std::string_view yaml, const SourcePos& block) {
   YamlValues v(block.file, block.line + 1);
   constexpr std::string_view example = "`faster: A` / `than: B` / `by: 3`, or `value: ID.m.NAME` / `below: 100`";
   YAML::Node root = v.load_block(yaml, block, "claim block", fmt::format("for example: {}", example));
+  InputErrorList key_errors;
+  v.collect_key_errors(key_errors);
   int kinds = 0;
   bool has_than = false;
   // `by:` is a factor of at least 1; one that names machine facts is checked when it is
@@ -49,6 +51,7 @@ ClaimSpec parse_claim_block(std::string_view yaml, const SourcePos& block) {
                                         fmt::format("use {} or m.NAME (a metric the snippet recorded)", builtin_metric_names()));
                    }
                  });
+  key_errors.throw_if_any();
   if (kinds != 1)
     throw InputError(block, "a claim says exactly one of faster, less, not_faster, not_less or value",
                      fmt::format("for example: {}", example));
@@ -70,6 +73,8 @@ ChartSpec parse_chart_block(std::string_view yaml, const SourcePos& block) {
   c.pos = block;
   YamlValues v(block.file, block.line + 1);
   YAML::Node root = v.load_block(yaml, block, "chart block", "for example: `metric: wall` / `snippets: [a, b]`");
+  InputErrorList key_errors;
+  v.collect_key_errors(key_errors);
   v.for_each_key(root, "chart block", {"title", "metric", "snippets", "labels", "scale"}, [&](const std::string& key, const YAML::Node& n) {
     if (key == "title") c.title = v.scalar(n, key);
     if (key == "scale") {
@@ -86,6 +91,7 @@ ChartSpec parse_chart_block(std::string_view yaml, const SourcePos& block) {
         throw InputError(v.pos(n), fmt::format("unknown metric '{}'", c.metric), fmt::format("use {} or m.NAME", builtin_metric_names()));
     }
   });
+  key_errors.throw_if_any();
   if (c.snippets.empty()) throw InputError(block, "a chart needs `snippets: [a, b, ...]`");
   if (!c.labels.empty() && c.labels.size() != c.snippets.size())
     throw InputError(block, fmt::format("the chart has {} labels for {} snippets", c.labels.size(), c.snippets.size()));
@@ -97,11 +103,14 @@ TimelineSpec parse_timeline_block(std::string_view yaml, const SourcePos& block)
   t.pos = block;
   YamlValues v(block.file, block.line + 1);
   YAML::Node root = v.load_block(yaml, block, "timeline block", "for example: `snippet: ID`");
+  InputErrorList key_errors;
+  v.collect_key_errors(key_errors);
   bool has_snippet = false;
   v.for_each_key(root, "timeline block", {"snippet", "title"}, [&](const std::string& key, const YAML::Node& n) {
     if (key == "snippet") t.snippet = v.scalar(n, key), has_snippet = true;
     if (key == "title") t.title = v.scalar(n, key);
   });
+  key_errors.throw_if_any();
   if (!has_snippet) throw InputError(block, "a timeline needs `snippet: ID` (a run block with `trace: true`)");
   return t;
 }

@@ -42,20 +42,23 @@ SnippetSpec parse_run_block(std::string_view yaml, const SourcePos& block) {
   spec.pos = block;
   YamlValues v(block.file, block.line + 1);
   YAML::Node root = v.load_block(yaml, block, "run block", "name the snippet to run: `file: example.py`");
+  InputErrorList key_errors;
+  v.collect_key_errors(key_errors);
   bool has_file = false;
   v.for_each_key(root, "run block",
                  {"file", "id", "lang", "args", "stdin", "env", "timeout", "runs", "warmup", "show", "region",
                   "trace", "expect", "lines", "output-location"},
                  [&](const std::string& key, const YAML::Node& value) {
-                   if (key == "file") spec.display_file = v.scalar(value, key), has_file = true;
+                   if (key == "file") spec.display_file = v.scalar(value, key), has_file = true, spec.file_pos = v.pos(value);
                    if (key == "id") {
                      spec.id = v.scalar(value, key);
+                     spec.id_pos = v.pos(value);
                      bool ok = !spec.id.empty() && std::all_of(spec.id.begin(), spec.id.end(), [](char c) {
                        return std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_';
                      });
                      if (!ok) throw InputError(v.pos(value), fmt::format("id '{}' may only hold letters, digits, - and _", spec.id));
                    }
-                   if (key == "lang") spec.language = v.scalar(value, key);
+                   if (key == "lang") spec.language = v.scalar(value, key), spec.lang_pos = v.pos(value);
                    if (key == "args") spec.args = v.list(value, key);
                    if (key == "stdin") spec.stdin_data = v.scalar(value, key);
                    if (key == "env") spec.env = v.string_map(value, key);
@@ -63,7 +66,7 @@ SnippetSpec parse_run_block(std::string_view yaml, const SourcePos& block) {
                      spec.timeout = std::chrono::milliseconds(std::lround(v.number(value, key, 0.001, 3600) * 1000));
                    if (key == "runs") spec.runs = static_cast<int>(v.integer(value, key, 1, 1000));
                    if (key == "warmup") spec.warmup = static_cast<int>(v.integer(value, key, 0, 100));
-                   if (key == "region") spec.region = v.scalar(value, key);
+                   if (key == "region") spec.region = v.scalar(value, key), spec.region_pos = v.pos(value);
                    if (key == "trace") spec.trace = v.boolean(value, key);
                    if (key == "expect") spec.expect = read_expect(value, v);
                    if (key == "lines") {
@@ -90,6 +93,7 @@ SnippetSpec parse_run_block(std::string_view yaml, const SourcePos& block) {
                      }
                    }
                  });
+  key_errors.throw_if_any();
   if (!has_file) throw InputError(block, "run block has no 'file'", "name the snippet to run: `file: example.py`");
   return spec;
 }

@@ -61,15 +61,15 @@ void split_text(Node& text, NodeList& out, Deck& deck) {
 
 }  // namespace
 
-void make_typed_nodes(NodeList& nodes, Deck& deck) {
+void make_typed_nodes(NodeList& nodes, Deck& deck, InputErrorList& errors) {
   auto has_placeholder = [](const Node& n) {
     return n.type == NodeType::text && n.literal.find("{{") != std::string::npos;
   };
   // In document order, as the deck's lists must be: each node, then its children.
   if (std::none_of(nodes.begin(), nodes.end(), has_placeholder)) {
     for (Node& n : nodes) {
-      type_option_block(n, deck);
-      make_typed_nodes(n.children, deck);
+      errors.collect([&] { type_option_block(n, deck); });
+      make_typed_nodes(n.children, deck, errors);
     }
     return;
   }
@@ -77,14 +77,22 @@ void make_typed_nodes(NodeList& nodes, Deck& deck) {
   typed.reserve(nodes.size() + 2);
   for (Node& n : nodes) {
     if (n.type == NodeType::text) {
-      split_text(n, typed, deck);
+      // find_placeholders throws before anything is moved: a malformed text is dropped,
+      // which only matters to a build that fails anyway.
+      errors.collect([&] { split_text(n, typed, deck); });
     } else {
-      type_option_block(n, deck);
-      make_typed_nodes(n.children, deck);
+      errors.collect([&] { type_option_block(n, deck); });
+      make_typed_nodes(n.children, deck, errors);
       typed.push_back(std::move(n));
     }
   }
   nodes.swap(typed);
+}
+
+void make_typed_nodes(NodeList& nodes, Deck& deck) {
+  InputErrorList errors;
+  make_typed_nodes(nodes, deck, errors);
+  errors.throw_if_any();
 }
 
 }  // namespace deckgen

@@ -6,6 +6,7 @@
 // in text becomes a placeholder node. Later stages switch on node types; none of them
 // looks at a fence's info string or scans text for braces.
 #include "model/document.h"
+#include "model/input_error.h"
 
 namespace deckgen {
 
@@ -13,5 +14,8 @@ namespace deckgen {
 // charts, timelines and placeholders (document order). Throws InputError for a
 // malformed block or placeholder.
 void make_typed_nodes(NodeList& nodes, Deck& deck);
+// The same, keeping each malformed block's or text's error in `errors` and going on, so
+// that one mistake does not hide the next (such a block stays an ordinary code block).
+void make_typed_nodes(NodeList& nodes, Deck& deck, InputErrorList& errors);
 
 }  // namespace deckgen

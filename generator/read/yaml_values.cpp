@@ -6,13 +6,60 @@
 
 #include "util/text.h"
 
+#include <optional>
+
 namespace deckgen {
+
+namespace {
+
+// How yaml-cpp words the errors a line indented wrong causes.
+bool is_indentation_error(const std::string& message) {
+  for (std::string_view words : {"illegal map value", "end of map not found", "end of sequence not found",
+                                 "block sequence entries are not allowed", "bad indentation"})
+    if (message.find(words) != std::string::npos) return true;
+  return false;
+}
+
+// The line with 1-based number `number`, without its newline; empty past the end.
+std::string_view line_at(std::string_view text, int number) {
+  LineCursor cursor(text);
+  for (std::string_view line; cursor.next(line);)
+    if (cursor.line_number() == number) return line;
+  return {};
+}
+
+size_t indentation(std::string_view line) {
+  size_t n = line.find_first_not_of(' ');
+  return n == std::string_view::npos ? 0 : n;
+}
+
+// The nearest non-blank line before the 0-based `line`, if any.
+std::optional<std::string_view> line_before(std::string_view text, int line) {
+  for (int l = line; l >= 1; --l)
+    if (std::string_view before = line_at(text, l); !trim(before).empty()) return before;
+  return std::nullopt;
+}
+
+}  // namespace
 
 YAML::Node YamlValues::load(std::string_view text, std::string_view what) const {
   try {
     return YAML::Load(std::string(text));
   } catch (const YAML::Exception& e) {
-    SourcePos where{file_, first_line_ + std::max(0, e.mark.line), std::max(0, e.mark.column) + 1};
+    int line = std::max(0, e.mark.line);  // 0-based in `text`
+    SourcePos where{file_, first_line_ + line, std::max(0, e.mark.column) + 1};
+    if (is_indentation_error(e.msg)) {
+      std::string_view here = line_at(text, line + 1);
+      std::optional<std::string_view> before = line_before(text, line);
+      std::string detail = before ? fmt::format(" (this line is indented by {}, the one before by {})",
+                                                indentation(here), indentation(*before))
+                                  : std::string();
+      throw InputError({file_, first_line_ + line, static_cast<int>(indentation(here)) + 1},
+                       fmt::format("{} is not valid YAML, probably because of indentation: {}{}", what, e.msg, detail),
+                       fmt::format("keys of one level start in the same column, and only a key's own entries are "
+                                   "indented under it (spaces, not tabs), like:\n{}",
+                                   kExpectedShape));
+    }
     throw InputError(where, fmt::format("{} is not valid YAML: {}", what, e.msg),
                      "write `key: value` lines; quote values that contain ': ' or start with [ { * &");
   }

@@ -13,6 +13,14 @@
 
 namespace deckgen {
 
+// What `key: value` lines with a nested map look like, for errors about indentation.
+inline constexpr std::string_view kExpectedShape =
+    "    file: example.py\n"
+    "    runs: 5\n"
+    "    expect:\n"
+    "      exit: 0\n"
+    "      stdout: \"some text\"";
+
 class YamlValues {
  public:
   // `first_line`: the file line of the YAML text's first line; `column_offset`: columns
@@ -36,18 +44,32 @@ class YamlValues {
   std::vector<std::string> list(const YAML::Node& n, std::string_view key) const;
   std::map<std::string, std::string> string_map(const YAML::Node& n, std::string_view key) const;
 
+  // From now on, for_each_key keeps the error of each key in `errors` and goes on with
+  // the next key, so that one block reports all its mistakes; the caller then calls
+  // errors.throw_if_any() before checks that need every key.
+  void collect_key_errors(InputErrorList& errors) { errors_ = &errors; }
+
   // Calls handle(key, value) for each entry of the mapping `root`; a key not in
   // `known` is an InputError naming it, with a "did you mean" when one is close.
   template <typename Handler>
   void for_each_key(const YAML::Node& root, std::string_view what, const std::vector<std::string>& known,
                     Handler&& handle) const {
+    // `expect:` with its entries not indented under it reads as an empty `expect`.
+    if (root.IsNull())
+      throw InputError(pos(root), fmt::format("{} has nothing under it: are its entries indented?", what),
+                       fmt::format("indent its `key: value` lines under `{}:` (known keys: {}), like:\n{}", what,
+                                   fmt::join(known, ", "), kExpectedShape));
     if (!root.IsMap())
       throw InputError(pos(root), fmt::format("{} must be `key: value` lines", what),
                        fmt::format("known keys: {}", fmt::join(known, ", ")));
     for (const auto& entry : root) {
-      std::string key = entry.first.IsScalar() ? entry.first.Scalar() : std::string("?");
-      if (std::find(known.begin(), known.end(), key) == known.end()) unknown_key(entry.first, key, what, known);
-      handle(key, entry.second);
+      auto one_key = [&] {
+        std::string key = entry.first.IsScalar() ? entry.first.Scalar() : std::string("?");
+        if (std::find(known.begin(), known.end(), key) == known.end()) unknown_key(entry.first, key, what, known);
+        handle(key, entry.second);
+      };
+      if (errors_) errors_->collect(one_key);
+      else one_key();
     }
   }
 
@@ -56,6 +78,7 @@ class YamlValues {
                                 const std::vector<std::string>& known) const;
   std::string file_;
   int first_line_;
+  InputErrorList* errors_ = nullptr;
 };
 
 }  // namespace deckgen

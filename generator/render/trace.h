@@ -1,6 +1,6 @@
 #pragma once
 // Traces in the Chrome Trace Event Format (what Perfetto, chrome://tracing, VizTracer,
-// Chromium itself and snippets/deckgen_trace.py write), parsed and merged into the plain
+// Chromium itself and deckgen_trace.py write), parsed and merged into the plain
 // data the timeline is drawn from.
 //
 // Read: phases X (complete), B/E (begin/end, matched per pid/tid as a stack), i/I

@@ -17,6 +17,16 @@ namespace fs = std::filesystem;
 namespace deckgen {
 namespace {
 
+// The snippets folder first, so that a deck's own copy of a trace helper wins.
+std::string python_path(const ExecuteContext& ctx) {
+  std::string path = ctx.snippets_dir.string();
+  if (!ctx.helpers_dir.empty()) {
+    path += ':';  // (not `":" + ...`: g++ 12 warns about that wrongly, -Wrestrict)
+    path += ctx.helpers_dir.string();
+  }
+  return path;
+}
+
 constexpr uintmax_t kMaxTraceBytes = 256 << 20;
 
 // What a file the snippet made in its output folder is, when it is not a regular file
@@ -84,6 +94,23 @@ bool program_is_one_file(const Language& l) {
 
 }  // namespace
 
+std::string shell_words(const std::vector<std::string>& argv) {
+  std::string line;
+  for (const std::string& word : argv) {
+    if (!line.empty()) line += ' ';
+    bool plain = !word.empty() && word.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+                                                         "0123456789_-+=./:,@%") == std::string::npos;
+    if (plain) {
+      line += word;
+      continue;
+    }
+    line += '\'';
+    for (char c : word) line += c == '\'' ? std::string("'\\''") : std::string(1, c);
+    line += '\'';
+  }
+  return line;
+}
+
 std::map<std::string, std::string> snippet_environment(const PlannedSnippet& s, const ExecuteContext& ctx,
                                                        const fs::path& scratch, const fs::path& out_dir,
                                                        int run_index) {
@@ -93,7 +120,7 @@ std::map<std::string, std::string> snippet_environment(const PlannedSnippet& s, 
       {"TMPDIR", scratch.string()},
       {"LANG", "C.UTF-8"},
       {"LC_ALL", "C.UTF-8"},
-      {"PYTHONPATH", ctx.snippets_dir.string()},
+      {"PYTHONPATH", python_path(ctx)},
       {"PYTHONDONTWRITEBYTECODE", "1"},
       {"PYTHONUNBUFFERED", "1"},
       {"DECKGEN_SNIPPET_ID", s.spec.id},
@@ -140,9 +167,13 @@ void compile_snippet(PreparedSnippet& p, size_t index, size_t count, const Execu
     RunRequest compile;
     compile.argv = expand_command(s.language.compile, values);
     compile.env = {{"PATH", ctx.path_env}, {"LANG", "C.UTF-8"}, {"HOME", build.path().string()}, {"TMPDIR", build.path().string()}};
+    // CPATH is searched after every -I of the command, so a deck's own deckgen_trace.h
+    // (beside the source or under -I{snippets}) wins; custom compile commands get it too.
+    if (!ctx.helpers_dir.empty()) compile.env.emplace("CPATH", ctx.helpers_dir.string());
     compile.work_dir = build.path();
     compile.timeout = std::chrono::minutes(5);
     if (auto program = find_executable(compile.argv[0])) compile.argv[0] = program->string();
+    if (ctx.show_command) ctx.show_command(fmt::format("snippet '{}': compiling: {}", s.spec.id, shell_words(compile.argv)));
     RunOutcome c = runner.run(compile);
     if (interrupted()) throw Interrupted(interrupt_signal());
     raw.compiled = true;
@@ -171,6 +202,9 @@ AfterRun run_once(PreparedSnippet& p, int i, size_t index, size_t count, const E
   std::vector<std::string> argv = expand_command(s.language.run, values);
   if (auto program = find_executable(argv[0])) argv[0] = program->string();
   argv.insert(argv.end(), s.spec.args.begin(), s.spec.args.end());
+  if (ctx.show_command)
+    ctx.show_command(fmt::format("snippet '{}': running {} ({} warmup and {} timed runs, each in a fresh private folder)",
+                                 s.spec.id, shell_words(argv), s.spec.warmup, s.spec.runs));
 
   bool timed = i >= 0;
   if (ctx.progress)

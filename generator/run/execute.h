@@ -32,12 +32,19 @@ class ProgramCache {
 
 struct ExecuteContext {
   std::filesystem::path snippets_dir;
+  // deckgen's own trace helpers (run/trace_helpers.h), searched after snippets_dir; empty: none.
+  std::filesystem::path helpers_dir;
   std::string python;                         // resolved interpreter
   std::string path_env;                       // PATH given to snippets
   ProgramCache* programs = nullptr;           // null: every compiled snippet is compiled (--no-cache)
   // Called before each run: snippet index (0-based), snippet count, id, what is happening.
   std::function<void(size_t, size_t, const std::string&, const std::string&)> progress;
+  // Told each command before it runs, as a line a shell would run (--verbose).
+  std::function<void(const std::string&)> show_command;
 };
+
+// `argv` as one line a POSIX shell reads back as the same words (for --verbose).
+std::string shell_words(const std::vector<std::string>& argv);
 
 // The environment every snippet run gets (documented in the README).
 std::map<std::string, std::string> snippet_environment(const PlannedSnippet& s, const ExecuteContext& ctx,

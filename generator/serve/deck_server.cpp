@@ -18,6 +18,7 @@
 #include <thread>
 #include <vector>
 
+#include "serve/event_stream.h"
 #include "serve/live_reload.h"
 #include "util/text.h"
 
@@ -91,6 +92,8 @@ struct DeckState {
 };
 
 using Request = http::request<http::string_body>;
+
+bool is_events_request(std::string_view target) { return target.substr(0, target.find('?')) == kEventsPath; }
 using Response = http::response<http::string_body>;
 
 // The whole of what is served. Every answer is no-store: the deck changes under the
@@ -142,8 +145,9 @@ Response answer(const Request& request, const DeckState& deck, std::string_view 
 // keeps the connection alive. Runs entirely on the server's thread.
 class Connection : public std::enable_shared_from_this<Connection> {
  public:
-  Connection(tcp::socket socket, const DeckState& deck, std::string_view deck_path, std::string_view listening_on)
-      : stream_(std::move(socket)), deck_(deck), deck_path_(deck_path), listening_on_(listening_on) {}
+  Connection(tcp::socket socket, const DeckState& deck, std::string_view deck_path, std::string_view listening_on,
+             EventHub& events)
+      : stream_(std::move(socket)), deck_(deck), deck_path_(deck_path), listening_on_(listening_on), events_(events) {}
 
   void start() { read_next(); }
 
@@ -170,6 +174,11 @@ class Connection : public std::enable_shared_from_this<Connection> {
       response_.body() = "400\n";
       response_.keep_alive(false);
       response_.prepare_payload();
+    } else if (request_.method() == http::verb::get && is_events_request(request_.target()) &&
+               host_is_ours(request_[http::field::host], listening_on_)) {
+      // The page's event stream: the connection is the event hub's from now on.
+      DeckState::Snapshot now = deck_.snapshot();
+      return events_.subscribe(stream_.release_socket(), reload_state_json(now.version, now.error));
     } else {
       response_ = answer(request_, deck_, deck_path_, listening_on_);
     }
@@ -189,6 +198,7 @@ class Connection : public std::enable_shared_from_this<Connection> {
   const DeckState& deck_;
   std::string_view deck_path_;
   std::string_view listening_on_;
+  EventHub& events_;
 };
 
 // The server's threads must not take the signals meant for the watch loop (SIGINT and
@@ -221,6 +231,7 @@ struct DeckServer::Impl {
   asio::steady_timer accept_retry{io};
   std::chrono::milliseconds retry_delay = kFirstAcceptRetry;
   std::vector<std::weak_ptr<Connection>> connections;  // touched only on `thread`
+  EventHub events{io};
   std::thread thread;
 
   void accept_next() {
@@ -229,7 +240,7 @@ struct DeckServer::Impl {
       if (error) return retry_accept_later();
       retry_delay = kFirstAcceptRetry;
       std::erase_if(connections, [](const std::weak_ptr<Connection>& c) { return c.expired(); });
-      auto connection = std::make_shared<Connection>(std::move(socket), deck, deck_path, listening_on);
+      auto connection = std::make_shared<Connection>(std::move(socket), deck, deck_path, listening_on, events);
       connections.push_back(connection);
       connection->start();
       accept_next();
@@ -252,6 +263,12 @@ struct DeckServer::Impl {
     accept_retry.cancel();
     for (const auto& weak : connections)
       if (auto connection = weak.lock()) connection->close();
+    events.close_all();
+  }
+
+  void tell_pages() {
+    DeckState::Snapshot now = deck.snapshot();
+    events.broadcast(reload_state_json(now.version, now.error));
   }
 };
 
@@ -303,16 +320,22 @@ void DeckServer::stop() {
 void DeckServer::publish(std::string page, std::map<std::string, std::string> files) {
   auto shared = std::make_shared<const std::string>(std::move(page));
   auto shared_files = std::make_shared<const std::map<std::string, std::string>>(std::move(files));
-  std::lock_guard lock(impl_->deck.mutex);
-  impl_->deck.page = std::move(shared);
-  impl_->deck.files = std::move(shared_files);
-  ++impl_->deck.version;
-  impl_->deck.error.clear();
+  {
+    std::lock_guard lock(impl_->deck.mutex);
+    impl_->deck.page = std::move(shared);
+    impl_->deck.files = std::move(shared_files);
+    ++impl_->deck.version;
+    impl_->deck.error.clear();
+  }
+  impl_->tell_pages();
 }
 
 void DeckServer::show_error(std::string message) {
-  std::lock_guard lock(impl_->deck.mutex);
-  impl_->deck.error = std::move(message);
+  {
+    std::lock_guard lock(impl_->deck.mutex);
+    impl_->deck.error = std::move(message);
+  }
+  impl_->tell_pages();
 }
 
 uint64_t DeckServer::version() const {

@@ -1,13 +1,14 @@
 #pragma once
 // Serves the current deck over HTTP/1.1 (GET and HEAD only) while `deckgen watch`
 // rebuilds it: `/` and `/<deck file name>` give the deck with the live-reload script
-// (serve/live_reload.h), kVersionPath and kErrorPath tell the page when to reload and
-// what failed; the files published with the deck (its traces, `/traces/ID.json`) are
-// served as JSON; anything else is 404. A request whose Host header does not name the
-// loopback (or the address it listens on) gets 421, against DNS rebinding. A failed
-// accept() (out of file descriptors) is retried with a back-off. The HTTP side is
-// Boost.Beast over Boost.Asio,
-// running on a thread of its own; this class is the only code that includes them.
+// (serve/live_reload.h), kEventsPath pushes each new version and error to the open pages
+// (serve/event_stream.h), kVersionPath and kErrorPath answer the same on request; the
+// files published with the deck (its traces, `/traces/ID.json`) are served as JSON;
+// anything else is 404. A request whose Host header does not name the loopback (or the
+// address it listens on) gets 421, against DNS rebinding (the event stream too). A
+// failed accept() (out of file descriptors) is retried with a back-off. The HTTP side is
+// Boost.Beast over Boost.Asio, running on a thread of its own; this class and its event
+// stream are the only code that includes them.
 #include <cstdint>
 #include <map>
 #include <memory>

@@ -5,12 +5,16 @@
 namespace deckgen {
 namespace {
 
-// Polling (every 300 ms, only while the page is open) rather than Server-Sent Events:
-// it needs no connection held open per tab, and it recovers by itself when deckgen is
-// restarted. `STATE` is replaced by reload_state_json().
-constexpr std::string_view kScript = R"JS(<script>
+// The page learns of each rebuild by server-sent events (serve/event_stream.h): pushed
+// the moment the deck is published, with no polling delay; the browser reconnects by
+// itself when deckgen restarts. When a new deck differs from the shown one only inside
+// some slides, those slides' contents are replaced in place (no reload: reveal.js and the
+// current slide stay as they are); anything else (the number of slides, the styles, the
+// configuration) reloads the page, keeping the URL's hash and with it the slide.
+// `STATE` is replaced by reload_state_json().
+constexpr std::string_view kScript = R"JS(<script id="deckgen-live">
 (() => {
-  const served = STATE;
+  let served = STATE;
   let overlay = null;
   function showError(message) {
     if (!message) {
@@ -30,22 +34,77 @@ constexpr std::string_view kScript = R"JS(<script>
     }
     overlay.textContent = 'deckgen watch: the rebuild failed; this is the last deck that built.\n\n' + message;
   }
-  async function poll() {
+
+  // The page as the server sent it, split into its slides and everything else (this
+  // script, whose state changes with every version, left out).
+  function parts(html) {
+    const doc = new DOMParser().parseFromString(html, 'text/html');
+    const slides = [...doc.querySelectorAll('.reveal .slides > section')];
+    const state = /let served = (\{.*\});/.exec(doc.getElementById('deckgen-live')?.textContent ?? '');
+    const frame = doc.documentElement.cloneNode(true);
+    frame.querySelectorAll('.reveal .slides > section, #deckgen-live').forEach((e) => e.remove());
+    return { slides, frame: frame.outerHTML, version: state ? JSON.parse(state[1]).version : -1 };
+  }
+  async function fetchParts() {
+    const response = await fetch(location.pathname, { cache: 'no-store' });
+    return parts(await response.text());
+  }
+  // Reloads onto the slide on screen. reveal.js writes the slide into the URL's hash at
+  // most once a second, so a reload soon after moving would land on the slide before.
+  function reloadHere() {
+    if (window.Reveal?.isReady()) {
+      const at = Reveal.getIndices();
+      history.replaceState(null, '', '#/' + at.h + (at.v ? '/' + at.v : ''));
+    }
+    location.reload();
+  }
+  let shown = null;  // parts() of the deck on screen, once fetched
+  // Only a copy of the very version on screen can tell which slides changed.
+  fetchParts().then((p) => {
+    if (shown || p.version !== served.version) return;
+    shown = p;
+    document.documentElement.dataset.deckgenLive = 'ready';  // edits can be swapped in from now on
+  }, () => {});
+
+  async function update(now) {
     try {
-      const response = await fetch('VERSION_PATH', { cache: 'no-store' });
-      const now = await response.json();
-      if (now.version !== served.version) {
-        location.reload();  // the hash, and with it the slide, stays
+      const fresh = await fetchParts();
+      const onScreen = [...document.querySelectorAll('.reveal .slides > section')];
+      if (!shown || !window.Reveal || fresh.frame !== shown.frame || fresh.slides.length !== onScreen.length ||
+          fresh.slides.length !== shown.slides.length) {
+        reloadHere();
         return;
       }
+      fresh.slides.forEach((slide, i) => {
+        const before = shown.slides[i];
+        if (slide.outerHTML === before.outerHTML) return;
+        if (slide.className !== before.className) throw new Error('a slide changed its kind');
+        onScreen[i].innerHTML = slide.innerHTML;
+        for (const name of ['data-source']) {
+          if (slide.hasAttribute(name)) onScreen[i].setAttribute(name, slide.getAttribute(name));
+        }
+      });
+      shown = fresh;
+      served = now;
+      Reveal.sync();
+      document.documentElement.dataset.deckgenVersion = String(now.version);
       showError(now.error);
     } catch (e) {
-      // deckgen is rebuilding or was stopped: ask again.
+      reloadHere();
     }
-    setTimeout(poll, 300);
   }
+
+  let updating = Promise.resolve();
+  const events = new EventSource('EVENTS_PATH');
+  events.onmessage = (event) => {
+    const now = JSON.parse(event.data);
+    updating = updating.then(() => {
+      if (now.version !== served.version) return update(now);
+      showError(now.error);
+    });
+  };
+  document.documentElement.dataset.deckgenVersion = String(served.version);
   showError(served.error);
-  setTimeout(poll, 300);
 })();
 </script>
 )JS";
@@ -71,7 +130,7 @@ std::string reload_state_json(uint64_t version, std::string_view error) {
 
 std::string with_live_reload(std::string_view page, uint64_t version, std::string_view error) {
   std::string script(kScript);
-  replace_once(script, "VERSION_PATH", kVersionPath);
+  replace_once(script, "EVENTS_PATH", kEventsPath);
   replace_once(script, "STATE", reload_state_json(version, error));
   std::string out;
   out.reserve(page.size() + script.size());

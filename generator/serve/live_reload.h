@@ -1,8 +1,8 @@
 #pragma once
 // What `deckgen watch` adds to the deck it serves (never to the file it writes): a
-// small script that asks the server for the deck's version and reloads the page when
-// it changes. The reload keeps the URL's hash, which is the slide, so the page stays
-// on the same slide. While the last rebuild failed, the script draws its error over
+// small script that is told of each new version by server-sent events and then replaces
+// the slides that changed, or reloads the page when more than slides changed. The
+// reload keeps the URL's hash, which is the slide, so the page stays on the same slide. While the last rebuild failed, the script draws its error over
 // the deck (as text: nothing in the message is taken as HTML).
 #include <cstdint>
 #include <string>
@@ -10,6 +10,7 @@
 
 namespace deckgen {
 
+inline constexpr std::string_view kEventsPath = "/__deckgen/events";    // text/event-stream of the version JSON
 inline constexpr std::string_view kVersionPath = "/__deckgen/version";  // {"version": N, "error": "..."}
 inline constexpr std::string_view kErrorPath = "/__deckgen/error";      // the error as plain text, or empty
 

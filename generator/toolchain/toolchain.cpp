@@ -2,13 +2,13 @@
 
 #include <fmt/format.h>
 
-#include <nlohmann/json.hpp>
 #include <sys/stat.h>
 
 #include <set>
 
 #include "run/process.h"
 #include "util/files.h"
+#include "util/hash.h"
 #include "util/text.h"
 
 namespace fs = std::filesystem;
@@ -40,47 +40,48 @@ std::string identity(const fs::path& program) {
   return fmt::format("{}:{}:{}:{}.{}", program.string(), st.st_size, st.st_ino, st.st_mtim.tv_sec, st.st_mtim.tv_nsec);
 }
 
-// Answers remembered between builds: identity -> the lines the program printed.
+// Answers remembered between builds, one entry per (program identity, question). An
+// entry is the marker line and the lines the program printed; anything else is a miss.
+constexpr std::string_view kAnswerMarker = "deckgen-toolchain-answer 1\n";
+
 class AnswerCache {
  public:
-  explicit AnswerCache(fs::path file) : file_(std::move(file)) {
-    std::string text;
-    if (!file_.empty() && read_file(file_, text)) {
-      auto j = nlohmann::json::parse(text, nullptr, false);
-      if (j.is_object()) answers_ = std::move(j);
-    }
-  }
-  ~AnswerCache() {
-    if (!changed_ || file_.empty()) return;
-    try {
-      write_file_atomically(file_, answers_.dump());
-    } catch (const std::exception&) {
-      // Not remembering only costs time next build.
-    }
-  }
+  AnswerCache(const EntryStore* store, std::vector<std::string>* warnings) : store_(store), warnings_(warnings) {}
+
   // The program's answer to `question`, asking it only when nothing is remembered.
   std::optional<std::string> ask(const fs::path& program, const std::vector<std::string>& question) {
     std::string id = identity(program);
-    std::string key = id + " " + fmt::format("{}", fmt::join(question, " "));
-    if (!id.empty() && answers_.contains(key) && answers_[key].is_string()) return answers_[key].get<std::string>();
+    std::string key = hash_hex(fmt::format("{}\n{}\n{}", kAnswerMarker, id, fmt::join(question, "\n")));
+    bool remember = store_ && !id.empty();
+    if (remember) {
+      std::string warning;
+      std::optional<std::string> kept = store_->read(key, &warning);
+      warn(warning);
+      if (kept && kept->starts_with(kAnswerMarker)) return kept->substr(kAnswerMarker.size());
+      if (kept) warn(fmt::format("toolchain entry {} ignored: not an answer deckgen kept", key));
+    }
     ProcessResult r = run_process(program, question, "", std::chrono::seconds(30));
     if (!r.started || r.exit_code != 0) return std::nullopt;
     std::string answer = r.out.empty() ? r.err : r.out;
-    if (!id.empty()) answers_[key] = answer, changed_ = true;
+    std::string warning;
+    if (remember && !store_->write(key, std::string(kAnswerMarker) + answer, &warning))
+      warn("toolchain answer not kept: " + warning);
     return answer;
   }
 
  private:
-  fs::path file_;
-  nlohmann::json answers_ = nlohmann::json::object();
-  bool changed_ = false;
+  void warn(std::string text) {
+    if (warnings_ && !text.empty()) warnings_->push_back(std::move(text));
+  }
+  const EntryStore* store_;
+  std::vector<std::string>* warnings_;
 };
 
 }  // namespace
 
-Toolchains resolve_toolchains(const Plan& plan, const std::string& python, const fs::path& cache_file) {
-  AnswerCache answers(cache_file);
+Toolchains resolve_toolchains(const Plan& plan, const std::string& python, const EntryStore* cache) {
   Toolchains tc;
+  AnswerCache answers(cache, &tc.cache_warnings);
   std::set<std::string> seen;
   for (const PlannedSnippet& s : plan.snippets) {
     const Language& lang = s.language;

@@ -8,6 +8,7 @@
 
 #include "model/results.h"
 #include "plan/plan.h"
+#include "util/entry_store.h"
 
 namespace deckgen {
 
@@ -15,14 +16,15 @@ struct Toolchains {
   std::string python;                // resolved interpreter path ("" if not needed or not found)
   std::vector<ToolInfo> tools;       // one per language used, for provenance
   std::map<std::string, std::string> missing;  // language -> why it cannot run
+  std::vector<std::string> cache_warnings;     // kept answers that could not be used or written
 };
 
 // Resolves what `plan` needs; `python` is the front matter's interpreter name.
-// `cache_file` (may be empty) remembers the answers of real executables, keyed by their
+// `cache` (may be null) remembers the answers of real executables, keyed by their
 // path, size, modification time and inode, so a rebuild does not start them again. A
 // script (a version manager's shim) is asked every time: its answer depends on state
 // (the selected version) that its file does not show.
 Toolchains resolve_toolchains(const Plan& plan, const std::string& python,
-                              const std::filesystem::path& cache_file = {});
+                              const EntryStore* cache = nullptr);
 
 }  // namespace deckgen

@@ -10,6 +10,8 @@ DECKGEN_ASSET(highlight_css)
 DECKGEN_ASSET(layout_css)
 DECKGEN_ASSET(deck_js)
 DECKGEN_ASSET(highlight_py)
+DECKGEN_ASSET(trace_py)
+DECKGEN_ASSET(trace_h)
 DECKGEN_ASSET(launcher)
 #undef DECKGEN_ASSET
 
@@ -27,6 +29,8 @@ std::string_view embedded_asset(Asset_id id) {
     CASE(layout_css)
     CASE(deck_js)
     CASE(highlight_py)
+    CASE(trace_py)
+    CASE(trace_h)
     CASE(launcher)
   }
 #undef CASE

@@ -4,7 +4,9 @@
 
 namespace deckgen {
 
-enum class Asset_id { reveal_js, reveal_css, notes_js, theme_css, highlight_css, layout_css, deck_js, highlight_py, launcher };
+enum class Asset_id {
+  reveal_js, reveal_css, notes_js, theme_css, highlight_css, layout_css, deck_js, highlight_py, trace_py, trace_h, launcher
+};
 
 std::string_view embedded_asset(Asset_id id);
 

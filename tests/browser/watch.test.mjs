@@ -1,5 +1,5 @@
-// deckgen watch in a real browser: the served page reloads itself after a rebuild and
-// stays on the slide it showed; a failed rebuild draws its error (as text) over the
+// deckgen watch in a real browser: the served page follows each rebuild (replacing the
+// slides that changed, see also watch_push.test.mjs) and stays on the slide it showed; a failed rebuild draws its error (as text) over the
 // last good deck, and a fix takes it away. Run by ctest (label "browser") with DECKGEN
 // set; `node --test tests/browser/watch.test.mjs` works from the repository root.
 import { after, before, test } from 'node:test';
@@ -73,12 +73,15 @@ test('after a rebuild the page reloads onto the same slide; a failure is drawn o
     // The title slide is 0; "Three" is slide 3.
     await page.evaluate(() => Reveal.slide(3));
     await page.waitForFunction(() => location.hash === '#/3');
+    // The page holds a copy of the deck it shows, to tell which slides a rebuild changed.
+    await page.waitForFunction(() => document.documentElement.dataset.deckgenLive === 'ready');
 
     let reloads = 0;
     page.on('load', () => { reloads += 1; });
     writeDeck('title: Live', 'AFTER-EDIT');
     await page.waitForFunction(() => document.body?.textContent.includes('AFTER-EDIT') && window.Reveal?.isReady());
-    assert.ok(reloads >= 1, 'the page reloaded');
+    // Only the inside of one slide changed: it was replaced in place, pushed by the server.
+    assert.equal(reloads, 0, 'the page was not reloaded');
     assert.equal(await page.evaluate(() => location.hash), '#/3');
     assert.equal(await page.evaluate(() => Reveal.getIndices().h), 3, 'still on the same slide');
 

@@ -54,10 +54,13 @@ echo '# Extra' >"$WORK/extra.md"
 expect_exit 0 "$DECKGEN" build "$WORK/deck/02-more.md" "$WORK/extra.md" -o "$WORK/files.html"
 grep '^<section' "$WORK/files.html" | sed -n 3p | grep -q 'data-source=".*extra.md' || fail "files not in the given order"
 
-# A corrupt highlight cache is a miss, not a crash.
-head -c 100 /dev/urandom >"$WORK/deck/.deckgen-cache/highlight.bin"
-expect_exit 0 "$DECKGEN" build "$WORK/deck" -o "$out"
+# Corrupt highlighting entries are misses with a warning, not a crash nor a wrong page.
+entries=("$WORK"/deck/.deckgen-cache/highlight/*.html)
+[[ -e ${entries[0]} ]] || fail "no highlighting entry kept in deck/.deckgen-cache/highlight/"
+for e in "${entries[@]}"; do head -c 100 /dev/urandom >"$e"; done
+expect_exit 0 "$DECKGEN" build "$WORK/deck" -o "$out" 2>"$WORK/corrupt.err"
 cmp -s "$out" "$WORK/first.html" || fail "build with a corrupt cache differs"
+grep -q "ignored" "$WORK/corrupt.err" || fail "corrupt highlighting entries not reported: $(cat "$WORK/corrupt.err")"
 
 # The default paths: deck/ -> output/deck.html, relative to the working directory.
 (cd "$WORK" && mkdir -p output && "$DECKGEN" build -q) || fail "default paths"

@@ -128,10 +128,10 @@ file: ../secret.py
 MD
 echo previous >"$WORK/escape/deck.html"
 expect_exit 2 "$DECKGEN" build "$WORK/escape/deck" -o "$WORK/escape/deck.html"
-expect_stderr '01.md:3:1: error: .*outside the snippets folder'
+expect_stderr '01.md:4:7: error: .*outside the snippets folder'
 [[ $(cat "$WORK/escape/deck.html") == previous ]] || fail "an input error changed the output"
 slides escape <<<$'```run\nfile: /etc/passwd\nlang: sh\n```'
 expect_exit 2 "$DECKGEN" build "$WORK/escape/deck" -o "$WORK/escape/deck.html"
-expect_stderr '01.md:1:1: error: .*outside the snippets folder'
+expect_stderr '01.md:2:7: error: .*outside the snippets folder'
 
 finish

@@ -48,7 +48,7 @@ error_is_empty() { [[ -z $(fetch __deckgen/error) ]]; }
 
 wait_until 30 page_has alpha || fail "the first build is not served: $(cat "$WORK/watch.err")"
 page_has SNIPPET-ONE || fail "the snippet's output is not in the served deck"
-page_has '/__deckgen/version' || fail "the served page has no live-reload script"
+page_has '/__deckgen/events' || fail "the served page has no live-reload script"
 [[ -s $WORK/out/deck.html ]] || fail "the deck file was not written"
 if grep -q '__deckgen' "$WORK/out/deck.html"; then fail "the live-reload script leaked into the written deck"; fi
 page_has 'Reveal.initialize' || fail "/ does not serve the deck"

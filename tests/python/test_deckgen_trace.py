@@ -1,4 +1,4 @@
-"""Tests of the trace helpers snippets/deckgen_trace.py and snippets/deckgen_trace.h.
+"""Tests of the trace helpers generator/assets/deckgen_trace.py and deckgen_trace.h.
 
 Each test runs a small snippet in its own process, as deckgen does, with the
 environment deckgen would give it, and reads the files the snippet left behind.
@@ -18,7 +18,7 @@ import time
 import unittest
 
 REPO = pathlib.Path(__file__).resolve().parents[2]
-SNIPPETS = REPO / "snippets"
+SNIPPETS = REPO / "generator" / "assets"  # where the helpers live (compiled into deckgen)
 REQUIRED_SPAN_FIELDS = {"ph", "name", "ts", "dur", "pid", "tid", "args"}
 
 

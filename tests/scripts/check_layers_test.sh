@@ -33,6 +33,7 @@ expect_rejected model/document.h measure/stats.h "model may not include measure/
 expect_rejected read/markdown.cpp plan/plan.h "read may not include plan/plan.h" "peer"
 expect_rejected run/execute.cpp measure/stats.h "run may not include measure/stats.h"
 expect_rejected render/slides.cpp run/process.h "render may not include run/process.h" "starts no process"
+expect_rejected write/page.cpp cache/cache_store.h "write may not include cache/cache_store.h" "deckgen_page (util/ to write/)"
 expect_rejected newstage/thing.cpp util/files.h "folder 'newstage' is not in"
 expect_rejected util/text.cpp nowhere/x.h "from 'nowhere', which is not in LAYERS"
 echo "check_layers: all cases as expected"

@@ -2,10 +2,12 @@
 // the slide shows, and files the snippet does not use, do not.
 #include "cache/cache_key.h"
 
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 
 #include "cache/dependencies.h"
 #include "plan/languages.h"
+#include "run/trace_helpers.h"
 #include "test_support.h"
 
 namespace deckgen {
@@ -183,6 +185,20 @@ TEST_F(CacheKeyTest, TraceHelperEditChangesKey) {
   std::string before = key("main.py");
   dir_.write("snippets/deckgen_trace.py", "def metric(name, value, unit='s'): pass\n");
   EXPECT_NE(before, key("main.py"));
+}
+
+// The helpers compiled into deckgen are on every snippet's path, so their content is
+// part of every key (a rebuilt deckgen with an edited helper reruns what may use it).
+TEST_F(CacheKeyTest, EmbeddedTraceHelpersAreInEveryKey) {
+  for (const char* file : {"main.py", "prog.c"}) {
+    std::string text = snippet_cache_text(snippet(file), inputs());
+    for (const TraceHelperFile& h : trace_helper_files()) {
+      EXPECT_NE(text.find(fmt::format("helper {}\n{}\n", h.name.size(), h.name)), std::string::npos) << file;
+      EXPECT_NE(text.find(fmt::format("helper.content {}\n{}\n", h.content.size(), h.content)), std::string::npos)
+          << file << ": " << h.name;
+    }
+  }
+  EXPECT_FALSE(trace_helper_files()[0].content.empty());
 }
 
 TEST_F(CacheKeyTest, IncludeEditChangesKey) {

@@ -370,7 +370,7 @@ TEST_F(ResultStoreTest, CleanRemovesADeckgenCache) {
 
 TEST_F(ResultStoreTest, CleanRemovesAFolderClaimedBeforeAnySave) {
   claim_cache_dir(cache());
-  dir_.write("output/.cache/highlight.bin", "x");
+  dir_.write("output/.cache/highlight/0123456789abcdef0123456789abcdef.html", "1x");
   EXPECT_TRUE(CacheStore::clean(cache(), nullptr));
   EXPECT_FALSE(fs::exists(cache()));
 }

@@ -34,7 +34,7 @@ std::map<std::string, SnippetResult> fake_results(const Plan& plan) {
 // its <section>, then the reader's warnings.
 std::string render_for_golden(const fs::path& md) {
   Deck deck = read_deck({md});
-  draw_diagrams(deck, {});
+  draw_diagrams(deck, nullptr, nullptr);
   std::optional<Plan> plan;
   if (!deck.snippets.empty()) plan = make_plan(deck, fs::path(DECKGEN_TEST_DATA) / "golden" / "snippets");
   std::map<std::string, SnippetResult> results = plan ? fake_results(*plan) : std::map<std::string, SnippetResult>{};

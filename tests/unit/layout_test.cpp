@@ -3,6 +3,7 @@
 // reader's spacing of fence lines, input errors, and warnings reaching the terminal.
 #include <gtest/gtest.h>
 
+#include "cache/cache_store.h"
 #include "draw/diagrams.h"
 #include "model/input_error.h"
 #include "model/line_steps.h"
@@ -14,6 +15,7 @@
 #include "run/execute.h"
 #include "test_support.h"
 #include "util/files.h"
+#include "util/hash.h"
 
 #include <nlohmann/json.hpp>
 
@@ -138,7 +140,7 @@ TEST_F(LayoutReader, RemoteImagesAreRefusedEverywhere) {
 TEST_F(LayoutReader, ADotErrorNamesTheLineDotComplainsAbout) {
   Deck deck = read("# T\n\n```dot\ndigraph {\n  a -> ;\n}\n```\n");
   try {
-    draw_diagrams(deck, {});
+    draw_diagrams(deck, nullptr, nullptr);
     FAIL() << "no error";
   } catch (const InputError& e) {
     EXPECT_EQ(e.where().line, 5) << e.message();
@@ -146,28 +148,35 @@ TEST_F(LayoutReader, ADotErrorNamesTheLineDotComplainsAbout) {
   }
 }
 
-TEST_F(LayoutReader, DiagramsAreCachedBySource) {
+TEST_F(LayoutReader, DiagramsAreKeptInTheCacheStoreBySource) {
   const std::string md = "# T\n\n```dot\ndigraph { a -> b; }\n```\n";
   Deck deck = read(md);
-  fs::path cache = dir.path() / "diagrams.json";
-  draw_diagrams(deck, cache);
+  CacheShelf shelf(CacheStore(dir.path() / "cache"), CacheKind::diagrams, ".svg");
+  std::vector<std::string> warnings;
+  draw_diagrams(deck, &shelf, &warnings);
   ASSERT_EQ(deck.diagrams.size(), 1u);
   EXPECT_TRUE(deck.diagrams.begin()->second.starts_with("<svg"));
-  // A cached drawing is used as it is: prove it by planting another under the same key.
-  std::string text;
-  ASSERT_TRUE(read_file(cache, text));
-  nlohmann::json stored = nlohmann::json::parse(text);
-  ASSERT_EQ(stored.size(), 1u);
-  stored.begin().value() = "<svg>planted</svg>";
-  std::ofstream(cache) << stored.dump();
+  EXPECT_TRUE(warnings.empty());
+  // One entry, named by its key, in the store's diagrams folder.
+  std::vector<fs::path> entries;
+  for (const auto& e : fs::directory_iterator(dir.path() / "cache" / "diagrams")) entries.push_back(e.path());
+  ASSERT_EQ(entries.size(), 1u);
+  EXPECT_TRUE(is_cache_key(entries[0].stem().string())) << entries[0];
+  // A kept drawing is used as it is: prove it by planting another under the same key.
+  std::ofstream(entries[0]) << "<svg>planted</svg>";
   Deck again = read(md);
-  draw_diagrams(again, cache);
+  draw_diagrams(again, &shelf, &warnings);
   EXPECT_EQ(again.diagrams.begin()->second, "<svg>planted</svg>");
-  // A damaged cache is a miss: drawn again.
-  std::ofstream(cache) << "{not json";
+  // A damaged entry is a miss with a warning: drawn again, and the entry replaced.
+  std::ofstream(entries[0]) << "not a drawing";
   Deck third = read(md);
-  draw_diagrams(third, cache);
+  draw_diagrams(third, &shelf, &warnings);
   EXPECT_TRUE(third.diagrams.begin()->second.starts_with("<svg"));
+  ASSERT_EQ(warnings.size(), 1u);
+  EXPECT_NE(warnings[0].find("ignored"), std::string::npos) << warnings[0];
+  std::string text;
+  ASSERT_TRUE(read_file(entries[0], text));
+  EXPECT_TRUE(text.starts_with("<svg")) << text;
 }
 
 // Runs nothing: a deck without snippets never asks.

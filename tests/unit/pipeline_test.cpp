@@ -19,6 +19,7 @@
 #include "pipeline/result_report.h"
 #include "run/execute.h"
 #include "test_support.h"
+#include "util/embedded.h"
 #include "util/files.h"
 
 namespace deckgen {
@@ -212,6 +213,28 @@ TEST(ResultReport, AFailureIsAnErrorWithTheCompilersWords) {
 
 // --- planning: what runs, how often, with what -------------------------------------
 
+// A run that fails shows, in the terminal too, its exit status and its stderr's tail.
+TEST(ResultReport, AFailedRunShowsTheTailOfItsStderr) {
+  PlannedSnippet snippet;
+  snippet.spec.id = "gil";
+  snippet.spec.pos = {"deck/01.md", 4, 1};
+  SnippetResult result;
+  result.id = "gil";
+  result.outcome = Outcome::failed;
+  result.failure = "exit status 1";
+  for (int i = 1; i <= 14; ++i) result.err.text += fmt::format("frame {}\n", i);
+  result.err.text += "ModuleNotFoundError: No module named 'deckgen_trace'\n\n";
+  RecordingStatus status;
+  report_result(snippet, result, false, status);
+  ASSERT_EQ(status.errors.size(), 1u);
+  const std::string& e = status.errors[0];
+  EXPECT_TRUE(contains(e, "deck/01.md:4:1: error: snippet 'gil' failed: exit status 1\n  stderr of the last run:\n"
+                          "  ...\n  | frame 6\n")) << e;
+  EXPECT_TRUE(contains(e, "  | frame 14\n  | ModuleNotFoundError: No module named 'deckgen_trace'")) << e;
+  EXPECT_FALSE(contains(e, "frame 5\n")) << "only the last lines";
+  EXPECT_NE(e.back(), '\n');
+}
+
 TEST_F(Pipeline, WarmupThenTimedRunsInOrder) {
   snippet("a.sh");
   EXPECT_EQ(build("```run\nfile: a.sh\nruns: 4\nwarmup: 2\n```\n"), 0) << status.all_errors();
@@ -254,7 +277,8 @@ TEST_F(Pipeline, EachRunGetsTheDocumentedEnvironmentAndNothingElse) {
     EXPECT_EQ(r.env.at("WORKERS"), "4");
     EXPECT_EQ(r.env.at("DECKGEN_SNIPPET_ID"), "env");
     EXPECT_EQ(r.env.at("DECKGEN_RUN_INDEX"), std::to_string(static_cast<int>(i) - 1));
-    EXPECT_EQ(fs::weakly_canonical(r.env.at("PYTHONPATH")), snippets_dir);
+    std::string python_path = r.env.at("PYTHONPATH");
+    EXPECT_EQ(fs::weakly_canonical(python_path.substr(0, python_path.find(':'))), snippets_dir);
     // The cwd is the private scratch folder, which is also HOME; it exists during the run.
     EXPECT_EQ(r.env.at("DECKGEN_SCRATCH"), r.work_dir.string());
     EXPECT_EQ(r.env.at("HOME"), r.work_dir.string());
@@ -264,6 +288,34 @@ TEST_F(Pipeline, EachRunGetsTheDocumentedEnvironmentAndNothingElse) {
   }
   EXPECT_EQ(scratch_dirs.size(), 3u) << "each run has its own scratch folder";
   for (const std::string& scratch : scratch_dirs) EXPECT_FALSE(fs::exists(scratch)) << scratch << " was not removed";
+}
+
+// deckgen's own trace helpers come after the snippets folder, on the import path of every
+// run and the include path (CPATH) of every compile, and exist while they run.
+TEST_F(Pipeline, TraceHelpersFollowTheSnippetsFolderOnBothPaths) {
+  snippet("a.py", "import deckgen_trace\n");
+  snippet("c.c", "#include <deckgen_trace.h>\nint main(void) { return 0; }\n");
+  std::vector<std::string> helper_texts;
+  runner.during_run = [&](const RunRequest& r) {
+    std::string path = r.env.at("PYTHONPATH");
+    size_t colon = path.find(':');
+    ASSERT_NE(colon, std::string::npos) << path;
+    EXPECT_EQ(fs::weakly_canonical(path.substr(0, colon)), fs::weakly_canonical(dir.path() / "snippets"));
+    std::string text;
+    EXPECT_TRUE(read_file(fs::path(path.substr(colon + 1)) / "deckgen_trace.py", text));
+    helper_texts.push_back(text);
+  };
+  EXPECT_EQ(build("```run\nfile: a.py\nruns: 1\nwarmup: 0\n```\n\n```run\nfile: c.c\nruns: 1\nwarmup: 0\n```\n"), 0)
+      << status.all_errors();
+  ASSERT_EQ(helper_texts.size(), 2u);
+  EXPECT_EQ(helper_texts[0], embedded_asset(Asset_id::trace_py));
+  ASSERT_EQ(runner.compiles.size(), 1u);
+  const RunRequest& c = runner.compiles[0];
+  ASSERT_EQ(c.env.count("CPATH"), 1u);
+  EXPECT_EQ(fs::path(c.env.at("CPATH")), fs::path(runner.snippet_runs[0].env.at("PYTHONPATH").substr(
+                                               runner.snippet_runs[0].env.at("PYTHONPATH").find(':') + 1)));
+  // The folder is private to the build and gone after it.
+  EXPECT_FALSE(fs::exists(c.env.at("CPATH")));
 }
 
 TEST_F(Pipeline, NoStdinMeansDevNullAndNoTraceVariable) {

@@ -1,4 +1,7 @@
+#include <fmt/format.h>
 #include <gtest/gtest.h>
+
+#include <algorithm>
 
 #include "model/input_error.h"
 #include "plan/languages.h"
@@ -12,9 +15,14 @@ namespace {
 class Planning : public ::testing::Test {
  protected:
   test::TempDir dir;
+  // Reads and plans as a build does: the errors of both stages come out together.
   Plan plan_of(const std::string& slides) {
     dir.write("deck/01.md", slides);
-    return make_plan(read_deck({dir.path() / "deck"}), std::nullopt);
+    InputErrorList errors;
+    Deck deck = read_deck({dir.path() / "deck"}, errors);
+    Plan plan = make_plan(deck, std::nullopt, errors);
+    errors.throw_if_any();
+    return plan;
   }
   InputError error_of(const std::string& slides) {
     try {
@@ -59,8 +67,9 @@ TEST_F(Planning, FrontMatterAddsALanguage) {
 
 TEST_F(Planning, PathsLeavingTheSnippetsFolderAreInputErrors) {
   dir.write("secret.py", "print(1)\n");
+  dir.write("snippets/a.py", "print(2)\n");  // the folder exists; the path leaves it
   InputError e = error_of("# A\n\n```run\nfile: ../secret.py\n```\n");
-  EXPECT_EQ(e.where().line, 3);
+  EXPECT_EQ(e.where().line, 4);  // the `file:` line, not the fence
   EXPECT_NE(e.problem().find("outside the snippets folder"), std::string::npos);
   EXPECT_NE(error_of("```run\nfile: /etc/passwd\n```\n").problem().find("outside"), std::string::npos);
 }
@@ -82,6 +91,95 @@ TEST_F(Planning, MissingFileDuplicateIdUnknownLanguageAndRegion) {
   EXPECT_NE(error_of("```run\nfile: a.xyz\n```\n").problem().find("no language runs '.xyz'"), std::string::npos);
   EXPECT_NE(error_of("```run\nfile: a.py\nlang: cobol\n```\n").problem().find("unknown language"), std::string::npos);
   EXPECT_NE(error_of("```run\nfile: a.py\nregion: other\n```\n").problem().find("region 'other'"), std::string::npos);
+}
+
+// --- errors that point right, all in one pass (issue 14) ---------------------------
+
+TEST_F(Planning, AMissingFileIsReportedAtItsFileLine) {
+  dir.write("snippets/a.py", "x = 1\n");
+  InputError e = error_of("# A\n\n```run\nid: x\nfile: nope.py\n```\n");
+  EXPECT_EQ(e.where().line, 5);    // the `file:` line, not the fence (3)
+  EXPECT_EQ(e.where().column, 7);  // its value
+  InputError region = error_of("```run\nfile: a.py\nregion: main\n```\n");
+  EXPECT_EQ(region.where().line, 3);
+  EXPECT_NE(region.problem().find("region 'main' is not in a.py"), std::string::npos);
+}
+
+TEST_F(Planning, EveryInputErrorIsReportedInOnePass) {
+  dir.write("snippets/a.py", "x = 1\n");
+  try {
+    plan_of("```run\nfile: a.py\nrunz: 3\n```\n\n"      // 1: unknown key (reading)
+            "```run\nfile: gone.py\n```\n\n"            // 7: missing file, at `file:` (planning)
+            "```claim\nfaster: a\n```\n\n"              // 10: no `than:` (reading)
+            "```run\nfile: a.py\nid: b\nregion: r\n```\n");  // 16: unknown region (planning)
+    ADD_FAILURE() << "expected InputErrors";
+  } catch (const InputErrors& e) {
+    std::vector<int> lines;
+    for (const InputError& one : e.errors()) lines.push_back(one.where().line);
+    std::sort(lines.begin(), lines.end());
+    EXPECT_EQ(lines, (std::vector<int>{3, 7, 10, 17}));
+    EXPECT_EQ(e.not_shown(), 0u);
+  }
+}
+
+TEST_F(Planning, EveryMistakenKeyOfABlockIsReported) {
+  dir.write("snippets/a.py", "x = 1\n");
+  struct Case {
+    const char* slides;
+    int first_line;
+  };
+  for (const Case& c : {Case{"```run\nfile: a.py\nrunz: 3\nwarmup: lots\n```\n", 3},                   // a run block
+                        Case{"---\ntitel: x\nthem: dark\n---\n# A\n\n```run\nfile: a.py\n```\n", 2}}) {  // front matter
+    try {
+      plan_of(c.slides);
+      ADD_FAILURE() << "expected InputErrors for " << c.slides;
+    } catch (const InputErrors& e) {
+      ASSERT_EQ(e.errors().size(), 2u) << c.slides;
+      EXPECT_EQ(e.errors()[0].where().line, c.first_line);
+      EXPECT_EQ(e.errors()[1].where().line, c.first_line + 1);
+    }
+  }
+}
+
+TEST_F(Planning, InputErrorsStopBeingListedAtTheLimit) {
+  dir.write("snippets/a.py", "x = 1\n");
+  std::string slides;
+  for (int i = 0; i < 25; ++i) slides += fmt::format("```run\nfile: missing{}.py\n```\n\n", i);
+  try {
+    plan_of(slides);
+    ADD_FAILURE() << "expected InputErrors";
+  } catch (const InputErrors& e) {
+    EXPECT_EQ(e.errors().size(), InputErrorList::kDefaultLimit);
+    EXPECT_EQ(e.not_shown(), 25 - InputErrorList::kDefaultLimit);
+  }
+}
+
+TEST_F(Planning, AMissingSnippetsFolderIsOneErrorNamingTheFolder) {
+  dir.write("deck/01.md", "```run\nfile: a.py\n```\n\n```run\nfile: b.py\n```\n");
+  try {
+    make_plan(read_deck({dir.path() / "deck"}), dir.path() / "nope");
+    ADD_FAILURE() << "expected an InputError";
+  } catch (const InputError& e) {
+    if (auto* all = dynamic_cast<const InputErrors*>(&e)) {
+      EXPECT_EQ(all->errors().size() + all->not_shown(), 1u);
+    }
+    EXPECT_EQ(e.problem(), fmt::format("the snippets folder {} does not exist", (dir.path() / "nope").generic_string()));
+    EXPECT_EQ(e.where().file.str(), "--snippets");
+  }
+  InputError from_front_matter = error_of("---\nsnippets: code\n---\n```run\nfile: a.py\n```\n");
+  EXPECT_NE(from_front_matter.problem().find("the snippets folder"), std::string::npos);
+  EXPECT_EQ(from_front_matter.where().line, 2);
+}
+
+TEST_F(Planning, IndentationMistakesSaySoAndShowTheShape) {
+  dir.write("snippets/a.py", "x = 1\n");
+  InputError shifted = error_of("```run\nfile: a.py\n  runs: 3\n```\n");
+  EXPECT_NE(shifted.problem().find("indentation"), std::string::npos) << shifted.problem();
+  EXPECT_NE(shifted.what_to_do().find("expect:\n      exit: 0"), std::string::npos) << shifted.what_to_do();
+  InputError flat = error_of("```run\nfile: a.py\nexpect:\nexit: 1\n```\n");
+  EXPECT_NE(flat.problem().find("expect has nothing under it: are its entries indented?"), std::string::npos)
+      << flat.problem();
+  EXPECT_NE(flat.what_to_do().find("exit: 0"), std::string::npos);
 }
 
 TEST(Regions, ExtractedDedentedWithoutMarkers) {

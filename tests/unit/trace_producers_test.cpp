@@ -1,5 +1,5 @@
 // Traces written by real producers, recorded during the test and then merged and drawn:
-// snippets/deckgen_trace.py (threads, asyncio tasks, worker processes) and Chromium
+// deckgen_trace.py (threads, asyncio tasks, worker processes) and Chromium
 // itself (--trace-startup). Skipped when the producer is not installed.
 #include <fmt/format.h>
 #include <gmock/gmock.h>
@@ -87,7 +87,7 @@ TEST(TraceProducers, PythonHelperWithThreadsTasksAndProcesses) {
   fs::path script = dir.write("snippet.py", kPythonSnippet);
   fs::path out = dir.path() / "out";
   fs::create_directories(out);
-  fs::path snippets = fs::path(DECKGEN_TEST_DATA).parent_path() / "snippets";
+  fs::path snippets = fs::path(DECKGEN_TEST_DATA).parent_path() / "generator" / "assets";  // the helpers
   std::string command = fmt::format(
       "cd '{}' && env -i PATH=/usr/bin:/bin PYTHONPATH='{}' DECKGEN_OUT_DIR='{}' DECKGEN_TRACE=1 "
       "/usr/bin/python3 snippet.py",

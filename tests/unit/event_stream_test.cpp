@@ -1,0 +1,105 @@
+// deckgen watch pushes each rebuild to the open pages by server-sent events
+// (serve/event_stream.h), spoken to here over a plain socket.
+#include <arpa/inet.h>
+#include <fmt/format.h>
+#include <gtest/gtest.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <sys/time.h>
+#include <unistd.h>
+
+#include <string>
+#include <utility>
+
+#include "serve/deck_server.h"
+#include "serve/event_stream.h"
+#include "serve/live_reload.h"
+
+namespace deckgen {
+namespace {
+
+// A socket subscribed to the event stream; reads give up after 10 s rather than hang.
+class Subscription {
+ public:
+  explicit Subscription(int port) {
+    fd_ = ::socket(AF_INET, SOCK_STREAM, 0);
+    timeval timeout{10, 0};
+    ::setsockopt(fd_, SOL_SOCKET, SO_RCVTIMEO, &timeout, sizeof timeout);
+    sockaddr_in address{};
+    address.sin_family = AF_INET;
+    address.sin_port = htons(static_cast<uint16_t>(port));
+    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    connected_ = ::connect(fd_, reinterpret_cast<sockaddr*>(&address), sizeof address) == 0;
+    std::string request = "GET /__deckgen/events HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: text/event-stream\r\n\r\n";
+    if (connected_) connected_ = ::write(fd_, request.data(), request.size()) == static_cast<ssize_t>(request.size());
+  }
+  ~Subscription() { ::close(fd_); }
+  bool connected() const { return connected_; }
+
+  // Everything up to and including the next blank line (the end of an event); what
+  // came before the stream closed, or nothing on a timeout.
+  std::string next_event() {
+    for (;;) {
+      if (size_t end = received_.find("\n\n"); end != std::string::npos) {
+        std::string event = received_.substr(0, end + 2);
+        received_.erase(0, end + 2);
+        return event;
+      }
+      char buffer[4096];
+      ssize_t n = ::read(fd_, buffer, sizeof buffer);
+      if (n <= 0) return std::exchange(received_, {});
+      received_.append(buffer, static_cast<size_t>(n));
+    }
+  }
+  bool closed_by_server() {
+    char c;
+    return ::read(fd_, &c, 1) == 0;
+  }
+
+ private:
+  int fd_;
+  bool connected_ = false;
+  std::string received_;
+};
+
+TEST(EventStream, EachEventIsOneDataLine) {
+  EXPECT_EQ(server_sent_event(R"({"error":"","version":3})"), "data: {\"error\":\"\",\"version\":3}\n\n");
+}
+
+TEST(EventStream, PagesArePushedEveryNewDeckAndEveryFailure) {
+  DeckServer server("deck.html");
+  int port = server.start("127.0.0.1", 0);
+  server.publish("<html><body>ONE</body></html>");
+  Subscription page(port);
+  ASSERT_TRUE(page.connected());
+  std::string first = page.next_event();
+  EXPECT_EQ(first.rfind("HTTP/1.1 200 OK\r\n", 0), 0u) << first;
+  EXPECT_NE(first.find("Content-Type: text/event-stream\r\n"), std::string::npos) << first;
+  EXPECT_NE(first.find("retry: "), std::string::npos) << first;
+  EXPECT_NE(first.find(R"(data: {"error":"","version":1})"), std::string::npos) << first;
+
+  server.publish("<html><body>TWO</body></html>");
+  EXPECT_EQ(page.next_event(), "data: {\"error\":\"\",\"version\":2}\n\n");
+  server.show_error("deck/01.md:3:1: error: bad");
+  EXPECT_EQ(page.next_event(), "data: {\"error\":\"deck/01.md:3:1: error: bad\",\"version\":2}\n\n");
+
+  // A second page gets the state as it is now, then the same pushes.
+  Subscription other(port);
+  EXPECT_NE(other.next_event().find(R"("version":2)"), std::string::npos);
+  server.publish("<html><body>THREE</body></html>");
+  EXPECT_EQ(page.next_event(), "data: {\"error\":\"\",\"version\":3}\n\n");
+  EXPECT_EQ(other.next_event(), "data: {\"error\":\"\",\"version\":3}\n\n");
+
+  server.stop();  // ends the streams: the pages see the end, not a hang
+  EXPECT_TRUE(page.closed_by_server());
+}
+
+TEST(LiveReload, TheScriptListensForPushesAndDoesNotPoll) {
+  std::string page = with_live_reload("<html><body><p>x</p></body></html>", 7, "");
+  EXPECT_NE(page.find(fmt::format("new EventSource('{}')", kEventsPath)), std::string::npos);
+  EXPECT_EQ(page.find("setTimeout"), std::string::npos);
+  EXPECT_EQ(page.find("setInterval"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace deckgen

@@ -1,0 +1,146 @@
+// The answers deckgen keeps between builds besides results and programs -- highlighted
+// code and toolchain probes -- go through the one store (util/entry_store.h): a kept
+// entry is used as it is, a damaged one is a miss with a warning and is replaced, and a
+// store that cannot be written says so once.
+#include <gtest/gtest.h>
+
+#include <map>
+
+#include "highlight/highlight.h"
+#include "plan/plan.h"
+#include "test_support.h"
+#include "toolchain/toolchain.h"
+#include "util/entry_store.h"
+#include "util/hash.h"
+
+namespace fs = std::filesystem;
+
+namespace deckgen {
+namespace {
+
+class MapStore final : public EntryStore {
+ public:
+  std::optional<std::string> read(std::string_view key, std::string*) const override {
+    auto it = entries.find(std::string(key));
+    if (it == entries.end()) return std::nullopt;
+    return it->second;
+  }
+  bool write(std::string_view key, std::string_view bytes, std::string* warning) const override {
+    ++writes;
+    if (full) {
+      if (warning) *warning = "No space left on device";
+      return false;
+    }
+    EXPECT_TRUE(is_cache_key(key)) << key;
+    entries[std::string(key)] = std::string(bytes);
+    return true;
+  }
+  mutable std::map<std::string, std::string> entries;
+  mutable int writes = 0;
+  bool full = false;
+};
+
+std::vector<CodeBlock> python_block() { return {{{"a.md", 3, 1}, "python", "x = 1\n"}}; }
+
+HighlightedCode highlight_with(const EntryStore* store, const std::vector<CodeBlock>& blocks,
+                               std::vector<std::string>& warnings) {
+  auto highlighter = make_pygments_highlighter(store);
+  std::string failure;
+  HighlightedCode html = highlight_blocks(*highlighter, blocks, &failure, &warnings);
+  EXPECT_EQ(failure, "");
+  return html;
+}
+
+TEST(KeptHighlighting, IsKeptOnePerBlockAndUsedAsItIs) {
+  MapStore store;
+  std::vector<std::string> warnings;
+  HighlightedCode first = highlight_with(&store, python_block(), warnings);
+  ASSERT_EQ(first.size(), 1u);
+  EXPECT_NE(first.begin()->second.find("<span"), std::string::npos) << first.begin()->second;
+  ASSERT_EQ(store.entries.size(), 1u);
+  // Planted under the same key, a different HTML is what the next build shows: it was
+  // taken from the store, not highlighted again.
+  store.entries.begin()->second = "1<b>planted</b>";
+  HighlightedCode again = highlight_with(&store, python_block(), warnings);
+  EXPECT_EQ(again.begin()->second, "<b>planted</b>");
+  EXPECT_TRUE(warnings.empty());
+}
+
+TEST(KeptHighlighting, ADamagedEntryIsAMissWithAWarningAndIsReplaced) {
+  MapStore store;
+  std::vector<std::string> warnings;
+  highlight_with(&store, python_block(), warnings);
+  std::string good = store.entries.begin()->second;
+  store.entries.begin()->second = "garbage";
+  HighlightedCode html = highlight_with(&store, python_block(), warnings);
+  EXPECT_NE(html.begin()->second.find("<span"), std::string::npos);
+  ASSERT_EQ(warnings.size(), 1u);
+  EXPECT_NE(warnings[0].find("ignored"), std::string::npos) << warnings[0];
+  EXPECT_EQ(store.entries.begin()->second, good);
+}
+
+TEST(KeptHighlighting, AnUnknownLanguageIsKeptAsUnknown) {
+  MapStore store;
+  std::vector<std::string> warnings;
+  std::vector<CodeBlock> blocks = {{{"a.md", 3, 1}, "no-such-language-xyz", "x\n"}};
+  EXPECT_TRUE(highlight_with(&store, blocks, warnings).empty());
+  ASSERT_EQ(store.entries.size(), 1u);
+  EXPECT_EQ(store.entries.begin()->second, "0");
+  int writes = store.writes;
+  EXPECT_TRUE(highlight_with(&store, blocks, warnings).empty());
+  EXPECT_EQ(store.writes, writes) << "the kept answer 'unknown' is used, not asked again";
+}
+
+TEST(KeptHighlighting, AStoreThatCannotBeWrittenIsReportedOnce) {
+  MapStore store;
+  store.full = true;
+  std::vector<std::string> warnings;
+  std::vector<CodeBlock> blocks = {{{"a.md", 3, 1}, "python", "x = 1\n"}, {{"a.md", 9, 1}, "python", "y = 2\n"}};
+  EXPECT_EQ(highlight_with(&store, blocks, warnings).size(), 2u);
+  ASSERT_EQ(warnings.size(), 1u);
+  EXPECT_NE(warnings[0].find("No space left"), std::string::npos) << warnings[0];
+}
+
+// A "compiler" that is a real executable (a script is asked every time) and answers
+// --version: coreutils' `true` prints its version.
+class KeptToolchainAnswers : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    compiler_ = dir_.path() / "fakecc";
+    fs::copy_file("/bin/true", compiler_);
+    fs::permissions(compiler_, fs::perms::owner_all);
+    PlannedSnippet s;
+    s.spec.id = "a";
+    s.language = {"fake", {".fk"}, {compiler_.string(), "{file}", "-o", "{exe}"}, {"{exe}"}, ""};
+    plan_.snippets.push_back(s);
+  }
+  test::TempDir dir_;
+  fs::path compiler_;
+  Plan plan_;
+};
+
+TEST_F(KeptToolchainAnswers, AVersionAnswerIsKeptAndUsedAsItIs) {
+  MapStore store;
+  Toolchains first = resolve_toolchains(plan_, "python3", &store);
+  ASSERT_EQ(first.tools.size(), 1u);
+  EXPECT_NE(first.tools[0].version.find("true"), std::string::npos) << first.tools[0].version;
+  ASSERT_EQ(store.entries.size(), 1u);
+  std::string& entry = store.entries.begin()->second;
+  entry.replace(entry.find('\n') + 1, std::string::npos, "planted 9.9\n");
+  Toolchains again = resolve_toolchains(plan_, "python3", &store);
+  EXPECT_EQ(again.tools[0].version, "planted 9.9");
+  EXPECT_TRUE(again.cache_warnings.empty());
+}
+
+TEST_F(KeptToolchainAnswers, ADamagedAnswerIsAMissWithAWarning) {
+  MapStore store;
+  resolve_toolchains(plan_, "python3", &store);
+  store.entries.begin()->second = "planted 9.9\n";  // no marker line: not one deckgen wrote
+  Toolchains again = resolve_toolchains(plan_, "python3", &store);
+  EXPECT_NE(again.tools[0].version.find("true"), std::string::npos) << again.tools[0].version;
+  ASSERT_EQ(again.cache_warnings.size(), 1u);
+  EXPECT_NE(again.cache_warnings[0].find("ignored"), std::string::npos) << again.cache_warnings[0];
+}
+
+}  // namespace
+}  // namespace deckgen
