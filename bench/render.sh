@@ -64,9 +64,9 @@ for n in "${sizes[@]}"; do
   mkdir -p "$out/deckgen" "$out/deckgen-cold"
 
   # Command names and command lines, in the order hyperfine runs them. deckgen keeps its
-  # highlight cache in <output dir>/.cache: "deckgen" is measured warm (the warmup runs
-  # fill the cache); "deckgen-cold" deletes the cache before every run, so Pygments runs
-  # each time (the operating system's file cache stays warm for both).
+  # highlight cache in the deck's folder (.deckgen-cache): "deckgen" is measured warm (the
+  # warmup runs fill the cache); "deckgen-cold" deletes the cache before every run, so
+  # Pygments runs each time (the operating system's file cache stays warm for both).
   names=(deckgen deckgen-cold marp pandoc cmark-gfm)
   cmds=(
     "$deckgen build $deck -o $out/deckgen/deck.html"
@@ -75,7 +75,7 @@ for n in "${sizes[@]}"; do
     "pandoc -t revealjs $embed -V revealjs-url=$reveal -M pagetitle=bench-$n $deck -o $out/pandoc.html"
     "cmark-gfm -e table $deck"
   )
-  prepares=(true "rm -rf $out/deckgen-cold/.cache" true true true)
+  prepares=(true "rm -rf $work/.deckgen-cache" true true true)
 
   args=()
   for i in "${!names[@]}"; do

@@ -141,7 +141,7 @@ def main(argv):
               "Run from the repository root: `bench/render.sh` (decks from "
               "`bench/gen_deck.py N -o bench/work/deck-N.md`, seed 2024). One hyperfine run "
               "per deck size, `" + (work / "hyperfine.txt").read_text().strip() + "`, with these commands; "
-              "`deckgen-cold` runs `rm -rf bench/work/out-N/deckgen-cold/.cache` as its "
+              "`deckgen-cold` runs `rm -rf bench/work/.deckgen-cache` as its "
               "`--prepare` step, so Pygments highlights every block on every run, while "
               "`deckgen` is measured with the cache its warmup runs filled.", "", "```"]
     for line in (work / "commands.txt").read_text().splitlines():

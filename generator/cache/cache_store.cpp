@@ -5,6 +5,7 @@
 #include <random>
 #include <system_error>
 
+#include "cache/cache_folder.h"
 #include "util/hash.h"
 #include "util/files.h"
 
@@ -12,17 +13,6 @@ namespace fs = std::filesystem;
 
 namespace deckgen {
 namespace {
-
-// The Cache Directory Tagging Specification (https://bford.info/cachedir/) requires this
-// exact first line; the second says which program made the folder.
-constexpr std::string_view kTagSignature = "Signature: 8a477f597d28d172789f06886806bc55";
-constexpr std::string_view kTagOwner = "# This file is a cache directory tag created by deckgen.";
-
-bool has_deckgen_tag(const fs::path& dir) {
-  std::string tag;
-  return read_file(dir / "CACHEDIR.TAG", tag) && tag.starts_with(kTagSignature) &&
-         tag.find(kTagOwner) != std::string::npos;
-}
 
 std::string_view folder_of(CacheKind kind) {
   switch (kind) {
@@ -73,12 +63,7 @@ bool CacheStore::write(CacheKind kind, std::string_view key, std::string_view su
   }
 }
 
-void CacheStore::mark() const {
-  if (has_deckgen_tag(dir_)) return;
-  write_file_atomically(dir_ / "CACHEDIR.TAG",
-                        fmt::format("{}\n{}\n# For information about cache directory tags, see https://bford.info/cachedir/\n",
-                                    kTagSignature, kTagOwner));
-}
+void CacheStore::mark() const { claim_cache_dir(dir_); }
 
 bool CacheStore::clean(const fs::path& dir, std::string* error) {
   auto fail = [&](const std::string& why) {
@@ -93,7 +78,7 @@ bool CacheStore::clean(const fs::path& dir, std::string* error) {
   if (ec) return fail(ec.message());
   if (fs::is_symlink(status)) return fail("it is a symbolic link");
   if (!fs::is_directory(status)) return fail("it is not a folder");
-  if (!has_deckgen_tag(dir)) return fail("it does not look like a deckgen cache (no CACHEDIR.TAG written by deckgen)");
+  if (!is_deckgen_cache(dir)) return fail("it does not look like a deckgen cache (no CACHEDIR.TAG written by deckgen)");
 
   // Renamed aside first: a build writing meanwhile then makes a new folder instead of
   // finding half of this one.

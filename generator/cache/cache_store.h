@@ -1,6 +1,6 @@
 #pragma once
 // The one store for everything deckgen keeps between builds, in one folder it alone
-// writes (default output/.cache, beside the deck):
+// writes (cache_folder.h: DECK/.deckgen-cache, whatever -o names):
 //
 //   CACHEDIR.TAG            marks the folder as deckgen's: `clean` removes nothing without it
 //   KIND/KEY[SUFFIX]        one entry, KEY being 32 lowercase hex digits (hash_hex of
@@ -47,7 +47,9 @@ class CacheStore {
   bool write(CacheKind kind, std::string_view key, std::string_view suffix, std::string_view bytes,
              std::string* warning) const;
 
-  // Writes the tag `clean` looks for, if the folder lacks it. Throws std::system_error.
+  // Makes the folder, tagged as deckgen's, when missing (claim_cache_dir in
+  // cache_folder.h). Throws InputError when the folder is someone else's (no deckgen
+  // tag, a link, a file) and std::system_error when it cannot be made.
   void mark() const;
 
   // Removes the folder `dir` when it is a deckgen cache (has deckgen's CACHEDIR.TAG).

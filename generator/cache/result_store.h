@@ -1,7 +1,7 @@
 #pragma once
 // The result cache: one entry per snippet result, named by its cache key (cache_key.h),
 // kept through the CacheStore (cache_store.h, which says how files are written, read
-// and cleaned):
+// and cleaned) in the deck's cache folder (cache_folder.h: DECK/.deckgen-cache):
 //
 //   results/KEY.json       {"schema": "deckgen-cache-entry/1", "key": KEY,
 //                           "machine": FINGERPRINT, "deckgen_version": V,

@@ -73,8 +73,10 @@ ParsedCommandLine parse_command_line(int argc, const char* const* argv) {
 
   std::vector<std::string> only;
   bool no_cache = false;
-  CLI::App* clean = app.add_subcommand("clean", "Remove the cache beside the output (default output/.cache).");
-  clean->add_option("-o,--output", output, "The deck whose cache to remove (default: output/deck.html)");
+  CLI::App* clean = app.add_subcommand("clean", "Remove the deck's cache (DECK/.deckgen-cache), compiled programs "
+                                       "included; only a folder deckgen made.");
+  clean->add_option("inputs", inputs, "A deck folder, or its .md files (default: deck)");
+  clean->add_option("-o,--output", output, "Accepted for compatibility and ignored: the cache is in the deck folder");
   clean->footer(kExitCodes);
 
   std::string snippets, report, junit, baseline;
@@ -88,7 +90,7 @@ ParsedCommandLine parse_command_line(int argc, const char* const* argv) {
                                                                 "by more than PCT percent, with confidence")
         ->check(CLI::Range(0.0, 1e6))
         ->needs(against);
-    sub->add_flag("--no-cache", no_cache, "Neither read nor store results in the cache (output dir/.cache)");
+    sub->add_flag("--no-cache", no_cache, "Neither read nor store anything in the cache (DECK/.deckgen-cache)");
     sub->add_flag("--force", o.force, "Compile and rerun every snippet, trusting nothing stored, and store the new results");
     sub->add_option("--only", only, "Rerun only these snippet ids; the others come from the cache");
     sub->add_flag("-q,--quiet", o.quiet, "Print only errors and the summary");

@@ -16,7 +16,7 @@ namespace {
 
 void collect(const NodeList& nodes, std::vector<const Node*>& out) {
   for (const Node& n : nodes) {
-    if (n.type == NodeType::code_block && fence_language(n.info) == "dot") out.push_back(&n);
+    if (n.type == NodeType::code_block && fence_language(n.info()) == "dot") out.push_back(&n);
     collect(n.children, out);
   }
 }

@@ -5,12 +5,12 @@
 #include <algorithm>
 #include <csignal>
 #include <cstring>
-#include <regex>
 
 #include "measure/cpu_load.h"
 #include "measure/median_run.h"
 #include "measure/stats.h"
 #include "model/metrics.h"
+#include "util/pattern.h"
 #include "util/text.h"
 
 namespace deckgen {
@@ -43,7 +43,7 @@ std::string check_expectation(const Expectation& expect, const RunOutcome& run, 
   }
   auto lacks = [](const std::string& text, const std::string& needle) { return text.find(needle) == std::string::npos; };
   auto misses = [](const std::string& text, const std::string& pattern) {
-    return !std::regex_search(text, std::regex(pattern, std::regex::ECMAScript));
+    return !pattern_found(pattern, text);
   };
   if (expect.stdout_contains && lacks(run.out, *expect.stdout_contains))
     return fmt::format("stdout does not contain \"{}\"", *expect.stdout_contains);

@@ -49,28 +49,58 @@ struct Attributes {
 struct Node;
 using NodeList = std::pmr::vector<Node>;
 
+// What only links and images (url, title), code blocks and placeholders (info), tables
+// (aligns) and the nodes the layout transforms mark (attrs) have.
+// Kept out of Node: every other node would carry its 150 bytes, and a large deck has
+// millions of nodes (issue 13: memory proportional to input).
+struct NodeDetails {
+  explicit NodeDetails(std::pmr::memory_resource* memory) : url(memory), title(memory), info(memory), aligns(memory) {}
+  std::pmr::string url, title;    // link, image
+  std::pmr::string info;          // code_block and the option blocks: the fence's info string;
+                                  // placeholder: its text as written
+  std::pmr::vector<Align> aligns; // table: one per column
+  Attributes attrs;               // heading, image, code_block, div, item, html_block: from the reader's transforms
+};
+
 // A deck has tens of thousands of nodes, all living as long as the deck: their strings
 // and child lists come from one memory resource (the deck's node_memory, a monotonic
 // arena) rather than a malloc and a free each. A node made without one uses the heap.
+// Its details, when it has any, come from the same resource as its literal; a copied
+// node's are copied to the heap, as the copy of a pmr string is.
 struct Node {
   Node() = default;
-  explicit Node(std::pmr::memory_resource* memory)
-      : literal(memory), url(memory), title(memory), info(memory), aligns(memory), children(memory) {}
+  explicit Node(std::pmr::memory_resource* memory) : literal(memory), children(memory) {}
+  Node(const Node& other);
+  Node(Node&& other) noexcept;
+  Node& operator=(const Node& other);
+  Node& operator=(Node&& other);
+  ~Node();
 
   NodeType type = NodeType::paragraph;
-  SourcePos pos;                  // start of the node in its file (blocks: exact; inlines: best effort)
-  std::pmr::string literal;       // text, code, html; placeholder: its key
-  std::pmr::string url, title;    // link, image
-  std::pmr::string info;          // code_block: the fence's info string
-  int level = 0;                  // heading level
   bool ordered = false;           // list
   bool tight = true;              // list
-  int start = 1;                  // ordered list
-  std::optional<bool> task;       // item: a task list item, checked or not
-  std::pmr::vector<Align> aligns; // table: one per column
   bool header = false;            // table_row: the header row
-  Attributes attrs;               // heading, image, code_block, div, item: from the reader's transforms
+  std::optional<bool> task;       // item: a task list item, checked or not
+  int level = 0;                  // heading level
+  int start = 1;                  // ordered list
+  SourcePos pos;                  // start of the node in its file (blocks: exact; inlines: best effort)
+  std::pmr::string literal;       // text, code, html; placeholder: its key
   NodeList children;              // made with the node's memory resource too
+
+  // Empty when the node has no details.
+  std::string_view url() const { return details_ ? std::string_view(details_->url) : std::string_view(); }
+  std::string_view title() const { return details_ ? std::string_view(details_->title) : std::string_view(); }
+  std::string_view info() const { return details_ ? std::string_view(details_->info) : std::string_view(); }
+  size_t column_count() const { return details_ ? details_->aligns.size() : 0; }
+  Align align(size_t column) const { return column < column_count() ? details_->aligns[column] : Align::none; }
+  const Attributes& attrs() const;
+  // For writing: made on first use, from the node's memory resource.
+  NodeDetails& details();
+
+ private:
+  void copy_details(const NodeDetails& from);
+  void drop_details() noexcept;
+  NodeDetails* details_ = nullptr;
 };
 
 // The language named by a code fence's info string: its first word ("python" in

@@ -4,15 +4,17 @@
 
 #include <algorithm>
 
+#include "cache/cache_folder.h"
 #include "cache/cache_store.h"
 #include "draw/diagrams.h"
 #include "highlight/highlight.h"
 #include "measure/claims.h"
+#include "measure/machine.h"
 #include "measure/values.h"
 #include "model/input_error.h"
 #include "pipeline/baseline_check.h"
-#include "pipeline/cache_folder.h"
 #include "pipeline/fit_check.h"
+#include "pipeline/output_paths.h"
 #include "pipeline/run_snippets.h"
 #include "pipeline/summary.h"
 #include "plan/plan.h"
@@ -86,28 +88,37 @@ int build_deck(const Options& options, Status& status, Runners runners) {
   InputErrorList input_errors;
   Deck deck = read_deck(options.inputs, input_errors);
   for (const Warning& w : deck.warnings) status.warning(warning_message(w));
-  // Answers kept between builds go through the one cache store (none under --no-cache).
-  CacheStore store(cache_folder(options));
-  std::optional<CacheShelf> diagram_shelf, highlight_shelf;
-  if (options.use_cache) {
-    diagram_shelf.emplace(store, CacheKind::diagrams, ".svg");
-    highlight_shelf.emplace(store, CacheKind::highlighting, ".html");
-  }
-  std::vector<std::string> cache_warnings;
-  input_errors.collect([&] { draw_diagrams(deck, diagram_shelf ? &*diagram_shelf : nullptr, &cache_warnings); });
   Plan plan = make_plan(deck, options.snippets_dir, input_errors);
+  fs::path cache_dir = cache_dir_for(options.inputs);
+  // Before anything runs or is written: no output may destroy anything.
+  std::vector<OutputPath> outputs = outputs_of(options);
+  check_outputs(outputs, input_files(deck, plan), cache_dir);
+  for (const OutputPath& out : outputs) remove_stale_temp_files(out.path);  // left by a kill -9
   // Read before anything runs: an unreadable baseline is an input error.
   std::optional<BaselineReport> baseline;
   if (options.baseline) input_errors.collect([&] { baseline = read_baseline_report(*options.baseline); });
-  input_errors.throw_if_any();
-  try {
-    store.mark();  // so `deckgen clean` knows the folder is ours
-  } catch (const std::system_error& e) {
-    status.warning(fmt::format("cannot create the cache folder: {}", e.what()));
+  // Answers kept between builds go through the one cache store (none under --no-cache),
+  // in the deck's cache folder, claimed before anything is written into it.
+  CacheStore store(cache_dir);
+  std::optional<CacheShelf> diagram_shelf, highlight_shelf;
+  if (options.use_cache) {
+    try {
+      store.mark();  // refuses (exit 2) a folder deckgen did not make
+      diagram_shelf.emplace(store, CacheKind::diagrams, ".svg");
+      highlight_shelf.emplace(store, CacheKind::highlighting, ".html");
+    } catch (const std::system_error& e) {
+      status.warning(fmt::format("cannot create the cache folder: {}", e.what()));
+    }
   }
+  std::vector<std::string> cache_warnings;
+  input_errors.collect([&] { draw_diagrams(deck, diagram_shelf ? &*diagram_shelf : nullptr, &cache_warnings); });
+  input_errors.throw_if_any();
 
   Measured measured;
   if (!plan.snippets.empty()) measured = run_snippets(deck, plan, options, status, runners);
+  else if (std::any_of(deck.placeholders.begin(), deck.placeholders.end(),
+                       [](const Placeholder& p) { return p.kind == Placeholder::Kind::machine; }))
+    measured.provenance.machine = probe_machine();  // {{machine.cores}} needs no run block
 
   // Measured values into prose, claims checked against them.
   std::map<std::string, std::string> values = placeholder_values(deck.placeholders, measured.results, measured.provenance);

@@ -2,15 +2,16 @@
 
 #include <fmt/format.h>
 
+#include "cache/cache_folder.h"
 #include "cache/cache_store.h"
-#include "pipeline/cache_folder.h"
 
 namespace fs = std::filesystem;
 
 namespace deckgen {
 
+// The deck's cache (-o no longer decides where it is; it is accepted and ignored).
 int run_clean(const Options& options, Status& status) {
-  fs::path dir = cache_folder(options);
+  fs::path dir = cache_dir_for(options.inputs);
   std::error_code ec;
   if (!fs::exists(dir, ec)) {
     status.summary(fmt::format("no cache at {}", dir.generic_string()));

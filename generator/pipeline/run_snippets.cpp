@@ -6,11 +6,11 @@
 #include <optional>
 #include <set>
 
+#include "cache/cache_folder.h"
 #include "cache/cache_key.h"
 #include "cache/cache_store.h"
 #include "cache/result_store.h"
 #include "measure/snippet_result.h"
-#include "pipeline/cache_folder.h"
 #include "pipeline/cache_lookup.h"
 #include "pipeline/claim_sampling.h"
 #include "pipeline/harness_overhead.h"
@@ -39,7 +39,7 @@ Measured run_snippets(const Deck& deck, const Plan& plan, const Options& options
   Measured m;
   LockedStatus status(outer_status);
   std::optional<CacheShelf> answers;
-  if (options.use_cache) answers.emplace(CacheStore(cache_folder(options)), CacheKind::toolchains, ".txt");
+  if (options.use_cache) answers.emplace(CacheStore(cache_dir_for(options.inputs)), CacheKind::toolchains, ".txt");
   Toolchains tools = resolve_toolchains(plan, deck.meta.python, answers ? &*answers : nullptr);
   for (const std::string& w : tools.cache_warnings) status.warning(w);
   ExecuteContext ctx;
@@ -62,10 +62,10 @@ Measured run_snippets(const Deck& deck, const Plan& plan, const Options& options
   std::optional<ResultStore> cache;
   std::optional<KeptPrograms> programs;  // compiled programs, reused when only how they run changed
   if (options.use_cache) {
-    store.emplace(cache_folder(options));
-    cache.emplace(cache_folder(options), machine);
+    store.emplace(cache_dir_for(options.inputs));
+    cache.emplace(cache_dir_for(options.inputs), machine);
     ReuseKept reuse = options.force ? ReuseKept::none : ReuseKept::stored;
-    ctx.programs = &programs.emplace(cache_folder(options), reuse, status);
+    ctx.programs = &programs.emplace(cache_dir_for(options.inputs), reuse, status);
   }
   const std::set<std::string> timed_ids = timing_sensitive_snippets(deck, plan);
   const std::vector<size_t> group = measured_together(deck, plan);
@@ -92,11 +92,6 @@ Measured run_snippets(const Deck& deck, const Plan& plan, const Options& options
   auto finish = [&](size_t i) {
     SnippetResult r = measure_snippet(plan.snippets[i], prepared[i]->raw);
     report(i, r);
-    // Only passing results are kept: a failure reruns until fixed, so a flaky one (a
-    // timeout on a busy machine) is never replayed from the cache.
-    std::string warning;
-    if (cache && r.outcome == Outcome::passed && !cache->save(lookup.result_keys[i], r, &warning))
-      status.warning(warning);
     results[i] = std::move(r);
     prepared[i].reset();  // removes its build folder
   };
@@ -127,6 +122,14 @@ Measured run_snippets(const Deck& deck, const Plan& plan, const Options& options
   }
   for (size_t i : lookup.to_run)
     if (!results[i]) finish(i);  // a timed snippet with no run to make
+  // Stored only once every snippet ran: an interrupted build (Interrupted thrown above)
+  // writes no cache entries. Only passing results are kept: a failure reruns until fixed,
+  // so a flaky one (a timeout on a busy machine) is never replayed from the cache.
+  for (size_t i : lookup.to_run) {
+    std::string warning;
+    if (cache && results[i]->outcome == Outcome::passed && !cache->save(lookup.result_keys[i], *results[i], &warning))
+      status.warning(warning);
+  }
   for (size_t i = 0; i < count; ++i) m.results[plan.snippets[i].spec.id] = std::move(*results[i]);
   // Claims the runs cannot decide yet get more of them, interleaved, one at a time.
   m.sampling = sample_for_claims(deck, plan, ctx, runners.main, m.provenance.machine, m.results,

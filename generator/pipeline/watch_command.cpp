@@ -10,9 +10,9 @@
 #include <set>
 #include <stdexcept>
 
+#include "cache/cache_folder.h"
 #include "model/input_error.h"
 #include "pipeline/build_command.h"
-#include "pipeline/cache_folder.h"
 #include "pipeline/live_reruns.h"
 #include "plan/plan.h"
 #include "read/deck_reader.h"
@@ -110,10 +110,11 @@ std::vector<fs::path> missing_inputs(const Options& options) {
 }
 
 // What a build writes, which must not trigger the next one: the deck (its temporary
-// files are hidden, so scratch), the traces beside it, the reports, and the cache. With
-// a single-file deck or `-o` inside the deck folder they lie in a watched folder.
+// files are hidden, so scratch), the traces beside it, the reports, and the cache (always
+// inside the deck folder). With a single-file deck or `-o` inside the deck folder the
+// others lie in a watched folder too.
 std::vector<fs::path> build_outputs(const Options& options) {
-  std::vector<fs::path> outputs = {options.output, options.output.parent_path() / "traces", cache_folder(options)};
+  std::vector<fs::path> outputs = {options.output, options.output.parent_path() / "traces", cache_dir_for(options.inputs)};
   if (options.report) outputs.push_back(*options.report);
   if (options.junit) outputs.push_back(*options.junit);
   return outputs;

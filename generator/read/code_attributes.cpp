@@ -16,11 +16,11 @@ void set_lines(Node& code, std::string value, const SourcePos& pos) {
   if (!parse_line_steps(value))
     throw InputError(pos, fmt::format("'{}' is not a list of lines to highlight", value),
                      "write lines and ranges, with | between steps: {1-3|5} or {2,4-6}");
-  code.attrs.values.emplace_back("lines", std::move(value));
+  code.details().attrs.values.emplace_back("lines", std::move(value));
 }
 
 void read_info(Node& code, const FileContext& ctx) {
-  std::string_view info = trim(code.info);
+  std::string_view info = trim(code.info());
   std::string language;
   std::string_view rest;
   if (info.starts_with('{')) {
@@ -35,23 +35,24 @@ void read_info(Node& code, const FileContext& ctx) {
   if (rest.starts_with('{') && rest.ends_with('}')) rest = trim(rest.substr(1, rest.size() - 2));
   // `python {2-3|5}`: the braces hold only line steps.
   if (!language.empty() && !rest.empty() && rest.find_first_not_of("0123456789-,| ") == std::string_view::npos) {
-    code.info.assign(language);
-    return set_lines(code, std::string(rest), pos);
+    std::string steps(rest);  // copied first: `rest` views the info string assigned next
+    code.details().info.assign(language);
+    return set_lines(code, std::move(steps), pos);
   }
   auto parsed = parse_attributes(rest, BareWords::allowed);
   if (!parsed) {
     ctx.warn(pos, fmt::format("cannot read the code block's attributes '{}': ignored", rest),
              "write them as {.python .numberLines} or python {1-3|5}");
-    code.info.assign(language);
+    code.details().info.assign(language);
     return;
   }
   std::vector<std::string>& classes = parsed->attrs.classes;
   std::vector<std::string>& words = parsed->words;
   if (language.empty() && !classes.empty()) language = classes.front(), classes.erase(classes.begin());
   else if (language.empty() && !words.empty()) language = words.front(), words.erase(words.begin());
-  code.info.assign(language);
+  code.details().info.assign(language);
   for (const std::string& c : classes) {
-    if (c == "numberLines" || c == "number-lines" || c == "line-numbers") code.attrs.classes.emplace_back("numberLines");
+    if (c == "numberLines" || c == "number-lines" || c == "line-numbers") code.details().attrs.classes.emplace_back("numberLines");
     else ctx.warn(pos, fmt::format("unknown code block class '{}': ignored", c), "known: .numberLines");
   }
   for (const std::string& w : words) {
@@ -61,7 +62,7 @@ void read_info(Node& code, const FileContext& ctx) {
   }
   for (auto& [key, value] : parsed->attrs.values) {
     if (key == "lines" || key == "code-line-numbers" || key == "data-line-numbers") {
-      if (value == "true") code.attrs.classes.emplace_back("numberLines");
+      if (value == "true") code.details().attrs.classes.emplace_back("numberLines");
       else if (value != "false") set_lines(code, value, pos);
     } else {
       ctx.warn(pos, fmt::format("unknown code block attribute '{}': ignored", key),
@@ -76,7 +77,7 @@ void read_code_attributes(NodeList& nodes, const FileContext& ctx) {
   for (Node& n : nodes) {
     if (n.type == NodeType::code_block) {
       read_info(n, ctx);
-      if (fence_language(n.info) == "mermaid")
+      if (fence_language(n.info()) == "mermaid")
         ctx.warn(n.pos, "mermaid diagrams are not drawn (the deck ships no diagram script): shown as code",
                  "write the diagram in Graphviz's language in a ```dot block: deckgen draws it at build time");
     }

@@ -97,7 +97,7 @@ void load_images(std::vector<Slide>& slides, const FileContext& ctx, InputErrorL
     collect_images(s.notes, found);
   }
   for (Node* image : found)
-    errors.collect([&] { image->url.assign(load_local_image(image->url, image->pos, ctx)); });
+    errors.collect([&] { image->details().url.assign(load_local_image(image->url(), image->pos, ctx)); });
 }
 
 // The reader's tree transforms, in order: each reads one kind of syntax that cmark
@@ -116,6 +116,52 @@ void transform_slide(Slide& slide, const FileContext& ctx) {
   }
 }
 
+// A line that can only be a slide separator: `---` after a blank line (or first).
+bool looks_like_separator(const std::vector<std::string_view>& lines, size_t i) {
+  return trim_right(lines[i]) == "---" && (i == 0 || trim(lines[i - 1]).empty());
+}
+
+// Calls take(block) for each of the body's top-level blocks, parsed a piece of at
+// least kPieceBytes at a time: cmark's tree costs about 30 bytes per byte of text, and a
+// 50 MB deck's whole tree took more memory than deckgen's own nodes (issue 13), while a
+// piece's tree is dropped once its nodes are made. Decks under kPieceBytes (all but
+// huge ones) are one piece, parsed exactly as before.
+// A piece ends at a line that looks like a separator; parse_markdown_piece confirms
+// that it is one at the top level (not inside a fence or an HTML block), which makes
+// the pieces' blocks those of the whole body. Link reference definitions are the one
+// thing shared across blocks, so a body that may hold one ("]:" anywhere) is parsed
+// whole. A piece that does not end where expected grows to the next such line; after
+// kMaxMissedSeparators in a row (a fence full of `---` lines) the rest is parsed whole,
+// so no text is parsed more than that many times over.
+constexpr size_t kPieceBytes = size_t{1} << 20;
+constexpr int kMaxMissedSeparators = 8;
+
+template <typename Take>
+void parse_in_pieces(std::string_view body, const std::vector<std::string_view>& lines, const std::string& file,
+                     int first_line, std::pmr::memory_resource* memory, Take&& take) {
+  size_t start = 0;
+  auto offset_of = [&](size_t line) {
+    return line < lines.size() ? static_cast<size_t>(lines[line].data() - body.data()) : body.size();
+  };
+  if (body.find("]:") == std::string_view::npos) {
+    int misses = 0;  // in a row: the piece grows to the next candidate, parsed again
+    for (size_t i = 1; i < lines.size(); ++i) {
+      if (offset_of(i + 1) - offset_of(start) < kPieceBytes || !looks_like_separator(lines, i)) continue;
+      std::string_view piece = body.substr(offset_of(start), offset_of(i + 1) - offset_of(start));
+      std::optional<NodeList> parsed =
+          parse_markdown_piece(piece, file, first_line + int(start), first_line + int(i), memory);
+      if (!parsed) {
+        if (++misses > kMaxMissedSeparators) break;
+        continue;
+      }
+      misses = 0;
+      for (Node& block : *parsed) take(block);
+      start = i + 1;
+    }
+  }
+  for (Node& block : parse_markdown(body.substr(offset_of(start)), file, first_line + int(start), memory)) take(block);
+}
+
 }  // namespace
 
 std::vector<Slide> split_slides(std::string_view body, const std::string& file, int first_line,
@@ -126,11 +172,11 @@ std::vector<Slide> split_slides(std::string_view body, const std::string& file, 
   std::vector<std::string_view> lines;
   LineCursor cursor(body);
   for (std::string_view line; cursor.next(line);) lines.push_back(line);
-  for (Node& block : parse_markdown(body, file, first_line, memory)) {
+  parse_in_pieces(body, lines, file, first_line, memory, [&](Node& block) {
     if (is_slide_separator(block, lines, first_line)) {
       slides.emplace_back().pos = {file, block.pos.line + 1, 1};
       in_notes = false;
-      continue;
+      return;
     }
     if (!in_notes && take_notes_marker(block)) in_notes = true;
     if (in_notes) {
@@ -139,7 +185,7 @@ std::vector<Slide> split_slides(std::string_view body, const std::string& file, 
       if (slides.back().body.empty()) slides.back().pos = block.pos;
       slides.back().body.push_back(std::move(block));
     }
-  }
+  });
   // Separators at the very top or bottom, or two in a row, make no empty slides.
   std::erase_if(slides, [](const Slide& s) { return s.body.empty() && s.notes.empty(); });
   return slides;
@@ -160,12 +206,15 @@ Deck read_deck(const std::vector<fs::path>& inputs, InputErrorList& errors) {
   deck.deck_dir = fs::is_directory(inputs.front(), ec) ? inputs.front() : files.front().parent_path();
   for (const fs::path& path : files) {
     std::string name = path.lexically_normal().generic_string();
-    std::string raw;
-    if (!read_file(path, raw)) {
-      errors.add(InputError({name}, "cannot read the file", "check that it exists and is readable"));
-      continue;
+    std::string text;
+    {
+      std::string raw;  // dropped before parsing: a large deck would hold it twice
+      if (!read_file(path, raw)) {
+        errors.add(InputError({name}, "cannot read the file", "check that it exists and is readable"));
+        continue;
+      }
+      text = sanitize_utf8(raw);
     }
-    std::string text = sanitize_utf8(raw);
     FrontMatterSplit split;
     errors.collect([&] { split = split_front_matter(text, name); });
     if (split.present) {

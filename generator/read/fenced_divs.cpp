@@ -22,13 +22,13 @@ bool is_css_length(std::string_view v) {
 // and dropping the values it cannot use.
 void check(Node& div, const FileContext& ctx) {
   static constexpr std::string_view known[] = {"columns", "column", "incremental", "nonincremental"};
-  for (const std::string& c : div.attrs.classes)
+  for (const std::string& c : div.attrs().classes)
     if (std::find(std::begin(known), std::end(known), c) == std::end(known))
       ctx.warn(div.pos, fmt::format("unknown div class '{}': the div is shown as plain content", c),
                "known: columns, column, incremental, nonincremental");
-  std::erase_if(div.attrs.values, [&](const std::pair<std::string, std::string>& kv) {
+  std::erase_if(div.details().attrs.values, [&](const std::pair<std::string, std::string>& kv) {
     const auto& [key, value] = kv;
-    if (key == "width" && div.attrs.has_class("column")) {
+    if (key == "width" && div.attrs().has_class("column")) {
       if (is_css_length(value)) return false;
       ctx.warn(div.pos, fmt::format("column width '{}' is not a length: ignored", value),
                "write a percentage or pixels: width=\"40%\"");
@@ -101,7 +101,7 @@ void group_fenced_divs(NodeList& blocks, const FileContext& ctx) {
       Node& div = open.emplace_back(memory);
       div.type = NodeType::div;
       div.pos = block.pos;
-      div.attrs = std::move(*attrs);
+      div.details().attrs = std::move(*attrs);
     } else if (open.empty()) {
       ctx.warn(block.pos, "this ':::' closes no div: ignored", "remove it, or open a div above it with `::: columns`");
     } else {

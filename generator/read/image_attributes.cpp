@@ -32,7 +32,7 @@ void take_braces(Node& image, Node& text, const FileContext& ctx) {
       ctx.warn(pos, fmt::format("image {} '{}' is not a size: ignored", key, value),
                "write a percentage or a length: width=50% or width=300px");
     } else {
-      image.attrs.values.emplace_back(key, value);
+      image.details().attrs.values.emplace_back(key, value);
     }
   }
   for (const std::string& c : parsed->attrs.classes)

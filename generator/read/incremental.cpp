@@ -27,7 +27,7 @@ void apply_pauses(NodeList& blocks) {
       Node& fragment = out.emplace_back(memory);
       fragment.type = NodeType::div;
       fragment.pos = block.pos;
-      fragment.attrs.classes.emplace_back("fragment");
+      fragment.details().attrs.classes.emplace_back("fragment");
       after_pause = true;
       continue;
     }
@@ -35,7 +35,7 @@ void apply_pauses(NodeList& blocks) {
   }
   // A pause at the very end shows nothing more: drop its empty fragment.
   if (!out.empty() && out.back().type == NodeType::div && out.back().children.empty() &&
-      out.back().attrs.has_class("fragment"))
+      out.back().attrs().has_class("fragment"))
     out.pop_back();
   blocks = std::move(out);
 }
@@ -43,10 +43,10 @@ void apply_pauses(NodeList& blocks) {
 void mark_incremental_lists(NodeList& blocks, Incremental slide) {
   for (Node& n : blocks) {
     Incremental inside = slide;
-    if (n.type == NodeType::div && n.attrs.has_class("incremental")) inside = Incremental::yes;
-    if (n.type == NodeType::div && n.attrs.has_class("nonincremental")) inside = Incremental::no;
+    if (n.type == NodeType::div && n.attrs().has_class("incremental")) inside = Incremental::yes;
+    if (n.type == NodeType::div && n.attrs().has_class("nonincremental")) inside = Incremental::no;
     if (n.type == NodeType::list && inside == Incremental::yes)
-      for (Node& item : n.children) item.attrs.classes.emplace_back("fragment");
+      for (Node& item : n.children) item.details().attrs.classes.emplace_back("fragment");
     if (n.type == NodeType::div) mark_incremental_lists(n.children, inside);
   }
 }

@@ -78,26 +78,29 @@ class Converter {
           out.task = cmark_gfm_extensions_get_tasklist_item_checked(n);
         break;
       case CMARK_NODE_CODE_BLOCK:
-        set(out.info, cmark_node_get_fence_info(n));
+        if (const char* info = cmark_node_get_fence_info(n); info && *info) out.details().info.assign(info);
         set(out.literal, cmark_node_get_literal(n));
         break;
       case CMARK_NODE_HTML_BLOCK: case CMARK_NODE_HTML_INLINE:
       case CMARK_NODE_TEXT: case CMARK_NODE_CODE:
         set(out.literal, cmark_node_get_literal(n));
         break;
-      case CMARK_NODE_LINK: case CMARK_NODE_IMAGE:
-        set(out.url, cmark_node_get_url(n));
-        set(out.title, cmark_node_get_title(n));
+      case CMARK_NODE_LINK: case CMARK_NODE_IMAGE: {
+        NodeDetails& details = out.details();
+        set(details.url, cmark_node_get_url(n));
+        set(details.title, cmark_node_get_title(n));
         break;
+      }
       default: break;
     }
     if (out.type == NodeType::table) {
       uint16_t columns = cmark_gfm_extensions_get_table_columns(n);
-      out.aligns.reserve(columns);
+      std::pmr::vector<Align>& out_aligns = out.details().aligns;
+      out_aligns.reserve(columns);
       const uint8_t* aligns = cmark_gfm_extensions_get_table_alignments(n);
       for (uint16_t i = 0; i < columns; ++i) {
         uint8_t a = aligns ? aligns[i] : 0;
-        out.aligns.push_back(a == 'l' ? Align::left : a == 'c' ? Align::center
+        out_aligns.push_back(a == 'l' ? Align::left : a == 'c' ? Align::center
                              : a == 'r' ? Align::right : Align::none);
       }
     }
@@ -114,15 +117,39 @@ class Converter {
   // so deep, so the rest of such a subtree is kept as its plain text.
   static constexpr int kMaxDepth = 100;
 
-  static void flatten(cmark_node* n, Node& text) {
-    text.type = NodeType::text;
+  // The renderer walks an item's, a table row's and a cell's children for their content,
+  // so one of those keeps its type and gets the text as a child: flattened to a bare text
+  // node it rendered as an empty `<li>` (issue 13). Anything else becomes the text.
+  void flatten(cmark_node* n, Node& out) const {
+    NodeType type = type_of(n);
+    Node* text = &out;
+    if (type == NodeType::item || type == NodeType::table_cell || type == NodeType::table_row) {
+      out.type = type;
+      if (type == NodeType::table_row) {
+        Node& cell = out.children.emplace_back(memory_);
+        cell.type = NodeType::table_cell;
+        cell.pos = out.pos;
+        text = &cell;
+      }
+      text = &text->children.emplace_back(memory_);
+      text->pos = out.pos;
+    }
+    text->type = NodeType::text;
     cmark_iter* iter = cmark_iter_new(n);
     for (cmark_event_type ev; (ev = cmark_iter_next(iter)) != CMARK_EVENT_DONE;) {
       cmark_node* cur = cmark_iter_get_node(iter);
-      if (ev == CMARK_EVENT_ENTER && (cmark_node_get_type(cur) == CMARK_NODE_TEXT || cmark_node_get_type(cur) == CMARK_NODE_CODE))
-        if (const char* literal = cmark_node_get_literal(cur)) text.literal += literal;
+      cmark_node_type t = cmark_node_get_type(cur);
+      if (ev == CMARK_EVENT_ENTER && (t == CMARK_NODE_TEXT || t == CMARK_NODE_CODE)) {
+        if (const char* literal = cmark_node_get_literal(cur)) text->literal += literal;
+      } else if ((ev == CMARK_EVENT_ENTER && (t == CMARK_NODE_SOFTBREAK || t == CMARK_NODE_LINEBREAK)) ||
+                 (ev == CMARK_EVENT_EXIT &&
+                  (t == CMARK_NODE_PARAGRAPH || std::strcmp(cmark_node_get_type_string(cur), "table_cell") == 0))) {
+        // Words of separate lines and paragraphs stay apart.
+        if (!text->literal.empty() && text->literal.back() != ' ') text->literal += ' ';
+      }
     }
     cmark_iter_free(iter);
+    while (!text->literal.empty() && text->literal.back() == ' ') text->literal.pop_back();
   }
 
   // Merges the node just converted into the text before it, if both are text (cmark
@@ -191,12 +218,13 @@ class Converter {
 
 }  // namespace
 
-NodeList parse_markdown(std::string_view text, const std::string& file, int first_line,
-                        std::pmr::memory_resource* memory) {
+namespace {
+
+// Parses `text` (spaced already: see read/block_lines.h) into cmark's tree, allocating
+// from `arena` (which must outlive it).
+cmark_node* parse_with_cmark(std::string_view text, BumpArena& arena) {
   static std::once_flag registered;
   std::call_once(registered, cmark_gfm_core_extensions_ensure_registered);
-
-  BumpArena arena;  // declared first: it outlives the parser and the tree
   ArenaScope scope(arena);
   // Raw HTML is kept in the tree (CMARK_OPT_UNSAFE): the author's HTML passes through
   // by design; everything else that reaches the page is escaped by the renderer.
@@ -208,21 +236,52 @@ NodeList parse_markdown(std::string_view text, const std::string& file, int firs
     if (cmark_syntax_extension* ext = cmark_find_syntax_extension(name))
       cmark_parser_attach_syntax_extension(parser.get(), ext);
   }
-  std::optional<SpacedText> spaced = space_block_lines(text);
-  if (spaced) text = spaced->text;
   cmark_parser_feed(parser.get(), text.data(), text.size());
   // Not freed with cmark_node_free: that walks the whole tree to recycle memory the
   // arena is about to return whole.
-  cmark_node* doc = cmark_parser_finish(parser.get());
+  return cmark_parser_finish(parser.get());
+}
 
-  static const std::vector<int> no_map;
-  Converter converter(file, first_line, spaced ? spaced->original_line : no_map, memory);
+const std::vector<int>& line_map(const std::optional<SpacedText>& spaced) {
+  static const std::vector<int> none;
+  return spaced ? spaced->original_line : none;
+}
+
+NodeList convert_document(cmark_node* doc, BumpArena& arena, const std::string& file, int first_line,
+                          const std::vector<int>& original_line, std::pmr::memory_resource* memory) {
+  ArenaScope scope(arena);  // reading a literal may make cmark allocate
+  Converter converter(file, first_line, original_line, memory);
   NodeList blocks(memory);
   blocks.reserve(Converter::child_count(doc));
   SourcePos start{file, first_line, 1};
   for (cmark_node* c = cmark_node_first_child(doc); c; c = cmark_node_next(c))
     converter.convert(c, blocks.emplace_back(memory), start);
   return blocks;
+}
+
+}  // namespace
+
+NodeList parse_markdown(std::string_view text, const std::string& file, int first_line,
+                        std::pmr::memory_resource* memory) {
+  BumpArena arena;  // declared first: it outlives the parser and the tree
+  std::optional<SpacedText> spaced = space_block_lines(text);
+  cmark_node* doc = parse_with_cmark(spaced ? std::string_view(spaced->text) : text, arena);
+  return convert_document(doc, arena, file, first_line, line_map(spaced), memory);
+}
+
+std::optional<NodeList> parse_markdown_piece(std::string_view text, const std::string& file, int first_line,
+                                             int last_line, std::pmr::memory_resource* memory) {
+  BumpArena arena;
+  std::optional<SpacedText> spaced = space_block_lines(text);
+  cmark_node* doc = parse_with_cmark(spaced ? std::string_view(spaced->text) : text, arena);
+  cmark_node* last = cmark_node_last_child(doc);
+  // Checked on cmark's tree, before any node of the deck is made from it.
+  if (!last || cmark_node_get_type(last) != CMARK_NODE_THEMATIC_BREAK) return std::nullopt;
+  int line = cmark_node_get_start_line(last);
+  const std::vector<int>& original = line_map(spaced);
+  if (!original.empty() && line > 0) line = original[std::min<size_t>(line, original.size()) - 1];
+  if (line + first_line - 1 != last_line) return std::nullopt;
+  return convert_document(doc, arena, file, first_line, original, memory);
 }
 
 }  // namespace deckgen

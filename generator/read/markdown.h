@@ -2,6 +2,7 @@
 // GitHub-flavoured Markdown to the deck's own node tree. The only file in deckgen that
 // sees cmark-gfm: everything after the reader works on model/document.h.
 #include <memory_resource>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -18,5 +19,15 @@ namespace deckgen {
 // a deck), which must outlive them.
 NodeList parse_markdown(std::string_view text, const std::string& file, int first_line,
                         std::pmr::memory_resource* memory = std::pmr::get_default_resource());
+
+// The same for a piece of a longer text that is meant to end, on the file's line
+// `last_line`, with a thematic break at the top level (a slide separator): then the
+// blocks before it are exactly those the whole text would have there, with no link
+// reference definitions elsewhere (the caller checks that). nullopt, having made no
+// node, when that line is not such a break in this piece: it belongs to a block still
+// open (a fenced code block, an HTML block).
+std::optional<NodeList> parse_markdown_piece(std::string_view text, const std::string& file, int first_line,
+                                             int last_line,
+                                             std::pmr::memory_resource* memory = std::pmr::get_default_resource());
 
 }  // namespace deckgen

@@ -22,9 +22,9 @@ void read_tags(Node& html, const FileContext& ctx) {
     out.append(at, match[1].second);
     out += '"', out += key, out += '"';
     at = match[0].second;
-    if (!url.starts_with("data:")) html.attrs.values.emplace_back("src", std::move(key));
+    if (!url.starts_with("data:")) html.details().attrs.values.emplace_back("src", std::move(key));
   }
-  if (html.attrs.values.empty()) return;
+  if (html.attrs().values.empty()) return;
   out.append(at, text.end());
   html.literal.assign(out);
 }

@@ -1,21 +1,24 @@
 #include "read/run_block.h"
 
 #include <cmath>
-#include <regex>
 
 #include "model/line_steps.h"
 #include "read/yaml_values.h"
+#include "util/pattern.h"
 
 namespace deckgen {
 namespace {
 
-void check_regex(const YamlValues& v, const YAML::Node& n, const std::string& pattern) {
-  try {
-    std::regex re(pattern, std::regex::ECMAScript);
-  } catch (const std::regex_error& e) {
-    throw InputError(v.pos(n), fmt::format("'{}' is not a valid regular expression: {}", pattern, e.what()),
-                     "it is an ECMAScript regex; escape special characters with a backslash");
-  }
+// An invalid pattern is found here, before anything runs, and named at its key.
+void check_pattern(const YamlValues& v, const YAML::Node& expect, const std::string& key, const std::string& pattern) {
+  std::optional<std::string> problem = pattern_problem(pattern);
+  if (!problem) return;
+  SourcePos at;
+  for (const auto& entry : expect)
+    if (entry.first.IsScalar() && entry.first.Scalar() == key) at = v.pos(entry.first);
+  throw InputError(at, fmt::format("'{}' is not a valid regular expression: {}", pattern, *problem),
+                   "patterns use RE2 syntax (no backreferences or lookaround); escape special characters "
+                   "with a backslash");
 }
 
 Expectation read_expect(const YAML::Node& n, const YamlValues& v) {
@@ -26,8 +29,8 @@ Expectation read_expect(const YAML::Node& n, const YamlValues& v) {
                    if (key == "fails") e.fails = v.boolean(value, key);
                    if (key == "stdout") e.stdout_contains = v.scalar(value, key);
                    if (key == "stderr") e.stderr_contains = v.scalar(value, key);
-                   if (key == "stdout_matches") check_regex(v, value, *(e.stdout_matches = v.scalar(value, key)));
-                   if (key == "stderr_matches") check_regex(v, value, *(e.stderr_matches = v.scalar(value, key)));
+                   if (key == "stdout_matches") check_pattern(v, n, key, *(e.stdout_matches = v.scalar(value, key)));
+                   if (key == "stderr_matches") check_pattern(v, n, key, *(e.stderr_matches = v.scalar(value, key)));
                  });
   return e;
 }

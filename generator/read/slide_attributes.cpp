@@ -93,11 +93,11 @@ void read_title_braces(Slide& slide, Node& heading, bool is_title, const FileCon
   while (!text.empty() && text.back() == ' ') text.pop_back();
   if (text.empty()) heading.children.pop_back();
   if (!is_title) {
-    heading.attrs = std::move(parsed->attrs);
-    for (const auto& [key, value] : heading.attrs.values)
+    heading.details().attrs = std::move(parsed->attrs);
+    for (const auto& [key, value] : heading.attrs().values)
       ctx.warn(pos, fmt::format("attribute '{}' on a heading that is not the slide's title: ignored", key),
                "slide attributes go on the slide's first heading");
-    heading.attrs.values.clear();
+    heading.details().attrs.values.clear();
     return;
   }
   for (const std::string& c : parsed->attrs.classes) add_classes(slide, c, pos, ctx);

@@ -10,7 +10,7 @@ namespace {
 
 void type_option_block(Node& n, Deck& deck) {
   if (n.type != NodeType::code_block) return;
-  std::string kind = fence_language(n.info);
+  std::string kind = fence_language(n.info());
   if (kind == "run") {
     deck.snippets.push_back(parse_run_block(n.literal, n.pos));
     n.type = NodeType::run_block;
@@ -51,7 +51,7 @@ void split_text(Node& text, NodeList& out, Deck& deck) {
     placeholder.type = NodeType::placeholder;
     placeholder.pos = match.placeholder.pos;
     placeholder.literal.assign(match.placeholder.text);
-    placeholder.info.assign(match.written);
+    placeholder.details().info.assign(match.written);
     out.push_back(std::move(placeholder));
     deck.placeholders.push_back(std::move(match.placeholder));
     at = match.end;

@@ -31,7 +31,7 @@ class Writer {
       case NodeType::heading: {
         char level = static_cast<char>('0' + std::clamp(n.level, 1, 6));
         out_ += "<h", out_ += level;
-        class_attribute(n.attrs);
+        class_attribute(n.attrs());
         out_ += '>';
         inlines(n.children);
         out_ += "</h", out_ += level, out_ += ">\n";
@@ -62,7 +62,7 @@ class Writer {
         if (ctx_.code_block) {
           ctx_.code_block(out_, n);
         } else {
-          std::string lang = fence_language(n.info);
+          std::string lang = fence_language(n.info());
           out_ += lang.empty() ? std::string("<pre><code>") : "<pre><code class=\"language-" + escape_html(lang) + "\">";
           append_escaped(out_, n.literal);
           out_ += "</code></pre>\n";
@@ -73,8 +73,8 @@ class Writer {
         break;
       case NodeType::div:
         out_ += "<div";
-        class_attribute(n.attrs);
-        if (const std::string* width = n.attrs.find("width")) {
+        class_attribute(n.attrs());
+        if (const std::string* width = n.attrs().find("width")) {
           out_ += " style=\"width:";
           append_escaped(out_, *width);
           out_ += '"';
@@ -99,7 +99,7 @@ class Writer {
   void list_item(const Node& item, bool tight) {
     out_ += "<li";
     if (item.task) out_ += " class=\"task\"";
-    else class_attribute(item.attrs);
+    else class_attribute(item.attrs());
     out_ += '>';
     if (item.task) out_ += *item.task ? "<input type=\"checkbox\" checked=\"\" disabled=\"\" /> "
                                       : "<input type=\"checkbox\" disabled=\"\" /> ";
@@ -117,7 +117,7 @@ class Writer {
       out_ += "<tr>\n";
       const char* cell_tag = row.header ? "th" : "td";
       for (size_t i = 0; i < row.children.size(); ++i) {
-        Align a = i < t.aligns.size() ? t.aligns[i] : Align::none;
+        Align a = t.align(i);
         out_ += fmt::format("<{}{}>", cell_tag,
                             a == Align::left ? " style=\"text-align:left\"" : a == Align::center ? " style=\"text-align:center\""
                             : a == Align::right ? " style=\"text-align:right\"" : "");
@@ -163,9 +163,9 @@ class Writer {
       case NodeType::strikethrough: wrap("del", n); break;
       case NodeType::link:
         out_ += "<a href=\"";
-        append_escaped(out_, safe_url(n.url));
+        append_escaped(out_, safe_url(n.url()));
         out_ += '"';
-        if (!n.title.empty()) out_ += " title=\"", append_escaped(out_, n.title), out_ += '"';
+        if (!n.title().empty()) out_ += " title=\"", append_escaped(out_, n.title()), out_ += '"';
         out_ += '>';
         inlines(n.children);
         out_ += "</a>";
@@ -177,19 +177,19 @@ class Writer {
 
   void image(const Node& n) {
     out_ += "<img src=\"";
-    auto found = ctx_.images ? ctx_.images->find(std::string_view(n.url)) : decltype(ctx_.images->end()){};
+    auto found = ctx_.images ? ctx_.images->find(n.url()) : decltype(ctx_.images->end()){};
     if (ctx_.images && found != ctx_.images->end()) {
       out_ += "data:", out_ += found->second.mime, out_ += ";base64,", out_ += base64(found->second.bytes);
     } else {
-      append_escaped(out_, safe_url(n.url));
+      append_escaped(out_, safe_url(n.url()));
     }
     out_ += "\" alt=\"";
     alt_text(n.children);
     out_ += '"';
-    if (!n.title.empty()) out_ += " title=\"", append_escaped(out_, n.title), out_ += '"';
+    if (!n.title().empty()) out_ += " title=\"", append_escaped(out_, n.title()), out_ += '"';
     // Sizes were checked by the reader (read/image_attributes.h): a number is pixels.
     std::string style;
-    for (const auto& [key, value] : n.attrs.values) {
+    for (const auto& [key, value] : n.attrs().values) {
       bool unitless = value.find_first_not_of("0123456789.") == std::string::npos;
       style += fmt::format("{}:{}{};", key, value, unitless ? "px" : "");
     }
@@ -210,12 +210,12 @@ class Writer {
   // Raw HTML as written, except that the local images the reader found in its <img>
   // tags (read/raw_html_images.h) are inlined like Markdown images.
   void raw_html(const Node& n) {
-    if (n.attrs.values.empty() || !ctx_.images) {
+    if (n.attrs().values.empty() || !ctx_.images) {
       out_ += n.literal;
       return;
     }
     std::string html(n.literal);
-    for (const auto& [key, image_key] : n.attrs.values) {
+    for (const auto& [key, image_key] : n.attrs().values) {
       auto found = ctx_.images->find(std::string_view(image_key));
       if (key != "src" || found == ctx_.images->end()) continue;
       std::string quoted = "\"" + image_key + "\"";
@@ -227,7 +227,7 @@ class Writer {
 
   void written_placeholder(const Node& n) {
     out_ += "{{";
-    append_escaped(out_, n.info);
+    append_escaped(out_, n.info());
     out_ += "}}";
   }
 

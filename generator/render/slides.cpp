@@ -33,7 +33,7 @@ struct CodeWalk {
   }
   // The SVG a ```dot block was drawn as (read/diagrams.h), or null.
   const std::string* diagram(const Node& n) const {
-    if (fence_language(n.info) != "dot") return nullptr;
+    if (fence_language(n.info()) != "dot") return nullptr;
     auto found = deck.diagrams.find(n.pos);
     return found == deck.diagrams.end() ? nullptr : &found->second;
   }
@@ -43,7 +43,7 @@ struct CodeWalk {
       if (!s->spec.show_code) return std::nullopt;
       return CodeBlock{n.pos, s->language.pygments, s->shown_code};
     }
-    std::string lang = fence_language(n.info);
+    std::string lang = fence_language(n.info());
     if (lang.empty() || n.type != NodeType::code_block || diagram(n)) return std::nullopt;
     return CodeBlock{n.pos, lang, std::string(n.literal)};
   }
@@ -61,8 +61,8 @@ void for_each_code_block(const NodeList& nodes, F&& f) {
 
 CodeLook look_of(const Node& code) {
   CodeLook look;
-  if (const std::string* lines = code.attrs.find("lines")) look.lines = *lines;
-  if (code.attrs.has_class("numberLines")) look.numbers = LineNumbers::shown;
+  if (const std::string* lines = code.attrs().find("lines")) look.lines = *lines;
+  if (code.attrs().has_class("numberLines")) look.numbers = LineNumbers::shown;
   return look;
 }
 
@@ -120,7 +120,7 @@ std::vector<RenderedSlide> render_slides(const Deck& deck, const HighlightedCode
       out += "</div>\n";
       return;
     }
-    write_code(out, fence_language(n.info), n.literal, highlight_of(n), look_of(n));
+    write_code(out, fence_language(n.info()), n.literal, highlight_of(n), look_of(n));
   };
   std::vector<RenderedSlide> slides;
   for (const Slide& s : deck.slides) {

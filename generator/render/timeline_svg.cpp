@@ -176,7 +176,9 @@ class TimelineWriter {
     std::string out = fmt::format("<g class=\"axis\" font-size=\"{}\" text-anchor=\"middle\">\n", num(kSmallFont));
     std::string grid;
     AxisUnit unit = unit_for_axis(std::floor(duration / step) * step);
-    for (int i = 0;; ++i) {
+    // Bounded whatever the trace holds: merge_traces keeps times finite, and the tick
+    // count cannot exceed what nice_step was asked for (plus the ends).
+    for (int i = 0; i <= max_ticks + 1; ++i) {
       double t = i * step;
       if (t > duration * (1 + 1e-9)) break;
       double x = scale_.x(trace_.start_us + t);

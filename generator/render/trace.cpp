@@ -7,6 +7,7 @@
 #include <cmath>
 #include <limits>
 #include <nlohmann/json.hpp>
+#include <set>
 #include <tuple>
 
 #include "measure/units.h"
@@ -49,6 +50,9 @@ struct Collected {
   std::map<std::string, int64_t> named_ids;         // non-numeric pid/tid strings
   std::map<int64_t, std::string> named_id_names;
   std::map<std::string, size_t> skipped_phases;
+  size_t kept_events = 0;                           // against kMaxTraceEvents
+  std::set<LaneKey> thread_lanes;                   // against kMaxTraceLanes, with:
+  std::set<std::pair<int64_t, std::string>> counter_lanes;
 };
 
 std::optional<double> number_at(const json& object, const char* key) {
@@ -83,6 +87,11 @@ class FileReader {
       (void)skeleton;
     } catch (const json::parse_error& e) {
       throw Malformed{where_ + "not valid JSON: " + without_exception_prefix(e.what())};
+    } catch (const json::out_of_range& e) {
+      // nlohmann refuses a number no double holds (1e999) rather than make it infinite:
+      // a time or a value that could never be drawn, so the trace cannot be either.
+      throw Malformed{fmt::format("{}{} (near event #{}): too large for a double", where_,
+                                  without_exception_prefix(e.what()), event_number_)};
     } catch (const json::exception& e) {
       throw Malformed{where_ + "unreadable JSON: " + without_exception_prefix(e.what())};
     }
@@ -107,6 +116,10 @@ class FileReader {
 
   bool on_parse_event(int depth, json::parse_event_t event, json& parsed) {
     using E = json::parse_event_t;
+    // Checked before anything deeper is built: nesting 100,000 deep crashed deckgen.
+    if (depth > kMaxTraceNesting)
+      throw Malformed{fmt::format("{}JSON nested more than {} levels deep (near event #{})", where_,
+                                  kMaxTraceNesting, event_number_)};
     if (depth == 0 && (event == E::object_start || event == E::array_start)) {
       root_ = event == E::object_start ? Root::object : Root::array;
       events_depth_ = root_ == Root::array ? 1 : 2;
@@ -179,13 +192,26 @@ class FileReader {
     static const json kNoArgs = json::object();
     auto args_it = e.find("args");
     const json& args = args_it != e.end() && args_it->is_object() ? *args_it : kNoArgs;
-    if (ph == 'M') return take_metadata(string_at(e, "name"), pid, tid, args);
-    if (ph != 'X' && ph != 'B' && ph != 'E' && ph != 'i' && ph != 'I' && ph != 'C') {
+    bool drawn = ph == 'X' || ph == 'B' || ph == 'E' || ph == 'i' || ph == 'I' || ph == 'C';
+    if (ph != 'M' && !drawn) {
       ++out_.skipped_phases[phase];
       return;
     }
+    if (++out_.kept_events > kMaxTraceEvents)
+      throw Malformed{fmt::format("{}more than {} events; record fewer spans", where_,
+                                  format_count(double(kMaxTraceEvents)))};
+    if (ph == 'M') return take_metadata(string_at(e, "name"), pid, tid, args);
     std::optional<double> ts = number_at(e, "ts");
     if (!ts) throw Malformed{describe(e) + ": no numeric \"ts\" (timestamp in µs)"};
+    check_time(e, "ts", *ts);
+    if (ph == 'C') {
+      out_.counter_lanes.emplace(pid, string_at(e, "name"));
+    } else {
+      out_.thread_lanes.emplace(pid, tid);
+    }
+    if (out_.thread_lanes.size() + out_.counter_lanes.size() > kMaxTraceLanes)
+      throw Malformed{fmt::format("{}more than {} lanes (threads, tasks and counters)", where_,
+                                  format_count(double(kMaxTraceLanes)))};
     TraceEvent event;
     event.name = string_at(e, "name");
     event.category = string_at(e, "cat");
@@ -202,20 +228,29 @@ class FileReader {
       double dur = number_at(e, "dur").value_or(0);
       if (dur < 0)
         throw Malformed{fmt::format("{}: negative duration (dur {} µs)", describe(e), dur)};
+      check_time(e, "dur", dur);
       event.dur_us = dur;
       event.cpu_us = number_at(args, "cpu_us");
       if (!event.cpu_us) event.cpu_us = number_at(e, "tdur");
-      if (event.cpu_us && !(*event.cpu_us >= 0)) event.cpu_us.reset();
+      if (event.cpu_us && !(*event.cpu_us >= 0 && *event.cpu_us <= kMaxTraceMicroseconds)) event.cpu_us.reset();
       out_.spans.push_back(std::move(event));
     } else if (ph == 'C') {
       event.phase = 'C';
       for (const auto& [key, value] : args.items())
-        if (value.is_number()) event.counter_values[key] = value.get<double>();
+        if (value.is_number() && std::isfinite(value.get<double>())) event.counter_values[key] = value.get<double>();
       if (!event.counter_values.empty()) out_.counters.push_back(std::move(event));
     } else {
       event.phase = 'i';
       out_.instants.push_back(std::move(event));
     }
+  }
+
+  // A time beyond what a double holds to the µs (numbers like 1e308 parse as such, or as
+  // infinity) would make the axis and the pixel scale meaningless.
+  void check_time(const json& e, const char* field, double value) const {
+    if (std::isfinite(value) && std::abs(value) <= kMaxTraceMicroseconds) return;
+    throw Malformed{fmt::format("{}: \"{}\" {} µs is out of range (at most ±2^53 µs, 285 years)", describe(e),
+                                field, value)};
   }
 
   void take_metadata(const std::string& name, int64_t pid, int64_t tid, const json& args) {
@@ -458,6 +493,9 @@ std::variant<Trace, TraceError> merge_traces(const std::vector<std::string>& fil
       trace.start_us = std::min(trace.start_us, e.ts_us);
       trace.end_us = std::max(trace.end_us, e.ts_us + e.dur_us);
     }
+  if (trace.end_us - trace.start_us > kMaxTraceMicroseconds)
+    return TraceError{fmt::format("the trace spans {} µs, more than 2^53 µs (285 years): are its times in µs?",
+                                  trace.end_us - trace.start_us)};
   trace.lanes = build_lanes(trace, collected);
   return trace;
 }

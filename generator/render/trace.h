@@ -18,6 +18,11 @@
 // Malformed input is a TraceError, never a crash: text that is not JSON, a document that
 // is not an array of events or an object with traceEvents, an event without a numeric
 // ts, a negative duration (the message names the event), a file larger than max_bytes.
+// Limits keep a broken or hostile trace bounded in time and memory (a trace beyond one
+// is a TraceError naming it): kMaxTraceEvents events kept, kMaxTraceLanes lanes,
+// fields nested kMaxTraceNesting deep, and times (ts, dur, and the whole trace's span)
+// finite and within kMaxTraceMicroseconds, so that the axis and the pixel scale stay
+// meaningful in doubles.
 // A B without its E is not an error: tracing that stops mid-span (Chromium's
 // --trace-startup-duration, a killed process) writes exactly that, and Perfetto draws
 // such a span up to the end of the trace. It is closed at the trace's end and reported
@@ -77,6 +82,15 @@ struct TraceError {
 
 // The default and suggested limit for one trace file.
 inline constexpr size_t kMaxTraceBytes = size_t{256} << 20;
+// Events kept (spans, B/E halves, instants, counters, metadata) over all files: 100,000
+// is a large snippet's trace, and each kept event costs about 200 bytes.
+inline constexpr size_t kMaxTraceEvents = 1'000'000;
+// Distinct lanes (threads, tasks, counters); a slide shows a dozen.
+inline constexpr size_t kMaxTraceLanes = 10'000;
+// JSON nesting (the event array, an event, its args, ...). Chromium's deepest is about 6.
+inline constexpr int kMaxTraceNesting = 64;
+// 2^53 µs (285 years): every µs of it is exact in a double.
+inline constexpr double kMaxTraceMicroseconds = 9007199254740992.0;
 
 // The error for a file of `bytes` when the limit is `max_bytes`, or nothing when it fits.
 // Callers should check a file's size (std::filesystem::file_size) with this BEFORE

@@ -1,11 +1,14 @@
 #include "util/files.h"
 
 #include <fcntl.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <cctype>
 #include <cerrno>
 #include <fstream>
 #include <random>
@@ -41,6 +44,8 @@ void write_file_atomically(const fs::path& path, std::string_view content) {
   std::string tmp = (dir / fmt::format(".{}.tmp-XXXXXX", path.filename().string())).string();
   int fd = mkstemp(tmp.data());
   if (fd < 0) throw std::system_error(errno, std::generic_category(), "cannot create a file in " + dir.string());
+  // Held until the file is renamed or removed: remove_stale_temp_files leaves it alone.
+  ::flock(fd, LOCK_EX);
   auto fail = [&](const char* what) {
     int err = errno;
     ::close(fd);
@@ -71,6 +76,37 @@ void write_file_atomically(const fs::path& path, std::string_view content) {
     ::unlink(tmp.c_str());
     throw std::system_error(err, std::generic_category(), "cannot replace " + path.string());
   }
+}
+
+namespace {
+
+// `.NAME.tmp-` and the six characters mkstemp chooses.
+bool is_temp_name_of(const std::string& candidate, const std::string& prefix) {
+  if (candidate.size() != prefix.size() + 6 || !candidate.starts_with(prefix)) return false;
+  return std::all_of(candidate.begin() + static_cast<std::ptrdiff_t>(prefix.size()), candidate.end(),
+                     [](char c) { return std::isalnum(static_cast<unsigned char>(c)); });
+}
+
+}  // namespace
+
+size_t remove_stale_temp_files(const fs::path& path) {
+  fs::path dir = path.parent_path().empty() ? fs::path(".") : path.parent_path();
+  std::string prefix = fmt::format(".{}.tmp-", path.filename().string());
+  size_t removed = 0;
+  std::error_code ec;
+  for (const auto& entry : fs::directory_iterator(dir, ec)) {
+    if (!is_temp_name_of(entry.path().filename().string(), prefix)) continue;
+    int fd = ::open(entry.path().c_str(), O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
+    if (fd < 0) continue;
+    struct stat st {};
+    // A writer locks its file as soon as it has made it: a lock we can take is one whose
+    // holder is gone.
+    if (::fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && ::flock(fd, LOCK_EX | LOCK_NB) == 0 &&
+        ::unlink(entry.path().c_str()) == 0)
+      ++removed;
+    ::close(fd);
+  }
+  return removed;
 }
 
 TempFolder::TempFolder(std::string_view purpose) {

@@ -14,9 +14,15 @@ bool read_file(const std::filesystem::path& path, std::string& out);
 std::optional<std::string> read_text(const std::filesystem::path& path);
 
 // Writes `content` so that `path` holds either its previous content or all of the new
-// one, never a part: a temporary file beside it, flushed, then renamed over it.
+// one, never a part: a temporary file beside it (`.NAME.tmp-XXXXXX`, locked with flock
+// while it is written), flushed, then renamed over it.
 // Throws std::system_error on failure (and removes the temporary file).
 void write_file_atomically(const std::filesystem::path& path, std::string_view content);
+
+// Removes the temporary files write_file_atomically left beside `path` when its process
+// was killed (kill -9, a power cut): only regular files named exactly as it names them
+// for `path`, and only those no live writer holds locked. Returns how many it removed.
+size_t remove_stale_temp_files(const std::filesystem::path& path);
 
 // A private folder (mkdtemp under the system temp folder), removed with the object.
 class TempFolder {

@@ -45,7 +45,7 @@ if grep -qE '@import|url\((["'"'"']?)(https?:)?//' "$out"; then fail "external C
 cp "$out" "$WORK/first.html"
 expect_exit 0 "$DECKGEN" build "$WORK/deck" -o "$out"
 cmp -s "$out" "$WORK/first.html" || fail "second build differs from the first"
-rm -rf "$WORK/out/.cache"
+rm -rf "$WORK/deck/.deckgen-cache"
 expect_exit 0 "$DECKGEN" build "$WORK/deck" -o "$out"
 cmp -s "$out" "$WORK/first.html" || fail "build without cache differs"
 
@@ -55,8 +55,8 @@ expect_exit 0 "$DECKGEN" build "$WORK/deck/02-more.md" "$WORK/extra.md" -o "$WOR
 grep '^<section' "$WORK/files.html" | sed -n 3p | grep -q 'data-source=".*extra.md' || fail "files not in the given order"
 
 # Corrupt highlighting entries are misses with a warning, not a crash nor a wrong page.
-entries=("$WORK"/out/.cache/highlight/*.html)
-[[ -e ${entries[0]} ]] || fail "no highlighting entry kept in out/.cache/highlight/"
+entries=("$WORK"/deck/.deckgen-cache/highlight/*.html)
+[[ -e ${entries[0]} ]] || fail "no highlighting entry kept in deck/.deckgen-cache/highlight/"
 # "x" first: an entry starting "0" or "1" would be a well-formed one.
 for e in "${entries[@]}"; do { printf x; head -c 100 /dev/urandom; } >"$e"; done
 expect_exit 0 "$DECKGEN" build "$WORK/deck" -o "$out"

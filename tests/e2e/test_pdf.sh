@@ -62,7 +62,7 @@ expect_stderr "wrote .*deck.pdf \($slides pages\)"
 # The page printed is a step on the way, not something the user asked for.
 if grep -q 'wrote .*\.html' "$WORK/stderr"; then fail "pdf announced its temporary page: $(cat "$WORK/stderr")"; fi
 # Only the PDF remains: the temporary HTML and Chromium's profile are gone.
-leftovers=$(find "$WORK/out" -mindepth 1 -maxdepth 1 ! -name deck.pdf ! -name .cache)
+leftovers=$(find "$WORK/out" -mindepth 1 -maxdepth 1 ! -name deck.pdf)
 [[ -z $leftovers ]] || fail "left behind: $leftovers"
 if command -v pdftotext >/dev/null; then
   pdftotext "$pdf" "$WORK/text.txt"

@@ -177,11 +177,11 @@ report_check "$WORK/reuse/second.json" 's["tiny"]["outcome"] == "passed" and not
 first_compile=$("$PY" -c 'import json, sys; print(json.load(open(sys.argv[1]))["snippets"][0]["compile_seconds"])' "$WORK/reuse/first.json")
 report_check "$WORK/reuse/second.json" "s['tiny']['compiled'] and s['tiny']['compile_reused'] and s['tiny']['compile_seconds'] == $first_compile" \
   "the second build reused the first build's program and reports its compile time"
-[[ -n $(ls "$WORK/reuse/out/.cache/bin") ]] || fail "no compiled program kept in .cache/bin"
+[[ -n $(ls "$WORK/reuse/deck/.deckgen-cache/bin") ]] || fail "no compiled program kept in .deckgen-cache/bin"
 reuse_slides 4
 reuse_build third --no-cache
 report_check "$WORK/reuse/third.json" 's["tiny"]["compiled"] and not s["tiny"]["compile_reused"] and len(s["tiny"]["runs"]) == 4'
-expect_exit 0 "$DECKGEN" clean -o "$WORK/reuse/out/deck.html"
-[[ ! -e $WORK/reuse/out/.cache ]] || fail "clean left $(ls -A "$WORK/reuse/out/.cache")"
+expect_exit 0 "$DECKGEN" clean "$WORK/reuse/deck"
+[[ ! -e $WORK/reuse/deck/.deckgen-cache ]] || fail "clean left $(ls -A "$WORK/reuse/deck/.deckgen-cache")"
 
 finish

@@ -1,6 +1,7 @@
 // The result store: exact round trips, damaged entries as misses with a warning, other
 // machines' entries never returned, concurrent writers, and a clean that removes only
 // deckgen caches.
+#include "cache/cache_folder.h"
 #include "cache/result_store.h"
 
 #include <fmt/format.h>
@@ -268,6 +269,18 @@ TEST_F(ResultStoreTest, RejectsWhatIsNotAKey) {
   expect_miss_with_warning("../../escape", "not a cache key");
 }
 
+// Issue 13: deckgen tagged and then removed a folder it had not made.
+TEST_F(ResultStoreTest, SomeoneElsesFolderIsNeitherTaggedNorWritten) {
+  fs::path theirs = dir_.write("output/.cache/pip/wheel", "precious");
+  std::string warning;
+  EXPECT_FALSE(store_.save(kKey, full_result(), &warning));
+  EXPECT_NE(warning.find("deckgen did not make it"), std::string::npos) << warning;
+  EXPECT_FALSE(fs::exists(cache() / "CACHEDIR.TAG"));
+  EXPECT_FALSE(fs::exists(cache() / "results"));
+  EXPECT_FALSE(CacheStore::clean(cache(), &warning));
+  EXPECT_TRUE(fs::exists(theirs));
+}
+
 TEST_F(ResultStoreTest, UnwritableFolderIsAWarningNotAThrow) {
   dir_.write("output/.cache", "a file where the folder should be");
   std::string warning;
@@ -355,9 +368,9 @@ TEST_F(ResultStoreTest, CleanRemovesADeckgenCache) {
   EXPECT_TRUE(CacheStore::clean(cache(), &error)) << "a missing cache is already clean: " << error;
 }
 
-TEST_F(ResultStoreTest, CleanRemovesAFolderMarkedBeforeAnySave) {
+TEST_F(ResultStoreTest, CleanRemovesAFolderClaimedBeforeAnySave) {
+  claim_cache_dir(cache());
   dir_.write("output/.cache/highlight/0123456789abcdef0123456789abcdef.html", "1x");
-  CacheStore(cache()).mark();
   EXPECT_TRUE(CacheStore::clean(cache(), nullptr));
   EXPECT_FALSE(fs::exists(cache()));
 }

@@ -1,3 +1,4 @@
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 
 #include "measure/median_run.h"
@@ -37,7 +38,7 @@ SnippetResult printed(std::vector<double> walls) {
     run.exit_code = 0;
     run.wall_seconds = walls[i];
     r.runs.push_back(run);
-    r.run_outputs.push_back(CapturedText{"out " + std::to_string(i + 1), 5, 0});
+    r.run_outputs.push_back(CapturedText{fmt::format("out {}", i + 1), 5, 0});
   }
   r.metrics["pct"] = MetricSeries{"%", {46.6, 32.0, 50.1}};
   r.out = r.run_outputs.back();

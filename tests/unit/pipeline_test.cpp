@@ -470,7 +470,7 @@ TEST_F(Pipeline, ChangingOnlyTheRunsRunsTheKeptProgramWithoutCompiling) {
   ASSERT_EQ(runner.compiles.size(), 1u);
   EXPECT_EQ(snippet_report("c")["compile_reused"], false);
   EXPECT_TRUE(contains(snippet_html("c"), "compiled in 750 ms.")) << snippet_html("c");
-  EXPECT_TRUE(fs::is_directory(dir.path() / "out/.cache/bin"));
+  EXPECT_TRUE(fs::is_directory(dir.path() / "deck/.deckgen-cache/bin"));
 
   runner.compile.wall = 9;  // what a compile now would report
   std::vector<std::string> programs;  // the text of the program each run starts
@@ -521,7 +521,7 @@ TEST_F(Pipeline, NoCacheCompilesEveryTimeAndKeepsNoProgram) {
   ASSERT_EQ(build(c_block(2)), 0) << status.all_errors();
   EXPECT_EQ(runner.compiles.size(), 3u);
   EXPECT_EQ(snippet_report("c")["compile_reused"], false);
-  EXPECT_FALSE(fs::exists(dir.path() / "out/.cache/bin"));
+  EXPECT_FALSE(fs::exists(dir.path() / "deck/.deckgen-cache/bin"));
 }
 
 TEST_F(Pipeline, AChangedSourceCompilesAgain) {
@@ -543,7 +543,7 @@ TEST_F(Pipeline, AFailedCompileIsNotKept) {
   snippet("c.c", "int main(void) { return x; }\n");
   runner.compile = {.exit_code = 1, .err = "c.c:1: error: 'x' undeclared\n"};
   EXPECT_EQ(build(c_block(1)), 1);
-  EXPECT_FALSE(fs::exists(dir.path() / "out/.cache/bin")) << "the failed compile's output was kept";
+  EXPECT_FALSE(fs::exists(dir.path() / "deck/.deckgen-cache/bin")) << "the failed compile's output was kept";
   runner.compile = {};  // the same source now compiles (say, a header outside the key was fixed)
   EXPECT_EQ(build(c_block(1)), 0) << status.all_errors();
   EXPECT_EQ(runner.compiles.size(), 2u);
@@ -553,7 +553,7 @@ TEST_F(Pipeline, AFailedCompileIsNotKept) {
 TEST_F(Pipeline, AMissingKeptProgramIsCompiledAgain) {
   snippet("c.c", "int main(void) { return 0; }\n");
   ASSERT_EQ(build(c_block(1)), 0) << status.all_errors();
-  for (const auto& entry : fs::directory_iterator(dir.path() / "out/.cache/bin"))
+  for (const auto& entry : fs::directory_iterator(dir.path() / "deck/.deckgen-cache/bin"))
     if (entry.path().extension() != ".json") fs::remove(entry.path());
   ASSERT_EQ(build(c_block(2)), 0) << status.all_errors();
   EXPECT_EQ(runner.compiles.size(), 2u);
@@ -567,7 +567,7 @@ TEST_F(Pipeline, AMissingKeptProgramIsCompiledAgain) {
 TEST_F(Pipeline, ADamagedKeptProgramIsCompiledAgainWithAWarning) {
   snippet("c.c", "int main(void) { return 0; }\n");
   ASSERT_EQ(build(c_block(1)), 0) << status.all_errors();
-  for (const auto& entry : fs::directory_iterator(dir.path() / "out/.cache/bin"))
+  for (const auto& entry : fs::directory_iterator(dir.path() / "deck/.deckgen-cache/bin"))
     if (entry.path().extension() != ".json") fs::resize_file(entry.path(), 3);
   std::vector<std::string> programs;
   runner.during_run = [&](const RunRequest& r) {
@@ -592,7 +592,7 @@ TEST_F(Pipeline, ALanguageBuildingIntoItsFolderIsAlwaysCompiled) {
   ASSERT_EQ(build(front + c_block(1)), 0) << status.all_errors();
   ASSERT_EQ(build(front + c_block(2)), 0) << status.all_errors();
   EXPECT_EQ(runner.compiles.size(), 2u);
-  EXPECT_FALSE(fs::exists(dir.path() / "out/.cache/bin"));
+  EXPECT_FALSE(fs::exists(dir.path() / "deck/.deckgen-cache/bin"));
 }
 
 TEST_F(Pipeline, TheParallelSchedulerRunsKeptProgramsToo) {
@@ -642,10 +642,10 @@ TEST_F(Pipeline, AResultMeasuredWhileSharingTheMachineIsNotReusedForATimedUse) {
 TEST_F(Pipeline, CleanRemovesTheKeptPrograms) {
   snippet("c.c", "int main(void) { return 0; }\n");
   ASSERT_EQ(build(c_block(1)), 0) << status.all_errors();
-  ASSERT_FALSE(fs::is_empty(dir.path() / "out/.cache/bin"));
+  ASSERT_FALSE(fs::is_empty(dir.path() / "deck/.deckgen-cache/bin"));
   options.command = Command::clean;
   EXPECT_EQ(run_command(options, status, Runners::single(runner)), 0) << status.all_errors();
-  EXPECT_FALSE(fs::exists(dir.path() / "out/.cache"));
+  EXPECT_FALSE(fs::exists(dir.path() / "deck/.deckgen-cache"));
   options.command = Command::build;
   ASSERT_EQ(build(c_block(2)), 0) << status.all_errors();
   EXPECT_EQ(runner.compiles.size(), 2u);
@@ -967,6 +967,81 @@ TEST_F(Pipeline, AnInterruptWritesNothingAndExits130) {
   EXPECT_FALSE(fs::exists(*options.report));
   ASSERT_FALSE(status.errors.empty());
   EXPECT_TRUE(contains(status.errors.back(), "interrupted"));
+}
+
+// Issue 13: the first snippet's result used to be stored before the second was interrupted.
+TEST_F(Pipeline, AnInterruptStoresNoCacheEntries) {
+  snippet("a.sh");
+  snippet("b.sh");
+  runner.during_run = [](const RunRequest& r) {
+    if (r.env.at("DECKGEN_SNIPPET_ID") == "b") throw Interrupted(SIGINT);
+  };
+  EXPECT_EQ(build("```run\nfile: a.sh\n```\n\n```run\nfile: b.sh\n```\n"), 130);
+  fs::path results = dir.path() / "deck/.deckgen-cache/results";
+  EXPECT_TRUE(!fs::exists(results) || fs::is_empty(results)) << "a result was stored by an interrupted build";
+  runner.during_run = nullptr;
+  EXPECT_EQ(build("```run\nfile: a.sh\n```\n\n```run\nfile: b.sh\n```\n"), 0) << status.all_errors();
+  EXPECT_FALSE(fs::is_empty(results));  // a whole build does store them
+}
+
+// Issue 13: {{machine.cores}} was 0 and {{machine.cpu}} empty in a deck with no run block.
+TEST_F(Pipeline, MachinePlaceholdersNeedNoRunBlock) {
+  options.report.reset();
+  options.junit.reset();
+  ASSERT_EQ(build("cores=[{{machine.cores}}] cpu=[{{machine.cpu}}]\n"), 0) << status.all_errors();
+  std::string page = deck();
+  EXPECT_FALSE(contains(page, "cores=[0]")) << "no core count";
+  EXPECT_FALSE(contains(page, "cpu=[]")) << "no CPU model";
+  EXPECT_TRUE(runner.snippet_runs.empty());
+}
+
+// Issue 13: `-o` naming a slide overwrote it with HTML and exited 0.
+TEST_F(Pipeline, AnOutputNamingASlideIsRefusedAndNothingIsWritten) {
+  fs::path slide = dir.write("deck/01.md", "# a\n");
+  options.junit = slide;
+  options.inputs = {dir.path() / "deck"};
+  EXPECT_EQ(run_command(options, status, Runners::single(runner)), 2);
+  EXPECT_TRUE(contains(status.all_errors(), "--junit names")) << status.all_errors();
+  std::string text;
+  ASSERT_TRUE(read_file(slide, text));
+  EXPECT_EQ(text, "# a\n");
+  EXPECT_FALSE(fs::exists(options.output));
+  EXPECT_FALSE(fs::exists(*options.report));
+  EXPECT_FALSE(fs::exists(dir.path() / "deck/.deckgen-cache"));
+}
+
+TEST_F(Pipeline, AStaleTemporaryFileBesideTheOutputIsRemoved) {
+  fs::path stale = dir.write("out/.deck.html.tmp-AbC123", "half a deck");
+  fs::path other = dir.write("out/.deck.html.tmp-AbC1234", "not a name deckgen makes");
+  fs::path neighbour = dir.write("out/.talk.html.tmp-AbC123", "another output's");
+  ASSERT_EQ(build("# a\n"), 0) << status.all_errors();
+  EXPECT_FALSE(fs::exists(stale));
+  EXPECT_TRUE(fs::exists(other));
+  EXPECT_TRUE(fs::exists(neighbour));
+}
+
+TEST_F(Pipeline, OneCacheForTheDeckWhateverTheOutput) {
+  snippet("a.sh");
+  ASSERT_EQ(build("```run\nfile: a.sh\n```\n"), 0) << status.all_errors();
+  size_t runs = runner.snippet_runs.size();
+  options.output = dir.path() / "elsewhere/deck.html";
+  ASSERT_EQ(build("```run\nfile: a.sh\n```\n"), 0) << status.all_errors();
+  EXPECT_EQ(runner.snippet_runs.size(), runs) << "the second build reran instead of using the deck's cache";
+  EXPECT_EQ(snippet_report("a")["from_cache"], true);
+}
+
+TEST_F(Pipeline, ACacheFolderDeckgenDidNotMakeIsRefused) {
+  fs::path theirs = dir.write("deck/.deckgen-cache/notes.txt", "mine");
+  EXPECT_EQ(build("# a\n"), 2);
+  EXPECT_TRUE(contains(status.all_errors(), "deckgen did not make it")) << status.all_errors();
+  EXPECT_FALSE(fs::exists(options.output));
+  EXPECT_FALSE(fs::exists(dir.path() / "deck/.deckgen-cache/CACHEDIR.TAG"));
+  options.use_cache = false;  // --no-cache leaves the folder alone and builds
+  EXPECT_EQ(build("# a\n"), 0) << status.all_errors();
+  EXPECT_FALSE(fs::exists(dir.path() / "deck/.deckgen-cache/CACHEDIR.TAG"));
+  options.command = Command::clean;
+  EXPECT_EQ(run_command(options, status, Runners::single(runner)), 2);
+  EXPECT_TRUE(fs::exists(theirs));
 }
 
 // --- lower level: run_snippet and measure_snippet --------------------------------------

@@ -86,7 +86,17 @@ TEST(RunBlock, UnknownExpectKey) {
 TEST(RunBlock, BadRegex) {
   InputError e = error_of("file: a.py\nexpect:\n  stdout_matches: \"(unclosed\"\n");
   EXPECT_EQ(e.where().line, 13);
+  EXPECT_EQ(e.where().column, 3);  // the key, not its value
   EXPECT_NE(e.problem().find("not a valid regular expression"), std::string::npos);
+}
+
+// RE2 has no backreferences: a pattern std::regex accepted is an input error before
+// anything runs, not a surprise at match time.
+TEST(RunBlock, BackreferenceIsAnInputErrorAtItsKey) {
+  InputError e = error_of("file: a.py\nexpect:\n  exit: 0\n  stderr_matches: \"(a)\\\\1\"\n");
+  EXPECT_EQ(e.where().line, 14);
+  EXPECT_EQ(e.where().column, 3);
+  EXPECT_NE(e.what_to_do().find("RE2"), std::string::npos) << e.what_to_do();
 }
 
 TEST(RunBlock, MissingFileAndEmptyBlock) {

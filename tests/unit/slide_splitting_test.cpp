@@ -57,6 +57,66 @@ TEST(SlideSplitting, SlidePositionsAreFileLines) {
   EXPECT_EQ(slides[1].pos, (SourcePos{"deck/x.md", 9, 1}));
 }
 
+// A large body is parsed a piece of at least 1 MiB at a time (issue 13, memory): each
+// case is what parsing the whole body gives, which the pieces must give too. `big`
+// makes a slide large enough for the next separator-like line to end a piece.
+std::string big(const std::string& title) { return "# " + title + "\n\n" + std::string(1 << 20, 'w') + "\n\n"; }
+
+TEST(SlidePieces, SeparatorsInsideOpenBlocksDoNotCutThePiece) {
+  // A fence with a separator-like line, then real separators after it.
+  auto fenced = split_slides(big("A") + "```\nx\n\n---\n\ny\n```\n\n---\n\n" + big("B") + "---\n\n# C\n", "a.md", 1);
+  ASSERT_EQ(fenced.size(), 3u);
+  EXPECT_NE(headings(fenced)[0].find("<pre><code>x\n\n---\n\ny\n</code></pre>"), std::string::npos);
+  EXPECT_EQ(headings(fenced)[2], "<h1>C</h1>\n");
+  // An HTML <pre> block runs past blank lines to its end tag.
+  auto pre = split_slides(big("A") + "<pre>\na\n\n---\n\nb\n</pre>\n\n---\n\n# B\n", "a.md", 1);
+  ASSERT_EQ(pre.size(), 2u);
+  EXPECT_NE(headings(pre)[0].find("<pre>\na\n\n---\n\nb\n</pre>"), std::string::npos);
+  // A fence inside a list item ends with the item at a line in the first column.
+  auto listed = split_slides(big("A") + "- a\n\n  ```\n  x\n\n---\n\n# B\n", "a.md", 1);
+  ASSERT_EQ(listed.size(), 2u);
+  EXPECT_EQ(headings(listed)[1], "<h1>B</h1>\n");
+  // Many separator-like lines in a fence: parsed whole after a few tries, still right.
+  std::string many = big("A") + "```\n";
+  for (int i = 0; i < 20; ++i) many += "\n---\n";
+  auto fence_of_rules = split_slides(many + "```\n\n---\n\n# B\n", "a.md", 1);
+  ASSERT_EQ(fence_of_rules.size(), 2u);
+  EXPECT_EQ(headings(fence_of_rules)[1], "<h1>B</h1>\n");
+}
+
+TEST(SlidePieces, ReferenceDefinitionsReachEverySlide) {
+  auto slides = split_slides("[home][h]\n\n" + big("A") + "---\n\n" + big("B") + "---\n\n[h]: https://example.org\n",
+                             "a.md", 1);
+  ASSERT_EQ(slides.size(), 2u);
+  EXPECT_NE(headings(slides)[0].find("<p><a href=\"https://example.org\">home</a></p>"), std::string::npos);
+}
+
+TEST(SlidePieces, PositionsAreFileLinesInEveryPiece) {
+  std::string body;
+  for (int i = 0; i < 5; ++i) body += big("S" + std::to_string(i)) + "---\n\n";  // 6 lines a slide
+  auto slides = split_slides(body, "a.md", 5);
+  ASSERT_EQ(slides.size(), 5u);
+  for (int i = 0; i < 5; ++i) {
+    EXPECT_EQ(slides[size_t(i)].pos.line, 5 + 6 * i) << i;
+    EXPECT_EQ(slides[size_t(i)].body.at(1).pos.line, 7 + 6 * i) << i;
+  }
+}
+
+// Fenced div lines get blank lines around them before parsing (read/block_lines.h), in
+// each piece on its own: positions are still the file's lines.
+TEST(SlidePieces, PositionsAreFileLinesWithSpacedDivLines) {
+  std::string body;
+  for (int i = 0; i < 4; ++i)  // 9 lines a slide; `::: columns` right under the paragraph
+    body += "# S" + std::to_string(i) + "\n\n" + std::string(1 << 20, 'w') + "\n::: columns\nx\n:::\n\n---\n\n";
+  auto slides = split_slides(body, "a.md", 5);
+  ASSERT_EQ(slides.size(), 4u);
+  for (int i = 0; i < 4; ++i) {
+    EXPECT_EQ(slides[size_t(i)].pos.line, 5 + 9 * i) << i;
+    EXPECT_EQ(slides[size_t(i)].body.at(3).children.at(0).literal, "x") << i;
+    EXPECT_EQ(slides[size_t(i)].body.at(3).pos.line, 9 + 9 * i) << i;
+  }
+}
+
 TEST(SpeakerNotes, RunFromNoteToTheEndOfTheSlide) {
   auto slides = split_slides("# A\n\nshown\n\nNote: say this\n\n- and this\n\n---\n\n# B\n", "a.md", 1);
   ASSERT_EQ(slides.size(), 2u);

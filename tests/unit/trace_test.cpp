@@ -258,9 +258,78 @@ TEST(TraceErrors, NothingToDraw) {
 
 TEST(TraceErrors, DeeplyNestedJsonDoesNotCrash) {
   std::string deep = R"([{"ph":"X","args":)" + std::string(100000, '[');
-  EXPECT_THAT(error_of({deep}), HasSubstr("not valid JSON"));
+  EXPECT_THAT(error_of({deep}), HasSubstr("nested more than 64 levels deep"));
   std::string closed = deep + std::string(100000, ']') + "}]";
-  EXPECT_EQ(error_of({closed}), "event #1 (ph \"X\"): no numeric \"ts\" (timestamp in µs)");
+  EXPECT_THAT(error_of({closed}), HasSubstr("nested more than 64 levels deep"));
+}
+
+// Issue 13: args of objects nested 100,000 deep crashed deckgen (SIGSEGV).
+TEST(TraceErrors, DeeplyNestedObjectsAreRefusedBeforeTheyAreBuilt) {
+  std::string deep = R"([{"ph":"X","ts":0,"dur":1,"args":)";
+  for (int i = 0; i < 100000; ++i) deep += R"({"a":)";
+  deep += "1" + std::string(100000, '}') + "}]";
+  EXPECT_EQ(error_of({deep}), "JSON nested more than 64 levels deep (near event #1)");
+  // What real producers write is far shallower.
+  std::string fine = R"([{"ph":"X","ts":0,"dur":1,"args":)";
+  for (int i = 0; i < 50; ++i) fine += R"({"a":)";
+  fine += "1" + std::string(50, '}') + "}]";
+  EXPECT_EQ(merged({fine}).spans.size(), 1u);
+}
+
+// Issue 13: one event with ts and dur near the double limit made the axis loop for ever.
+TEST(TraceErrors, TimesBeyondWhatADoubleHoldsToTheMicrosecondAreRefused) {
+  EXPECT_THAT(error_of({R"([{"ph":"X","name":"a","ts":1.7e308,"dur":1.7e308,"pid":1,"tid":1}])"}),
+              HasSubstr("event #1 (\"a\", ph \"X\"): \"ts\" 1.7e+308 µs is out of range"));
+  EXPECT_THAT(error_of({R"([{"ph":"X","name":"a","ts":0,"dur":1.7e308,"pid":1,"tid":1}])"}),
+              HasSubstr("\"dur\" 1.7e+308 µs is out of range"));
+  EXPECT_THAT(error_of({R"([{"ph":"i","name":"a","ts":-1e300,"pid":1,"tid":1}])"}), HasSubstr("out of range"));
+  // Each time in range, the whole trace not: 2^53 µs on both sides of zero.
+  EXPECT_THAT(error_of({R"([{"ph":"i","ts":-9007199254740992},{"ph":"i","ts":9007199254740992}])"}),
+              HasSubstr("more than 2^53 µs"));
+  // Epoch microseconds (1.7e15) are fine.
+  EXPECT_EQ(merged({R"([{"ph":"X","ts":1700000000000000,"dur":5}])"}).spans.size(), 1u);
+}
+
+// Issue 13: a number no double holds (1e999) made nlohmann's parser throw out_of_range;
+// it is the trace's error, with the file and the event it is in.
+TEST(TraceErrors, NumbersTooLargeForADoubleAreRefused) {
+  EXPECT_EQ(error_of({R"([{"ph":"X","ts":0,"dur":1},
+                          {"ph":"C","name":"q","ts":0,"args":{"a":1e999,"b":2}}])"}),
+            "number overflow parsing '1e999' (near event #2): too large for a double");
+  EXPECT_EQ(error_of({R"([{"ph":"X","ts":0,"dur":1}])", R"([{"ph":"i","ts":-1e999}])"}),
+            "file 2: number overflow parsing '-1e999' (near event #1): too large for a double");
+}
+
+// Finite but absurd: a span's CPU time beyond 2^53 µs is left out, the span drawn.
+TEST(TraceErrors, AbsurdCpuTimesAreLeftOut) {
+  Trace t = merged({R"([{"ph":"X","ts":0,"dur":3,"args":{"cpu_us":1e300}},
+                        {"ph":"X","ts":5,"dur":3,"args":{"cpu_us":-1}},
+                        {"ph":"X","ts":9,"dur":3,"args":{"cpu_us":2}}])"});
+  ASSERT_EQ(t.spans.size(), 3u);
+  EXPECT_FALSE(t.spans.at(0).cpu_us.has_value());
+  EXPECT_FALSE(t.spans.at(1).cpu_us.has_value());
+  EXPECT_EQ(t.spans.at(2).cpu_us, 2.0);
+}
+
+// Issue 13: a million lanes took 1.57 GB. The reader stops at the limit.
+TEST(TraceErrors, TooManyLanes) {
+  std::string events = "[";
+  for (size_t i = 0; i <= kMaxTraceLanes; ++i) events += fmt::format(R"({{"ph":"i","ts":0,"tid":{}}},)", i);
+  events.back() = ']';
+  EXPECT_EQ(error_of({events}), "more than 10,000 lanes (threads, tasks and counters)");
+  events = "[";
+  for (size_t i = 0; i < kMaxTraceLanes; ++i) events += fmt::format(R"({{"ph":"i","ts":0,"tid":{}}},)", i);
+  events.back() = ']';
+  EXPECT_EQ(merged({events}).lanes.size(), kMaxTraceLanes);
+}
+
+TEST(TraceErrors, TooManyEventsOverAllFiles) {
+  std::string half = "[";
+  for (size_t i = 0; i < kMaxTraceEvents / 2; ++i) half += R"({"ph":"i","ts":0},)";
+  std::string more = half + R"({"ph":"i","ts":0}])";
+  half.back() = ']';
+  EXPECT_EQ(merged({half, half}).instants.size(), kMaxTraceEvents);
+  EXPECT_EQ(error_of({half, more}), "file 2: more than 1,000,000 events; record fewer spans");
 }
 
 }  // namespace

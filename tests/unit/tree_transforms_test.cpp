@@ -35,7 +35,7 @@ TEST(TreeTransforms, OptionBlocksBecomeTypedNodesInDocumentOrder) {
   EXPECT_NE(find_node(body, NodeType::timeline_block), nullptr);
   const Node* code = find_node(body, NodeType::code_block);
   ASSERT_NE(code, nullptr);
-  EXPECT_EQ(code->info, "python");
+  EXPECT_EQ(code->info(), "python");
   ASSERT_EQ(deck.snippets.size(), 2u);
   EXPECT_EQ(deck.snippets[0].display_file, "a.sh");  // the nested one: it comes first in the file
   EXPECT_EQ(deck.snippets[1].display_file, "b.sh");
@@ -61,7 +61,7 @@ TEST(TreeTransforms, PlaceholdersBecomeNodesWithTheirKeyTrimmedOnce) {
   const Node* p = find_node(deck.slides.at(0).body, NodeType::placeholder);
   ASSERT_NE(p, nullptr);
   EXPECT_EQ(p->literal, "a.wall");  // the key the values are found by
-  EXPECT_EQ(p->info, "a.wall\t");   // as written
+  EXPECT_EQ(p->info(), "a.wall\t");   // as written
 
   // The rendered page finds each value by the same key the reader parsed.
   std::map<std::string, std::string> values = {{"a.wall", "12 ms"}, {"ratio a b", "2×"}};
