@@ -3,7 +3,7 @@
 //
 //   node bench/preview.mjs [--runs 10]        (after scripts/setup; uses build/deckgen)
 //
-// Works on a copy of deck/ and snippets/ (and the cache, when one was built), so nothing
+// Works on a copy of deck/ and snippets/ (the deck's cache, deck/.deckgen-cache, comes with it), so nothing
 // in the repository changes. The first build of a cold copy runs every snippet and takes
 // minutes; only the edits after it are timed. Each edit appends a new word to a bullet
 // of the slide on screen; the time is from just before the file is written to the first
@@ -27,8 +27,6 @@ const title = 'The only reason is performance';
 
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'deckgen-preview-'));
 for (const dir of ['deck', 'snippets']) fs.cpSync(path.join(repo, dir), path.join(work, dir), { recursive: true });
-const cache = path.join(repo, 'output/.cache');  // before the cache moved into the deck folder
-if (fs.existsSync(cache)) fs.cpSync(cache, path.join(work, 'output/.cache'), { recursive: true });
 
 const watcher = spawn(deckgen, ['watch', 'deck', '-o', 'output/deck.html', '--port', '0', '-q'],
   { cwd: work, stdio: ['ignore', 'pipe', 'pipe'] });
