@@ -196,9 +196,9 @@ TEST(ResultReport, ABusyMachineIsAWarningOnlyWhenTheTimingIsRead) {
   RecordingStatus untimed, timed;
   report_result(snippet, result, /*timing_matters=*/false, untimed);
   report_result(snippet, result, /*timing_matters=*/true, timed);
-  EXPECT_TRUE(untimed.warnings.empty());
-  ASSERT_EQ(timed.warnings.size(), 1u);
-  EXPECT_TRUE(contains(timed.warnings[0], "busy during 2 of 5 runs")) << timed.warnings[0];
+  EXPECT_TRUE(untimed.warnings.empty() && untimed.busy_warnings.empty());
+  ASSERT_EQ(timed.busy_warnings.size(), 1u);
+  EXPECT_TRUE(contains(timed.busy_warnings[0], "busy during 2 of 5 runs")) << timed.busy_warnings[0];
 }
 
 TEST(ResultReport, AFailureIsAnErrorWithTheCompilersWords) {
