@@ -4,15 +4,16 @@ import time
 from deckgen_trace import metric, span
 
 async def heartbeat(lags):
-    for _ in range(15):
-        start = time.perf_counter()
-        await asyncio.sleep(0.01)
-        lags.append(time.perf_counter() - start - 0.01)
+    for _ in range(12):                # a beat every 10 ms, each a span on the timeline
+        with span("beat"):
+            start = time.perf_counter()
+            await asyncio.sleep(0.01)
+            lags.append(time.perf_counter() - start - 0.01)
 
 # region main
 async def handle_request():
     with span("handle_request"):
-        time.sleep(0.2)                 # a blocking call: the loop cannot run
+        time.sleep(0.1)                 # a blocking call: the loop cannot run
 
 async def main():
     lags = []
