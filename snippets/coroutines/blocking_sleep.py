@@ -18,8 +18,8 @@ async def handle_request():
 async def main():
     lags = []
     async with asyncio.TaskGroup() as tg:
-        tg.create_task(heartbeat(lags))
-        tg.create_task(handle_request())
+        tg.create_task(heartbeat(lags), name="heartbeat")
+        tg.create_task(handle_request(), name="request")
     print(f"heartbeat up to {max(lags) * 1000:.0f} ms late")
     return max(lags)
 # endregion

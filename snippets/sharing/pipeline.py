@@ -22,7 +22,7 @@ def put(out, item):
 # region main
 def download(urls, out):
     for url in urls:
-        with span(f"download {url}"):
+        with span("download", url=url):
             time.sleep(0.005)            # network: fast
         put(out, f"<html>{url}</html>")  # waits while the queue is full
     put(out, DONE)
@@ -34,7 +34,7 @@ def parse(inbox, out):
 
 def save(inbox):
     while (record := inbox.get()) is not DONE:
-        with span(f"save {record}"):
+        with span("save", record=record):
             time.sleep(0.015)            # disk: three times slower
 
 pages, records = queue.Queue(maxsize=2), queue.Queue(maxsize=2)

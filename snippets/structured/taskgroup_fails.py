@@ -23,7 +23,7 @@ async def main():
     try:
         async with asyncio.TaskGroup() as tg:
             for name, seconds in [("A", 0.1), ("B", 0.02), ("C", 0.1)]:
-                tg.create_task(work(name, seconds))
+                tg.create_task(work(name, seconds), name=name)
     except* ValueError as group:
         print("main caught:", group.exceptions)
 
