@@ -1,4 +1,4 @@
-"""Giving half a million numbers to worker processes: copy them, or share them?"""
+"""Giving 300,000 numbers to worker processes: copy them, or share them?"""
 import os
 import time
 from array import array
@@ -6,7 +6,7 @@ from concurrent.futures import ProcessPoolExecutor
 from multiprocessing.shared_memory import SharedMemory
 from deckgen_trace import metric
 
-N, WORKERS = 500_000, 2
+N, WORKERS = 300_000, 2
 numbers = [float(i % 1000) for i in range(N)]
 chunks = [(i * N // WORKERS, (i + 1) * N // WORKERS) for i in range(WORKERS)]
 
