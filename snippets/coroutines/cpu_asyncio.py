@@ -14,7 +14,7 @@ def timed(run):
     run()
     return time.perf_counter() - start
 
-jobs = [150_000] * 4
+jobs = [100_000] * 4
 
 # region main
 async def job(n):

@@ -26,7 +26,7 @@ def in_processes(pool, jobs):
     return list(pool.map(crunch, jobs))   # arguments and results are pickled
 
 if __name__ == "__main__":
-    jobs = [150_000] * 4
+    jobs = [100_000] * 4
     with ProcessPoolExecutor(max_workers=4) as pool:   # start once, reuse
 # endregion
         pool.submit(os.getpid).result()   # start-up is measured in section 9
