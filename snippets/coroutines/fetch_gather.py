@@ -5,7 +5,7 @@ from deckgen_trace import metric, span
 
 async def fetch(url):
     with span(f"fetch {url}"):
-        await asyncio.sleep(0.01)       # yields to the event loop while waiting
+        await asyncio.sleep(0.02)       # yields to the event loop while waiting
         return f"page {url}"
 
 # region main

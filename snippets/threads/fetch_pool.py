@@ -6,7 +6,7 @@ from deckgen_trace import metric, span
 
 def fetch(url):
     with span(f"fetch {url}"):
-        time.sleep(0.01)               # sleep releases the GIL
+        time.sleep(0.02)               # sleep releases the GIL
         return f"page {url}"
 
 # region main

@@ -1,10 +1,10 @@
-"""Thirty downloads, one after another (each one waits 10 ms)."""
+"""Thirty downloads, one after another (each one waits 20 ms)."""
 import time
 from deckgen_trace import metric, span
 
 def fetch(url):
     with span(f"fetch {url}"):
-        time.sleep(0.01)               # the network is slow, not us
+        time.sleep(0.02)               # the network is slow, not us
         return f"page {url}"
 
 # region main
