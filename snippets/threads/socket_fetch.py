@@ -1,4 +1,4 @@
-"""Real sockets on 127.0.0.1: a server that answers after 10 ms."""
+"""Real sockets on 127.0.0.1: a server that answers after 20 ms."""
 import socket
 import socketserver
 import threading
@@ -9,7 +9,7 @@ from deckgen_trace import metric
 class SlowHandler(socketserver.BaseRequestHandler):
     def handle(self):
         self.request.recv(100)
-        time.sleep(0.01)                              # a slow backend
+        time.sleep(0.02)                              # a slow backend
         self.request.sendall(b"HTTP/1.0 200 OK\r\n\r\nhello")
 
 class Server(socketserver.ThreadingTCPServer):
