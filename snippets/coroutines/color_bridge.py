@@ -8,10 +8,10 @@ async def fetch_price(item):
     await asyncio.sleep(0.005)
     return 42
 
+# region main
 def legacy_report():                 # sync code, deep in an old library
     return asyncio.run(fetch_price("book"))
 
-# region main
 async def handler():
     try:
         legacy_report()              # asyncio.run inside a loop
