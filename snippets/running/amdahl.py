@@ -8,7 +8,9 @@ from deckgen_trace import metric
 CHUNK = 2 << 20                                   # hashing 2 MiB: one unit of work
 serial_data = bytes(2 * CHUNK)                    # 2 units that must run alone
 parallel_data = [bytes([i + 1]) * CHUNK for i in range(4)]   # 4 units that split
-workers = min(len(os.sched_getaffinity(0)), 4)
+# The cores this process may use (affinity on Linux; elsewhere, all of them), up to four.
+usable = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+workers = min(usable, 4)
 
 def timed(run):
     start = time.perf_counter()
