@@ -176,16 +176,16 @@ test('the workshop deck fits 1280x720: nothing beyond a slide, every listing to 
 // over. The slide either makes room (its other blocks shrink) or is reported as not fitting.
 test('a figure with prose below it is never drawn over the prose: it fits or it is reported', async () => {
   const dir = path.join(workDir, 'figure-above-prose');
-  fs.mkdirSync(dir, { recursive: true });
+  fs.mkdirSync(path.join(dir, 'deck'), { recursive: true });
   fs.cpSync(path.join(fixture, 'snippets'), path.join(dir, 'snippets'), { recursive: true });
   const prose = 'A paragraph under the chart, long enough to wrap onto a second line of the slide. '.repeat(3);
-  fs.writeFileSync(path.join(dir, '01.md'), [
+  fs.writeFileSync(path.join(dir, 'deck', '01.md'), [
     '## A chart, then prose', '',
     '```run', 'file: sizes.py', 'id: big', 'args: ["500"]', 'show: []', 'runs: 1', 'warmup: 0', '```', '',
     '```run', 'file: sizes.py', 'id: small', 'args: ["100"]', 'show: []', 'runs: 1', 'warmup: 0', '```', '',
     '```chart', 'metric: m.size', 'snippets: [big, small]', '```', '', prose, ''].join('\n'));
   const out = path.join(workDir, 'figure-above-prose.html');
-  build(dir, out);
+  build(path.join(dir, 'deck'), out);
   await withPage({ width: 1280, height: 720 }, async (page) => {
     await open(page, out);
     const slide = await page.evaluate(() => {
