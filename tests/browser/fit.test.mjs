@@ -258,6 +258,35 @@ for (const [name, viewport] of [['wide', { width: 1280, height: 720 }], ['narrow
   });
 });
 
+// A figure inside a column is drawn for that column's width (render/figure_widths.h):
+// drawn for the whole text column and scaled into a half, its 18 px labels showed at 9 px.
+for (const [name, viewport] of [['wide', { width: 1280, height: 720 }], ['narrow', { width: 960, height: 720 }]]) test(`a chart and a timeline inside columns keep labels of 18px and more at ${viewport.width}x${viewport.height}`, async () => {
+  await withPage(viewport, async (page) => {
+    await open(page, decks[name]);
+    for (const heading of ['A chart beside its reading', 'A timeline in a 60% column']) {
+      await goTo(page, heading);
+      const fig = await page.evaluate(() => {
+        const s = Reveal.getCurrentSlide();
+        const svg = s.querySelector('.column figure svg');
+        const scale = Reveal.getScale();
+        const box = svg.getBoundingClientRect();
+        const column = svg.closest('.column').getBoundingClientRect();
+        const px = Math.min(box.width / svg.viewBox.baseVal.width, box.height / svg.viewBox.baseVal.height) / scale;
+        const sizes = [...svg.querySelectorAll('text')].filter((t) => t.textContent.trim())
+          .map((t) => parseFloat(getComputedStyle(t).fontSize) * px);
+        return { smallest: Math.min(...sizes), labels: sizes.length,
+                 inColumn: box.left >= column.left - 1 && box.right <= column.right + 1,
+                 widthShare: box.width / column.width };
+      });
+      assert.ok(fig.labels > 3, `${heading}: ${fig.labels} labels`);
+      assert.ok(fig.smallest >= 17.95, `${heading}: a label is ${fig.smallest.toFixed(2)}px`);
+      assert.ok(fig.inColumn, `${heading}: the drawing leaves its column`);
+      // Drawn for the column: it spans the column rather than a sliver of it.
+      assert.ok(fig.widthShare > 0.9, `${heading}: the drawing takes ${(fig.widthShare * 100).toFixed(0)}% of its column's width`);
+    }
+  });
+});
+
 test('the trace downloads from the deck itself', async () => {
   await withPage({ width: 1280, height: 720 }, async (page) => {
     await open(page, decks.wide);
