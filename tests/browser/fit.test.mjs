@@ -229,6 +229,55 @@ test('claims: the mark and the verdict on one line; a failed claim is a closed r
   });
 });
 
+// An opened overlay (timing details, a claim's evidence) closes where a speaker would
+// close it: a second click on its summary line (still in sight and not covered), its ✕,
+// or Escape, which then does not also open reveal.js's overview. Clicks go to screen
+// points, as a mouse's do, so an overlay lying over its summary takes the click.
+for (const [heading, selector] of [['Timing details', 'details.timing'], ['Claims', 'details.claim.fail'], ['Claims', 'details.claim.ok']]) test(`${selector} on "${heading}" opens and closes by its summary, its ✕ and Escape`, async () => {
+  await withPage({ width: 1280, height: 720 }, async (page) => {
+    await open(page, decks.wide);
+    await goTo(page, heading);
+    const details = `section.present ${selector}`;
+    const isOpen = () => page.evaluate((sel) => document.querySelector(sel).open, details);
+    const centre = async (sel) => {
+      const box = await page.locator(sel).boundingBox();
+      return [box.x + box.width / 2, box.y + box.height / 2];
+    };
+    const clickAt = async (sel) => page.mouse.click(...(await centre(sel)));
+    const summary = `${details} > summary`;
+    const openIt = async () => {
+      await clickAt(summary);
+      await page.waitForTimeout(50);
+      assert.equal(await isOpen(), true, 'a click on the summary did not open it');
+      assert.ok(await page.locator(`${details} > .overlay`).isVisible());
+    };
+
+    await openIt();
+    // The summary line stays in sight: nothing lies over its centre.
+    const onTop = await page.evaluate(([sel, x, y]) => document.querySelector(sel).contains(document.elementFromPoint(x, y)),
+      [summary, ...(await centre(summary))]);
+    assert.ok(onTop, 'the opened overlay covers its own summary');
+    await clickAt(summary);
+    await page.waitForTimeout(50);
+    assert.equal(await isOpen(), false, 'a second click on the summary did not close it');
+
+    await openIt();
+    await clickAt(`${details} > .overlay .overlay-close`);
+    await page.waitForTimeout(50);
+    assert.equal(await isOpen(), false, 'its ✕ did not close it');
+
+    await openIt();
+    await page.keyboard.press('Escape');
+    await page.waitForTimeout(50);
+    assert.equal(await isOpen(), false, 'Escape did not close it');
+    assert.equal(await page.evaluate(() => Reveal.isOverview()), false, 'Escape also opened the overview');
+    // With nothing open, Escape is reveal.js's again.
+    await page.keyboard.press('Escape');
+    await page.waitForTimeout(50);
+    assert.equal(await page.evaluate(() => Reveal.isOverview()), true, 'Escape no longer opens the overview');
+  });
+});
+
 for (const [name, viewport] of [['wide', { width: 1280, height: 720 }], ['narrow', { width: 960, height: 720 }]]) test(`charts and timelines fill half the slide or more, with labels of 18px and more at ${viewport.width}x${viewport.height}`, async () => {
   await withPage(viewport, async (page) => {
     await open(page, decks[name]);
