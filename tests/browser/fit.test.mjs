@@ -272,6 +272,55 @@ test('claims: the mark and the verdict on one line; a failed claim is a closed r
   });
 });
 
+// An opened overlay (timing details, a claim's evidence) closes where a speaker would
+// close it: a second click on its summary line (still in sight and not covered), its ✕,
+// or Escape, which then does not also open reveal.js's overview. Clicks go to screen
+// points, as a mouse's do, so an overlay lying over its summary takes the click.
+for (const [heading, selector] of [['Timing details', 'details.timing'], ['Claims', 'details.claim.fail'], ['Claims', 'details.claim.ok']]) test(`${selector} on "${heading}" opens and closes by its summary, its ✕ and Escape`, async () => {
+  await withPage({ width: 1280, height: 720 }, async (page) => {
+    await open(page, decks.wide);
+    await goTo(page, heading);
+    const details = `section.present ${selector}`;
+    const isOpen = () => page.evaluate((sel) => document.querySelector(sel).open, details);
+    const centre = async (sel) => {
+      const box = await page.locator(sel).boundingBox();
+      return [box.x + box.width / 2, box.y + box.height / 2];
+    };
+    const clickAt = async (sel) => page.mouse.click(...(await centre(sel)));
+    const summary = `${details} > summary`;
+    const openIt = async () => {
+      await clickAt(summary);
+      await page.waitForTimeout(50);
+      assert.equal(await isOpen(), true, 'a click on the summary did not open it');
+      assert.ok(await page.locator(`${details} > .overlay`).isVisible());
+    };
+
+    await openIt();
+    // The summary line stays in sight: nothing lies over its centre.
+    const onTop = await page.evaluate(([sel, x, y]) => document.querySelector(sel).contains(document.elementFromPoint(x, y)),
+      [summary, ...(await centre(summary))]);
+    assert.ok(onTop, 'the opened overlay covers its own summary');
+    await clickAt(summary);
+    await page.waitForTimeout(50);
+    assert.equal(await isOpen(), false, 'a second click on the summary did not close it');
+
+    await openIt();
+    await clickAt(`${details} > .overlay .overlay-close`);
+    await page.waitForTimeout(50);
+    assert.equal(await isOpen(), false, 'its ✕ did not close it');
+
+    await openIt();
+    await page.keyboard.press('Escape');
+    await page.waitForTimeout(50);
+    assert.equal(await isOpen(), false, 'Escape did not close it');
+    assert.equal(await page.evaluate(() => Reveal.isOverview()), false, 'Escape also opened the overview');
+    // With nothing open, Escape is reveal.js's again.
+    await page.keyboard.press('Escape');
+    await page.waitForTimeout(50);
+    assert.equal(await page.evaluate(() => Reveal.isOverview()), true, 'Escape no longer opens the overview');
+  });
+});
+
 for (const [name, viewport] of [['wide', { width: 1280, height: 720 }], ['narrow', { width: 960, height: 720 }]]) test(`charts and timelines fill half the slide or more, with labels of 18px and more at ${viewport.width}x${viewport.height}`, async () => {
   await withPage(viewport, async (page) => {
     await open(page, decks[name]);
@@ -297,6 +346,35 @@ for (const [name, viewport] of [['wide', { width: 1280, height: 720 }], ['narrow
       assert.ok(fig.share >= 0.5, `${heading}: the drawing takes ${(fig.share * 100).toFixed(0)}% of the slide's height`);
       if (heading === 'One value 50× smaller') assert.ok(fig.hint, 'no hint to use a log axis');
       if (heading === 'The same on a log axis') assert.ok(!fig.hint, 'a log axis still hints');
+    }
+  });
+});
+
+// A figure inside a column is drawn for that column's width (render/figure_widths.h):
+// drawn for the whole text column and scaled into a half, its 18 px labels showed at 9 px.
+for (const [name, viewport] of [['wide', { width: 1280, height: 720 }], ['narrow', { width: 960, height: 720 }]]) test(`a chart and a timeline inside columns keep labels of 18px and more at ${viewport.width}x${viewport.height}`, async () => {
+  await withPage(viewport, async (page) => {
+    await open(page, decks[name]);
+    for (const heading of ['A chart beside its reading', 'A timeline in a 60% column']) {
+      await goTo(page, heading);
+      const fig = await page.evaluate(() => {
+        const s = Reveal.getCurrentSlide();
+        const svg = s.querySelector('.column figure svg');
+        const scale = Reveal.getScale();
+        const box = svg.getBoundingClientRect();
+        const column = svg.closest('.column').getBoundingClientRect();
+        const px = Math.min(box.width / svg.viewBox.baseVal.width, box.height / svg.viewBox.baseVal.height) / scale;
+        const sizes = [...svg.querySelectorAll('text')].filter((t) => t.textContent.trim())
+          .map((t) => parseFloat(getComputedStyle(t).fontSize) * px);
+        return { smallest: Math.min(...sizes), labels: sizes.length,
+                 inColumn: box.left >= column.left - 1 && box.right <= column.right + 1,
+                 widthShare: box.width / column.width };
+      });
+      assert.ok(fig.labels > 3, `${heading}: ${fig.labels} labels`);
+      assert.ok(fig.smallest >= 17.95, `${heading}: a label is ${fig.smallest.toFixed(2)}px`);
+      assert.ok(fig.inColumn, `${heading}: the drawing leaves its column`);
+      // Drawn for the column: it spans the column rather than a sliver of it.
+      assert.ok(fig.widthShare > 0.9, `${heading}: the drawing takes ${(fig.widthShare * 100).toFixed(0)}% of its column's width`);
     }
   });
 });
