@@ -29,7 +29,10 @@ constexpr double kBarShare = 0.62;      // of its row, a bar's thickness ...
 constexpr double kMaxBar = 64;          // ... up to this: wide rows get more space between bars
 // About what a slide with a heading leaves free: a chart of few bars gets taller rows
 // so that it fills the slide at 1:1 instead of leaving its lower half empty.
-constexpr double kTargetHeight = 520;
+// Not all of it (about 590 px): on screen a figure keeps its drawing's height (its labels
+// are at their 18 px floor), so the height left over is all the room a caption (a
+// timeline's trace link) or a line or two of prose has. At 520 the drawing ran over them.
+constexpr double kTargetHeight = 440;
 constexpr double kAxisHeight = 62;
 constexpr double kHintHeight = 28;
 constexpr double kFont = 20;            // labels and values

@@ -8,7 +8,7 @@
 // the axis says so through `spread_label`. Text takes the page's colour (currentColor),
 // is 18 px and up when drawn at the slide's text width (readable from the back of a room at 1280×720),
 // and the output is deterministic. A chart of few bars gets thicker rows, so that it
-// fills what a slide with a heading leaves free (about 520 px) without scaling its text.
+// fills most of what a slide with a heading leaves free (440 of about 590 px) without scaling its text.
 //
 // Scale: linear from zero by default. When the medians span more than 20×, the small
 // bars are slivers, so the caption adds a hint to write `scale: log`; a log axis runs

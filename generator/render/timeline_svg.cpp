@@ -42,7 +42,10 @@ constexpr size_t kMaxInstantTags = 6;     // per lane; more instants keep their 
 // A timeline of few lanes gets taller rows, up to kMaxStretch times, towards this height:
 // about what a slide with a heading leaves free, so the drawing fills the slide at 1:1
 // instead of leaving its lower half empty (the labels keep their size).
-constexpr double kTargetHeight = 508;
+// Not all of it (about 590 px): on screen a figure keeps its drawing's height (its labels
+// are at their 18 px floor), so the height left over is all the room a caption (a
+// timeline's trace link) or a line or two of prose has. At 520 the drawing ran over them.
+constexpr double kTargetHeight = 440;
 constexpr double kMaxStretch = 3;
 
 // The time axis: where each microsecond lands, and the tick labels.
