@@ -39,7 +39,8 @@ TEST(ScratchFiles, EditorsTemporaryFilesAreScratch) {
 // Waits at most 10 s: generous for a loaded machine, and the test fails rather than hangs.
 std::optional<std::vector<fs::path>> wait_briefly(FileWatcher& watcher) {
   auto give_up = std::chrono::steady_clock::now() + std::chrono::seconds(10);
-  return watcher.wait_for_change(std::chrono::milliseconds(50),
+  SaveBurst::Quiet quiet{std::chrono::milliseconds(50), std::chrono::milliseconds(50), std::chrono::seconds(2)};
+  return watcher.wait_for_change(quiet,
                                  [&] { return std::chrono::steady_clock::now() > give_up; });
 }
 
@@ -103,7 +104,7 @@ TEST(FileWatcher, StopsWhenAsked) {
   test::TempDir dir;
   FileWatcher watcher;
   watcher.watch(dir.path());
-  EXPECT_FALSE(watcher.wait_for_change(std::chrono::milliseconds(50), [] { return true; }).has_value());
+  EXPECT_FALSE(watcher.wait_for_change(SaveBurst::Quiet{}, [] { return true; }).has_value());
 }
 
 TEST(LiveReload, ScriptGoesBeforeTheLastBodyEndAndCarriesTheState) {
