@@ -113,7 +113,7 @@ TEST(LiveReload, ScriptGoesBeforeTheLastBodyEndAndCarriesTheState) {
   ASSERT_NE(script, std::string::npos);
   EXPECT_LT(page.find("<p>x</p>"), script);
   EXPECT_EQ(page.substr(page.size() - 14), "</body></html>");
-  EXPECT_NE(page.find(R"({"error":"","version":7})"), std::string::npos);
+  EXPECT_NE(page.find(R"({"error":"","live":[],"version":7})"), std::string::npos);
   EXPECT_NE(page.find(std::string(kEventsPath)), std::string::npos);  // told by push (event_stream_test.cpp)
 }
 
@@ -172,7 +172,7 @@ TEST(DeckServer, ServesTheDeckItsVersionAndItsError) {
   EXPECT_NE(deck.find("Cache-Control: no-store"), std::string::npos);
   EXPECT_NE(http_get(port, "/deck.html").find("DECK-ONE"), std::string::npos);
   EXPECT_NE(http_get(port, "/deckXhtml").rfind("HTTP/1.1 404", 0), std::string::npos);  // the '.' is literal
-  EXPECT_NE(http_get(port, std::string(kVersionPath)).find(R"({"error":"","version":1})"), std::string::npos);
+  EXPECT_NE(http_get(port, std::string(kVersionPath)).find(R"({"error":"","live":[],"version":1})"), std::string::npos);
 
   server.show_error("slide 3: broken");
   EXPECT_NE(http_get(port, std::string(kErrorPath)).find("slide 3: broken"), std::string::npos);
@@ -180,7 +180,7 @@ TEST(DeckServer, ServesTheDeckItsVersionAndItsError) {
 
   server.publish("<html><body>DECK-TWO</body></html>");
   EXPECT_EQ(server.version(), 2u);
-  EXPECT_NE(http_get(port, std::string(kVersionPath)).find(R"({"error":"","version":2})"), std::string::npos);
+  EXPECT_NE(http_get(port, std::string(kVersionPath)).find(R"({"error":"","live":[],"version":2})"), std::string::npos);
   server.stop();
   EXPECT_EQ(http_get(port, "/"), "");  // nothing listens any more
 }
