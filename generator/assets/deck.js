@@ -39,6 +39,12 @@
       if (block.tagName === 'ASIDE') return;
       right = Math.max(right, (block.getBoundingClientRect().right - box.left) / scale - contentRight);
     });
+    // A figure keeps its drawing's size on screen (theme.css) while its own box may
+    // shrink: the drawing then runs over the blocks below it, inside the slide, where the
+    // slide's overflow does not show it. What sticks out of the figure is hidden as surely.
+    slide.querySelectorAll('figure').forEach(function (figure) {
+      bottom = Math.max(bottom, figure.scrollHeight - figure.clientHeight);
+    });
     // A line wider than its box inside a block (a listing, a table).
     slide.querySelectorAll('pre, table').forEach(function (block) {
       right = Math.max(right, block.scrollWidth - block.clientWidth);
@@ -124,6 +130,42 @@
     return element.offsetWidth > 0 ? r.width / element.offsetWidth : 1;
   }
 
+  // An opened overlay (the timing table, a claim's evidence) is placed just above its
+  // summary line, or else just below it, where it shows whole: the line stays in sight,
+  // and a second click on it closes the overlay, as a speaker expects of a line that
+  // opened something. Where neither side has room, the overlay keeps theme.css's place
+  // (the slide's whole height, over the line); its ✕ and Escape close it there too.
+  // Placed by its line, an overlay may come within OVERLAY_EDGE of the slide's edges (over
+  // the heading, say: it is open only for a moment), which lets a statistics table fit
+  // above a timing line in the middle of a slide.
+  var OVERLAY_EDGE = 8;
+  var OVERLAY_GAP = 6;
+  function placeOverlay(details) {
+    var overlay = details.querySelector(':scope > .overlay');
+    var slide = details.closest('section');
+    var summary = details.querySelector(':scope > summary');
+    if (!overlay || !slide || !summary || !details.open) return;
+    if (!overlay.querySelector(':scope > .overlay-close')) {
+      var close = document.createElement('button');
+      close.type = 'button';
+      close.className = 'overlay-close';
+      close.setAttribute('aria-label', 'close');
+      close.textContent = '\u2715';
+      overlay.insertBefore(close, overlay.firstChild);
+    }
+    overlay.style.top = overlay.style.bottom = '';
+    var scale = scaleOf(slide);
+    var box = slide.getBoundingClientRect(), line = summary.getBoundingClientRect();
+    var lineTop = (line.top - box.top) / scale, lineBottom = (line.bottom - box.top) / scale;
+    var height = overlay.scrollHeight + (overlay.offsetHeight - overlay.clientHeight);
+    if (height <= lineTop - OVERLAY_GAP - OVERLAY_EDGE) {
+      overlay.style.bottom = (slide.clientHeight - lineTop + OVERLAY_GAP) + 'px';
+    } else if (height <= slide.clientHeight - OVERLAY_EDGE - lineBottom - OVERLAY_GAP) {
+      overlay.style.top = (lineBottom + OVERLAY_GAP) + 'px';
+      overlay.style.bottom = 'auto';
+    }
+  }
+
   // Each of the slide's overlays opened in turn (and closed again): how far its content
   // reaches past its box, which does not scroll into view on its own, or past the slide.
   // Overlays do not shrink with --fit: their text is already small.
@@ -134,6 +176,7 @@
       if (!overlay) return;
       var wasOpen = details.open;
       details.open = true;
+      placeOverlay(details);
       var scale = scaleOf(slide);
       var box = slide.getBoundingClientRect(), r = overlay.getBoundingClientRect();
       var taller = Math.max(overlay.scrollHeight - overlay.clientHeight, (box.top - r.top) / scale, (r.bottom - box.bottom) / scale);
@@ -242,8 +285,33 @@
     });
   }
 
+  // Delegated from the document, so slides that `watch` swaps in get the same: placing an
+  // overlay as it opens ('toggle' does not bubble, so it is caught on the way down), its
+  // ✕, and Escape, which closes what is open on the slide before reveal.js sees the key
+  // (there it opens the overview).
+  function closeOverlaysOnEscape() {
+    document.addEventListener('toggle', function (event) {
+      if (event.target.tagName === 'DETAILS') placeOverlay(event.target);
+    }, true);
+    document.addEventListener('click', function (event) {
+      var close = event.target.closest && event.target.closest('.overlay-close');
+      if (close) close.closest('details').open = false;
+    });
+    window.addEventListener('keydown', function (event) {
+      if (event.key !== 'Escape' || !window.Reveal) return;
+      var slide = Reveal.getCurrentSlide();
+      var open = slide ? slide.querySelectorAll('details[open]') : [];
+      var closed = false;
+      Array.prototype.forEach.call(open, function (details) {
+        if (details.querySelector(':scope > .overlay')) details.open = false, closed = true;
+      });
+      if (closed) event.preventDefault(), event.stopPropagation();
+    }, true);
+  }
+
   function start() {
     linkAttachments();
+    closeOverlaysOnEscape();
     if (!window.Reveal) return;
     Reveal.on('pdf-ready', function () {
       allSlides().forEach(function (slide) { fitSlide(slide, true, PRINT_FLOOR); });

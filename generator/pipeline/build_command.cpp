@@ -20,6 +20,7 @@
 #include "plan/plan.h"
 #include "read/deck_reader.h"
 #include "render/claim_html.h"
+#include "render/figure_widths.h"
 #include "render/figures.h"
 #include "render/provenance_slide.h"
 #include "render/slides.h"
@@ -58,11 +59,16 @@ Figures claims_and_figures(const Deck& deck, const Measured& measured, Strictnes
       status.warning(fmt::format("{}: warning: claim holds but is fragile: {}", c.spec.pos, c.verdict));
     if (claim_fails_build(c, strictness)) ++f.failed;
   }
-  double width = figure_width(stage_width(deck.meta));
-  for (const ChartSpec& c : deck.charts) f.block_html[c.pos] = chart_html(c, measured.results, width);
+  // Each figure is drawn for the box it stands in: the text column, or its column.
+  std::map<SourcePos, double> widths = figure_widths(deck, stage_width(deck.meta));
+  auto width_at = [&](const SourcePos& pos) {
+    auto found = widths.find(pos);
+    return found != widths.end() ? found->second : figure_width(stage_width(deck.meta));
+  };
+  for (const ChartSpec& c : deck.charts) f.block_html[c.pos] = chart_html(c, measured.results, width_at(c.pos));
   for (const TimelineSpec& t : deck.timelines) {
     auto r = measured.results.find(t.snippet);
-    TimelineFigure fig = timeline_html(t, r == measured.results.end() ? nullptr : &r->second, width);
+    TimelineFigure fig = timeline_html(t, r == measured.results.end() ? nullptr : &r->second, width_at(t.pos));
     for (const std::string& w : fig.warnings) status.warning(fmt::format("{}: warning: trace of '{}': {}", t.pos, t.snippet, w));
     if (!fig.error.empty()) {
       status.error(fmt::format("{}: error: {}", t.pos, fig.error));

@@ -18,6 +18,10 @@ using svg::num;
 constexpr double kMargin = 10;
 constexpr double kLabelWidth = 260;
 constexpr double kValueWidth = 190;     // room right of the longest whisker for its value
+// A narrow drawing (one in a column) gives its labels at most this share of its width,
+// and its values what the longest of them needs, so its bars keep some length.
+constexpr double kLabelShare = 0.28;
+constexpr double kValueShare = 0.25;
 constexpr double kTitleHeight = 40;
 constexpr double kRow = 54;             // the least a bar's row takes ...
 constexpr double kMaxRow = 180;         // ... and the most, towards kTargetHeight
@@ -105,8 +109,14 @@ double median_span(const ChartData& chart) {
 
 std::string chart_svg(const ChartData& chart) {
   auto format = chart.format ? chart.format : [](double v) { return format_count(v); };
-  double x0 = kMargin + kLabelWidth + 10;
-  double x1 = chart.width - kMargin - kValueWidth;
+  auto value_text = [&](const ChartEntry& e) { return fmt::format("{} (n={})", format(finite_or_zero(e.median)), e.n); };
+  double longest_value = 0;
+  for (const ChartEntry& e : chart.entries)
+    if (e.n > 0) longest_value = std::max(longest_value, svg::text_width(value_text(e), kFont));
+  double label_width = std::min(kLabelWidth, kLabelShare * chart.width);
+  double value_width = std::min(kValueWidth, std::max(longest_value + 16, kValueShare * chart.width));
+  double x0 = kMargin + label_width + 10;
+  double x1 = chart.width - kMargin - value_width;
   Axis axis_scale(chart, x0, x1);
   bool log = chart.scale == ChartScale::log;
 
@@ -125,7 +135,7 @@ std::string chart_svg(const ChartData& chart) {
   double plot_top = y;
   for (const ChartEntry& e : chart.entries) {
     double cy = y + row / 2;
-    std::string label = svg::fit(e.label, kFont, kLabelWidth);
+    std::string label = svg::fit(e.label, kFont, label_width);
     body += fmt::format("<text x=\"{}\" y=\"{}\" text-anchor=\"end\">{}</text>\n", num(x0 - 10),
                         num(cy + 7), svg::text(label));
     if (e.n == 0) {
@@ -145,7 +155,7 @@ std::string chart_svg(const ChartData& chart) {
           "<path class=\"whisker\" d=\"M{l} {y}H{h}M{l} {t}V{b}M{h} {t}V{b}\" stroke=\"currentColor\" stroke-width=\"2\" fill=\"none\"/>\n",
           fmt::arg("l", num(axis_scale.x(low))), fmt::arg("h", num(axis_scale.x(high))), fmt::arg("y", num(cy)),
           fmt::arg("t", num(cy - bar / 4)), fmt::arg("b", num(cy + bar / 4)));
-    std::string value = fmt::format("{} (n={})", format(median), e.n);
+    std::string value = value_text(e);
     body += fmt::format("<text x=\"{}\" y=\"{}\">{}</text>\n",
                         num(std::max({axis_scale.x(high), axis_scale.x(median), x0 + 2}) + 10), num(cy + 7),
                         svg::text(value));
@@ -177,25 +187,32 @@ std::string chart_svg(const ChartData& chart) {
   // when one line would not hold both.
   std::vector<std::string> caption{chart.metric_label.empty() ? "median" : "median " + chart.metric_label};
   caption[0] += fmt::format(" (bars); whiskers: {} of the runs", chart.spread_label);
+  double line_width = chart.width - 2 * kMargin;
   if (log) {
     const char* note = "log scale: bar lengths are not proportional";
     std::string joined = caption[0] + "; " + note;
-    if (svg::text_width(joined, kSmallFont) <= chart.width - 2 * kMargin) caption[0] = joined;
+    if (svg::text_width(joined, kSmallFont) <= line_width) caption[0] = joined;
     else caption.push_back(note);
   }
+  // A narrow drawing breaks its caption into lines rather than cutting it at its edges.
+  std::vector<std::string> caption_lines;
+  for (const std::string& part : caption)
+    for (std::string& line : svg::wrap(part, kSmallFont, line_width)) caption_lines.push_back(std::move(line));
   double height = plot_bottom + kAxisHeight - kHintHeight;
-  for (const std::string& line : caption) {
+  for (const std::string& line : caption_lines) {
     height += kHintHeight;
     axis += fmt::format("<text x=\"{}\" y=\"{}\" font-size=\"{}\" text-anchor=\"middle\" fill-opacity=\"0.8\">{}</text>\n",
                         num(chart.width / 2), num(height - 10), num(kSmallFont), svg::text(line));
   }
   double span = median_span(chart);
   if (!log && span > kSpanForHint) {
-    axis += fmt::format(
-        "<text class=\"scale-hint\" x=\"{}\" y=\"{}\" font-size=\"{}\" text-anchor=\"middle\" fill-opacity=\"0.8\">"
-        "the medians span {:.0f}×: `scale: log` in the chart block shows the small ones</text>\n",
-        num(chart.width / 2), num(height + 20), num(kSmallFont), span);
-    height += kHintHeight;
+    std::string hint = fmt::format("the medians span {:.0f}×: `scale: log` in the chart block shows the small ones", span);
+    for (const std::string& line : svg::wrap(hint, kSmallFont, line_width)) {
+      axis += fmt::format(
+          "<text class=\"scale-hint\" x=\"{}\" y=\"{}\" font-size=\"{}\" text-anchor=\"middle\" fill-opacity=\"0.8\">{}</text>\n",
+          num(chart.width / 2), num(height + 20), num(kSmallFont), svg::text(line));
+      height += kHintHeight;
+    }
   }
   height = std::ceil(height + kMargin);
 

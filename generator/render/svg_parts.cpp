@@ -56,6 +56,27 @@ std::string fit(std::string_view raw, double font_px, double max_px) {
   return out + "…";
 }
 
+std::vector<std::string> wrap(std::string_view raw, double font_px, double max_px) {
+  std::vector<std::string> lines;
+  std::string line;
+  size_t at = 0;
+  while (at <= raw.size()) {
+    size_t space = raw.find(' ', at);
+    std::string_view word = raw.substr(at, space == std::string_view::npos ? std::string_view::npos : space - at);
+    std::string longer = line.empty() ? std::string(word) : line + " " + std::string(word);
+    if (!line.empty() && text_width(longer, font_px) > max_px) {
+      lines.push_back(std::move(line));
+      line = std::string(word);
+    } else {
+      line = std::move(longer);
+    }
+    if (space == std::string_view::npos) break;
+    at = space + 1;
+  }
+  if (!line.empty()) lines.push_back(std::move(line));
+  return lines;
+}
+
 double nice_step(double range, int max_ticks) {
   if (!(range > 0) || max_ticks < 1) return 1;
   double raw = range / max_ticks;

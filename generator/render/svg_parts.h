@@ -23,6 +23,10 @@ double text_width(std::string_view raw, double font_px);
 // `raw` shortened with "…" to fit `max_px` at `font_px` (whole UTF-8 characters).
 std::string fit(std::string_view raw, double font_px, double max_px);
 
+// `raw` broken at spaces into lines of at most `max_px` at `font_px` (a word longer than
+// that stays whole on a line of its own): captions of a narrow drawing.
+std::vector<std::string> wrap(std::string_view raw, double font_px, double max_px);
+
 // The step of 1, 2 or 5 × 10^k closest above range / max_ticks, so that an axis over
 // `range` gets at most `max_ticks` intervals. 1 for a range that is not positive.
 double nice_step(double range, int max_ticks);

@@ -19,7 +19,8 @@ using svg::num;
 // Layout, in SVG units. Drawn at the width of the slide's text column (render/figures.h)
 // the slide shows them 1:1, so the fonts are px: 18 and up, readable from the back of a room.
 constexpr double kMargin = 10;
-constexpr double kLabelWidth = 250;       // lane names, left of the plot
+constexpr double kLabelWidth = 250;       // lane names, left of the plot ...
+constexpr double kLabelShare = 0.3;       // ... at most this share of a narrow drawing (one in a column)
 constexpr double kTitleHeight = 40;
 constexpr double kAxisHeight = 34;
 constexpr double kProcessHeight = 32;
@@ -107,7 +108,8 @@ class TimelineWriter {
     choose_lanes();
     assign_colours();
     stretch_rows();
-    double plot_x0 = kMargin + kLabelWidth + 10;
+    label_width_ = std::min(kLabelWidth, kLabelShare * options_.width);
+    double plot_x0 = kMargin + label_width_ + 10;
     double plot_x1 = options_.width - kMargin - 16;
     double duration = std::max(trace_.end_us - trace_.start_us, 1.0);
     scale_ = {trace_.start_us, plot_x0, (plot_x1 - plot_x0) / duration};
@@ -231,7 +233,7 @@ class TimelineWriter {
   }
 
   void draw_lane_label(const std::string& name, double y, const std::string& second_line = {}) {
-    std::string shown = svg::fit(name, kFont, kLabelWidth - 12);
+    std::string shown = svg::fit(name, kFont, label_width_ - 12);
     std::string tooltip = shown != name ? fmt::format("<title>{}</title>", svg::text(name)) : "";
     body_ += fmt::format("<text x=\"{}\" y=\"{}\">{}{}</text>\n", num(kMargin + 12), num(y),
                          tooltip, svg::text(shown));
@@ -456,9 +458,14 @@ class TimelineWriter {
           break;
       }
       double text_x = e.colour.empty() ? x : x + swatch;
-      body_ += fmt::format("<text x=\"{}\" y=\"{}\">{}</text>\n", num(text_x), num(cy + 6),
-                           svg::text(e.label));
+      // A label wider than a narrow drawing (one in a column) goes on as many rows as it
+      // needs, and the next entry starts a row of its own.
+      std::vector<std::string> lines = svg::wrap(e.label, kSmallFont, right - text_x);
+      for (size_t i = 0; i < lines.size(); ++i)
+        body_ += fmt::format("<text x=\"{}\" y=\"{}\">{}</text>\n", num(text_x), num(cy + 6 + double(i) * kLegendRow),
+                             svg::text(lines[i]));
       x = text_x + svg::text_width(e.label, kSmallFont) + 18;
+      if (lines.size() > 1) y += double(lines.size() - 1) * kLegendRow, x = right;
     }
     body_ += "</g>\n";
     return y + kLegendRow;
@@ -530,6 +537,7 @@ class TimelineWriter {
   size_t hidden_lanes_ = 0;
   TimeScale scale_{};
   double plot_x1_ = 0;
+  double label_width_ = kLabelWidth;  // lane names: narrower in a narrow drawing
   double row_height_ = kRowHeight, bar_height_ = kBarHeight;   // after stretch_rows()
   std::string body_;
   std::map<std::string, std::string> colours_;

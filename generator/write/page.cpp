@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "render/html.h"
+#include "util/comment_lines.h"
 #include "util/embedded.h"
 
 namespace deckgen {
@@ -25,6 +26,23 @@ void append_style(std::string& out, std::string_view css) {
   out += "<style>";
   out.append(css);
   out += "</style>\n";
+}
+
+// deckgen's own CSS and JS as the page carries them: without their comment lines
+// (util/comment_lines.h), stripped once per process. reveal.js's files come minified.
+std::string_view own_asset(Asset_id id) {
+  auto strip = [](Asset_id asset, CommentSyntax syntax) { return without_comment_lines(embedded_asset(asset), syntax); };
+  static const std::string theme = strip(Asset_id::theme_css, CommentSyntax::css);
+  static const std::string highlight = strip(Asset_id::highlight_css, CommentSyntax::css);
+  static const std::string layout = strip(Asset_id::layout_css, CommentSyntax::css);
+  static const std::string deck = strip(Asset_id::deck_js, CommentSyntax::js);
+  switch (id) {
+    case Asset_id::theme_css: return theme;
+    case Asset_id::highlight_css: return highlight;
+    case Asset_id::layout_css: return layout;
+    case Asset_id::deck_js: return deck;
+    default: return embedded_asset(id);
+  }
 }
 
 // Each attachment as inert JSON in a <script> element that deck.js turns into a blob:
@@ -89,9 +107,9 @@ std::string write_page(const FrontMatter& meta, const std::vector<RenderedSlide>
   append_escaped(out, meta.title.empty() ? std::string("Slides") : meta.title);
   out += "</title>\n";
   append_style(out, embedded_asset(Asset_id::reveal_css));
-  append_style(out, embedded_asset(Asset_id::theme_css));
-  append_style(out, embedded_asset(Asset_id::highlight_css));
-  append_style(out, embedded_asset(Asset_id::layout_css));
+  append_style(out, own_asset(Asset_id::theme_css));
+  append_style(out, own_asset(Asset_id::highlight_css));
+  append_style(out, own_asset(Asset_id::layout_css));
   out += "</head>\n<body class=\"deckgen theme-";
   out += meta.theme;
   out += "\">\n<div class=\"reveal\">\n<div class=\"slides\">\n";
@@ -115,7 +133,7 @@ std::string write_page(const FrontMatter& meta, const std::vector<RenderedSlide>
   for (const Attachment& a : attachments) append_attachment(out, a);
   append_script(out, embedded_asset(Asset_id::reveal_js));
   append_script(out, embedded_asset(Asset_id::notes_js));
-  append_script(out, embedded_asset(Asset_id::deck_js));   // fits slides, steps marked code lines; must precede Reveal.initialize
+  append_script(out, own_asset(Asset_id::deck_js));   // fits slides, steps marked code lines; must precede Reveal.initialize
   out += "<script>Reveal.initialize(Object.assign(";
   out += reveal_config(meta);
   out += ", {plugins: [RevealNotes]}));</script>\n</body>\n</html>\n";

@@ -14,7 +14,7 @@ def timed(run):
     run()
     return time.perf_counter() - start
 
-jobs = [300_000] * 4
+jobs = [100_000] * 4
 
 # region main
 async def job(n):
@@ -25,7 +25,7 @@ async def as_tasks(jobs):
 # endregion
 
 sequential, tasks = [], []              # alternate (see running/cpu_threads.py)
-for _ in range(4):
+for _ in range(3):
     sequential.append(timed(lambda: [crunch(n) for n in jobs]))
     tasks.append(timed(lambda: asyncio.run(as_tasks(jobs))))
 speedup = min(sequential) / min(tasks)

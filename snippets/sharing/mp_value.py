@@ -1,7 +1,9 @@
 """Shared memory between processes: += on a multiprocessing.Value."""
 import multiprocessing as mp
+from deckgen_trace import metric
 
-def add(shared, times, use_lock):
+def add(shared, times, use_lock, start_together):
+    start_together.wait()                # both processes begin at the same moment
     for _ in range(times):
         if use_lock:
             with shared.get_lock():      # the Value's own lock
@@ -10,14 +12,18 @@ def add(shared, times, use_lock):
             shared.value += 1            # read, add, write: not atomic
 
 # region main
-if __name__ == "__main__":
-    for use_lock in (False, True):
-        shared = mp.Value("i", 0)
-        workers = [mp.Process(target=add, args=(shared, 20_000, use_lock))
-                   for _ in range(2)]
-        for w in workers:
-            w.start()
-        for w in workers:
-            w.join()
-        print(f"lock={use_lock!s:5}: expected 40000, got {shared.value}")
+def race(use_lock):
+    shared, together = mp.Value("i", 0), mp.Barrier(2)
+    args = (shared, 20_000, use_lock, together)
+    workers = [mp.Process(target=add, args=args) for _ in range(2)]
+    for w in workers:
+        w.start()
+    for w in workers:
+        w.join()
+    print(f"lock={use_lock!s:5}: expected 40000, got {shared.value}")
+    return 40_000 - shared.value
 # endregion
+
+if __name__ == "__main__":
+    metric("lost", race(use_lock=False), "")
+    race(use_lock=True)

@@ -1,7 +1,7 @@
 """TaskGroup: one task fails, its siblings are cancelled, errors flow up."""
 import asyncio
 import time
-from deckgen_trace import metric, span
+from deckgen_trace import instant, metric, span
 
 start = time.perf_counter()
 
@@ -11,9 +11,11 @@ async def work(name, seconds):
         try:
             await asyncio.sleep(seconds)
             if name == "B":
+                instant("B fails")
                 raise ValueError("B failed")
             print(f"{name}: finished")
         except asyncio.CancelledError:
+            instant(f"{name} cancelled")
             print(f"{name}: cancelled")
             raise
 
@@ -21,7 +23,7 @@ async def main():
     try:
         async with asyncio.TaskGroup() as tg:
             for name, seconds in [("A", 0.1), ("B", 0.02), ("C", 0.1)]:
-                tg.create_task(work(name, seconds))
+                tg.create_task(work(name, seconds), name=name)
     except* ValueError as group:
         print("main caught:", group.exceptions)
 

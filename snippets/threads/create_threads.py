@@ -7,7 +7,7 @@ def job():
     pass
 
 # region main
-count = 1_000
+count = 500
 start = time.perf_counter()
 for _ in range(count):
     t = threading.Thread(target=job)

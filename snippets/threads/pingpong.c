@@ -3,6 +3,7 @@
 #include <semaphore.h>
 #include <stdio.h>
 #include <time.h>
+#include "../c_metric.h"
 
 enum { ROUNDS = 5000 };
 static sem_t ping, pong;
@@ -37,5 +38,7 @@ int main(void) {
     pthread_join(other, NULL);
     printf("%.1f µs per switch between C threads\n", elapsed / (2 * ROUNDS) * 1e6);
     // endregion
+    struct c_metric per_switch = {"ns_per_switch", elapsed / (2 * ROUNDS) * 1e9, "ns"};
+    c_metrics_write(&per_switch, 1);
     return 0;
 }

@@ -101,6 +101,21 @@ async function fitProblems(page) {
           break;
         }
       }
+      // Blocks drawn over one another: a figure's drawing over the claim or prose below it
+      // stays inside the slide, so only comparing the blocks' boxes shows it.
+      const blocks = [...slide.children].filter((el) => el.tagName !== 'ASIDE' && getComputedStyle(el).position !== 'absolute' &&
+        el.getBoundingClientRect().height > 0);
+      for (let b = 1; b < blocks.length; b++) {
+        const above = blocks[b - 1].getBoundingClientRect(), below = blocks[b].getBoundingClientRect();
+        if (above.bottom > below.top + 1) problems.push(`${where}: <${blocks[b - 1].tagName.toLowerCase()}> overlaps the <${blocks[b].tagName.toLowerCase()}> below it by ${((above.bottom - below.top) / scale).toFixed(0)}px`);
+      }
+      for (const figure of slide.querySelectorAll('figure')) {
+        const f = figure.getBoundingClientRect();
+        for (const part of figure.children) {
+          const r = part.getBoundingClientRect();
+          if (r.bottom > f.bottom + 1) problems.push(`${where}: the <${part.tagName.toLowerCase()}> of a figure runs ${((r.bottom - f.bottom) / scale).toFixed(0)}px past its box`);
+        }
+      }
       for (const code of slide.querySelectorAll('pre code')) {
         const walker = document.createTreeWalker(code, NodeFilter.SHOW_TEXT);
         let last = null;
@@ -154,6 +169,34 @@ test('the workshop deck fits 1280x720: nothing beyond a slide, every listing to 
   await withPage({ width: 1280, height: 720 }, async (page) => {
     await open(page, workshop);
     assert.deepEqual(await fitProblems(page), []);
+  });
+});
+
+// A chart keeps its drawing's size on screen; a paragraph below it must not be drawn
+// over. The slide either makes room (its other blocks shrink) or is reported as not fitting.
+test('a figure with prose below it is never drawn over the prose: it fits or it is reported', async () => {
+  const dir = path.join(workDir, 'figure-above-prose');
+  fs.mkdirSync(path.join(dir, 'deck'), { recursive: true });
+  fs.cpSync(path.join(fixture, 'snippets'), path.join(dir, 'snippets'), { recursive: true });
+  const prose = 'A paragraph under the chart, long enough to wrap onto a second line of the slide. '.repeat(3);
+  fs.writeFileSync(path.join(dir, 'deck', '01.md'), [
+    '## A chart, then prose', '',
+    '```run', 'file: sizes.py', 'id: big', 'args: ["500"]', 'show: []', 'runs: 1', 'warmup: 0', '```', '',
+    '```run', 'file: sizes.py', 'id: small', 'args: ["100"]', 'show: []', 'runs: 1', 'warmup: 0', '```', '',
+    '```chart', 'metric: m.size', 'snippets: [big, small]', '```', '', prose, ''].join('\n'));
+  const out = path.join(workDir, 'figure-above-prose.html');
+  build(path.join(dir, 'deck'), out);
+  await withPage({ width: 1280, height: 720 }, async (page) => {
+    await open(page, out);
+    const slide = await page.evaluate(() => {
+      Reveal.slide(0);
+      const s = Reveal.getCurrentSlide();
+      const svg = s.querySelector('figure svg').getBoundingClientRect();
+      const p = [...s.children].find((el) => el.tagName === 'P').getBoundingClientRect();
+      return { overflow: s.dataset.overflow || '', overlap: (svg.bottom - p.top) / Reveal.getScale() };
+    });
+    assert.ok(slide.overflow !== '' || slide.overlap <= 1,
+      `the chart is drawn ${slide.overlap.toFixed(0)}px over the paragraph and the slide is not reported`);
   });
 });
 
@@ -229,6 +272,55 @@ test('claims: the mark and the verdict on one line; a failed claim is a closed r
   });
 });
 
+// An opened overlay (timing details, a claim's evidence) closes where a speaker would
+// close it: a second click on its summary line (still in sight and not covered), its ✕,
+// or Escape, which then does not also open reveal.js's overview. Clicks go to screen
+// points, as a mouse's do, so an overlay lying over its summary takes the click.
+for (const [heading, selector] of [['Timing details', 'details.timing'], ['Claims', 'details.claim.fail'], ['Claims', 'details.claim.ok']]) test(`${selector} on "${heading}" opens and closes by its summary, its ✕ and Escape`, async () => {
+  await withPage({ width: 1280, height: 720 }, async (page) => {
+    await open(page, decks.wide);
+    await goTo(page, heading);
+    const details = `section.present ${selector}`;
+    const isOpen = () => page.evaluate((sel) => document.querySelector(sel).open, details);
+    const centre = async (sel) => {
+      const box = await page.locator(sel).boundingBox();
+      return [box.x + box.width / 2, box.y + box.height / 2];
+    };
+    const clickAt = async (sel) => page.mouse.click(...(await centre(sel)));
+    const summary = `${details} > summary`;
+    const openIt = async () => {
+      await clickAt(summary);
+      await page.waitForTimeout(50);
+      assert.equal(await isOpen(), true, 'a click on the summary did not open it');
+      assert.ok(await page.locator(`${details} > .overlay`).isVisible());
+    };
+
+    await openIt();
+    // The summary line stays in sight: nothing lies over its centre.
+    const onTop = await page.evaluate(([sel, x, y]) => document.querySelector(sel).contains(document.elementFromPoint(x, y)),
+      [summary, ...(await centre(summary))]);
+    assert.ok(onTop, 'the opened overlay covers its own summary');
+    await clickAt(summary);
+    await page.waitForTimeout(50);
+    assert.equal(await isOpen(), false, 'a second click on the summary did not close it');
+
+    await openIt();
+    await clickAt(`${details} > .overlay .overlay-close`);
+    await page.waitForTimeout(50);
+    assert.equal(await isOpen(), false, 'its ✕ did not close it');
+
+    await openIt();
+    await page.keyboard.press('Escape');
+    await page.waitForTimeout(50);
+    assert.equal(await isOpen(), false, 'Escape did not close it');
+    assert.equal(await page.evaluate(() => Reveal.isOverview()), false, 'Escape also opened the overview');
+    // With nothing open, Escape is reveal.js's again.
+    await page.keyboard.press('Escape');
+    await page.waitForTimeout(50);
+    assert.equal(await page.evaluate(() => Reveal.isOverview()), true, 'Escape no longer opens the overview');
+  });
+});
+
 for (const [name, viewport] of [['wide', { width: 1280, height: 720 }], ['narrow', { width: 960, height: 720 }]]) test(`charts and timelines fill half the slide or more, with labels of 18px and more at ${viewport.width}x${viewport.height}`, async () => {
   await withPage(viewport, async (page) => {
     await open(page, decks[name]);
@@ -254,6 +346,35 @@ for (const [name, viewport] of [['wide', { width: 1280, height: 720 }], ['narrow
       assert.ok(fig.share >= 0.5, `${heading}: the drawing takes ${(fig.share * 100).toFixed(0)}% of the slide's height`);
       if (heading === 'One value 50× smaller') assert.ok(fig.hint, 'no hint to use a log axis');
       if (heading === 'The same on a log axis') assert.ok(!fig.hint, 'a log axis still hints');
+    }
+  });
+});
+
+// A figure inside a column is drawn for that column's width (render/figure_widths.h):
+// drawn for the whole text column and scaled into a half, its 18 px labels showed at 9 px.
+for (const [name, viewport] of [['wide', { width: 1280, height: 720 }], ['narrow', { width: 960, height: 720 }]]) test(`a chart and a timeline inside columns keep labels of 18px and more at ${viewport.width}x${viewport.height}`, async () => {
+  await withPage(viewport, async (page) => {
+    await open(page, decks[name]);
+    for (const heading of ['A chart beside its reading', 'A timeline in a 60% column']) {
+      await goTo(page, heading);
+      const fig = await page.evaluate(() => {
+        const s = Reveal.getCurrentSlide();
+        const svg = s.querySelector('.column figure svg');
+        const scale = Reveal.getScale();
+        const box = svg.getBoundingClientRect();
+        const column = svg.closest('.column').getBoundingClientRect();
+        const px = Math.min(box.width / svg.viewBox.baseVal.width, box.height / svg.viewBox.baseVal.height) / scale;
+        const sizes = [...svg.querySelectorAll('text')].filter((t) => t.textContent.trim())
+          .map((t) => parseFloat(getComputedStyle(t).fontSize) * px);
+        return { smallest: Math.min(...sizes), labels: sizes.length,
+                 inColumn: box.left >= column.left - 1 && box.right <= column.right + 1,
+                 widthShare: box.width / column.width };
+      });
+      assert.ok(fig.labels > 3, `${heading}: ${fig.labels} labels`);
+      assert.ok(fig.smallest >= 17.95, `${heading}: a label is ${fig.smallest.toFixed(2)}px`);
+      assert.ok(fig.inColumn, `${heading}: the drawing leaves its column`);
+      // Drawn for the column: it spans the column rather than a sliver of it.
+      assert.ok(fig.widthShare > 0.9, `${heading}: the drawing takes ${(fig.widthShare * 100).toFixed(0)}% of its column's width`);
     }
   });
 });

@@ -12,6 +12,7 @@
 #include <fstream>
 #include <regex>
 
+#include "svg_text_bounds.h"
 #include "util/files.h"
 
 namespace fs = std::filesystem;
@@ -103,6 +104,23 @@ TEST(Chart, ANarrowChartKeepsItsCaptionInside) {
   EXPECT_THAT(svg, HasSubstr("x=\"424\" y=\""));
   EXPECT_THAT(svg, HasSubstr(">log scale: bar lengths are not proportional</text>"));
   EXPECT_THAT(chart_svg(spread_chart(ChartScale::log)), HasSubstr("of the runs; log scale: bar lengths are not proportional</text>"));
+}
+
+// In a column (render/figure_widths.h) a chart is drawn 400 units wide: its labels and
+// values take a share of that, its bars keep a length, and every caption line, the
+// hint included, is broken to fit rather than cut at the edges.
+TEST(Chart, AChartForAColumnKeepsEveryTextInside) {
+  for (ChartScale scale : {ChartScale::linear, ChartScale::log}) {
+    ChartData chart = spread_chart(scale);
+    chart.width = 400;
+    std::string svg = chart_svg(chart);
+    EXPECT_THAT(test::texts_outside(svg, chart.width, 20), ::testing::IsEmpty()) << svg;
+    std::smatch bar;
+    ASSERT_TRUE(std::regex_search(svg, bar, std::regex(R"re(<rect x="([0-9.]+)" y="[0-9.]+" width="([0-9.]+)")re")));
+    EXPECT_GT(std::stod(bar[2]), 60) << "the longest bar is a sliver";
+  }
+  ChartData wide = spread_chart(ChartScale::linear);
+  EXPECT_THAT(test::texts_outside(chart_svg(wide), wide.width, 20), ::testing::IsEmpty());
 }
 
 TEST(Chart, LogAxisRunsOverWholeDecadesAndSaysSo) {

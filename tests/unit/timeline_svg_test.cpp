@@ -17,6 +17,7 @@
 #include <set>
 
 #include "render/svg_parts.h"
+#include "svg_text_bounds.h"
 #include "util/files.h"
 
 namespace fs = std::filesystem;
@@ -187,6 +188,22 @@ TEST(Timeline, DrawsTheCpuShareAsOpacityNotAsABlockAtTheStart) {
               HasSubstr("fill-opacity=\"1\""));
   EXPECT_THAT(timeline_svg(trace_of(R"([{"ph":"X","name":"w","ts":0,"dur":1000,"pid":1,"tid":1,"args":{"cpu_us":0}}])")),
               HasSubstr("fill-opacity=\"0.1\""));
+}
+
+// In a column (render/figure_widths.h) a timeline is drawn 400 units wide: lane names
+// take at most a share of it, and the legend's long CPU-share line wraps onto rows of
+// its own instead of running past the right edge.
+TEST(Timeline, ATimelineForAColumnKeepsItsLegendInside) {
+  Trace trace = trace_of(R"([{"ph":"X","name":"work","ts":0,"dur":1000,"pid":1,"tid":1,"args":{"cpu_us":250}}])");
+  TimelineOptions options;
+  options.width = 400;
+  std::string svg = timeline_svg(trace, options);
+  std::string legend = svg.substr(svg.find("<g class=\"legend\""));
+  EXPECT_THAT(test::texts_outside(legend, options.width, 18), ::testing::IsEmpty()) << legend;
+  EXPECT_THAT(legend, HasSubstr("not when in the span</text>"));
+  std::smatch bar;
+  ASSERT_TRUE(std::regex_search(svg, bar, std::regex(R"re(fill-opacity="[0-9.]+" d="M([0-9.]+) [0-9.]+h([0-9.]+)v)re")));
+  EXPECT_LE(std::stod(bar[1]), 10 + 0.3 * 400 + 10 + 0.5) << "the lane names take more than their share";
 }
 
 TEST(Timeline, InstantsAreLabelledMarkersThroughTheirLane) {

@@ -1,0 +1,26 @@
+"""Exercise (section 6): a blocking call stalls the heartbeat. Unblock it."""
+import asyncio
+import time
+
+async def heartbeat(lags):
+    while True:
+        planned = time.perf_counter() + 0.005
+        await asyncio.sleep(0.005)
+        lags.append(time.perf_counter() - planned)
+
+# region main
+def load_report():
+    time.sleep(0.05)                     # a blocking library call
+    return "report"
+
+async def main():
+    lags = []
+    beat = asyncio.create_task(heartbeat(lags))
+    await asyncio.sleep(0.01)
+    report = load_report()               # TODO: do not block the loop
+    await asyncio.sleep(0.01)            # let the heartbeat catch up
+    beat.cancel()
+    print(f"{report}; worst heartbeat lag {max(lags) * 1000:.0f} ms")
+
+asyncio.run(main())
+# endregion
