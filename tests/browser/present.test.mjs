@@ -109,13 +109,17 @@ test('▶ reruns the snippet, streams its output and updates its numbers; no tok
     assert.deepEqual(refused, [403, 403]);
 
     // A prose edit swaps the slide in place; its link to the trace still opens it (the
-    // page's own copy, or the server's with the token).
-    await page.waitForFunction(() => document.documentElement.dataset.deckgenLive === 'ready');
+    // page's own copy, or the server's with the token). The first edit also brings back
+    // the build's trace (reruns are not cached), which reloads the page; the second is
+    // the swap.
     const deckFile = path.join(workDir, 'deck', '01.md');
-    fs.writeFileSync(deckFile, fs.readFileSync(deckFile, 'utf8').replace('the trace', 'the trace, edited'));
-    await page.waitForFunction(() => document.body.textContent.includes('the trace, edited'));
+    for (const words of ['the trace, edited', 'the trace, edited again']) {
+      await page.waitForFunction(() => document.documentElement.dataset.deckgenLive === 'ready');
+      fs.writeFileSync(deckFile, fs.readFileSync(deckFile, 'utf8').replace(/the trace[^\]]*/, words));
+      await page.waitForFunction((w) => document.body.textContent.includes(w), words);
+    }
     const trace = await page.evaluate(async () => {
-      const link = [...document.querySelectorAll('a')].find((a) => a.textContent.includes('the trace, edited'));
+      const link = [...document.querySelectorAll('a')].find((a) => a.textContent.includes('edited again'));
       const r = await fetch(link.href);
       return r.status;
     });
