@@ -326,6 +326,14 @@
       fitSlide(Reveal.getCurrentSlide());
     });
     Reveal.on('slidechanged', function (event) { fitSlide(event.currentSlide); });
+    // `deckgen watch` replaced this slide's contents (serve/live_reload.cpp): fitted
+    // again now if it is on screen, else when it is next shown. No other slide is.
+    document.addEventListener('deckgen:replaced', function (event) {
+      var slide = event.target;
+      linkAttachments();   // its links to the page's files are plain paths again
+      fitted.delete(slide);
+      if (slide === Reveal.getCurrentSlide()) fitSlide(slide);
+    });
   }
 
   // This script comes after reveal.js and before Reveal.initialize (write/page.cpp):
