@@ -39,6 +39,12 @@
       if (block.tagName === 'ASIDE') return;
       right = Math.max(right, (block.getBoundingClientRect().right - box.left) / scale - contentRight);
     });
+    // A figure keeps its drawing's size on screen (theme.css) while its own box may
+    // shrink: the drawing then runs over the blocks below it, inside the slide, where the
+    // slide's overflow does not show it. What sticks out of the figure is hidden as surely.
+    slide.querySelectorAll('figure').forEach(function (figure) {
+      bottom = Math.max(bottom, figure.scrollHeight - figure.clientHeight);
+    });
     // A line wider than its box inside a block (a listing, a table).
     slide.querySelectorAll('pre, table').forEach(function (block) {
       right = Math.max(right, block.scrollWidth - block.clientWidth);

@@ -101,6 +101,21 @@ async function fitProblems(page) {
           break;
         }
       }
+      // Blocks drawn over one another: a figure's drawing over the claim or prose below it
+      // stays inside the slide, so only comparing the blocks' boxes shows it.
+      const blocks = [...slide.children].filter((el) => el.tagName !== 'ASIDE' && getComputedStyle(el).position !== 'absolute' &&
+        el.getBoundingClientRect().height > 0);
+      for (let b = 1; b < blocks.length; b++) {
+        const above = blocks[b - 1].getBoundingClientRect(), below = blocks[b].getBoundingClientRect();
+        if (above.bottom > below.top + 1) problems.push(`${where}: <${blocks[b - 1].tagName.toLowerCase()}> overlaps the <${blocks[b].tagName.toLowerCase()}> below it by ${((above.bottom - below.top) / scale).toFixed(0)}px`);
+      }
+      for (const figure of slide.querySelectorAll('figure')) {
+        const f = figure.getBoundingClientRect();
+        for (const part of figure.children) {
+          const r = part.getBoundingClientRect();
+          if (r.bottom > f.bottom + 1) problems.push(`${where}: the <${part.tagName.toLowerCase()}> of a figure runs ${((r.bottom - f.bottom) / scale).toFixed(0)}px past its box`);
+        }
+      }
       for (const code of slide.querySelectorAll('pre code')) {
         const walker = document.createTreeWalker(code, NodeFilter.SHOW_TEXT);
         let last = null;
@@ -154,6 +169,34 @@ test('the workshop deck fits 1280x720: nothing beyond a slide, every listing to 
   await withPage({ width: 1280, height: 720 }, async (page) => {
     await open(page, workshop);
     assert.deepEqual(await fitProblems(page), []);
+  });
+});
+
+// A chart keeps its drawing's size on screen; a paragraph below it must not be drawn
+// over. The slide either makes room (its other blocks shrink) or is reported as not fitting.
+test('a figure with prose below it is never drawn over the prose: it fits or it is reported', async () => {
+  const dir = path.join(workDir, 'figure-above-prose');
+  fs.mkdirSync(dir, { recursive: true });
+  fs.cpSync(path.join(fixture, 'snippets'), path.join(dir, 'snippets'), { recursive: true });
+  const prose = 'A paragraph under the chart, long enough to wrap onto a second line of the slide. '.repeat(3);
+  fs.writeFileSync(path.join(dir, '01.md'), [
+    '## A chart, then prose', '',
+    '```run', 'file: sizes.py', 'id: big', 'args: ["500"]', 'show: []', 'runs: 1', 'warmup: 0', '```', '',
+    '```run', 'file: sizes.py', 'id: small', 'args: ["100"]', 'show: []', 'runs: 1', 'warmup: 0', '```', '',
+    '```chart', 'metric: m.size', 'snippets: [big, small]', '```', '', prose, ''].join('\n'));
+  const out = path.join(workDir, 'figure-above-prose.html');
+  build(dir, out);
+  await withPage({ width: 1280, height: 720 }, async (page) => {
+    await open(page, out);
+    const slide = await page.evaluate(() => {
+      Reveal.slide(0);
+      const s = Reveal.getCurrentSlide();
+      const svg = s.querySelector('figure svg').getBoundingClientRect();
+      const p = [...s.children].find((el) => el.tagName === 'P').getBoundingClientRect();
+      return { overflow: s.dataset.overflow || '', overlap: (svg.bottom - p.top) / Reveal.getScale() };
+    });
+    assert.ok(slide.overflow !== '' || slide.overlap <= 1,
+      `the chart is drawn ${slide.overlap.toFixed(0)}px over the paragraph and the slide is not reported`);
   });
 });
 
