@@ -3,16 +3,18 @@
 //
 //   node bench/preview.mjs [--runs 10]        (after scripts/setup; uses build/deckgen)
 //
-// Works on a copy of deck/ and snippets/ (the deck's cache, deck/.deckgen-cache, comes with it), so nothing
-// in the repository changes. The first build of a cold copy runs every snippet and takes
-// minutes; only the edits after it are timed. Each edit appends a new word to a bullet
-// of the slide on screen; the time is from just before the file is written to the first
-// animation frame in which the slide on screen shows the word (so it includes up to one
-// frame of polling and the round trip to the browser). Prints each time, the median,
-// the spread and how many edits reloaded the page instead of replacing the slide.
+// Works on a copy of deck/ and snippets/ in bench/work/preview/ (git ignores it), so
+// nothing in the repository changes. The copy is refreshed on every run but its cache is
+// kept: cache keys hold the snippets' absolute paths, so a fresh folder would start
+// cold. The first build of a cold copy runs every snippet and takes minutes; only the
+// edits after it are timed. Each edit appends a new word to a bullet of the slide on
+// screen; the time is from just before the file is written to the first animation frame
+// in which the slide on screen shows the word (so it includes up to one frame of polling
+// and the round trip to the browser). Prints each time, the median, the spread, how
+// many edits reloaded the page instead of replacing the slide, and the median of each
+// stage the page marks (serve/live_reload.cpp's User Timing marks), from the write.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
@@ -25,8 +27,16 @@ const slideFile = 'deck/01-why.md';
 const line = '- Concurrency is *one* strategy for these problems, and often not the best one';
 const title = 'The only reason is performance';
 
-const work = fs.mkdtempSync(path.join(os.tmpdir(), 'deckgen-preview-'));
-for (const dir of ['deck', 'snippets']) fs.cpSync(path.join(repo, dir), path.join(work, dir), { recursive: true });
+const work = path.join(repo, 'bench/work/preview');
+const cache = '.deckgen-cache';
+for (const dir of ['deck', 'snippets']) {
+  // Refreshed whole but for the deck's cache, which the copy keeps from its last run.
+  for (const entry of fs.existsSync(path.join(work, dir)) ? fs.readdirSync(path.join(work, dir)) : [])
+    if (entry !== cache) fs.rmSync(path.join(work, dir, entry), { recursive: true, force: true });
+  fs.cpSync(path.join(repo, dir), path.join(work, dir), {
+    recursive: true, filter: (from) => path.basename(from) !== cache,
+  });
+}
 
 const watcher = spawn(deckgen, ['watch', 'deck', '-o', 'output/deck.html', '--port', '0', '-q'],
   { cwd: work, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -65,25 +75,42 @@ try {
   const original = fs.readFileSync(path.join(work, slideFile), 'utf8');
   if (!original.includes(line)) throw new Error(`${slideFile} no longer has the line this bench edits`);
   const times = [];
+  const stages = new Map();  // mark -> ms after the write, one per edit
   const loadsBefore = loads;
   for (let i = 0; i < runs; i++) {
     const word = `edit${i}x${Date.now() % 100000}`;
+    await page.evaluate(() => performance.clearMarks());
     const started = performance.now();
     fs.writeFileSync(path.join(work, slideFile), original.replace(line, `${line} ${word}`));
     await page.waitForFunction((w) => window.Reveal?.getCurrentSlide()?.textContent.includes(w), word,
       { polling: 'raf' });
     times.push(performance.now() - started);
+    const marks = await page.evaluate(() => performance.getEntriesByType('mark')
+      .map((m) => [m.name, performance.timeOrigin + m.startTime]));
+    for (const [name, at] of marks) {
+      if (!stages.has(name)) stages.set(name, []);
+      stages.get(name).push(at - (performance.timeOrigin + started));
+    }
     await page.waitForTimeout(300);  // let the page settle before the next edit
   }
+  const medianOf = (values) => {
+    const sorted = [...values].sort((a, b) => a - b);
+    return (sorted[(sorted.length - 1) >> 1] + sorted[sorted.length >> 1]) / 2;
+  };
   const sorted = [...times].sort((a, b) => a - b);
-  const median = (sorted[(runs - 1) >> 1] + sorted[runs >> 1]) / 2;
+  const median = medianOf(times);
   console.log(`edits: ${times.map((t) => t.toFixed(0)).join(' ')} ms`);
   console.log(`prose edit -> visible: median ${median.toFixed(0)} ms of ${runs} ` +
     `(min ${sorted[0].toFixed(0)}, max ${sorted[runs - 1].toFixed(0)}); ` +
     `${loads - loadsBefore} of ${runs} reloaded the page`);
+  // The page's marks, in the order they came: event (the push arrived), fetched (the
+  // new page's text), parsed (its slides), swapped, synced (refitted), then visible.
+  console.log('stages after the write (median ms): ' + [...stages]
+    .map(([name, at]) => [name.replace('deckgen:', ''), medianOf(at)])
+    .sort((a, b) => a[1] - b[1])
+    .map(([name, at]) => `${name} ${at.toFixed(1)}`).concat(`visible ${median.toFixed(1)}`).join(', '));
 } finally {
   if (browser) await browser.close();
   watcher.kill('SIGINT');
   await stopped;
-  fs.rmSync(work, { recursive: true, force: true });
 }

@@ -64,7 +64,9 @@
 
   function fits(slide) {
     var o = overflowOf(slide);
-    return o.bottom <= 1 && o.right <= 1;
+    // No slack: scrollHeight is whole px, so "1 px over" is really up to 2, which the
+    // browser test saw as a line of prose past the slide's edge.
+    return o.bottom < 1 && o.right < 1;
   }
 
   // In the print view figures shrink along (--figure-fit): a PDF reader zooms.
@@ -191,7 +193,7 @@
 
   function describeHidden(slide, o, factor) {
     var parts = [];
-    if (o.bottom > 1) {
+    if (o.bottom >= 1) {
       var text = Math.round(o.bottom) + ' px below the bottom';
       var pre = slide.querySelector('pre.code');
       if (pre) {
@@ -200,7 +202,7 @@
       }
       parts.push(text);
     }
-    if (o.right > 1) parts.push(Math.round(o.right) + ' px past the right edge');
+    if (o.right >= 1) parts.push(Math.round(o.right) + ' px past the right edge');
     return parts.join(', ') + ' is hidden, with its code, output and tables at ' + Math.round(factor * 100) +
       '% size (figures keep theirs)';
   }
@@ -324,6 +326,14 @@
       fitSlide(Reveal.getCurrentSlide());
     });
     Reveal.on('slidechanged', function (event) { fitSlide(event.currentSlide); });
+    // `deckgen watch` replaced this slide's contents (serve/live_reload.cpp): fitted
+    // again now if it is on screen, else when it is next shown. No other slide is.
+    document.addEventListener('deckgen:replaced', function (event) {
+      var slide = event.target;
+      linkAttachments();   // its links to the page's files are plain paths again
+      fitted.delete(slide);
+      if (slide === Reveal.getCurrentSlide()) fitSlide(slide);
+    });
   }
 
   // This script comes after reveal.js and before Reveal.initialize (write/page.cpp):

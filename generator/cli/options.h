@@ -14,6 +14,11 @@ namespace deckgen {
 
 enum class Command { build, check, clean, watch, present, pdf, init };
 
+// Whether a build's fresh results go into the cache. `present`'s reruns do not: they are
+// measured in front of an audience, on a machine busy presenting, and a later build
+// must show the build's own measurements, not the talk's.
+enum class StoreResults { yes, no };
+
 struct Options {
   Command command = Command::build;
   std::vector<std::filesystem::path> inputs{"deck"};      // a deck folder, or .md files
@@ -29,6 +34,7 @@ struct Options {
   std::optional<std::filesystem::path> junit;          // --junit FILE.xml
   bool use_cache = true;                 // --no-cache: neither read nor write stored results
   bool force = false;                    // --force: rerun everything (and store the new results)
+  StoreResults store_results = StoreResults::yes;  // no: read the cache, write no result into it
   std::set<std::string> only;            // --only ID...: rerun these; the rest from the cache
   // --strict: what is merely doubtful fails too (a fragile claim, whose verdict a single
   // run decides; a slide that does not fit its stage in `check`).

@@ -2,6 +2,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "util/utf8_pieces.h"
+
 namespace deckgen {
 
 void RerunQueue::set_snippets(std::set<std::string> ids) {
@@ -51,18 +53,29 @@ StreamingRunner::StreamingRunner(std::unique_ptr<Runner> owned, std::string id, 
     : owned_(std::move(owned)), inner_(*owned_), id_(std::move(id)), tell_(std::move(tell)), left_(cap) {}
 
 RunOutcome StreamingRunner::run(const RunRequest& request) {
+  // The runs that measure deckgen's own overhead are not the snippet's: nothing to show.
+  if (request.purpose == RunPurpose::harness_overhead) return inner_.run(request);
   tell_(rerun_event_json(id_, "run"));
-  RunRequest streamed = request;
-  streamed.on_output = [this](OutputStream stream, std::string_view text) {
+  // Each stream is cut into whole characters: a read may end inside one.
+  Utf8Pieces out, err;
+  auto show = [this](OutputStream stream, const std::string& text) {
     std::string shown;
     {
       std::lock_guard lock(mutex_);
-      shown.assign(text.substr(0, std::min(text.size(), left_)));
+      shown.assign(utf8_prefix(text, left_));
       left_ -= shown.size();
+      if (shown.size() < text.size()) left_ = 0;  // the cap cut here: nothing after it
     }
     if (!shown.empty()) tell_(rerun_event_json(id_, stream == OutputStream::out ? "out" : "err", shown));
   };
-  return inner_.run(streamed);
+  RunRequest streamed = request;
+  streamed.on_output = [&](OutputStream stream, std::string_view text) {
+    show(stream, (stream == OutputStream::out ? out : err).take(text));
+  };
+  RunOutcome outcome = inner_.run(streamed);
+  show(OutputStream::out, out.finish());
+  show(OutputStream::err, err.finish());
+  return outcome;
 }
 
 }  // namespace deckgen

@@ -125,9 +125,10 @@ Measured run_snippets(const Deck& deck, const Plan& plan, const Options& options
   // Stored only once every snippet ran: an interrupted build (Interrupted thrown above)
   // writes no cache entries. Only passing results are kept: a failure reruns until fixed,
   // so a flaky one (a timeout on a busy machine) is never replayed from the cache.
+  const bool storing = cache && options.store_results == StoreResults::yes;
   for (size_t i : lookup.to_run) {
     std::string warning;
-    if (cache && results[i]->outcome == Outcome::passed && !cache->save(lookup.result_keys[i], *results[i], &warning))
+    if (storing && results[i]->outcome == Outcome::passed && !cache->save(lookup.result_keys[i], *results[i], &warning))
       status.warning(warning);
   }
   for (size_t i = 0; i < count; ++i) m.results[plan.snippets[i].spec.id] = std::move(*results[i]);
@@ -135,7 +136,7 @@ Measured run_snippets(const Deck& deck, const Plan& plan, const Options& options
   m.sampling = sample_for_claims(deck, plan, ctx, runners.main, m.provenance.machine, m.results,
                                  [&](size_t i, const SnippetResult& r) {
                                    std::string warning;
-                                   if (cache && r.outcome == Outcome::passed &&
+                                   if (storing && r.outcome == Outcome::passed &&
                                        !cache->save(lookup.result_keys[i], r, &warning))
                                      status.warning(warning);
                                  }, status);

@@ -26,11 +26,12 @@ namespace fs = std::filesystem;
 namespace deckgen {
 namespace {
 
-// An editor's save is a burst of events, all within a few milliseconds; a rebuild starts
-// this long after the last one. Short, because it is part of what a speaker waits for
-// between saving and seeing the slide (README: under 100 ms); a second rebuild when a
-// burst is slower costs only what changed.
-constexpr std::chrono::milliseconds kDebounce{20};
+// An editor's save is a burst of events; a rebuild starts once it is over
+// (serve/save_burst.h): a few milliseconds after a file is closed or renamed into
+// place. Short, because it is part of what a speaker waits for between saving and
+// seeing the slide (README: under 100 ms); a second rebuild when a burst is slower costs
+// only what changed.
+constexpr SaveBurst::Quiet kSaveBurst{};
 
 // Passes everything on to the terminal and keeps the errors for the page's overlay.
 class RecordingStatus final : public Status {
@@ -193,6 +194,7 @@ int run_watch(const Options& options, Status& status, Runners runners) {
       streaming.make_more = [&, id] { return std::make_unique<StreamingRunner>(runners.make_more(), id, tell); };
     Options again = build;
     again.only = {id};
+    again.store_results = StoreResults::no;  // the cache keeps the build's measurements
     RecordingStatus recording(status);
     int code;
     try {
@@ -204,7 +206,7 @@ int run_watch(const Options& options, Status& status, Runners runners) {
     if (interrupted()) return false;
     std::string page;
     if ((code == exit_ok || code == exit_deck_failed) && read_file(options.output, page))
-      server.publish(std::move(page), written_traces(options.output));
+      server.publish(std::move(page), written_traces(options.output), {id});
     std::string failed = code == exit_ok ? "" : recording.errors();
     if (code != exit_ok && failed.empty()) failed = fmt::format("the rerun failed (exit code {})", code);
     server.tell_rerun(rerun_event_json(id, "done", failed, server.version()));
@@ -212,9 +214,15 @@ int run_watch(const Options& options, Status& status, Runners runners) {
     return true;
   };
 
-  for (;;) {
+  // What to watch is asked again after each build has been served, not before it: it
+  // reads the deck once more, which a speaker waiting for the page should not wait for.
+  // The watches only ever grow, so a change during a build is still seen by the next.
+  auto watch_inputs = [&] {
     for (const fs::path& folder : folders_to_watch(options)) watcher.watch(folder);
     for (const fs::path& input : missing_inputs(options)) watcher.watch_for_creation(input);
+  };
+  watch_inputs();
+  for (;;) {
     RecordingStatus recording(status);
     int code;
     try {
@@ -239,11 +247,12 @@ int run_watch(const Options& options, Status& status, Runners runners) {
       server.show_error(errors.empty() ? fmt::format("the build failed (exit code {})", code) : errors);
       status.warning(fmt::format("the build failed; {} shows the error over the last deck that built", url));
     }
+    watch_inputs();
 
     std::optional<std::vector<fs::path>> changed;
     bool stopping = false;
     while (!stopping && !changed) {
-      changed = watcher.wait_for_change(kDebounce, [&reruns] { return interrupted() || reruns.pending(); });
+      changed = watcher.wait_for_change(kSaveBurst, [&reruns] { return interrupted() || reruns.pending(); });
       if (interrupted()) stopping = true;
       else if (auto id = reruns.start()) stopping = !rerun(*id);
     }

@@ -12,6 +12,7 @@ std::vector<double> time_runs(Runner& runner, std::vector<std::string> argv, con
   request.env = {{"PATH", path_env}, {"LANG", "C.UTF-8"}};
   request.work_dir = std::filesystem::temp_directory_path();
   request.timeout = std::chrono::seconds(30);
+  request.purpose = RunPurpose::harness_overhead;
   std::vector<double> wall;
   for (int i = -1; i < runs; ++i) {  // one warmup
     RunOutcome o = runner.run(request);

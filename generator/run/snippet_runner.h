@@ -20,6 +20,10 @@ namespace deckgen {
 
 enum class OutputStream { out, err };
 
+// What a run is for: a snippet's own (its compile included), or one of the runs that
+// measure deckgen's harness overhead (run/overhead.h), which `present` does not show.
+enum class RunPurpose { snippet, harness_overhead };
+
 struct RunRequest {
   std::vector<std::string> argv;                 // argv[0]: absolute path of the program
   std::map<std::string, std::string> env;        // the child's WHOLE environment (nothing inherited)
@@ -30,6 +34,7 @@ struct RunRequest {
   // Each piece of output as it arrives, before run() returns and on its thread
   // (`present` streams a rerun to the page); null: the output is only kept.
   std::function<void(OutputStream, std::string_view)> on_output;
+  RunPurpose purpose = RunPurpose::snippet;
 };
 
 struct RunUsage {                                // from wait4() on the snippet's own process

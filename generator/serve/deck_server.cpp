@@ -70,6 +70,7 @@ struct DeckState {
   std::shared_ptr<const std::string> page = std::make_shared<const std::string>(placeholder_page());
   uint64_t version = 0;
   std::string error;
+  std::vector<std::string> measured_live;  // present: the snippets this version reran
   std::shared_ptr<const std::map<std::string, std::string>> files =
       std::make_shared<const std::map<std::string, std::string>>();
 
@@ -85,10 +86,12 @@ struct DeckState {
     std::shared_ptr<const std::string> page;
     uint64_t version;
     std::string error;
+    std::vector<std::string> measured_live;
+    std::string state_json() const { return reload_state_json(version, error, measured_live); }
   };
   Snapshot snapshot() const {
     std::lock_guard lock(mutex);
-    return {page, version, error};
+    return {page, version, error, measured_live};
   }
 };
 
@@ -165,11 +168,11 @@ Response answer(const Request& request, const DeckState& deck, std::string_view 
     DeckState::Snapshot now = deck.snapshot();
     reply(http::status::ok,
           with_live_reload(*now.page, now.version, now.error,
-                           access.presenting() ? LiveControls::reruns : LiveControls::reload_only),
+                           access.presenting() ? LiveControls::reruns : LiveControls::reload_only, now.measured_live),
           "text/html; charset=utf-8");
   } else if (path == kVersionPath) {
     DeckState::Snapshot now = deck.snapshot();
-    reply(http::status::ok, reload_state_json(now.version, now.error), "application/json");
+    reply(http::status::ok, now.state_json(), "application/json");
   } else if (path == kErrorPath) {
     reply(http::status::ok, deck.snapshot().error, "text/plain; charset=utf-8");
   } else if (auto file = deck.file(path)) {
@@ -221,7 +224,7 @@ class Connection : public std::enable_shared_from_this<Connection> {
                host_is_ours(request_[http::field::host], access_.listening_on) && access_.lets_in(request_)) {
       // The page's event stream: the connection is the event hub's from now on.
       DeckState::Snapshot now = deck_.snapshot();
-      return events_.subscribe(stream_.release_socket(), reload_state_json(now.version, now.error));
+      return events_.subscribe(stream_.release_socket(), now.state_json());
     } else {
       response_ = answer(request_, deck_, deck_path_, access_);
     }
@@ -311,7 +314,7 @@ struct DeckServer::Impl {
 
   void tell_pages() {
     DeckState::Snapshot now = deck.snapshot();
-    events.broadcast(reload_state_json(now.version, now.error));
+    events.broadcast(now.state_json());
   }
 };
 
@@ -360,7 +363,8 @@ void DeckServer::stop() {
   s.thread.join();
 }
 
-void DeckServer::publish(std::string page, std::map<std::string, std::string> files) {
+void DeckServer::publish(std::string page, std::map<std::string, std::string> files,
+                         std::vector<std::string> measured_live) {
   auto shared = std::make_shared<const std::string>(std::move(page));
   auto shared_files = std::make_shared<const std::map<std::string, std::string>>(std::move(files));
   {
@@ -369,6 +373,7 @@ void DeckServer::publish(std::string page, std::map<std::string, std::string> fi
     impl_->deck.files = std::move(shared_files);
     ++impl_->deck.version;
     impl_->deck.error.clear();
+    impl_->deck.measured_live = std::move(measured_live);
   }
   impl_->tell_pages();
 }

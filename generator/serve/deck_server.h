@@ -18,6 +18,7 @@
 #include <map>
 #include <memory>
 #include <string>
+#include <vector>
 
 namespace deckgen {
 
@@ -40,7 +41,9 @@ class DeckServer {
 
   // A new deck: the version goes up, the error is cleared. `files` maps a URL path
   // ("/traces/ID.json") to the JSON served there, replacing the last deck's.
-  void publish(std::string page, std::map<std::string, std::string> files = {});
+  // `measured_live`: the snippets whose results on this deck `present` just reran.
+  void publish(std::string page, std::map<std::string, std::string> files = {},
+               std::vector<std::string> measured_live = {});
   void show_error(std::string message);     // keeps the deck; the open pages draw the message over it
   uint64_t version() const;
 

@@ -18,9 +18,6 @@ namespace {
 constexpr uint32_t kEvents = IN_CLOSE_WRITE | IN_MODIFY | IN_ATTRIB | IN_CREATE | IN_DELETE | IN_MOVED_FROM |
                              IN_MOVED_TO | IN_DELETE_SELF | IN_MOVE_SELF;
 
-// After the first change, a burst may go on; never wait longer than this for it to end.
-constexpr std::chrono::milliseconds kLongestBurst{2000};
-
 bool ends_with(std::string_view s, std::string_view tail) {
   return s.size() >= tail.size() && s.substr(s.size() - tail.size()) == tail;
 }
@@ -112,9 +109,16 @@ void FileWatcher::add_tree(const fs::path& folder) {
   }
 }
 
-bool FileWatcher::drain(std::set<fs::path>& changed) {
+// A file written to (or just created) and not yet closed: its writer is still at work.
+// Everything else (closed after writing, renamed, deleted, touched, a folder) ends a step.
+SaveBurst::Step step_of(uint32_t mask) {
+  bool writing = (mask & (IN_MODIFY | IN_CREATE)) && !(mask & IN_ISDIR);
+  return writing ? SaveBurst::Step::writing : SaveBurst::Step::finished;
+}
+
+std::optional<SaveBurst::Step> FileWatcher::drain(std::set<fs::path>& changed) {
   alignas(inotify_event) char buffer[64 * 1024];
-  bool counted = false;
+  std::optional<SaveBurst::Step> counted;
   for (;;) {
     ssize_t n = ::read(fd_, buffer, sizeof buffer);
     if (n < 0 && errno == EINTR) continue;
@@ -124,7 +128,7 @@ bool FileWatcher::drain(std::set<fs::path>& changed) {
       at += sizeof(inotify_event) + event->len;
       if (event->mask & IN_Q_OVERFLOW) {  // events were lost: rescan, and rebuild to be safe
         for (const fs::path& root : roots_) add_tree(root), changed.insert(root);
-        counted = true;
+        counted = SaveBurst::Step::writing;  // a flood: let it pass
         continue;
       }
       auto folder = folders_.find(event->wd);
@@ -143,38 +147,36 @@ bool FileWatcher::drain(std::set<fs::path>& changed) {
         // path again, or waits for it to appear.
         forget_tree(path);
         changed.insert(path);
-        counted = true;
+        counted = SaveBurst::Step::finished;
         continue;
       }
       if ((event->mask & IN_ISDIR) && (event->mask & (IN_CREATE | IN_MOVED_TO))) add_tree(path);
       changed.insert(path);
-      counted = true;
+      counted = step_of(event->mask);
     }
   }
 }
 
-std::optional<std::vector<fs::path>> FileWatcher::wait_for_change(std::chrono::milliseconds quiet,
+std::optional<std::vector<fs::path>> FileWatcher::wait_for_change(SaveBurst::Quiet quiet,
                                                                    const std::function<bool()>& stop) {
-  using Clock = std::chrono::steady_clock;
+  using Clock = SaveBurst::Clock;
   constexpr std::chrono::milliseconds kStopCheck{100};
   std::set<fs::path> changed;
-  std::optional<Clock::time_point> settled_at, burst_limit;
+  SaveBurst burst(quiet);
   for (;;) {
     if (stop()) return std::nullopt;
     auto timeout = kStopCheck;
-    if (settled_at) {
+    if (auto over_at = burst.over_at()) {
       auto now = Clock::now();
-      if (now >= *settled_at || now >= *burst_limit) break;
-      auto left = std::chrono::duration_cast<std::chrono::milliseconds>(std::min(*settled_at, *burst_limit) - now);
-      timeout = std::min(kStopCheck, left + std::chrono::milliseconds(1));
+      if (now >= *over_at) break;
+      auto left = std::chrono::ceil<std::chrono::milliseconds>(*over_at - now);
+      timeout = std::min(kStopCheck, left);
     }
     pollfd p{fd_, POLLIN, 0};
     int ready = ::poll(&p, 1, static_cast<int>(timeout.count()));
     if (ready < 0 && errno != EINTR) throw std::system_error(errno, std::generic_category(), "cannot watch files");
-    if (ready <= 0 || !drain(changed)) continue;
-    auto now = Clock::now();
-    settled_at = now + quiet;
-    if (!burst_limit) burst_limit = now + kLongestBurst;
+    if (ready <= 0) continue;
+    if (!burst.over_at())    if (auto step = drain(changed)) burst.add(*step, Clock::now());
   }
   return std::vector<fs::path>(changed.begin(), changed.end());
 }

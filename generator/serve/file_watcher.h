@@ -14,6 +14,8 @@
 #include <unordered_map>
 #include <vector>
 
+#include "serve/save_burst.h"
+
 namespace deckgen {
 
 // True for names no rebuild should follow: hidden (`.x.swp`, `.#x`, `.git`, deckgen's
@@ -39,10 +41,10 @@ class FileWatcher {
   // session's log in it, a tree whose every change rebuilds.)
   void watch_for_creation(const std::filesystem::path& path);
 
-  // Blocks until something changed, then until `quiet` passed with no further change
-  // (an editor's save is several events; a checkout is hundreds), and returns the
-  // changed paths. nullopt once `stop()` says so; it is asked every 100 ms.
-  std::optional<std::vector<std::filesystem::path>> wait_for_change(std::chrono::milliseconds quiet,
+  // Blocks until something changed, then until the burst of changes is over (an
+  // editor's save is several events, a checkout hundreds: serve/save_burst.h), and
+  // returns the changed paths. nullopt once `stop()` says so; it is asked every 100 ms.
+  std::optional<std::vector<std::filesystem::path>> wait_for_change(SaveBurst::Quiet quiet,
                                                                      const std::function<bool()>& stop);
 
  private:
@@ -52,8 +54,9 @@ class FileWatcher {
   bool counts_in(const std::filesystem::path& folder, const std::filesystem::path& path) const;
   // Stops watching `folder` and every folder under it (it moved: their paths are stale).
   void forget_tree(const std::filesystem::path& folder);
-  // Reads what is queued; adds changed paths to `changed`. False when nothing was queued.
-  bool drain(std::set<std::filesystem::path>& changed);
+  // Reads what is queued; adds changed paths to `changed`. The step the last counted
+  // event ends on; nullopt when nothing counted.
+  std::optional<SaveBurst::Step> drain(std::set<std::filesystem::path>& changed);
 
   int fd_ = -1;
   std::unordered_map<int, std::filesystem::path> folders_;  // watch descriptor -> folder

@@ -37,21 +37,38 @@ constexpr std::string_view kScript = R"JS(<script id="deckgen-live">
     overlay.textContent = 'deckgen watch: the rebuild failed; this is the last deck that built.\n\n' + message;
   }
 
-  // The page as the server sent it, split into its slides and everything else (this
-  // script, whose state changes with every version, left out).
+  // The page as the server sent it, as text: its slides' region (from the slides'
+  // container to where the page writer closes it, right before its scripts) and
+  // everything around it, this script's state (which changes with every version) left
+  // out. Only the slides' region is ever parsed, and only when the
+  // frame around it is unchanged: parsing the whole page (the runtime, the styles, the
+  // embedded traces) was most of what an edit waited for.
+  const OPEN = '<div class="slides">', CLOSE = '</div>\n</div>\n<script';
   function parts(html) {
-    const doc = new DOMParser().parseFromString(html, 'text/html');
-    const slides = [...doc.querySelectorAll('.reveal .slides > section')];
-    const state = /let served = (\{.*\});/.exec(doc.getElementById('deckgen-live')?.textContent ?? '');
-    const frame = doc.documentElement.cloneNode(true);
-    frame.querySelectorAll('.reveal .slides > section, #deckgen-live').forEach((e) => e.remove());
-    return { slides, frame: frame.outerHTML, version: state ? JSON.parse(state[1]).version : -1 };
+    const from = html.indexOf(OPEN);
+    const to = from < 0 ? -1 : html.indexOf(CLOSE, from);
+    const state = /let served = (\{.*\});/.exec(html);
+    return {
+      region: to < 0 ? '' : html.slice(from + OPEN.length, to),
+      frame: (to < 0 ? html : html.slice(0, from) + html.slice(to)).replace(/let served = \{.*\};/, ''),
+      version: state ? JSON.parse(state[1]).version : -1,
+    };
+  }
+  // The top-level slides of a slides' region, as elements (not in the document).
+  function slidesOf(region) {
+    const holder = document.createElement('template');
+    holder.innerHTML = region;
+    return [...holder.content.children].filter((e) => e.tagName === 'SECTION');
   }
   async function fetchParts() {
     // The query too: `present` needs its token on every request.
     const response = await fetch(location.pathname + location.search, { cache: 'no-store' });
-    return parts(await response.text());
+    const text = await response.text();
+    mark('fetched');
+    return parts(text);
   }
+  // User Timing marks (bench/preview.mjs reads them): where an edit's wait goes.
+  function mark(name) { performance.mark('deckgen:' + name); }
   // Reloads onto the slide on screen. reveal.js writes the slide into the URL's hash at
   // most once a second, so a reload soon after moving would land on the slide before.
   function reloadHere() {
@@ -61,53 +78,71 @@ constexpr std::string_view kScript = R"JS(<script id="deckgen-live">
     }
     location.reload();
   }
-  let shown = null;  // parts() of the deck on screen, once fetched
-  // Only a copy of the very version on screen can tell which slides changed.
+  // The deck on screen as last fetched: its frame and each slide's HTML. Only a copy of
+  // the very version on screen can tell which slides changed.
+  let shown = null;
   fetchParts().then((p) => {
     if (shown || p.version !== served.version) return;
-    shown = p;
+    const slides = slidesOf(p.region);
+    shown = { frame: p.frame, slides: slides.map((s) => s.outerHTML), kinds: slides.map((s) => s.className) };
     document.documentElement.dataset.deckgenLive = 'ready';  // edits can be swapped in from now on
   }, () => {});
 
   async function update(now) {
     try {
+      mark('update');
       const fresh = await fetchParts();
       const onScreen = [...document.querySelectorAll('.reveal .slides > section')];
-      if (!shown || !window.Reveal || fresh.frame !== shown.frame || fresh.slides.length !== onScreen.length ||
-          fresh.slides.length !== shown.slides.length) {
-        reloadHere();
-        return;
-      }
-      fresh.slides.forEach((slide, i) => {
-        const before = shown.slides[i];
-        if (slide.outerHTML === before.outerHTML) return;
-        if (slide.className !== before.className) throw new Error('a slide changed its kind');
+      if (!shown || !window.Reveal || fresh.frame !== shown.frame) return reloadHere();
+      const slides = slidesOf(fresh.region);
+      const html = slides.map((s) => s.outerHTML);
+      mark('parsed');
+      if (slides.length !== onScreen.length || slides.length !== shown.slides.length) return reloadHere();
+      const changed = [];
+      slides.forEach((slide, i) => {
+        if (html[i] === shown.slides[i]) return;
+        if (slide.className !== shown.kinds[i]) throw new Error('a slide changed its kind');
         onScreen[i].innerHTML = slide.innerHTML;
         for (const name of ['data-source']) {
           if (slide.hasAttribute(name)) onScreen[i].setAttribute(name, slide.getAttribute(name));
         }
+        changed.push(onScreen[i]);
       });
-      shown = fresh;
+      mark('swapped');
+      shown = { frame: fresh.frame, slides: html, kinds: slides.map((s) => s.className) };
       served = now;
-      Reveal.sync();
-      document.documentElement.dataset.deckgenVersion = String(now.version);
-      showError(now.error);
+      // Only the replaced slides are brought up to date (their fragments, backgrounds)
+      // and fitted again (deck.js listens): the rest of the deck is as it was.
+      changed.forEach((slide) => {
+        Reveal.syncSlide(slide);
+        slide.dispatchEvent(new CustomEvent('deckgen:replaced', { bubbles: true }));
+      });
+      mark('synced');
+      showState(now);
     } catch (e) {
       reloadHere();
     }
   }
 
+  // What the page says of the version on screen: which snippets `present` measured just
+  // now (read by its rerun controls, which watch the version), and the error if any.
+  function showState(state) {
+    document.documentElement.dataset.deckgenMeasuredLive = (state.live ?? []).join(' ');
+    document.documentElement.dataset.deckgenVersion = String(state.version);
+    showError(state.error);
+  }
+
   let updating = Promise.resolve();
   const events = new EventSource('EVENTS_PATH' + location.search);
   events.onmessage = (event) => {
+    mark('event');
     const now = JSON.parse(event.data);
     updating = updating.then(() => {
       if (now.version !== served.version) return update(now);
-      showError(now.error);
+      showState(now);
     });
   };
-  document.documentElement.dataset.deckgenVersion = String(served.version);
-  showError(served.error);
+  showState(served);
 })();
 </script>
 )JS";
@@ -118,8 +153,8 @@ void replace_once(std::string& text, std::string_view what, std::string_view wit
 
 }  // namespace
 
-std::string reload_state_json(uint64_t version, std::string_view error) {
-  nlohmann::json state = {{"version", version}, {"error", std::string(error)}};
+std::string reload_state_json(uint64_t version, std::string_view error, const std::vector<std::string>& measured_live) {
+  nlohmann::json state = {{"version", version}, {"error", std::string(error)}, {"live", measured_live}};
   // Invalid UTF-8 in a message (a snippet's raw output) is replaced, not an exception.
   std::string json = state.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
   std::string safe;
@@ -131,10 +166,11 @@ std::string reload_state_json(uint64_t version, std::string_view error) {
   return safe;
 }
 
-std::string with_live_reload(std::string_view page, uint64_t version, std::string_view error, LiveControls controls) {
+std::string with_live_reload(std::string_view page, uint64_t version, std::string_view error, LiveControls controls,
+                             const std::vector<std::string>& measured_live) {
   std::string script(kScript);
   replace_once(script, "EVENTS_PATH", kEventsPath);
-  replace_once(script, "STATE", reload_state_json(version, error));
+  replace_once(script, "STATE", reload_state_json(version, error, measured_live));
   if (controls == LiveControls::reruns) script += rerun_controls_script();
   std::string out;
   out.reserve(page.size() + script.size());

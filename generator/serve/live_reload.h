@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace deckgen {
 
@@ -19,13 +20,18 @@ inline constexpr std::string_view kRerunPath = "/__deckgen/rerun";      // prese
 // slide (serve/rerun_controls.h).
 enum class LiveControls { reload_only, reruns };
 
-// The version endpoint's answer. Safe to embed in a <script> (no "<" in it).
-std::string reload_state_json(uint64_t version, std::string_view error);
+// The version endpoint's answer: {"version": N, "error": "...", "live": [ids]}, where
+// `live` names the snippets whose results on this version were measured just now by a
+// `present` rerun (the page marks them so; a reload keeps the marks, since the state is
+// in the page). Safe to embed in a <script> (no "<" in it).
+std::string reload_state_json(uint64_t version, std::string_view error,
+                              const std::vector<std::string>& measured_live = {});
 
 // `page` with the live-reload script (and the rerun controls) inserted before its last
 // </body> (or at the end).
 std::string with_live_reload(std::string_view page, uint64_t version, std::string_view error,
-                             LiveControls controls = LiveControls::reload_only);
+                             LiveControls controls = LiveControls::reload_only,
+                             const std::vector<std::string>& measured_live = {});
 
 // Served before any build succeeded: an empty page that still reloads and shows errors.
 std::string placeholder_page();

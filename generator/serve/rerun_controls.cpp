@@ -26,7 +26,6 @@ constexpr std::string_view kScript = R"JS(<script id="deckgen-rerun">
   document.head.appendChild(style);
 
   const root = document.documentElement;
-  const live = new Set();  // snippets rerun in this session
   const snippet = (id) => document.querySelector('.snippet[data-snippet="' + CSS.escape(id) + '"]');
   const words = (text) => text.split(/[\s.]+/);
 
@@ -42,6 +41,24 @@ constexpr std::string_view kScript = R"JS(<script id="deckgen-rerun">
     });
     marked.forEach((e) => { if (e) { e.classList.add('deckgen-live'); e.title = 'measured just now, not at build'; } });
   }
+  // The server says which snippets the version on screen reran (the live-reload script
+  // puts it on <html>, from the page's own state after a reload too): only those are
+  // marked, and a rebuild from the cache clears the marks.
+  function markLiveOnes() {
+    document.querySelectorAll('.deckgen-live').forEach((e) => { e.classList.remove('deckgen-live'); e.title = ''; });
+    (root.dataset.deckgenMeasuredLive ?? '').split(' ').filter(Boolean).forEach(markLive);
+  }
+  // Links to the files served beside the deck (a timeline's trace) need the token too;
+  // links deck.js turned into the page's own copies (blob:) need nothing.
+  function addTokenToLinks() {
+    document.querySelectorAll('a[href]').forEach((a) => {
+      const target = new URL(a.getAttribute('href'), location.href);
+      if (target.protocol !== location.protocol || target.origin !== location.origin ||
+          target.searchParams.has('token')) return;
+      target.searchParams.set('token', token);
+      a.setAttribute('href', target.href);
+    });
+  }
   function addControls() {
     document.querySelectorAll('.snippet[data-snippet]').forEach((s) => {
       if (s.querySelector(':scope > .deckgen-rerun')) return;
@@ -53,7 +70,8 @@ constexpr std::string_view kScript = R"JS(<script id="deckgen-rerun">
       button.addEventListener('click', (e) => { e.stopPropagation(); ask(s.dataset.snippet); });
       s.prepend(button);
     });
-    live.forEach(markLive);
+    markLiveOnes();
+    addTokenToLinks();
   }
   function outputBox(id) {
     const s = snippet(id);
@@ -90,8 +108,7 @@ constexpr std::string_view kScript = R"JS(<script id="deckgen-rerun">
       box.scrollTop = box.scrollHeight;
     }
     if (e.state === 'done') {
-      if (e.text) box && (box.textContent += '\n' + e.text);
-      else live.add(e.id);
+      if (e.text && box) box.textContent += '\n' + e.text;
       // The new deck reaches the page as its own event; mark once it is on screen.
       const settle = () => {
         if (Number(root.dataset.deckgenVersion) < e.version) return requestAnimationFrame(settle);

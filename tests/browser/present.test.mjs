@@ -23,17 +23,18 @@ before(async () => {
   // records a number no two runs share.
   fs.writeFileSync(path.join(workDir, 'snippets', 'ticks.py'), [
     'import time',
-    'from deckgen_trace import metric',
+    'from deckgen_trace import metric, span',
     'for i in range(3):',
-    '    print(f"tick {i}", flush=True)',
+    '    with span("tick"):',
+    '        print(f"tick {i}", flush=True)',
     '    time.sleep(0.6)',
     'metric("stamp", time.time_ns() % 1000000007, "")',
     '',
   ].join('\n'));
   fs.writeFileSync(path.join(workDir, 'deck', '01.md'), [
     '# Live', '', '---', '', '## Ticks', '',
-    '```run', 'file: ticks.py', 'runs: 1', 'warmup: 0', 'show: [code, output, timing]', '```', '',
-    'Stamp {{ticks.m.stamp}}', '',
+    '```run', 'file: ticks.py', 'runs: 1', 'warmup: 0', 'show: [code, output, timing]', 'trace: true', '```', '',
+    'Stamp {{ticks.m.stamp}}', '', '[the trace](traces/ticks.json)', '',
   ].join('\n'));
   presenter = spawn(deckgen, ['present', 'deck', '-o', 'out/deck.html', '--port', '0'],
     { cwd: workDir, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -91,6 +92,12 @@ test('▶ reruns the snippet, streams its output and updates its numbers; no tok
     assert.equal(await page.evaluate(() =>
       document.querySelector('.snippet[data-snippet="ticks"] .timing > summary').classList.contains('deckgen-live')), true);
     assert.equal(await page.evaluate(() => document.querySelector('.deckgen-rerun').disabled), false);
+    // The rerun changed the trace the page carries, so the page reloaded: the marks stay.
+    await page.reload();
+    await page.waitForFunction(() => window.Reveal?.isReady() && document.querySelector('.snippet .deckgen-rerun'));
+    assert.equal(await page.evaluate(() =>
+      document.querySelector('.measured[data-placeholder="ticks.m.stamp"]').classList.contains('deckgen-live')), true,
+    'the "measured just now" marks survive a reload');
 
     // The page's own requests carry the token; without it the server answers nothing.
     const origin = new URL(url).origin;
@@ -100,6 +107,23 @@ test('▶ reruns the snippet, streams its output and updates its numbers; no tok
       return [r.status, g.status];
     }, origin);
     assert.deepEqual(refused, [403, 403]);
+
+    // A prose edit swaps the slide in place; its link to the trace still opens it (the
+    // page's own copy, or the server's with the token). The first edit also brings back
+    // the build's trace (reruns are not cached), which reloads the page; the second is
+    // the swap.
+    const deckFile = path.join(workDir, 'deck', '01.md');
+    for (const words of ['the trace, edited', 'the trace, edited again']) {
+      await page.waitForFunction(() => document.documentElement.dataset.deckgenLive === 'ready');
+      fs.writeFileSync(deckFile, fs.readFileSync(deckFile, 'utf8').replace(/the trace[^\]]*/, words));
+      await page.waitForFunction((w) => document.body.textContent.includes(w), words);
+    }
+    const trace = await page.evaluate(async () => {
+      const link = [...document.querySelectorAll('a')].find((a) => a.textContent.includes('edited again'));
+      const r = await fetch(link.href);
+      return r.status;
+    });
+    assert.equal(trace, 200, 'the trace link answers');
 
     // The file a build wrote has no control.
     const file = await browser.newPage();

@@ -16,6 +16,9 @@ file: write_trace.py
 args: [$kind]
 trace: true
 timeout: 120
+# One run is the case: more only write the same trace again.
+runs: 1
+warmup: 0
 \`\`\`
 
 \`\`\`timeline

@@ -76,19 +76,22 @@ TEST(EventStream, PagesArePushedEveryNewDeckAndEveryFailure) {
   EXPECT_EQ(first.rfind("HTTP/1.1 200 OK\r\n", 0), 0u) << first;
   EXPECT_NE(first.find("Content-Type: text/event-stream\r\n"), std::string::npos) << first;
   EXPECT_NE(first.find("retry: "), std::string::npos) << first;
-  EXPECT_NE(first.find(R"(data: {"error":"","version":1})"), std::string::npos) << first;
+  EXPECT_NE(first.find(R"(data: {"error":"","live":[],"version":1})"), std::string::npos) << first;
 
   server.publish("<html><body>TWO</body></html>");
-  EXPECT_EQ(page.next_event(), "data: {\"error\":\"\",\"version\":2}\n\n");
+  EXPECT_EQ(page.next_event(), "data: {\"error\":\"\",\"live\":[],\"version\":2}\n\n");
   server.show_error("deck/01.md:3:1: error: bad");
-  EXPECT_EQ(page.next_event(), "data: {\"error\":\"deck/01.md:3:1: error: bad\",\"version\":2}\n\n");
+  EXPECT_EQ(page.next_event(), "data: {\"error\":\"deck/01.md:3:1: error: bad\",\"live\":[],\"version\":2}\n\n");
 
   // A second page gets the state as it is now, then the same pushes.
   Subscription other(port);
   EXPECT_NE(other.next_event().find(R"("version":2)"), std::string::npos);
   server.publish("<html><body>THREE</body></html>");
-  EXPECT_EQ(page.next_event(), "data: {\"error\":\"\",\"version\":3}\n\n");
-  EXPECT_EQ(other.next_event(), "data: {\"error\":\"\",\"version\":3}\n\n");
+  EXPECT_EQ(page.next_event(), "data: {\"error\":\"\",\"live\":[],\"version\":3}\n\n");
+  EXPECT_EQ(other.next_event(), "data: {\"error\":\"\",\"live\":[],\"version\":3}\n\n");
+  // present: a version a rerun made names the snippet it measured just now.
+  server.publish("<html><body>FOUR</body></html>", {}, {"gil"});
+  EXPECT_EQ(page.next_event(), "data: {\"error\":\"\",\"live\":[\"gil\"],\"version\":4}\n\n");
 
   server.stop();  // ends the streams: the pages see the end, not a hang
   EXPECT_TRUE(page.closed_by_server());

@@ -72,6 +72,61 @@ TEST(StreamingRunner, StopsStreamingAtTheCapForTheWholeRerun) {
   EXPECT_EQ(streamed, "hello oo");
 }
 
+// Sends the pieces it is given, as a child's reads would come.
+class PiecesRunner final : public Runner {
+ public:
+  explicit PiecesRunner(std::vector<std::string> pieces) : pieces_(std::move(pieces)) {}
+  RunOutcome run(const RunRequest& request) override {
+    for (const std::string& piece : pieces_)
+      if (request.on_output) request.on_output(OutputStream::out, piece);
+    RunOutcome o;
+    o.started = true;
+    o.exit_code = 0;
+    return o;
+  }
+
+ private:
+  std::vector<std::string> pieces_;
+};
+
+std::vector<std::string> streamed_texts(Runner& inner, size_t cap = 64 * 1024,
+                                        RunPurpose purpose = RunPurpose::snippet) {
+  std::vector<std::string> texts;
+  StreamingRunner streaming(inner, "gil", [&texts](const std::string& e) {
+    auto j = nlohmann::json::parse(e);
+    texts.push_back(j["state"] == "run" ? "<run>" : j["text"].get<std::string>());
+  }, cap);
+  RunRequest request;
+  request.purpose = purpose;
+  streaming.run(request);
+  return texts;
+}
+
+// "é" is two bytes; a read that ends between them must not show two U+FFFD.
+TEST(StreamingRunner, AMultiByteCharacterSplitAcrossReadsArrivesWhole) {
+  PiecesRunner inner({"caf\xC3", "\xA9 \xE2\x82", "\xAC\n"});
+  EXPECT_EQ(streamed_texts(inner), (std::vector<std::string>{"<run>", "caf", "\xC3\xA9 ", "\xE2\x82\xAC\n"}));
+}
+
+// The last read ends inside a character and nothing completes it: passed on at the end
+// (and replaced in the event, as any invalid output is).
+TEST(StreamingRunner, AnUnfinishedCharacterAtTheEndIsStillPassedOn) {
+  PiecesRunner inner({"ok \xC3"});
+  EXPECT_EQ(streamed_texts(inner), (std::vector<std::string>{"<run>", "ok ", "\xEF\xBF\xBD"}));
+}
+
+TEST(StreamingRunner, TheCapDoesNotCutACharacter) {
+  PiecesRunner inner({"ab\xC3\xA9", "cd"});
+  EXPECT_EQ(streamed_texts(inner, 3), (std::vector<std::string>{"<run>", "ab"}));
+}
+
+// The harness-overhead runs (/bin/true, an empty Python) are deckgen's, not the
+// snippet's: no "run" event clears the slide's box for them.
+TEST(StreamingRunner, HarnessOverheadRunsAreNotShown) {
+  PiecesRunner inner({"nothing"});
+  EXPECT_TRUE(streamed_texts(inner, 64 * 1024, RunPurpose::harness_overhead).empty());
+}
+
 TEST(RerunEvents, AreOneLineOfJsonEvenForRawOutput) {
   std::string e = rerun_event_json("gil", "out", "line 1\nline 2\n\xff");
   EXPECT_EQ(e.find('\n'), std::string::npos);

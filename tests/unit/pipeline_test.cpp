@@ -990,6 +990,26 @@ TEST_F(Pipeline, AnInterruptStoresNoCacheEntries) {
   EXPECT_FALSE(fs::is_empty(results));  // a whole build does store them
 }
 
+// `present`'s reruns (StoreResults::no) are measured during the talk: the page shows
+// them, but the cache keeps the build's, so a build afterwards shows the build's runs.
+TEST_F(Pipeline, ARerunThatStoresNothingLeavesTheBuildsResultsInTheCache) {
+  snippet("a.sh");
+  const std::string slides = "```run\nfile: a.sh\nruns: 1\nwarmup: 0\n```\n";
+  runner.script["a"] = {{.wall = 1.0}};
+  ASSERT_EQ(build(slides), 0) << status.all_errors();
+  runner.script["a"] = {{.wall = 3.0}};  // slower during the talk
+  options.only = {"a"};
+  options.store_results = StoreResults::no;
+  ASSERT_EQ(build(slides), 0) << status.all_errors();
+  EXPECT_EQ(snippet_report("a")["from_cache"], false);
+  EXPECT_NEAR(snippet_report("a")["runs"][0]["wall_seconds"].get<double>(), 3.0, 0.01) << "the rerun is shown";
+  options.only.clear();
+  options.store_results = StoreResults::yes;
+  ASSERT_EQ(build(slides), 0) << status.all_errors();
+  EXPECT_EQ(snippet_report("a")["from_cache"], true);
+  EXPECT_NEAR(snippet_report("a")["runs"][0]["wall_seconds"].get<double>(), 1.0, 0.01) << "the build's run, not the talk's";
+}
+
 // Issue 13: {{machine.cores}} was 0 and {{machine.cpu}} empty in a deck with no run block.
 TEST_F(Pipeline, MachinePlaceholdersNeedNoRunBlock) {
   options.report.reset();
