@@ -104,8 +104,13 @@ class PathBuckets {
 
 class TimelineWriter {
  public:
-  TimelineWriter(const Trace& trace, const TimelineOptions& options)
-      : trace_(trace), options_(options) {}
+  // `reserved`: height kept free of stretched rows beyond what stretch_rows() budgets
+  // (see timeline_svg(): the legend and notes can take more rows than it assumes).
+  TimelineWriter(const Trace& trace, const TimelineOptions& options, double reserved = 0)
+      : trace_(trace), options_(options), reserved_(reserved) {}
+
+  double height() const { return height_; }
+  bool stretched() const { return row_height_ > kRowHeight; }
 
   std::string write() {
     choose_lanes();
@@ -133,6 +138,7 @@ class TimelineWriter {
     y = draw_legend(y + 10);
     y = draw_notes(y);
     double height = std::ceil(y + kMargin);
+    height_ = height;
 
     std::string out = fmt::format(
         "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"deckgen-timeline\" viewBox=\"0 0 {w} {h}\" "
@@ -149,7 +155,7 @@ class TimelineWriter {
  private:
   // Taller rows when the lanes leave the drawing short of kTargetHeight.
   void stretch_rows() {
-    double rows_height = 0, other = 2 * kMargin + kAxisHeight + 10 + 2 * kLegendRow;
+    double rows_height = 0, other = 2 * kMargin + kAxisHeight + 10 + 2 * kLegendRow + reserved_;
     if (!options_.title.empty()) other += kTitleHeight;
     std::optional<int64_t> pid;
     for (const Lane* lane : lanes_) {
@@ -542,6 +548,8 @@ class TimelineWriter {
   double plot_x1_ = 0;
   double label_width_ = kLabelWidth;  // lane names: narrower in a narrow drawing
   double row_height_ = kRowHeight, bar_height_ = kBarHeight;   // after stretch_rows()
+  double reserved_ = 0;
+  double height_ = 0;                                           // after write()
   std::string body_;
   std::map<std::string, std::string> colours_;
   std::map<std::string, double> span_time_;   // drawn spans' total time per name, for the legend
@@ -553,7 +561,15 @@ class TimelineWriter {
 }  // namespace
 
 std::string timeline_svg(const Trace& trace, const TimelineOptions& options) {
-  return TimelineWriter(trace, options).write();
+  // Rows are stretched towards kTargetHeight before the legend and notes are laid out,
+  // with two legend rows budgeted. A legend that wraps to three, or a "more lanes" note,
+  // makes the drawing taller than a slide with a heading leaves free. Drawn again with
+  // that overshoot kept from the rows, it ends at the target (never below unstretched rows).
+  TimelineWriter first(trace, options);
+  std::string svg = first.write();
+  double overshoot = first.height() - kTargetHeight;
+  if (overshoot < 1 || !first.stretched()) return svg;
+  return TimelineWriter(trace, options, overshoot).write();
 }
 
 }  // namespace deckgen

@@ -21,6 +21,6 @@ async def main():
         await task
     except asyncio.CancelledError:
         print("main: the task is cancelled:", task.cancelled())
+# endregion
 
 asyncio.run(main())
-# endregion

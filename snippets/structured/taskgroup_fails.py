@@ -26,7 +26,7 @@ async def main():
                 tg.create_task(work(name, seconds), name=name)
     except* ValueError as group:
         print("main caught:", group.exceptions)
+# endregion
 
 asyncio.run(main())
-# endregion
 metric("elapsed", (time.perf_counter() - start) * 1000, "ms")

@@ -206,6 +206,27 @@ TEST(Timeline, ATimelineForAColumnKeepsItsLegendInside) {
   EXPECT_LE(std::stod(bar[1]), 10 + 0.3 * 400 + 10 + 0.5) << "the lane names take more than their share";
 }
 
+// Few lanes are stretched towards the target height (440 px: what a slide with a heading
+// leaves, less room for the trace link or a line of prose). A legend that wraps (thirty
+// span names and the CPU-share key) and a "more lanes" note must come out of the
+// stretched rows, not out of that room (the five-thread pool slide).
+TEST(Timeline, AStretchedTimelineWithALongLegendAndANoteStaysWithinTheSlide) {
+  std::string events = "[";
+  for (int lane = 0; lane < 6; ++lane)
+    for (int i = 0; i < 5; ++i)
+      events += fmt::format(R"({}{{"ph":"X","name":"fetch {}","ts":{},"dur":900,"pid":1,"tid":{},"args":{{"cpu_us":10}}}})",
+                            events.size() > 1 ? "," : "", lane * 5 + i, i * 1000, lane + 1);
+  events += "]";
+  TimelineOptions options;
+  options.max_lanes = 5;
+  std::string svg = timeline_svg(trace_of(events), options);
+  ASSERT_THAT(svg, HasSubstr(">1 more lane not shown<"));
+  std::smatch height;
+  ASSERT_TRUE(std::regex_search(svg, height, std::regex(R"re(<svg [^>]*height="([0-9.]+)")re")));
+  EXPECT_LE(std::stod(height[1]), 440) << "taller than the height timelines stretch to";
+  EXPECT_GE(std::stod(height[1]), 430) << "the rows should still stretch towards that height";
+}
+
 TEST(Timeline, InstantsAreLabelledMarkersThroughTheirLane) {
   Trace trace = trace_of(R"([{"ph":"X","name":"work","ts":0,"dur":1000,"pid":1,"tid":1},
                              {"ph":"i","name":"cancelled","ts":400,"pid":1,"tid":1,"s":"t"},
