@@ -396,7 +396,7 @@ TEST(DeckServer, WatchNeedsNoTokenAndOffersNoRerun) {
   std::string page = http_get(port, "/");
   EXPECT_EQ(page.rfind("HTTP/1.1 200", 0), 0u) << page;
   EXPECT_EQ(page.find("deckgen-rerun"), std::string::npos);
-  std::string rerun = http_exchange(port, rerun_request(std::string(kRerunPath) + "?id=gil", ""));
+  std::string rerun = http_exchange(port, rerun_request(fmt::format("{}?id=gil", kRerunPath), ""));
   EXPECT_EQ(rerun.rfind("HTTP/1.1 405", 0), 0u) << rerun;
 }
 
