@@ -18,6 +18,8 @@ namespace {
 class CanonicalText {
  public:
   explicit CanonicalText(std::string_view kind) { text_ = fmt::format("{} {}\n", kind, kCacheKeyFormat); }
+  CanonicalText() = default;  // fields only, for a part that several texts share
+  void fields(const CanonicalText& part) { text_ += part.text_; }
   void field(std::string_view name, std::string_view value) {
     text_ += fmt::format("{} {}\n", name, value.size());
     text_ += value;
@@ -86,9 +88,7 @@ void add_sources(CanonicalText& t, const PlannedSnippet& s, const CacheInputs& i
 // processes the snippet left behind.
 constexpr int kMeasurementMethod = 2;
 
-}  // namespace
-
-std::string snippet_cache_text(const PlannedSnippet& s, const CacheInputs& in) {
+std::string cache_text_with(const PlannedSnippet& s, const CacheInputs& in, const CanonicalText& sources) {
   CanonicalText t("deckgen-cache-key");
   t.field("deckgen_version", in.deckgen_version);
   t.field("method", std::to_string(kMeasurementMethod));
@@ -118,15 +118,11 @@ std::string snippet_cache_text(const PlannedSnippet& s, const CacheInputs& in) {
   t.optional("expect.stdout_matches", e.stdout_matches);
   t.optional("expect.stderr_contains", e.stderr_contains);
   t.optional("expect.stderr_matches", e.stderr_matches);
-  add_sources(t, s, in);
+  t.fields(sources);
   return t.text();
 }
 
-std::string snippet_cache_key(const PlannedSnippet& s, const CacheInputs& in) {
-  return hash_hex(snippet_cache_text(s, in));
-}
-
-std::string compile_cache_key(const PlannedSnippet& s, const CacheInputs& in) {
+std::string compile_key_with(const PlannedSnippet& s, const CacheInputs& in, const CanonicalText& sources) {
   if (s.language.compile.empty()) return {};
   CanonicalText t("deckgen-compile-key");
   t.field("deckgen_version", in.deckgen_version);
@@ -135,8 +131,37 @@ std::string compile_cache_key(const PlannedSnippet& s, const CacheInputs& in) {
   t.field("tool.version", in.tool.version);
   t.field("path_env", in.path_env);
   t.list("compile", resolved(s.language.compile, s, in));
-  add_sources(t, s, in);
+  t.fields(sources);
   return hash_hex(t.text());
+}
+
+CanonicalText sources_of(const PlannedSnippet& s, const CacheInputs& in) {
+  CanonicalText sources;
+  add_sources(sources, s, in);
+  return sources;
+}
+
+}  // namespace
+
+std::string snippet_cache_text(const PlannedSnippet& s, const CacheInputs& in) {
+  return cache_text_with(s, in, sources_of(s, in));
+}
+
+std::string snippet_cache_key(const PlannedSnippet& s, const CacheInputs& in) {
+  return hash_hex(snippet_cache_text(s, in));
+}
+
+std::string compile_cache_key(const PlannedSnippet& s, const CacheInputs& in) {
+  return compile_key_with(s, in, sources_of(s, in));
+}
+
+SnippetKeys snippet_keys(const PlannedSnippet& s, const CacheInputs& in) {
+  CanonicalText sources = sources_of(s, in);  // read and scanned once, for both keys
+  SnippetKeys keys;
+  keys.text = cache_text_with(s, in, sources);
+  keys.result = hash_hex(keys.text);
+  keys.program = compile_key_with(s, in, sources);
+  return keys;
 }
 
 }  // namespace deckgen

@@ -62,4 +62,12 @@ std::string snippet_cache_key(const PlannedSnippet& snippet, const CacheInputs& 
 // Empty for an interpreted language.
 std::string compile_cache_key(const PlannedSnippet& snippet, const CacheInputs& inputs);
 
+// All three at once, reading and scanning the snippet's sources once: what a build asks.
+struct SnippetKeys {
+  std::string text;     // snippet_cache_text
+  std::string result;   // snippet_cache_key
+  std::string program;  // compile_cache_key
+};
+SnippetKeys snippet_keys(const PlannedSnippet& snippet, const CacheInputs& inputs);
+
 }  // namespace deckgen

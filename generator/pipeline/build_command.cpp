@@ -26,6 +26,7 @@
 #include "render/slides.h"
 #include "run/snippet_runner.h"
 #include "util/files.h"
+#include "util/stage_times.h"
 #include "write/page.h"
 #include "write/report.h"
 #include "write/trace_files.h"
@@ -89,10 +90,12 @@ void warn_unknown_languages(const std::vector<CodeBlock>& blocks, const Highligh
   }
 }
 
-int build_deck(const Options& options, Status& status, Runners runners) {
+int build_deck(const Options& options, Status& status, Runners runners, BuiltDeck* built) {
   // Every input error found before anything runs is reported together.
   InputErrorList input_errors;
+  StageTimes times;
   Deck deck = read_deck(options.inputs, input_errors);
+  times.lap("read");
   for (const Warning& w : deck.warnings) status.warning(warning_message(w));
   Plan plan = make_plan(deck, options.snippets_dir, input_errors);
   fs::path cache_dir = cache_dir_for(options.inputs);
@@ -119,9 +122,10 @@ int build_deck(const Options& options, Status& status, Runners runners) {
   std::vector<std::string> cache_warnings;
   input_errors.collect([&] { draw_diagrams(deck, diagram_shelf ? &*diagram_shelf : nullptr, &cache_warnings); });
   input_errors.throw_if_any();
+  times.lap("plan");
 
   Measured measured;
-  if (!plan.snippets.empty()) measured = run_snippets(deck, plan, options, status, runners);
+  if (!plan.snippets.empty()) measured = run_snippets(deck, plan, options, status, runners, &times);
   else if (std::any_of(deck.placeholders.begin(), deck.placeholders.end(),
                        [](const Placeholder& p) { return p.kind == Placeholder::Kind::machine; }))
     measured.provenance.machine = probe_machine();  // {{machine.cores}} needs no run block
@@ -130,6 +134,7 @@ int build_deck(const Options& options, Status& status, Runners runners) {
   std::map<std::string, std::string> values = placeholder_values(deck.placeholders, measured.results, measured.provenance);
   Strictness strictness = options.strict ? Strictness::strict : Strictness::normal;
   Figures figures = claims_and_figures(deck, measured, strictness, status);
+  times.lap("claims and figures");
   SnippetViews views{&plan, &measured.results, &values, &figures.block_html};
 
   auto highlighter = make_pygments_highlighter(highlight_shelf ? &*highlight_shelf : nullptr);
@@ -139,6 +144,7 @@ int build_deck(const Options& options, Status& status, Runners runners) {
   if (!highlight_warning.empty()) status.warning(highlight_warning);
   else warn_unknown_languages(code_blocks, highlighted, status);
   for (const std::string& w : cache_warnings) status.warning(w);
+  times.lap("highlight");
 
   std::vector<RenderedSlide> slides = render_slides(deck, highlighted, views);
   if (!plan.snippets.empty()) slides.push_back(provenance_slide(measured.provenance, plan.snippets.size(), measured.seconds));
@@ -150,7 +156,9 @@ int build_deck(const Options& options, Status& status, Runners runners) {
     if (!s.spec.trace || r == measured.results.end() || r->second.traces.empty()) continue;
     traces.push_back({"traces/" + s.spec.id + ".json", merged_trace_json(r->second.traces)});
   }
-  std::string page = write_page(deck.meta, slides, traces);
+  std::vector<TextSpan> slide_spans;
+  std::string page = write_page(deck.meta, slides, traces, &slide_spans);
+  times.lap("render");
 
   std::optional<BaselineOutcome> compared;
   if (baseline)
@@ -159,7 +167,7 @@ int build_deck(const Options& options, Status& status, Runners runners) {
   BuildResults results{plan,     measured.results, measured.provenance, figures.claims,
                        strictness, compared ? &*compared : nullptr};
   if (options.write_deck && !options.deck_is_intermediate)
-    for (const Attachment& t : traces) write_file_atomically(options.output.parent_path() / t.path, t.content);
+    for (const Attachment& t : traces) write_file_if_changed(options.output.parent_path() / t.path, t.content);
   if (options.report) write_file_atomically(*options.report, report_json(results));
   if (options.junit) write_file_atomically(*options.junit, junit_xml(results));
   if (options.write_deck) {
@@ -168,6 +176,13 @@ int build_deck(const Options& options, Status& status, Runners runners) {
       status.info(fmt::format("wrote {} ({} slides, {} KiB)", options.output.generic_string(),
                               slides.size() + (deck.meta.title.empty() ? 0 : 1), (page.size() + 1023) / 1024));
   }
+  if (built && options.write_deck) {
+    built->page = page;
+    built->slides = std::move(slide_spans);
+    built->traces.clear();
+    for (const Attachment& t : traces) built->traces["/" + t.path] = t.content;
+  }
+  times.lap("write");
   // `check`: every slide must fit its stage, as headless Chromium lays the page out.
   size_t overflowing = 0;
   if (options.command == Command::check) {
@@ -175,7 +190,9 @@ int build_deck(const Options& options, Status& status, Runners runners) {
     OverflowIs severity = options.strict ? OverflowIs::error : OverflowIs::warning;
     FitCheck fit = check_fit(page, width, 720, severity, status, options.fit_layout ? options.fit_layout : lay_out_in_chromium);
     if (severity == OverflowIs::error) overflowing = fit.overflowing;
+    times.lap("fit");
   }
+  status.detail("stage times: " + times.summary());
   if (!plan.snippets.empty()) print_summary(plan, measured, status);
   if (!figures.claims.empty()) status.summary(claims_summary(figures.claims));
   bool failed = figures.failed > 0 || overflowing > 0 || (compared && compared->regressions > 0) ||
@@ -187,8 +204,12 @@ int build_deck(const Options& options, Status& status, Runners runners) {
 }  // namespace
 
 int run_build(const Options& options, Status& status, Runners runners) {
+  return run_build(options, status, runners, nullptr);
+}
+
+int run_build(const Options& options, Status& status, Runners runners, BuiltDeck* built) {
   try {
-    return build_deck(options, status, runners);
+    return build_deck(options, status, runners, built);
   } catch (const InputErrors& e) {
     for (const InputError& one : e.errors()) status.error(one.message());
     size_t count = e.errors().size() + e.not_shown();

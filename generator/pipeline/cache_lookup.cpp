@@ -63,9 +63,10 @@ SnippetLookup look_up_snippets(const Plan& plan, const Toolchains& tools, const 
       inputs.tool = tool_for(tools, s.spec.language);
       // A result measured beside other work must never be shown as if measured alone.
       inputs.measurement = timed_ids.count(s.spec.id) ? "alone" : "shared";
-      std::string key_text = snippet_cache_text(s, inputs);
-      lookup.result_keys[i] = snippet_cache_key(s, inputs);
-      program_keys[i] = compile_cache_key(s, inputs);
+      SnippetKeys keys = snippet_keys(s, inputs);
+      const std::string& key_text = keys.text;
+      lookup.result_keys[i] = keys.result;
+      program_keys[i] = std::move(keys.program);
       bool rerun = options.force || (!options.only.empty() && named_by_only);
       std::string warning;
       std::optional<SnippetResult> hit = rerun ? std::nullopt : cache->load(lookup.result_keys[i], &warning);

@@ -35,13 +35,17 @@ std::string path_for_snippets() {
 }  // namespace
 
 Measured run_snippets(const Deck& deck, const Plan& plan, const Options& options, Status& outer_status,
-                      Runners runners) {
+                      Runners runners, StageTimes* times) {
+  auto lap = [times](std::string_view stage) {
+    if (times) times->lap(stage);
+  };
   Measured m;
   LockedStatus status(outer_status);
   std::optional<CacheShelf> answers;
   if (options.use_cache) answers.emplace(CacheStore(cache_dir_for(options.inputs)), CacheKind::toolchains, ".txt");
   Toolchains tools = resolve_toolchains(plan, deck.meta.python, answers ? &*answers : nullptr);
   for (const std::string& w : tools.cache_warnings) status.warning(w);
+  lap("toolchains");
   ExecuteContext ctx;
   ctx.snippets_dir = plan.snippets_dir;
   TraceHelperFolder helpers;
@@ -57,6 +61,7 @@ Measured run_snippets(const Deck& deck, const Plan& plan, const Options& options
   m.provenance = collect_provenance(deck.deck_dir, tools.tools);
   // Results are keyed by everything that can change them, this machine included.
   std::string machine = machine_fingerprint(m.provenance.machine);
+  lap("provenance");
 
   std::optional<CacheStore> store;
   std::optional<ResultStore> cache;
@@ -82,6 +87,7 @@ Measured run_snippets(const Deck& deck, const Plan& plan, const Options& options
                                           status, report);
   if (programs) programs->keys = lookup.program_keys;
   std::vector<std::optional<SnippetResult>>& results = lookup.settled;
+  lap("cache look-up");
 
   m.provenance.overhead =
       harness_overhead({store ? &*store : nullptr, machine, tools.python, ctx.path_env},
@@ -142,6 +148,7 @@ Measured run_snippets(const Deck& deck, const Plan& plan, const Options& options
                                  }, status);
   status.progress_done();
   m.seconds = elapsed();
+  lap("runs");
   return m;
 }
 

@@ -13,6 +13,7 @@
 #include "pipeline/status.h"
 #include "pipeline/worker_pool.h"
 #include "plan/plan.h"
+#include "util/stage_times.h"
 
 namespace deckgen {
 
@@ -23,6 +24,8 @@ struct Measured {
   SamplingLog sampling;                          // the runs added for claims (adaptive_sampling.h)
 };
 
-Measured run_snippets(const Deck& deck, const Plan& plan, const Options& options, Status& status, Runners runners);
+// `times`, when given, gets a lap for each of the stage's steps (--verbose prints them).
+Measured run_snippets(const Deck& deck, const Plan& plan, const Options& options, Status& status, Runners runners,
+                      StageTimes* times = nullptr);
 
 }  // namespace deckgen

@@ -5,7 +5,6 @@
 #include <chrono>
 #include <cstdio>
 #include <exception>
-#include <map>
 #include <optional>
 #include <set>
 #include <stdexcept>
@@ -19,7 +18,6 @@
 #include "serve/deck_server.h"
 #include "serve/file_watcher.h"
 #include "serve/live_access.h"
-#include "util/files.h"
 
 namespace fs = std::filesystem;
 
@@ -53,20 +51,6 @@ class RecordingStatus final : public Status {
   Status& terminal_;
   std::vector<std::string> errors_;
 };
-
-// The traces the build wrote beside the deck (output/traces/ID.json), keyed by the
-// URL path its timeline slides link to, so that the served page's links resolve too.
-std::map<std::string, std::string> written_traces(const fs::path& deck_file) {
-  std::map<std::string, std::string> files;
-  std::error_code ec;
-  fs::path dir = deck_file.parent_path() / "traces";
-  for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
-    std::string content;
-    if (it->path().extension() == ".json" && read_file(it->path(), content))
-      files["/traces/" + it->path().filename().string()] = std::move(content);
-  }
-  return files;
-}
 
 // The folders whose changes rebuild the deck: those the command line names, the deck's
 // folder, the folders of the images it shows (which may lie outside it) and the
@@ -196,17 +180,17 @@ int run_watch(const Options& options, Status& status, Runners runners) {
     again.only = {id};
     again.store_results = StoreResults::no;  // the cache keeps the build's measurements
     RecordingStatus recording(status);
+    BuiltDeck built;
     int code;
     try {
-      code = run_build(again, recording, streaming);
+      code = run_build(again, recording, streaming, &built);
     } catch (const std::exception& e) {
       recording.error(fmt::format("deckgen: error: {}", e.what()));
       code = exit_input_error;
     }
     if (interrupted()) return false;
-    std::string page;
-    if ((code == exit_ok || code == exit_deck_failed) && read_file(options.output, page))
-      server.publish(std::move(page), written_traces(options.output), {id});
+    if ((code == exit_ok || code == exit_deck_failed) && !built.page.empty())
+      server.publish(std::move(built.page), std::move(built.slides), std::move(built.traces), {id});
     std::string failed = code == exit_ok ? "" : recording.errors();
     if (code != exit_ok && failed.empty()) failed = fmt::format("the rerun failed (exit code {})", code);
     server.tell_rerun(rerun_event_json(id, "done", failed, server.version()));
@@ -224,19 +208,19 @@ int run_watch(const Options& options, Status& status, Runners runners) {
   watch_inputs();
   for (;;) {
     RecordingStatus recording(status);
+    BuiltDeck built;
     int code;
     try {
-      code = run_build(build, recording, runners);
+      code = run_build(build, recording, runners, &built);
     } catch (const std::exception& e) {  // whatever a build throws must not end the session
       recording.error(fmt::format("deckgen: error: {}", e.what()));
       code = exit_input_error;
     }
     if (interrupted()) break;
 
-    std::string page;
-    bool written = (code == exit_ok || code == exit_deck_failed) && read_file(options.output, page);
+    bool written = (code == exit_ok || code == exit_deck_failed) && !built.page.empty();
     if (written && (code == exit_ok || !serving_a_deck)) {
-      server.publish(std::move(page), written_traces(options.output));
+      server.publish(std::move(built.page), std::move(built.slides), std::move(built.traces));
       serving_a_deck = true;
     }
     if (presenting) reruns.set_snippets(snippet_ids(options));

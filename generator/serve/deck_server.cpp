@@ -10,8 +10,11 @@
 #include <boost/beast/core/flat_buffer.hpp>
 #include <boost/beast/core/tcp_stream.hpp>
 #include <boost/beast/http.hpp>
+#include <charconv>
 #include <chrono>
+#include <deque>
 #include <memory>
+#include <random>
 #include <mutex>
 #include <stdexcept>
 #include <string_view>
@@ -21,6 +24,7 @@
 #include "serve/event_stream.h"
 #include "serve/live_access.h"
 #include "serve/live_reload.h"
+#include "serve/slide_changes.h"
 #include "util/text.h"
 
 namespace deckgen {
@@ -73,6 +77,27 @@ struct DeckState {
   std::vector<std::string> measured_live;  // present: the snippets this version reran
   std::shared_ptr<const std::map<std::string, std::string>> files =
       std::make_shared<const std::map<std::string, std::string>>();
+  // The last versions published, newest last: a page showing one of them is told
+  // which slides to replace (serve/slide_changes.h); an older page reloads.
+  std::deque<PageVersion> recent;
+  static constexpr size_t kRecentVersions = 8;
+  // Tells this server's versions from those of a deckgen that ran before it on the same
+  // port: a page still open from then must reload, whatever version number it shows.
+  const std::string run = [] {
+    std::random_device random;
+    return std::to_string(random()) + std::to_string(random());
+  }();
+
+  // A page showing version `from` of run `page_run`: what it must change to show this one.
+  std::string changes_since(uint64_t from, std::string_view page_run) const {
+    std::lock_guard lock(mutex);
+    PageVersion now{version, page, recent.empty() || recent.back().version != version ? std::vector<TextSpan>{}
+                                                                                     : recent.back().slides};
+    const PageVersion* shown = nullptr;
+    for (const PageVersion& v : recent)
+      if (v.version == from && page_run == run) shown = &v;
+    return slide_changes_json(shown, now);
+  }
 
   // The JSON published at `path`, or null.
   std::shared_ptr<const std::string> file(const std::string& path) const {
@@ -168,8 +193,14 @@ Response answer(const Request& request, const DeckState& deck, std::string_view 
     DeckState::Snapshot now = deck.snapshot();
     reply(http::status::ok,
           with_live_reload(*now.page, now.version, now.error,
-                           access.presenting() ? LiveControls::reruns : LiveControls::reload_only, now.measured_live),
+                           access.presenting() ? LiveControls::reruns : LiveControls::reload_only, now.measured_live,
+                           deck.run),
           "text/html; charset=utf-8");
+  } else if (path == kChangesPath) {
+    uint64_t from = 0;
+    std::string given = query_value(target, "from");
+    std::from_chars(given.data(), given.data() + given.size(), from);
+    reply(http::status::ok, deck.changes_since(from, query_value(target, "run")), "application/json");
   } else if (path == kVersionPath) {
     DeckState::Snapshot now = deck.snapshot();
     reply(http::status::ok, now.state_json(), "application/json");
@@ -365,10 +396,18 @@ void DeckServer::stop() {
 
 void DeckServer::publish(std::string page, std::map<std::string, std::string> files,
                          std::vector<std::string> measured_live) {
+  publish(std::move(page), {}, std::move(files), std::move(measured_live));
+}
+
+void DeckServer::publish(std::string page, std::vector<TextSpan> slides, std::map<std::string, std::string> files,
+                         std::vector<std::string> measured_live) {
   auto shared = std::make_shared<const std::string>(std::move(page));
   auto shared_files = std::make_shared<const std::map<std::string, std::string>>(std::move(files));
   {
     std::lock_guard lock(impl_->deck.mutex);
+    DeckState& deck = impl_->deck;
+    deck.recent.push_back({deck.version + 1, shared, std::move(slides)});
+    if (deck.recent.size() > DeckState::kRecentVersions) deck.recent.pop_front();
     impl_->deck.page = std::move(shared);
     impl_->deck.files = std::move(shared_files);
     ++impl_->deck.version;

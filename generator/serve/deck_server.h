@@ -2,7 +2,8 @@
 // Serves the current deck over HTTP/1.1 (GET and HEAD only) while `deckgen watch`
 // rebuilds it: `/` and `/<deck file name>` give the deck with the live-reload script
 // (serve/live_reload.h), kEventsPath pushes each new version and error to the open pages
-// (serve/event_stream.h), kVersionPath and kErrorPath answer the same on request; the
+// (serve/event_stream.h), kChangesPath tells a page which slides to replace to show it
+// (serve/slide_changes.h), kVersionPath and kErrorPath answer the same on request; the
 // files published with the deck (its traces, `/traces/ID.json`) are served as JSON;
 // anything else is 404. A request whose Host header does not name the loopback (or the
 // address it listens on) gets 421, against DNS rebinding (the event stream too). A
@@ -19,6 +20,8 @@
 #include <memory>
 #include <string>
 #include <vector>
+
+#include "util/text.h"
 
 namespace deckgen {
 
@@ -43,6 +46,11 @@ class DeckServer {
   // ("/traces/ID.json") to the JSON served there, replacing the last deck's.
   // `measured_live`: the snippets whose results on this deck `present` just reran.
   void publish(std::string page, std::map<std::string, std::string> files = {},
+               std::vector<std::string> measured_live = {});
+  // As above, with where the page's top-level slides lie in it (write/page.h), so that a
+  // page showing a recent version is sent only the slides that changed (kChangesPath).
+  // Without them, every open page reloads.
+  void publish(std::string page, std::vector<TextSpan> slides, std::map<std::string, std::string> files = {},
                std::vector<std::string> measured_live = {});
   void show_error(std::string message);     // keeps the deck; the open pages draw the message over it
   uint64_t version() const;

@@ -176,7 +176,9 @@ std::optional<std::vector<fs::path>> FileWatcher::wait_for_change(SaveBurst::Qui
     int ready = ::poll(&p, 1, static_cast<int>(timeout.count()));
     if (ready < 0 && errno != EINTR) throw std::system_error(errno, std::generic_category(), "cannot watch files");
     if (ready <= 0) continue;
-    if (!burst.over_at())    if (auto step = drain(changed)) burst.add(*step, Clock::now());
+    // Every event of the burst is read as it comes: its last step (a close after writing)
+    // is what ends the wait early, and none is left over to start a second build.
+    if (auto step = drain(changed)) burst.add(*step, Clock::now());
   }
   return std::vector<fs::path>(changed.begin(), changed.end());
 }

@@ -13,7 +13,7 @@ namespace {
 // some slides, those slides' contents are replaced in place (no reload: reveal.js and the
 // current slide stay as they are); anything else (the number of slides, the styles, the
 // configuration) reloads the page, keeping the URL's hash and with it the slide.
-// `STATE` is replaced by reload_state_json().
+// `STATE` is replaced by reload_state_json(), `RUN_ID` by the server's run.
 constexpr std::string_view kScript = R"JS(<script id="deckgen-live">
 (() => {
   let served = STATE;
@@ -37,36 +37,6 @@ constexpr std::string_view kScript = R"JS(<script id="deckgen-live">
     overlay.textContent = 'deckgen watch: the rebuild failed; this is the last deck that built.\n\n' + message;
   }
 
-  // The page as the server sent it, as text: its slides' region (from the slides'
-  // container to where the page writer closes it, right before its scripts) and
-  // everything around it, this script's state (which changes with every version) left
-  // out. Only the slides' region is ever parsed, and only when the
-  // frame around it is unchanged: parsing the whole page (the runtime, the styles, the
-  // embedded traces) was most of what an edit waited for.
-  const OPEN = '<div class="slides">', CLOSE = '</div>\n</div>\n<script';
-  function parts(html) {
-    const from = html.indexOf(OPEN);
-    const to = from < 0 ? -1 : html.indexOf(CLOSE, from);
-    const state = /let served = (\{.*\});/.exec(html);
-    return {
-      region: to < 0 ? '' : html.slice(from + OPEN.length, to),
-      frame: (to < 0 ? html : html.slice(0, from) + html.slice(to)).replace(/let served = \{.*\};/, ''),
-      version: state ? JSON.parse(state[1]).version : -1,
-    };
-  }
-  // The top-level slides of a slides' region, as elements (not in the document).
-  function slidesOf(region) {
-    const holder = document.createElement('template');
-    holder.innerHTML = region;
-    return [...holder.content.children].filter((e) => e.tagName === 'SECTION');
-  }
-  async function fetchParts() {
-    // The query too: `present` needs its token on every request.
-    const response = await fetch(location.pathname + location.search, { cache: 'no-store' });
-    const text = await response.text();
-    mark('fetched');
-    return parts(text);
-  }
   // User Timing marks (bench/preview.mjs reads them): where an edit's wait goes.
   function mark(name) { performance.mark('deckgen:' + name); }
   // Reloads onto the slide on screen. reveal.js writes the slide into the URL's hash at
@@ -78,39 +48,39 @@ constexpr std::string_view kScript = R"JS(<script id="deckgen-live">
     }
     location.reload();
   }
-  // The deck on screen as last fetched: its frame and each slide's HTML. Only a copy of
-  // the very version on screen can tell which slides changed.
-  let shown = null;
-  fetchParts().then((p) => {
-    if (shown || p.version !== served.version) return;
-    const slides = slidesOf(p.region);
-    shown = { frame: p.frame, slides: slides.map((s) => s.outerHTML), kinds: slides.map((s) => s.className) };
-    document.documentElement.dataset.deckgenLive = 'ready';  // edits can be swapped in from now on
-  }, () => {});
-
+  // The server keeps the last versions it served and says which slides changed since
+  // the one on screen (serve/slide_changes.h): only those are fetched and parsed. When
+  // more than slides changed, or it no longer knows this page's version, it says reload.
+  document.documentElement.dataset.deckgenLive = 'ready';  // edits can be swapped in from now on
+  const RUN = 'RUN_ID';
   async function update(now) {
     try {
       mark('update');
-      const fresh = await fetchParts();
+      // The query too: `present` needs its token on every request.
+      const query = new URLSearchParams(location.search);
+      query.set('from', String(served.version));
+      query.set('run', RUN);
+      const response = await fetch('CHANGES_PATH?' + query, { cache: 'no-store' });
+      if (!response.ok) return reloadHere();
+      const changes = await response.json();
+      mark('fetched');
       const onScreen = [...document.querySelectorAll('.reveal .slides > section')];
-      if (!shown || !window.Reveal || fresh.frame !== shown.frame) return reloadHere();
-      const slides = slidesOf(fresh.region);
-      const html = slides.map((s) => s.outerHTML);
+      if (changes.reload || !window.Reveal || changes.count !== onScreen.length) return reloadHere();
+      const holder = document.createElement('template');
+      const replaced = changes.slides.map(({ index, html }) => {
+        holder.innerHTML = html;
+        const slide = holder.content.firstElementChild;
+        if (!slide || slide.tagName !== 'SECTION') throw new Error('not a slide');
+        return [onScreen[index], slide];
+      });
       mark('parsed');
-      if (slides.length !== onScreen.length || slides.length !== shown.slides.length) return reloadHere();
-      const changed = [];
-      slides.forEach((slide, i) => {
-        if (html[i] === shown.slides[i]) return;
-        if (slide.className !== shown.kinds[i]) throw new Error('a slide changed its kind');
-        onScreen[i].innerHTML = slide.innerHTML;
-        for (const name of ['data-source']) {
-          if (slide.hasAttribute(name)) onScreen[i].setAttribute(name, slide.getAttribute(name));
-        }
-        changed.push(onScreen[i]);
+      const changed = replaced.map(([shown, slide]) => {
+        shown.replaceChildren(...slide.childNodes);
+        if (slide.hasAttribute('data-source')) shown.setAttribute('data-source', slide.getAttribute('data-source'));
+        return shown;
       });
       mark('swapped');
-      shown = { frame: fresh.frame, slides: html, kinds: slides.map((s) => s.className) };
-      served = now;
+      served = Object.assign({}, now, { version: changes.version });  // (a later rebuild's event follows)
       // Only the replaced slides are brought up to date (their fragments, backgrounds)
       // and fitted again (deck.js listens): the rest of the deck is as it was.
       changed.forEach((slide) => {
@@ -118,7 +88,7 @@ constexpr std::string_view kScript = R"JS(<script id="deckgen-live">
         slide.dispatchEvent(new CustomEvent('deckgen:replaced', { bubbles: true }));
       });
       mark('synced');
-      showState(now);
+      showState(served);
     } catch (e) {
       reloadHere();
     }
@@ -167,9 +137,11 @@ std::string reload_state_json(uint64_t version, std::string_view error, const st
 }
 
 std::string with_live_reload(std::string_view page, uint64_t version, std::string_view error, LiveControls controls,
-                             const std::vector<std::string>& measured_live) {
+                             const std::vector<std::string>& measured_live, std::string_view run) {
   std::string script(kScript);
   replace_once(script, "EVENTS_PATH", kEventsPath);
+  replace_once(script, "CHANGES_PATH", kChangesPath);
+  replace_once(script, "RUN_ID", run);
   replace_once(script, "STATE", reload_state_json(version, error, measured_live));
   if (controls == LiveControls::reruns) script += rerun_controls_script();
   std::string out;

@@ -13,6 +13,8 @@ namespace deckgen {
 
 inline constexpr std::string_view kEventsPath = "/__deckgen/events";    // text/event-stream of the version JSON
 inline constexpr std::string_view kVersionPath = "/__deckgen/version";  // {"version": N, "error": "..."}
+// GET ?from=VERSION&run=RUN: the slides that changed since (serve/slide_changes.h).
+inline constexpr std::string_view kChangesPath = "/__deckgen/changes";
 inline constexpr std::string_view kErrorPath = "/__deckgen/error";      // the error as plain text, or empty
 inline constexpr std::string_view kRerunPath = "/__deckgen/rerun";      // present: POST ?id=ID reruns a snippet
 
@@ -28,10 +30,11 @@ std::string reload_state_json(uint64_t version, std::string_view error,
                               const std::vector<std::string>& measured_live = {});
 
 // `page` with the live-reload script (and the rerun controls) inserted before its last
-// </body> (or at the end).
+// </body> (or at the end). `run` names the server's run (any text without quotes), so that
+// a page it served is never told of slide changes by another deckgen on the same port.
 std::string with_live_reload(std::string_view page, uint64_t version, std::string_view error,
                              LiveControls controls = LiveControls::reload_only,
-                             const std::vector<std::string>& measured_live = {});
+                             const std::vector<std::string>& measured_live = {}, std::string_view run = "");
 
 // Served before any build succeeded: an empty page that still reloads and shows errors.
 std::string placeholder_page();

@@ -89,6 +89,13 @@ bool is_temp_name_of(const std::string& candidate, const std::string& prefix) {
 
 }  // namespace
 
+bool write_file_if_changed(const fs::path& path, std::string_view content) {
+  std::string existing;
+  if (read_file(path, existing) && existing == content) return false;
+  write_file_atomically(path, content);
+  return true;
+}
+
 size_t remove_stale_temp_files(const fs::path& path) {
   fs::path dir = path.parent_path().empty() ? fs::path(".") : path.parent_path();
   std::string prefix = fmt::format(".{}.tmp-", path.filename().string());

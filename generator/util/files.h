@@ -19,6 +19,10 @@ std::optional<std::string> read_text(const std::filesystem::path& path);
 // Throws std::system_error on failure (and removes the temporary file).
 void write_file_atomically(const std::filesystem::path& path, std::string_view content);
 
+// write_file_atomically, unless the file already holds exactly `content`: a rebuild
+// that changes nothing there costs a read, not a write and an fsync. True when written.
+bool write_file_if_changed(const std::filesystem::path& path, std::string_view content);
+
 // Removes the temporary files write_file_atomically left beside `path` when its process
 // was killed (kill -9, a power cut): only regular files named exactly as it names them
 // for `path`, and only those no live writer holds locked. Returns how many it removed.

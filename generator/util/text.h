@@ -8,6 +8,12 @@
 
 namespace deckgen {
 
+// A part of a text, as byte offsets: [begin, end).
+struct TextSpan {
+  size_t begin = 0, end = 0;
+  bool operator==(const TextSpan&) const = default;
+};
+
 std::string_view trim_right(std::string_view s);
 std::string_view trim(std::string_view s);
 

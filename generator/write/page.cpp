@@ -96,7 +96,8 @@ void title_slide(std::string& out, const FrontMatter& meta) {
 }  // namespace
 
 std::string write_page(const FrontMatter& meta, const std::vector<RenderedSlide>& slides,
-                       const std::vector<Attachment>& attachments) {
+                       const std::vector<Attachment>& attachments, std::vector<TextSpan>* slide_spans) {
+  std::vector<TextSpan> spans;
   std::string out;
   out.reserve(400 * 1024);
   out += "<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
@@ -113,8 +114,13 @@ std::string write_page(const FrontMatter& meta, const std::vector<RenderedSlide>
   out += "</head>\n<body class=\"deckgen theme-";
   out += meta.theme;
   out += "\">\n<div class=\"reveal\">\n<div class=\"slides\">\n";
-  if (!meta.title.empty()) title_slide(out, meta);
+  if (!meta.title.empty()) {
+    size_t begin = out.size();
+    title_slide(out, meta);
+    spans.push_back({begin, out.size()});
+  }
   for (const RenderedSlide& s : slides) {
+    size_t begin = out.size();
     out += "<section";
     if (!s.css_class.empty()) out += " class=\"", append_escaped(out, s.css_class), out += '"';
     if (!s.pos.file.empty()) out += " data-source=\"", append_escaped(out, fmt::format("{}", s.pos)), out += '"';
@@ -128,6 +134,7 @@ std::string write_page(const FrontMatter& meta, const std::vector<RenderedSlide>
       out += "</aside>\n";
     }
     out += "</section>\n";
+    spans.push_back({begin, out.size()});
   }
   out += "</div>\n</div>\n";
   for (const Attachment& a : attachments) append_attachment(out, a);
@@ -137,6 +144,7 @@ std::string write_page(const FrontMatter& meta, const std::vector<RenderedSlide>
   out += "<script>Reveal.initialize(Object.assign(";
   out += reveal_config(meta);
   out += ", {plugins: [RevealNotes]}));</script>\n</body>\n</html>\n";
+  if (slide_spans) *slide_spans = std::move(spans);
   return out;
 }
 

@@ -6,6 +6,7 @@
 
 #include "model/document.h"
 #include "render/slides.h"
+#include "util/text.h"
 
 namespace deckgen {
 
@@ -17,8 +18,11 @@ struct Attachment {
   std::string content;   // JSON text
 };
 
+// `slide_spans`, when given, gets where each top-level slide (its <section> element,
+// the title slide first when there is one) lies in the page: what `watch` compares to
+// send an open page only the slides that changed.
 std::string write_page(const FrontMatter& meta, const std::vector<RenderedSlide>& slides,
-                       const std::vector<Attachment>& attachments = {});
+                       const std::vector<Attachment>& attachments = {}, std::vector<TextSpan>* slide_spans = nullptr);
 
 // The URL query that opens a written page in its print layout (`deckgen pdf`): one
 // slide per page, and with PrintNotes::yes each slide's speaker notes below it on its page.

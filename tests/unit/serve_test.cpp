@@ -11,6 +11,7 @@
 #include <algorithm>
 #include <cerrno>
 #include <chrono>
+#include <cstdio>
 #include <stdexcept>
 #include <thread>
 #include <vector>
@@ -111,6 +112,32 @@ TEST(FileWatcher, AFolderMovedAwayIsNoLongerWatchedUnderItsOldName) {
   EXPECT_TRUE(stays_quiet(watcher));
 }
 
+// A save whose close comes while the watcher already waits (the file was written
+// before) is one change: the close is read in the same wait, which ends on it, and
+// leaves nothing behind to start a second build. The wait while writing is long here,
+// so a slow machine cannot end the first wait before the close.
+TEST(FileWatcher, ASaveClosedDuringTheWaitIsOneChange) {
+  test::TempDir dir;
+  fs::path file = dir.write("slide.md", "# A\n");
+  FileWatcher watcher;
+  watcher.watch(dir.path());
+  std::FILE* open_file = std::fopen(file.c_str(), "w");  // truncates: IN_MODIFY, still open
+  ASSERT_NE(open_file, nullptr);
+  std::fputs("# B\n", open_file);
+  std::fflush(open_file);
+  std::thread closer([&] {
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    std::fclose(open_file);  // IN_CLOSE_WRITE, while the watcher waits
+  });
+  SaveBurst::Quiet quiet{std::chrono::milliseconds(8), std::chrono::seconds(30), std::chrono::seconds(60)};
+  auto give_up = std::chrono::steady_clock::now() + std::chrono::seconds(20);
+  auto changed = watcher.wait_for_change(quiet, [&] { return std::chrono::steady_clock::now() > give_up; });
+  closer.join();
+  ASSERT_TRUE(changed.has_value()) << "the save ended only after the longest wait";
+  EXPECT_EQ(*changed, std::vector<fs::path>{file});
+  EXPECT_TRUE(stays_quiet(watcher)) << "the save's close was left for a second build";
+}
+
 TEST(FileWatcher, StopsWhenAsked) {
   test::TempDir dir;
   FileWatcher watcher;
@@ -194,6 +221,37 @@ TEST(DeckServer, ServesTheDeckItsVersionAndItsError) {
   EXPECT_NE(http_get(port, std::string(kVersionPath)).find(R"({"error":"","live":[],"version":2})"), std::string::npos);
   server.stop();
   EXPECT_EQ(http_get(port, "/"), "");  // nothing listens any more
+}
+
+// A page served by one run of the server asks for the slides that changed since its
+// version; anything the server cannot answer slide by slide is a reload.
+TEST(DeckServer, TellsAPageWhichSlidesChangedSinceItsVersion) {
+  DeckServer server("deck.html");
+  int port = server.start("127.0.0.1", 0);
+  auto publish = [&](const std::string& second) {
+    RenderedSlide one, two;
+    one.html = "<p>one</p>\n";
+    two.html = second;
+    std::vector<TextSpan> spans;
+    std::string page = write_page(FrontMatter{}, {one, two}, {}, &spans);
+    server.publish(std::move(page), std::move(spans));
+  };
+  publish("<p>two</p>\n");
+  std::string served = http_get(port, "/");
+  size_t at = served.find("const RUN = '");
+  ASSERT_NE(at, std::string::npos);
+  std::string run = served.substr(at + 13, served.find('\'', at + 13) - at - 13);
+  ASSERT_FALSE(run.empty());
+  publish("<p>two, edited</p>\n");
+  auto body = [](const std::string& answer) { return answer.substr(answer.find("\r\n\r\n") + 4); };
+  std::string answer = http_get(port, fmt::format("{}?from=1&run={}", kChangesPath, run));
+  EXPECT_NE(answer.find("application/json"), std::string::npos);
+  EXPECT_EQ(body(answer),
+            R"({"count":2,"slides":[{"html":"<section>\n<p>two, edited</p>\n</section>\n","index":1}],"version":2})");
+  EXPECT_EQ(body(http_get(port, fmt::format("{}?from=1&run=another", kChangesPath))), R"({"reload":true,"version":2})");
+  EXPECT_EQ(body(http_get(port, fmt::format("{}?from=0&run={}", kChangesPath, run))), R"({"reload":true,"version":2})");
+  server.publish("<html><body>no slide places</body></html>");
+  EXPECT_EQ(body(http_get(port, fmt::format("{}?from=2&run={}", kChangesPath, run))), R"({"reload":true,"version":3})");
 }
 
 std::string request_for_host(const std::string& host) {
