@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "cache/dependencies.h"
+#include "cache/warm_cache.h"
 #include "plan/languages.h"
 #include "run/trace_helpers.h"
 #include "util/files.h"
@@ -20,6 +21,7 @@ class CanonicalText {
   explicit CanonicalText(std::string_view kind) { text_ = fmt::format("{} {}\n", kind, kCacheKeyFormat); }
   CanonicalText() = default;  // fields only, for a part that several texts share
   void fields(const CanonicalText& part) { text_ += part.text_; }
+  void raw(const std::string& fields) { text_ += fields; }  // a part's text()
   void field(std::string_view name, std::string_view value) {
     text_ += fmt::format("{} {}\n", name, value.size());
     text_ += value;
@@ -52,35 +54,62 @@ std::vector<std::string> resolved(const std::vector<std::string>& command, const
 
 bool is_python_snippet(const PlannedSnippet& s) { return s.spec.file.extension() == ".py"; }
 
-// The source, then every local file it depends on, by path relative to the snippets folder.
-void add_sources(CanonicalText& t, const PlannedSnippet& s, const CacheInputs& in) {
-  t.field("source", s.source);
+// Every local file the snippet depends on (by path relative to the snippets folder, with
+// its content) and deckgen's own helpers: the part of the keys that reads files.
+// `read`: each path it looked at, there or not.
+CanonicalText dependencies_part(const PlannedSnippet& s, const CacheInputs& in, std::vector<fs::path>& read) {
+  CanonicalText part;
   std::vector<fs::path> deps = local_dependencies(s.spec.file, in.snippets_dir);
+  read = deps;
+  read.push_back(s.spec.file);
   // A deck's own copy of the trace helper is how a Python snippet records metrics and
   // traces; depending on it always is cheap (it rarely changes) and covers imports the
   // scan cannot see.
   std::error_code ec;
   fs::path helper = fs::weakly_canonical(in.snippets_dir / "deckgen_trace.py", ec);
+  read.push_back(in.snippets_dir / "deckgen_trace.py");
   if (is_python_snippet(s) && !ec && fs::is_regular_file(helper, ec) &&
       std::find(deps.begin(), deps.end(), helper) == deps.end() && helper != fs::weakly_canonical(s.spec.file, ec)) {
     deps.push_back(helper);
     std::sort(deps.begin(), deps.end());
   }
   fs::path base = fs::weakly_canonical(in.snippets_dir, ec);
-  t.field("dep.count", static_cast<long long>(deps.size()));
+  part.field("dep.count", static_cast<long long>(deps.size()));
   for (const fs::path& dep : deps) {
     std::string content;
-    t.field("dep", dep.lexically_relative(base).generic_string());
-    t.field("dep.content", read_file(dep, content) ? content : std::string("\0unreadable", 11));
+    part.field("dep", dep.lexically_relative(base).generic_string());
+    part.field("dep.content", read_file(dep, content) ? content : std::string("\0unreadable", 11));
   }
   // deckgen's own helpers are on every snippet's import and include path: a snippet that
   // uses them (without its own copy) depends on their content, whatever deckgen's version says.
   std::vector<TraceHelperFile> helpers = trace_helper_files();
-  t.field("helper.count", static_cast<long long>(helpers.size()));
+  part.field("helper.count", static_cast<long long>(helpers.size()));
   for (const TraceHelperFile& h : helpers) {
-    t.field("helper", h.name);
-    t.field("helper.content", h.content);
+    part.field("helper", h.name);
+    part.field("helper.content", h.content);
   }
+  return part;
+}
+
+// The source, then the dependencies' part: from the warm cache when the files it was
+// made from are unchanged (cache/warm_cache.h).
+void add_sources(CanonicalText& t, const PlannedSnippet& s, const CacheInputs& in) {
+  t.field("source", s.source);
+  const std::string name = s.spec.file.string() + '\0' + in.snippets_dir.string();
+  if (in.warm) {
+    if (std::optional<std::string> kept = in.warm->sources(name)) return t.raw(*kept);
+  }
+  std::vector<fs::path> read;
+  CanonicalText part = dependencies_part(s, in, read);
+  if (in.warm) {
+    // Kept under stamps taken before a second reading that agrees with the first, so
+    // that a file written in between is never kept under its new stamp with old content.
+    FileStamps stamps = stamps_of(read);
+    std::vector<fs::path> again;
+    if (dependencies_part(s, in, again).text() == part.text() && again == read)
+      in.warm->keep_sources(name, part.text(), std::move(stamps));
+  }
+  t.fields(part);
 }
 
 // What a stored result's figures mean. Bump it when that changes, so that results

@@ -29,6 +29,7 @@
 #include <filesystem>
 #include <string>
 
+#include "cache/warm_cache.h"
 #include "model/results.h"
 #include "plan/plan.h"
 #include "util/hash.h"  // hash_hex, is_cache_key: the keys are its hashes
@@ -48,6 +49,8 @@ struct CacheInputs {
   // Anything else that changes how runs are measured, as text the orchestrator chooses
   // (e.g. "alone" for a timed snippet run with nothing beside it, "shared" otherwise).
   std::string measurement;
+  // A long-running deckgen's memory of the sources it read (cache/warm_cache.h); null: none.
+  WarmCache* warm = nullptr;
 };
 
 // The canonical text described above.

@@ -17,8 +17,8 @@ constexpr std::string_view kSchema = "deckgen-cache-entry/1";
 
 }  // namespace
 
-ResultStore::ResultStore(fs::path dir, std::string machine_fingerprint)
-    : store_(std::move(dir)), machine_(std::move(machine_fingerprint)) {}
+ResultStore::ResultStore(fs::path dir, std::string machine_fingerprint, WarmCache* warm)
+    : store_(std::move(dir)), machine_(std::move(machine_fingerprint)), warm_(warm) {}
 
 std::optional<SnippetResult> ResultStore::load(const std::string& key, std::string* warning) const {
   auto miss = [&](const std::string& why) -> std::optional<SnippetResult> {
@@ -28,6 +28,9 @@ std::optional<SnippetResult> ResultStore::load(const std::string& key, std::stri
   };
   std::optional<std::string> text = store_.read(CacheKind::results, key, ".json", warning);
   if (!text) return std::nullopt;
+  if (warm_) {
+    if (std::optional<SnippetResult> kept = warm_->parsed_result(key, machine_, *text)) return kept;
+  }
   nlohmann::json entry = nlohmann::json::parse(*text, nullptr, /*allow_exceptions=*/false);
   if (entry.is_discarded()) return miss(text->empty() ? "empty file" : "not valid JSON (truncated?)");
   if (!entry.is_object()) return miss("not a JSON object");
@@ -46,6 +49,7 @@ std::optional<SnippetResult> ResultStore::load(const std::string& key, std::stri
   std::optional<SnippetResult> r = result_from_json(*result, &error);
   if (!r) return miss(error);
   r->from_cache = true;
+  if (warm_) warm_->keep_parsed_result(key, machine_, std::move(*text), *r);
   return r;
 }
 

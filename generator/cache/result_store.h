@@ -15,6 +15,7 @@
 #include <string>
 
 #include "cache/cache_store.h"
+#include "cache/warm_cache.h"
 #include "model/results.h"
 
 namespace deckgen {
@@ -23,7 +24,8 @@ class ResultStore {
  public:
   // Nothing is read or written until load or save. `machine_fingerprint` is this
   // machine's: an entry made elsewhere is never returned, whatever its key.
-  ResultStore(std::filesystem::path dir, std::string machine_fingerprint);
+  // `warm`, when given, keeps what was parsed for the next build of a long-running deckgen.
+  ResultStore(std::filesystem::path dir, std::string machine_fingerprint, WarmCache* warm = nullptr);
 
   // The stored result with from_cache set, or nullopt. A missing entry is a plain miss; an
   // entry that cannot be used is a miss with the reason in `warning` (for the Status), and
@@ -40,6 +42,7 @@ class ResultStore {
  private:
   CacheStore store_;
   std::string machine_;
+  WarmCache* warm_;
 };
 
 }  // namespace deckgen

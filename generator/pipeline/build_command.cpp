@@ -90,7 +90,7 @@ void warn_unknown_languages(const std::vector<CodeBlock>& blocks, const Highligh
   }
 }
 
-int build_deck(const Options& options, Status& status, Runners runners, BuiltDeck* built) {
+int build_deck(const Options& options, Status& status, Runners runners, BuiltDeck* built, WarmCache* warm) {
   // Every input error found before anything runs is reported together.
   InputErrorList input_errors;
   StageTimes times;
@@ -125,7 +125,7 @@ int build_deck(const Options& options, Status& status, Runners runners, BuiltDec
   times.lap("plan");
 
   Measured measured;
-  if (!plan.snippets.empty()) measured = run_snippets(deck, plan, options, status, runners, &times);
+  if (!plan.snippets.empty()) measured = run_snippets(deck, plan, options, status, runners, &times, warm);
   else if (std::any_of(deck.placeholders.begin(), deck.placeholders.end(),
                        [](const Placeholder& p) { return p.kind == Placeholder::Kind::machine; }))
     measured.provenance.machine = probe_machine();  // {{machine.cores}} needs no run block
@@ -181,6 +181,10 @@ int build_deck(const Options& options, Status& status, Runners runners, BuiltDec
     built->slides = std::move(slide_spans);
     built->traces.clear();
     for (const Attachment& t : traces) built->traces["/" + t.path] = t.content;
+    built->input_folders = {deck.deck_dir, plan.snippets_dir};
+    for (const auto& [image, _] : deck.images) built->input_folders.push_back(fs::path(image).parent_path());
+    built->snippet_ids.clear();
+    for (const PlannedSnippet& s : plan.snippets) built->snippet_ids.push_back(s.spec.id);
   }
   times.lap("write");
   // `check`: every slide must fit its stage, as headless Chromium lays the page out.
@@ -207,9 +211,9 @@ int run_build(const Options& options, Status& status, Runners runners) {
   return run_build(options, status, runners, nullptr);
 }
 
-int run_build(const Options& options, Status& status, Runners runners, BuiltDeck* built) {
+int run_build(const Options& options, Status& status, Runners runners, BuiltDeck* built, WarmCache* warm) {
   try {
-    return build_deck(options, status, runners, built);
+    return build_deck(options, status, runners, built, warm);
   } catch (const InputErrors& e) {
     for (const InputError& one : e.errors()) status.error(one.message());
     size_t count = e.errors().size() + e.not_shown();

@@ -35,7 +35,7 @@ std::string path_for_snippets() {
 }  // namespace
 
 Measured run_snippets(const Deck& deck, const Plan& plan, const Options& options, Status& outer_status,
-                      Runners runners, StageTimes* times) {
+                      Runners runners, StageTimes* times, WarmCache* warm) {
   auto lap = [times](std::string_view stage) {
     if (times) times->lap(stage);
   };
@@ -58,7 +58,8 @@ Measured run_snippets(const Deck& deck, const Plan& plan, const Options& options
     status.progress({i, n, id, phase, elapsed()});
   };
   ctx.show_command = [&](const std::string& line) { status.detail(line); };
-  m.provenance = collect_provenance(deck.deck_dir, tools.tools);
+  std::future<std::string> revision = git_revision_of(deck.deck_dir);  // git answers while the cache is read
+  m.provenance = collect_provenance(deck.deck_dir, tools.tools, AskGit::no);
   // Results are keyed by everything that can change them, this machine included.
   std::string machine = machine_fingerprint(m.provenance.machine);
   lap("provenance");
@@ -68,7 +69,7 @@ Measured run_snippets(const Deck& deck, const Plan& plan, const Options& options
   std::optional<KeptPrograms> programs;  // compiled programs, reused when only how they run changed
   if (options.use_cache) {
     store.emplace(cache_dir_for(options.inputs));
-    cache.emplace(cache_dir_for(options.inputs), machine);
+    cache.emplace(cache_dir_for(options.inputs), machine, warm);
     ReuseKept reuse = options.force ? ReuseKept::none : ReuseKept::stored;
     ctx.programs = &programs.emplace(cache_dir_for(options.inputs), reuse, status);
   }
@@ -83,6 +84,7 @@ Measured run_snippets(const Deck& deck, const Plan& plan, const Options& options
   base.python = tools.python;
   base.path_env = ctx.path_env;
   base.machine_fingerprint = machine;
+  base.warm = warm;
   SnippetLookup lookup = look_up_snippets(plan, tools, options, cache ? &*cache : nullptr, base, timed_ids, group,
                                           status, report);
   if (programs) programs->keys = lookup.program_keys;
@@ -148,6 +150,7 @@ Measured run_snippets(const Deck& deck, const Plan& plan, const Options& options
                                  }, status);
   status.progress_done();
   m.seconds = elapsed();
+  m.provenance.git_revision = revision.get();
   lap("runs");
   return m;
 }

@@ -5,6 +5,7 @@
 #include <map>
 #include <string>
 
+#include "cache/warm_cache.h"
 #include "cli/options.h"
 #include "measure/provenance.h"
 #include "model/document.h"
@@ -24,8 +25,9 @@ struct Measured {
   SamplingLog sampling;                          // the runs added for claims (adaptive_sampling.h)
 };
 
-// `times`, when given, gets a lap for each of the stage's steps (--verbose prints them).
+// `times`, when given, gets a lap for each of the stage's steps (--verbose prints them);
+// `warm` keeps what was read for the next build (cache/warm_cache.h).
 Measured run_snippets(const Deck& deck, const Plan& plan, const Options& options, Status& status, Runners runners,
-                      StageTimes* times = nullptr);
+                      StageTimes* times = nullptr, WarmCache* warm = nullptr);
 
 }  // namespace deckgen

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <exception>
@@ -59,7 +60,8 @@ class RecordingStatus final : public Status {
 // matter that moves the snippets folder moves the watch too (old folders stay watched;
 // a stray rebuild costs less than a missed one). A deck with mistakes is read as far
 // as it can be: the build reports them, and the watch must go on seeing every input.
-std::vector<fs::path> folders_to_watch(const Options& options) {
+// `built`: what a build that wrote the deck read, which saves reading it again.
+std::vector<fs::path> folders_to_watch(const Options& options, const BuiltDeck* built) {
   std::vector<fs::path> folders;
   auto add = [&folders](const fs::path& folder) { folders.push_back(folder.empty() ? fs::path(".") : folder); };
   for (const fs::path& input : options.inputs) {
@@ -68,6 +70,10 @@ std::vector<fs::path> folders_to_watch(const Options& options) {
     add(fs::is_directory(input, ec) ? input : input.parent_path());
   }
   if (options.snippets_dir) add(*options.snippets_dir);
+  if (built) {
+    for (const fs::path& folder : built->input_folders) add(folder);
+    return folders;
+  }
   try {
     InputErrorList ignored;  // the build reports them
     Deck deck = read_deck(options.inputs, ignored);
@@ -164,6 +170,8 @@ int run_watch(const Options& options, Status& status, Runners runners) {
   build.command = Command::build;
   build.write_deck = true;
   bool serving_a_deck = false;
+  // Between builds: what the last ones read and parsed, checked before each use.
+  WarmCache warm;
 
   // `present`: reruns the page asked for, each an ordinary build with --only ID whose
   // runs stream their output to the page; then the new deck is served like a rebuild's.
@@ -183,7 +191,7 @@ int run_watch(const Options& options, Status& status, Runners runners) {
     BuiltDeck built;
     int code;
     try {
-      code = run_build(again, recording, streaming, &built);
+      code = run_build(again, recording, streaming, &built, &warm);
     } catch (const std::exception& e) {
       recording.error(fmt::format("deckgen: error: {}", e.what()));
       code = exit_input_error;
@@ -198,20 +206,21 @@ int run_watch(const Options& options, Status& status, Runners runners) {
     return true;
   };
 
-  // What to watch is asked again after each build has been served, not before it: it
-  // reads the deck once more, which a speaker waiting for the page should not wait for.
+  // What to watch is asked again after each build has been served, not before it: when
+  // the build failed before writing, it reads the deck once more, which a speaker
+  // waiting for the page should not wait for.
   // The watches only ever grow, so a change during a build is still seen by the next.
-  auto watch_inputs = [&] {
-    for (const fs::path& folder : folders_to_watch(options)) watcher.watch(folder);
+  auto watch_inputs = [&](const BuiltDeck* built) {
+    for (const fs::path& folder : folders_to_watch(options, built)) watcher.watch(folder);
     for (const fs::path& input : missing_inputs(options)) watcher.watch_for_creation(input);
   };
-  watch_inputs();
+  watch_inputs(nullptr);
   for (;;) {
     RecordingStatus recording(status);
     BuiltDeck built;
     int code;
     try {
-      code = run_build(build, recording, runners, &built);
+      code = run_build(build, recording, runners, &built, &warm);
     } catch (const std::exception& e) {  // whatever a build throws must not end the session
       recording.error(fmt::format("deckgen: error: {}", e.what()));
       code = exit_input_error;
@@ -223,7 +232,9 @@ int run_watch(const Options& options, Status& status, Runners runners) {
       server.publish(std::move(built.page), std::move(built.slides), std::move(built.traces));
       serving_a_deck = true;
     }
-    if (presenting) reruns.set_snippets(snippet_ids(options));
+    if (presenting)
+      reruns.set_snippets(written ? std::set<std::string>(built.snippet_ids.begin(), built.snippet_ids.end())
+                                  : snippet_ids(options));
     if (code == exit_ok) {
       status.info(fmt::format("deckgen {}: deck {} is served; open pages reload", name, server.version()));
     } else {
@@ -231,7 +242,7 @@ int run_watch(const Options& options, Status& status, Runners runners) {
       server.show_error(errors.empty() ? fmt::format("the build failed (exit code {})", code) : errors);
       status.warning(fmt::format("the build failed; {} shows the error over the last deck that built", url));
     }
-    watch_inputs();
+    watch_inputs(written ? &built : nullptr);
 
     std::optional<std::vector<fs::path>> changed;
     bool stopping = false;
@@ -241,6 +252,10 @@ int run_watch(const Options& options, Status& status, Runners runners) {
       else if (auto id = reruns.start()) stopping = !rerun(*id);
     }
     if (stopping) break;
+    // A file that is not a slide may be a snippet, or a module created where an import
+    // now resolves to it: the snippets' sources are read afresh.
+    if (std::any_of(changed->begin(), changed->end(), [](const fs::path& p) { return p.extension() != ".md"; }))
+      warm.forget_sources();
     status.info(fmt::format("deckgen {}: {} changed; rebuilding", name, describe(*changed)));
   }
   server.stop();

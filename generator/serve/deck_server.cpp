@@ -10,6 +10,7 @@
 #include <boost/beast/core/flat_buffer.hpp>
 #include <boost/beast/core/tcp_stream.hpp>
 #include <boost/beast/http.hpp>
+#include <nlohmann/json.hpp>
 #include <charconv>
 #include <chrono>
 #include <deque>
@@ -87,6 +88,19 @@ struct DeckState {
     std::random_device random;
     return std::to_string(random()) + std::to_string(random());
   }();
+
+  // What the event stream sends: the state, this server's run (a page another run
+  // served reloads) and, after a publish, `changes` since the version before.
+  std::string event_json(const std::string& changes = "") const {
+    Snapshot now = snapshot();
+    nlohmann::json event = nlohmann::json::parse(now.state_json());
+    event["run"] = run;
+    if (!changes.empty()) {
+      event["changes"] = nlohmann::json::parse(changes);
+      event["from"] = now.version - 1;
+    }
+    return event.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  }
 
   // A page showing version `from` of run `page_run`: what it must change to show this one.
   std::string changes_since(uint64_t from, std::string_view page_run) const {
@@ -254,8 +268,7 @@ class Connection : public std::enable_shared_from_this<Connection> {
     } else if (request_.method() == http::verb::get && is_events_request(request_.target()) &&
                host_is_ours(request_[http::field::host], access_.listening_on) && access_.lets_in(request_)) {
       // The page's event stream: the connection is the event hub's from now on.
-      DeckState::Snapshot now = deck_.snapshot();
-      return events_.subscribe(stream_.release_socket(), now.state_json());
+      return events_.subscribe(stream_.release_socket(), deck_.event_json());
     } else {
       response_ = answer(request_, deck_, deck_path_, access_);
     }
@@ -343,10 +356,9 @@ struct DeckServer::Impl {
     events.close_all();
   }
 
-  void tell_pages() {
-    DeckState::Snapshot now = deck.snapshot();
-    events.broadcast(now.state_json());
-  }
+  // `changes`: what a page showing the version before must replace (slide_changes.h),
+  // sent with the event so that such a page need not ask for it.
+  void tell_pages(const std::string& changes = "") { events.broadcast(deck.event_json(changes)); }
 };
 
 DeckServer::DeckServer(std::string deck_file_name) : impl_(std::make_unique<Impl>()) {
@@ -403,18 +415,21 @@ void DeckServer::publish(std::string page, std::vector<TextSpan> slides, std::ma
                          std::vector<std::string> measured_live) {
   auto shared = std::make_shared<const std::string>(std::move(page));
   auto shared_files = std::make_shared<const std::map<std::string, std::string>>(std::move(files));
+  std::string changes;
   {
     std::lock_guard lock(impl_->deck.mutex);
     DeckState& deck = impl_->deck;
     deck.recent.push_back({deck.version + 1, shared, std::move(slides)});
     if (deck.recent.size() > DeckState::kRecentVersions) deck.recent.pop_front();
+    if (deck.recent.size() >= 2 && deck.recent[deck.recent.size() - 2].version == deck.version)
+      changes = slide_changes_json(&deck.recent[deck.recent.size() - 2], deck.recent.back());
     impl_->deck.page = std::move(shared);
     impl_->deck.files = std::move(shared_files);
     ++impl_->deck.version;
     impl_->deck.error.clear();
     impl_->deck.measured_live = std::move(measured_live);
   }
-  impl_->tell_pages();
+  impl_->tell_pages(changes);
 }
 
 void DeckServer::show_error(std::string message) {

@@ -53,16 +53,20 @@ constexpr std::string_view kScript = R"JS(<script id="deckgen-live">
   // more than slides changed, or it no longer knows this page's version, it says reload.
   document.documentElement.dataset.deckgenLive = 'ready';  // edits can be swapped in from now on
   const RUN = 'RUN_ID';
+  async function changesSince(version) {
+    // The query too: `present` needs its token on every request.
+    const query = new URLSearchParams(location.search);
+    query.set('from', String(version));
+    query.set('run', RUN);
+    const response = await fetch('CHANGES_PATH?' + query, { cache: 'no-store' });
+    return response.ok ? response.json() : { reload: true };
+  }
   async function update(now) {
     try {
       mark('update');
-      // The query too: `present` needs its token on every request.
-      const query = new URLSearchParams(location.search);
-      query.set('from', String(served.version));
-      query.set('run', RUN);
-      const response = await fetch('CHANGES_PATH?' + query, { cache: 'no-store' });
-      if (!response.ok) return reloadHere();
-      const changes = await response.json();
+      // A rebuild's event carries what changed since the version before it; a page that
+      // shows another version asks.
+      const changes = now.changes && now.from === served.version ? now.changes : await changesSince(served.version);
       mark('fetched');
       const onScreen = [...document.querySelectorAll('.reveal .slides > section')];
       if (changes.reload || !window.Reveal || changes.count !== onScreen.length) return reloadHere();
@@ -80,7 +84,7 @@ constexpr std::string_view kScript = R"JS(<script id="deckgen-live">
         return shown;
       });
       mark('swapped');
-      served = Object.assign({}, now, { version: changes.version });  // (a later rebuild's event follows)
+      served = Object.assign({}, now, { version: changes.version, changes: undefined });  // (a later rebuild's event follows)
       // Only the replaced slides are brought up to date (their fragments, backgrounds)
       // and fitted again (deck.js listens): the rest of the deck is as it was.
       changed.forEach((slide) => {
@@ -107,6 +111,7 @@ constexpr std::string_view kScript = R"JS(<script id="deckgen-live">
   events.onmessage = (event) => {
     mark('event');
     const now = JSON.parse(event.data);
+    if (now.run !== RUN) return reloadHere();  // another deckgen now serves this address
     updating = updating.then(() => {
       if (now.version !== served.version) return update(now);
       showState(now);

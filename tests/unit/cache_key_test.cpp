@@ -249,6 +249,38 @@ TEST_F(CacheKeyTest, CompileKeyCoversOnlyWhatTheCompilerSees) {
   EXPECT_EQ("", compile_cache_key(snippet("main.py"), inputs()));
 }
 
+// `watch` keeps each snippet's sources part between builds (cache/warm_cache.h): the
+// keys it gives are the cold keys, an edited dependency is seen through its stamp, and
+// a module created beside the others is seen once the watch forgets (as it does on any
+// change that is not a slide).
+TEST_F(CacheKeyTest, AWarmCacheGivesTheColdKeysAndSeesEdits) {
+  WarmCache warm;
+  auto warm_keys = [&](const std::string& file) {
+    CacheInputs in = inputs();
+    in.warm = &warm;
+    return snippet_keys(snippet(file), in);
+  };
+  for (const char* file : {"main.py", "prog.c"}) {
+    SnippetKeys first = warm_keys(file), again = warm_keys(file);
+    EXPECT_EQ(first.result, key(file)) << file;
+    EXPECT_EQ(again.result, key(file)) << file;
+    EXPECT_EQ(again.text, snippet_cache_text(snippet(file), inputs())) << file;
+    EXPECT_EQ(again.program, compile_cache_key(snippet(file), inputs())) << file;
+  }
+  for (const char* module : {"deep.py", "pkg/tools.py", "deckgen_trace.py"}) {
+    std::string before = warm_keys("main.py").result;
+    append(module, "# edited\n");
+    EXPECT_NE(warm_keys("main.py").result, before) << module;
+    EXPECT_EQ(warm_keys("main.py").result, key("main.py")) << module;
+  }
+  append("inner/more.h", "// edited\n");
+  EXPECT_EQ(warm_keys("prog.c").result, key("prog.c"));
+
+  dir_.write("snippets/json.py", "dumps = None\n");  // shadows `import json` from now on
+  warm.forget_sources();
+  EXPECT_EQ(warm_keys("main.py").result, key("main.py"));
+}
+
 TEST(DependencyScan, FindsPythonImports) {
   auto imports = scan_python_imports(
       "import a, b.c as d\n"

@@ -176,6 +176,36 @@ TEST_F(ResultStoreTest, RoundTripsAFullResult) {
   expect_same(original, *loaded);
 }
 
+// A warm cache saves parsing an entry again, never reading it: another result saved
+// under the key, or a damaged entry, is what the next load sees.
+TEST_F(ResultStoreTest, AWarmCacheNeverHidesWhatTheEntrySaysNow) {
+  WarmCache warm;
+  ResultStore warm_store(cache(), kHere, &warm);
+  SnippetResult first = full_result();
+  ASSERT_TRUE(store_.save(kKey, first, nullptr));
+  ASSERT_TRUE(warm_store.load(kKey, nullptr));
+  std::optional<SnippetResult> kept = warm_store.load(kKey, nullptr);
+  ASSERT_TRUE(kept);
+  expect_same(first, *kept);
+  EXPECT_TRUE(kept->from_cache);
+
+  SnippetResult second = full_result();
+  second.compile_output = "measured again";
+  ASSERT_TRUE(store_.save(kKey, second, nullptr));
+  std::optional<SnippetResult> now = warm_store.load(kKey, nullptr);
+  ASSERT_TRUE(now);
+  EXPECT_EQ(now->compile_output, "measured again");
+
+  overwrite(entry(kKey), "{\"schema\": ");
+  std::string warning;
+  EXPECT_FALSE(warm_store.load(kKey, &warning));
+  EXPECT_NE(warning.find("not valid JSON"), std::string::npos) << warning;
+  // Kept for this machine only.
+  ASSERT_TRUE(store_.save(kKey, first, nullptr));
+  ASSERT_TRUE(warm_store.load(kKey, nullptr));
+  EXPECT_FALSE(ResultStore(cache(), "Another machine", &warm).load(kKey, nullptr));
+}
+
 TEST_F(ResultStoreTest, AnotherStoreOnTheSameFolderSeesTheEntry) {
   ASSERT_TRUE(store_.save(kKey, full_result(), nullptr));
   EXPECT_TRUE(ResultStore(cache(), kHere).load(kKey, nullptr));

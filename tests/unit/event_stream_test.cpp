@@ -3,6 +3,7 @@
 #include <arpa/inet.h>
 #include <fmt/format.h>
 #include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
 #include <netinet/in.h>
 #include <sys/socket.h>
 #include <sys/time.h>
@@ -76,22 +77,40 @@ TEST(EventStream, PagesArePushedEveryNewDeckAndEveryFailure) {
   EXPECT_EQ(first.rfind("HTTP/1.1 200 OK\r\n", 0), 0u) << first;
   EXPECT_NE(first.find("Content-Type: text/event-stream\r\n"), std::string::npos) << first;
   EXPECT_NE(first.find("retry: "), std::string::npos) << first;
-  EXPECT_NE(first.find(R"(data: {"error":"","live":[],"version":1})"), std::string::npos) << first;
+  // Each event is the state (and this server's run); after a publish, what changed
+  // since the version before (serve/slide_changes.h: a page with no slide places reloads).
+  auto data = [](const std::string& event) {
+    size_t at = event.find("data: ");
+    return at == std::string::npos ? nlohmann::json() : nlohmann::json::parse(event.substr(at + 6));
+  };
+  auto state = [](const nlohmann::json& e) {
+    return nlohmann::json{{"version", e.value("version", -1)}, {"error", e.value("error", "?")}, {"live", e["live"]}};
+  };
+  nlohmann::json one = data(first);
+  EXPECT_EQ(state(one), (nlohmann::json{{"version", 1}, {"error", ""}, {"live", nlohmann::json::array()}})) << first;
+  const std::string run = one.value("run", "");
+  EXPECT_FALSE(run.empty());
 
   server.publish("<html><body>TWO</body></html>");
-  EXPECT_EQ(page.next_event(), "data: {\"error\":\"\",\"live\":[],\"version\":2}\n\n");
+  nlohmann::json two = data(page.next_event());
+  EXPECT_EQ(state(two), (nlohmann::json{{"version", 2}, {"error", ""}, {"live", nlohmann::json::array()}}));
+  EXPECT_EQ(two["run"], run);
+  EXPECT_EQ(two["from"], 1);
+  EXPECT_EQ(two["changes"], (nlohmann::json{{"version", 2}, {"reload", true}}));
   server.show_error("deck/01.md:3:1: error: bad");
-  EXPECT_EQ(page.next_event(), "data: {\"error\":\"deck/01.md:3:1: error: bad\",\"live\":[],\"version\":2}\n\n");
+  nlohmann::json failed = data(page.next_event());
+  EXPECT_EQ(state(failed), (nlohmann::json{{"version", 2}, {"error", "deck/01.md:3:1: error: bad"}, {"live", nlohmann::json::array()}}));
+  EXPECT_FALSE(failed.contains("changes"));
 
   // A second page gets the state as it is now, then the same pushes.
   Subscription other(port);
-  EXPECT_NE(other.next_event().find(R"("version":2)"), std::string::npos);
+  EXPECT_EQ(data(other.next_event())["version"], 2);
   server.publish("<html><body>THREE</body></html>");
-  EXPECT_EQ(page.next_event(), "data: {\"error\":\"\",\"live\":[],\"version\":3}\n\n");
-  EXPECT_EQ(other.next_event(), "data: {\"error\":\"\",\"live\":[],\"version\":3}\n\n");
+  EXPECT_EQ(data(page.next_event())["version"], 3);
+  EXPECT_EQ(data(other.next_event())["version"], 3);
   // present: a version a rerun made names the snippet it measured just now.
   server.publish("<html><body>FOUR</body></html>", {}, {"gil"});
-  EXPECT_EQ(page.next_event(), "data: {\"error\":\"\",\"live\":[\"gil\"],\"version\":4}\n\n");
+  EXPECT_EQ(data(page.next_event())["live"], nlohmann::json::array({"gil"}));
 
   server.stop();  // ends the streams: the pages see the end, not a hang
   EXPECT_TRUE(page.closed_by_server());
