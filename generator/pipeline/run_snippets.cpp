@@ -48,8 +48,7 @@ Measured run_snippets(const Deck& deck, const Plan& plan, const Options& options
   lap("toolchains");
   ExecuteContext ctx;
   ctx.snippets_dir = plan.snippets_dir;
-  TraceHelperFolder helpers;
-  ctx.helpers_dir = helpers.path();
+  ctx.helpers_dir = trace_helpers_folder();
   ctx.python = tools.python;
   ctx.path_env = path_for_snippets();
   auto start = std::chrono::steady_clock::now();

@@ -1,6 +1,11 @@
 #include "read/tree_transforms.h"
 
+#include <fmt/format.h>
+
 #include <algorithm>
+#include <mutex>
+#include <string>
+#include <unordered_map>
 
 #include "read/option_blocks.h"
 #include "read/run_block.h"
@@ -8,20 +13,51 @@
 namespace deckgen {
 namespace {
 
+// Parsing the option blocks' YAML was a third of reading the workshop deck (yaml-cpp
+// scans with regular expressions), and `watch` reads the same blocks at every rebuild.
+// Each parse is a pure function of the block's text and place, so a block parsed once
+// is handed out again as a copy. Only what parsed is kept (an error is raised afresh),
+// for the whole process, and all of it is dropped past a bound so memory stays small.
+template <typename Spec>
+class ParsedBlocks {
+ public:
+  Spec operator()(Spec (*parse)(std::string_view, const SourcePos&), std::string_view yaml, const SourcePos& pos) {
+    std::string key = fmt::format("{}\n{}", pos, yaml);
+    {
+      std::lock_guard lock(mutex_);
+      if (auto found = parsed_.find(key); found != parsed_.end()) return found->second;
+    }
+    Spec spec = parse(yaml, pos);
+    std::lock_guard lock(mutex_);
+    if (parsed_.size() >= kMostKept) parsed_.clear();
+    parsed_.emplace(std::move(key), spec);
+    return spec;
+  }
+
+ private:
+  static constexpr size_t kMostKept = 4096;
+  std::mutex mutex_;
+  std::unordered_map<std::string, Spec> parsed_;
+};
+
 void type_option_block(Node& n, Deck& deck) {
   if (n.type != NodeType::code_block) return;
+  static ParsedBlocks<SnippetSpec> runs;
+  static ParsedBlocks<ClaimSpec> claims;
+  static ParsedBlocks<ChartSpec> charts;
+  static ParsedBlocks<TimelineSpec> timelines;
   std::string kind = fence_language(n.info());
   if (kind == "run") {
-    deck.snippets.push_back(parse_run_block(n.literal, n.pos));
+    deck.snippets.push_back(runs(parse_run_block, n.literal, n.pos));
     n.type = NodeType::run_block;
   } else if (kind == "claim") {
-    deck.claims.push_back(parse_claim_block(n.literal, n.pos));
+    deck.claims.push_back(claims(parse_claim_block, n.literal, n.pos));
     n.type = NodeType::claim_block;
   } else if (kind == "chart") {
-    deck.charts.push_back(parse_chart_block(n.literal, n.pos));
+    deck.charts.push_back(charts(parse_chart_block, n.literal, n.pos));
     n.type = NodeType::chart_block;
   } else if (kind == "timeline") {
-    deck.timelines.push_back(parse_timeline_block(n.literal, n.pos));
+    deck.timelines.push_back(timelines(parse_timeline_block, n.literal, n.pos));
     n.type = NodeType::timeline_block;
   }
 }

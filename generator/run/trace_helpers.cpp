@@ -1,5 +1,7 @@
 #include "run/trace_helpers.h"
 
+#include <mutex>
+
 #include "util/embedded.h"
 
 namespace deckgen {
@@ -9,8 +11,12 @@ std::vector<TraceHelperFile> trace_helper_files() {
           {"deckgen_trace.h", embedded_asset(Asset_id::trace_h)}};
 }
 
-TraceHelperFolder::TraceHelperFolder() : folder_("helpers") {
-  for (const TraceHelperFile& f : trace_helper_files()) write_file_atomically(folder_.path() / f.name, f.content);
+std::filesystem::path trace_helpers_folder() {
+  static TempFolder folder("helpers");
+  static std::mutex writing;
+  std::lock_guard lock(writing);
+  for (const TraceHelperFile& f : trace_helper_files()) write_file_if_changed(folder.path() / f.name, f.content);
+  return folder.path();
 }
 
 }  // namespace deckgen

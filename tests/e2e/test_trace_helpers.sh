@@ -84,4 +84,10 @@ expect: {stdout: "the deck's own header"}
 ```
 MD
 expect_exit 0 "$DECKGEN" build "$WORK/own/deck" -o "$WORK/own/out/deck.html"
+
+# deckgen's copies live in a folder of its own, which is gone when it exits.
+mkdir -p "$WORK/tmp"
+TMPDIR="$WORK/tmp" expect_exit 0 "$DECKGEN" build "$WORK/bare/deck" -o "$WORK/bare/again/deck.html" --force
+leftover=$(find "$WORK/tmp" -maxdepth 1 -name 'deckgen-helpers-*')
+[[ -z $leftover ]] || fail "the helpers' folder was left behind: $leftover"
 finish

@@ -376,8 +376,18 @@ TEST_F(Pipeline, TraceHelpersFollowTheSnippetsFolderOnBothPaths) {
   ASSERT_EQ(c.env.count("CPATH"), 1u);
   EXPECT_EQ(fs::path(c.env.at("CPATH")), fs::path(runner.snippet_runs[0].env.at("PYTHONPATH").substr(
                                                runner.snippet_runs[0].env.at("PYTHONPATH").find(':') + 1)));
-  // The folder is private to the build and gone after it.
-  EXPECT_FALSE(fs::exists(c.env.at("CPATH")));
+  // The folder is deckgen's own, kept for the process (`watch` builds many times), and a
+  // helper a snippet changed is written again before the next build's runs.
+  fs::path folder = c.env.at("CPATH");
+  write_file_atomically(folder / "deckgen_trace.py", "changed by a snippet\n");
+  fs::remove(folder / "deckgen_trace.h");
+  helper_texts.clear();
+  EXPECT_EQ(build("```run\nfile: a.py\nruns: 2\nwarmup: 0\n```\n"), 0) << status.all_errors();
+  ASSERT_FALSE(helper_texts.empty());
+  EXPECT_EQ(helper_texts.back(), embedded_asset(Asset_id::trace_py));
+  std::string header;
+  EXPECT_TRUE(read_file(folder / "deckgen_trace.h", header));
+  EXPECT_EQ(header, embedded_asset(Asset_id::trace_h));
 }
 
 TEST_F(Pipeline, NoStdinMeansDevNullAndNoTraceVariable) {

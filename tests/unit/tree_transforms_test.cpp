@@ -41,6 +41,33 @@ TEST(TreeTransforms, OptionBlocksBecomeTypedNodesInDocumentOrder) {
   EXPECT_EQ(deck.snippets[1].display_file, "b.sh");
 }
 
+// `watch` reads the same blocks at every rebuild, and a block parsed once is handed out
+// again: a block read again gives the same spec, an edit gives the new one, and a
+// mistake is reported every time it is read, not only the first.
+TEST(TreeTransforms, ABlockReadAgainIsParsedTheSameAndItsMistakesAreReportedAgain) {
+  test::TempDir dir;
+  auto read_here = [&](const std::string& markdown) { return read_deck({dir.write("1.md", markdown)}); };
+  const std::string block = "```run\nfile: a.sh\nruns: 4\nargs: [x, y]\n```\n";
+  Deck first = read_here(block), again = read_here(block);
+  ASSERT_EQ(again.snippets.size(), 1u);
+  EXPECT_EQ(again.snippets[0].runs, 4);
+  EXPECT_EQ(again.snippets[0].args, first.snippets[0].args);
+  EXPECT_EQ(again.snippets[0].pos, first.snippets[0].pos);
+  EXPECT_EQ(read_here("```run\nfile: a.sh\nruns: 5\nargs: [x, y]\n```\n").snippets.at(0).runs, 5);
+  // The same text one line lower is at another place.
+  EXPECT_EQ(read_here("\n" + block).snippets.at(0).pos.line, first.snippets[0].pos.line + 1);
+  for (int i = 0; i < 2; ++i) {
+    try {
+      read_here("```run\nfile: a.sh\nruns: many\n```\n");
+      ADD_FAILURE() << "read " << i << ": no error";
+    } catch (const InputErrors& e) {
+      EXPECT_NE(e.errors().at(0).message().find("runs"), std::string::npos) << e.errors().at(0).message();
+    } catch (const InputError& e) {
+      EXPECT_NE(e.message().find("runs"), std::string::npos) << e.message();
+    }
+  }
+}
+
 TEST(TreeTransforms, ATimelineDrawsAsManyLanesAsItsBlockAllows) {
   EXPECT_EQ(read("```timeline\nsnippet: a\n```\n").timelines.at(0).lanes, 12);
   EXPECT_EQ(read("```timeline\nsnippet: a\nlanes: 6\n```\n").timelines.at(0).lanes, 6);
