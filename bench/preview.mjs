@@ -10,7 +10,7 @@
 // edits after it are timed. Each edit appends a new word to a bullet of the slide on
 // screen; the time is from just before the file is written to the first animation frame
 // in which the slide on screen shows the word (so it includes up to one frame of polling
-// and the round trip to the browser). Prints each time, the median, the spread, how
+// and the round trip to the browser). The first edit after the start is timed too. Prints each time, the median, the spread, how
 // many edits reloaded the page instead of replacing the slide, and the median of each
 // stage the page marks (serve/live_reload.cpp's User Timing marks), from the write.
 import { spawn } from 'node:child_process';
@@ -104,7 +104,8 @@ try {
     `(min ${sorted[0].toFixed(0)}, max ${sorted[runs - 1].toFixed(0)}); ` +
     `${loads - loadsBefore} of ${runs} reloaded the page`);
   // The page's marks, in the order they came: event (the push arrived), fetched (the
-  // new page's text), parsed (its slides), swapped, synced (refitted), then visible.
+  // changed slides: with the event, or asked for), parsed, swapped, synced (refitted),
+  // then visible.
   console.log('stages after the write (median ms): ' + [...stages]
     .map(([name, at]) => [name.replace('deckgen:', ''), medianOf(at)])
     .sort((a, b) => a[1] - b[1])
