@@ -7,7 +7,6 @@
 #include <cstdlib>
 
 #include "plan/languages.h"
-#include "run/cpu_times.h"
 #include "run/metrics_file.h"
 #include "run/process.h"
 #include "util/files.h"
@@ -222,9 +221,7 @@ AfterRun run_once(PreparedSnippet& p, int i, size_t index, size_t count, const E
   request.work_dir = scratch.path();
   request.timeout = s.spec.timeout;
 
-  std::optional<CpuTimes> before = read_cpu_times();
   RunOutcome outcome = runner.run(request);
-  std::optional<CpuTimes> after = read_cpu_times();
   if (interrupted()) throw Interrupted(interrupt_signal());
 
   raw.last = outcome;
@@ -234,8 +231,7 @@ AfterRun run_once(PreparedSnippet& p, int i, size_t index, size_t count, const E
   } else {
     RawRun run;
     run.outcome = outcome;
-    if (before && after)
-      run.other_cpu_seconds = other_cpu_seconds(*before, *after, outcome.usage.user_seconds + outcome.usage.system_seconds);
+    run.other_cpu_seconds = outcome.other_cpu_seconds.value_or(0.0);
     read_outputs(out_dir, run, i == s.spec.runs - 1);
     // Trace files live in the scratch folder, which goes away: keep their text.
     for (std::string& file : run.traces) {

@@ -34,6 +34,7 @@
 #include <system_error>
 #include <thread>
 
+#include "run/cpu_times.h"
 #include "run/launcher_file.h"
 #include "run/launcher_report.h"
 #include "run/live_groups.h"
@@ -261,8 +262,13 @@ class ProcessRunner final : public Runner {
 
   RunOutcome run(const RunRequest& request) override {
     if (interrupted()) throw Interrupted(interrupt_signal());
+    std::optional<CpuTimes> before = read_cpu_times();
     RunOutcome outcome = run_once(request);
+    std::optional<CpuTimes> after = read_cpu_times();
     if (interrupted()) throw Interrupted(interrupt_signal());
+    if (before && after)
+      outcome.other_cpu_seconds =
+          other_cpu_seconds(*before, *after, outcome.usage.user_seconds + outcome.usage.system_seconds);
     return outcome;
   }
 

@@ -55,6 +55,10 @@ struct RunOutcome {
   uint64_t out_bytes = 0, err_bytes = 0;         // total produced, including what was cut
   RunUsage usage;                                // after a timeout: wall_seconds until the kill (deckgen's clock)
   int process_group = 0;                         // the run's process group id (gone by the time run() returns)
+  // The CPU the rest of the machine used meanwhile (run/cpu_times.h), when the runner
+  // could read it: the process runner reads /proc/stat around the run; a fake says
+  // whatever its test needs, and nothing by default, so no neighbour reaches a test.
+  std::optional<double> other_cpu_seconds;
 };
 
 class Runner {                                   // the seam: tests use a fake one
