@@ -23,13 +23,14 @@ std::optional<SnippetResult> WarmCache::parsed_result(const std::string& key, co
   auto found = results_.find(key);
   if (found == results_.end() || found->second.machine != machine || found->second.entry_text != entry_text)
     return std::nullopt;
+  found->second.used = build_;
   return found->second.result;
 }
 
 void WarmCache::keep_parsed_result(const std::string& key, const std::string& machine, std::string entry_text,
                                    SnippetResult result) {
   std::lock_guard lock(mutex_);
-  results_[key] = {machine, std::move(entry_text), std::move(result)};
+  results_[key] = {machine, std::move(entry_text), std::move(result), build_};
 }
 
 std::optional<std::string> WarmCache::sources(const std::string& name) const {
@@ -38,17 +39,25 @@ std::optional<std::string> WarmCache::sources(const std::string& name) const {
   if (found == sources_.end()) return std::nullopt;
   for (const auto& [path, stamp] : found->second.files)
     if (stamp_of(path) != stamp) return std::nullopt;
+  found->second.used = build_;
   return found->second.part;
 }
 
 void WarmCache::keep_sources(const std::string& name, std::string part, FileStamps files) {
   std::lock_guard lock(mutex_);
-  sources_[name] = {std::move(part), std::move(files)};
+  sources_[name] = {std::move(part), std::move(files), build_};
 }
 
 void WarmCache::forget_sources() {
   std::lock_guard lock(mutex_);
   sources_.clear();
+}
+
+void WarmCache::end_build() {
+  std::lock_guard lock(mutex_);
+  std::erase_if(results_, [&](const auto& entry) { return entry.second.used != build_; });
+  std::erase_if(sources_, [&](const auto& entry) { return entry.second.used != build_; });
+  ++build_;
 }
 
 }  // namespace deckgen

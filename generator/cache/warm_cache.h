@@ -53,16 +53,23 @@ class WarmCache {
   void keep_sources(const std::string& name, std::string part, FileStamps files);
   void forget_sources();
 
+  // After each build: drops what that build did not ask for (a snippet edited away, an
+  // old key's result with its traces), so a long session holds one deck's worth.
+  void end_build();
+
  private:
   struct Parsed {
     std::string machine, entry_text;
     SnippetResult result;
+    mutable uint64_t used = 0;  // the build that last asked for it
   };
   struct Sources {
     std::string part;
     FileStamps files;
+    mutable uint64_t used = 0;
   };
   mutable std::mutex mutex_;
+  uint64_t build_ = 1;
   std::map<std::string, Parsed> results_;
   std::map<std::string, Sources> sources_;
 };

@@ -225,6 +225,7 @@ int run_watch(const Options& options, Status& status, Runners runners) {
       recording.error(fmt::format("deckgen: error: {}", e.what()));
       code = exit_input_error;
     }
+    if (code == exit_ok || code == exit_deck_failed) warm.end_build();  // (a deck with mistakes asked for little)
     if (interrupted()) break;
 
     bool written = (code == exit_ok || code == exit_deck_failed) && !built.page.empty();

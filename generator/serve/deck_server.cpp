@@ -10,13 +10,13 @@
 #include <boost/beast/core/flat_buffer.hpp>
 #include <boost/beast/core/tcp_stream.hpp>
 #include <boost/beast/http.hpp>
-#include <nlohmann/json.hpp>
 #include <charconv>
 #include <chrono>
 #include <deque>
 #include <memory>
-#include <random>
 #include <mutex>
+#include <nlohmann/json.hpp>
+#include <random>
 #include <stdexcept>
 #include <string_view>
 #include <thread>
@@ -105,12 +105,12 @@ struct DeckState {
   // A page showing version `from` of run `page_run`: what it must change to show this one.
   std::string changes_since(uint64_t from, std::string_view page_run) const {
     std::lock_guard lock(mutex);
-    PageVersion now{version, page, recent.empty() || recent.back().version != version ? std::vector<TextSpan>{}
-                                                                                     : recent.back().slides};
     const PageVersion* shown = nullptr;
     for (const PageVersion& v : recent)
       if (v.version == from && page_run == run) shown = &v;
-    return slide_changes_json(shown, now);
+    if (recent.empty() || recent.back().version != version)  // the placeholder: nothing to compare
+      return slide_changes_json(nullptr, PageVersion{version, page, {}});
+    return slide_changes_json(shown, recent.back());
   }
 
   // The JSON published at `path`, or null.

@@ -206,6 +206,26 @@ TEST_F(ResultStoreTest, AWarmCacheNeverHidesWhatTheEntrySaysNow) {
   EXPECT_FALSE(ResultStore(cache(), "Another machine", &warm).load(kKey, nullptr));
 }
 
+// A long watch session holds what its last build asked for, not every result it saw.
+TEST(WarmCache, KeepsOnlyWhatTheLastBuildAskedFor) {
+  WarmCache warm;
+  SnippetResult a, b;
+  a.id = "a";
+  b.id = "b";
+  warm.keep_parsed_result("ka", "here", "text a", a);
+  warm.keep_parsed_result("kb", "here", "text b", b);
+  warm.keep_sources("one", "part one", {});
+  warm.keep_sources("two", "part two", {});
+  warm.end_build();  // both were kept during the build that ends
+  ASSERT_TRUE(warm.parsed_result("ka", "here", "text a"));
+  ASSERT_TRUE(warm.sources("one"));
+  warm.end_build();  // the next build asked only for a and one
+  EXPECT_TRUE(warm.parsed_result("ka", "here", "text a"));
+  EXPECT_FALSE(warm.parsed_result("kb", "here", "text b"));
+  EXPECT_TRUE(warm.sources("one"));
+  EXPECT_FALSE(warm.sources("two"));
+}
+
 TEST_F(ResultStoreTest, AnotherStoreOnTheSameFolderSeesTheEntry) {
   ASSERT_TRUE(store_.save(kKey, full_result(), nullptr));
   EXPECT_TRUE(ResultStore(cache(), kHere).load(kKey, nullptr));
