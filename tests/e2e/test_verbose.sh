@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# --verbose (issue 14): each command run, and for each snippet not taken from the cache,
-# which input of its cache key changed.
+# --verbose (issue 14): each command run, for each snippet not taken from the cache,
+# which input of its cache key changed, and the build's stage times.
 source "$(dirname "$0")/lib.sh"
 source "$(dirname "$0")/snippets_lib.sh"
 
@@ -29,11 +29,13 @@ build -v
 expect_stderr "snippet 'hello': running /usr/bin/python3(\.[0-9]+)? .*/snippets/hello\.py \(1 warmup and 2 timed runs"
 expect_stderr "snippet 'c': compiling: /usr/bin/(cc|gcc[-0-9]*|x86_64[^ ]*) -O2 .*c\.c -o "
 expect_stderr "snippet 'hello' reruns: no earlier result in the cache"
+# And where the build's time went, stage by stage.
+expect_stderr "stage times: read [0-9.]+ ms, plan [0-9.]+ ms, .*cache look-up [0-9.]+ ms, .*render [0-9.]+ ms, write [0-9.]+ ms \(total [0-9.]+ ms\)"
 
 # Not verbose: none of that.
 snippet v hello.py <<<'print("hello again")'
 build
-grep -q "running\|reruns" "$WORK/stderr" && fail "commands printed without --verbose: $(cat "$WORK/stderr")"
+grep -q "running\|reruns\|stage times" "$WORK/stderr" && fail "commands printed without --verbose: $(cat "$WORK/stderr")"
 
 # Why it reran: the source, then the run count.
 snippet v hello.py <<<'print("hello, third")'
