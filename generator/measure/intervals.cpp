@@ -7,6 +7,7 @@
 #include <cmath>
 #include <map>
 #include <mutex>
+#include <numeric>
 #include <random>
 #include <utility>
 #include <vector>
@@ -134,16 +135,12 @@ Interval median_interval(std::span<const double> values, double confidence) {
   return r;
 }
 
-Interval bootstrap_interval(std::span<const double> values, const Statistic& statistic, double confidence,
-                            uint64_t seed) {
-  Interval r;
-  r.confidence = confidence;
-  if (values.empty()) return r;
-  r.estimate = statistic(values);
-  if (values.size() < 2) return r;
+namespace {
 
-  // std::mt19937_64's sequence is fixed by the standard; the distributions are not, so
-  // indices are drawn by rejection here to give the same resamples with every library.
+// kBootstrapResamples estimates of `statistic`, sorted. std::mt19937_64's sequence is
+// fixed by the standard; the distributions are not, so indices are drawn by rejection
+// here to give the same resamples with every library.
+std::vector<double> bootstrap_estimates(std::span<const double> values, const Statistic& statistic, uint64_t seed) {
   std::mt19937_64 random(seed);
   uint64_t n = values.size(), limit = std::mt19937_64::max() - std::mt19937_64::max() % n;
   std::vector<double> resample(values.size()), estimates;
@@ -157,10 +154,128 @@ Interval bootstrap_interval(std::span<const double> values, const Statistic& sta
     estimates.push_back(statistic(resample));
   }
   std::sort(estimates.begin(), estimates.end());
+  return estimates;
+}
+
+// The sorted Walsh averages (x_i + x_j) / 2, i ≤ j.
+std::vector<double> walsh_averages(const std::vector<double>& d) {
+  std::vector<double> w;
+  w.reserve(d.size() * (d.size() + 1) / 2);
+  for (size_t i = 0; i < d.size(); ++i)
+    for (size_t j = i; j < d.size(); ++j) w.push_back((d[i] + d[j]) / 2);
+  std::sort(w.begin(), w.end());
+  return w;
+}
+
+// The number of subsets of {1, …, n} by their sum: W+'s null distribution times 2^n.
+const std::vector<double>& signed_rank_cdf_table(size_t n) {
+  static std::mutex mutex;
+  static std::map<size_t, std::vector<double>> tables;
+  std::lock_guard lock(mutex);
+  auto it = tables.find(n);
+  if (it != tables.end()) return it->second;
+  std::vector<double> count(n * (n + 1) / 2 + 1, 0.0);
+  count[0] = 1;
+  for (size_t rank = 1; rank <= n; ++rank)
+    for (size_t w = count.size() - 1; w >= rank; --w) count[w] += count[w - rank];
+  double total = std::ldexp(1.0, static_cast<int>(n));
+  double sum = 0;
+  for (double& c : count) c = (sum += c) / total;
+  return tables.emplace(n, std::move(count)).first->second;
+}
+
+}  // namespace
+
+double signed_rank_cdf(size_t n, size_t w) {
+  if (n == 0) return 1;
+  if (n > kExactSignedRankMaxPairs) {
+    double nn = static_cast<double>(n);
+    double mean = nn * (nn + 1) / 4, sigma = std::sqrt(nn * (nn + 1) * (2 * nn + 1) / 24);
+    return boost::math::cdf(boost::math::normal(), (static_cast<double>(w) + 0.5 - mean) / sigma);
+  }
+  const std::vector<double>& cdf = signed_rank_cdf_table(n);
+  return w < cdf.size() ? cdf[w] : 1.0;
+}
+
+Interval paired_ratio_interval(std::span<const double> a, std::span<const double> b, double confidence) {
+  Interval r;
+  r.confidence = confidence;
+  if (a.empty() || a.size() != b.size()) return r;
+  std::vector<double> d;
+  d.reserve(a.size());
+  for (size_t i = 0; i < a.size(); ++i) {
+    if (!(a[i] > 0) || !(b[i] > 0)) return r;
+    d.push_back(std::log(b[i] / a[i]));
+  }
+  std::vector<double> w = walsh_averages(d);
+  r.estimate = std::exp(median_of_sorted(w));
+  double alpha = 1 - confidence;
+  size_t n = d.size(), k = 0;
+  while (k < w.size() && signed_rank_cdf(n, k) <= alpha + kTolerance) ++k;
+  if (k == 0) return r;
+  r.bounded = true;
+  r.achieved = 1 - signed_rank_cdf(n, k - 1);
+  r.lower = std::exp(w[k - 1]);
+  r.upper = std::exp(w[w.size() - k]);
+  return r;
+}
+
+Interval bootstrap_interval(std::span<const double> values, const Statistic& statistic, double confidence,
+                            uint64_t seed) {
+  Interval r;
+  r.confidence = confidence;
+  if (values.empty()) return r;
+  r.estimate = statistic(values);
+  if (values.size() < 2) return r;
+  std::vector<double> estimates = bootstrap_estimates(values, statistic, seed);
   r.bounded = true;
   r.achieved = confidence;
   r.lower = quantile_of_sorted(estimates, 1 - confidence);
   r.upper = quantile_of_sorted(estimates, confidence);
+  return r;
+}
+
+Interval bca_interval(std::span<const double> values, const Statistic& statistic, double confidence, uint64_t seed) {
+  Interval r;
+  r.confidence = confidence;
+  if (values.empty()) return r;
+  r.estimate = statistic(values);
+  if (values.size() < 3) return r;
+  std::vector<double> estimates = bootstrap_estimates(values, statistic, seed);
+
+  // Bias: how far the resamples' median lies from the estimate, on the normal scale.
+  // Ties with the estimate count half, so a statistic of discrete values is not pushed.
+  double below = 0;
+  for (double e : estimates) below += e < r.estimate ? 1 : e == r.estimate ? 0.5 : 0;
+  double share = std::clamp(below / static_cast<double>(estimates.size()), 0.5 / kBootstrapResamples,
+                            1 - 0.5 / kBootstrapResamples);
+  boost::math::normal standard;
+  double z0 = boost::math::quantile(standard, share);
+
+  // Acceleration from the jackknife: the skewness of the leave-one-out estimates.
+  std::vector<double> rest(values.begin() + 1, values.end()), jack;
+  for (size_t i = 0; i < values.size(); ++i) {
+    if (i > 0) rest[i - 1] = values[i - 1];
+    jack.push_back(statistic(rest));
+  }
+  double mean = std::accumulate(jack.begin(), jack.end(), 0.0) / static_cast<double>(jack.size());
+  double num = 0, den = 0;
+  for (double j : jack) {
+    num += std::pow(mean - j, 3);
+    den += std::pow(mean - j, 2);
+  }
+  double acceleration = den > 0 ? num / (6 * std::pow(den, 1.5)) : 0;
+
+  auto adjusted = [&](double p) {
+    double z = z0 + boost::math::quantile(standard, p);
+    double moved = z0 + z / (1 - acceleration * z);
+    return boost::math::cdf(standard, moved);
+  };
+  r.bounded = std::isfinite(z0) && std::isfinite(acceleration);
+  if (!r.bounded) return r;
+  r.achieved = confidence;
+  r.lower = quantile_of_sorted(estimates, std::clamp(adjusted(1 - confidence), 0.0, 1.0));
+  r.upper = quantile_of_sorted(estimates, std::clamp(adjusted(confidence), 0.0, 1.0));
   return r;
 }
 

@@ -59,4 +59,31 @@ Interval bootstrap_interval(std::span<const double> values, const Statistic& sta
 // exactly (the distribution of R's pwilcox). Exposed for the tests.
 double mann_whitney_cdf(size_t m, size_t n, size_t u);
 
+// How many times larger b_i is than a_i when run i of each side was made in the same
+// round (paired runs): the Hodges–Lehmann estimate of the signed-rank procedure on the
+// per-round log ratios log(b_i / a_i) — the median of their Walsh averages — with the
+// distribution-free interval that inverts the Wilcoxon signed-rank test (Hollander and
+// Wolfe, §3.3): the k-th smallest and k-th largest Walsh average, k from the exact null
+// distribution of W+ (its normal approximation above kExactSignedRankMaxPairs pairs).
+// On logarithms this is R's wilcox.test(log(b), log(a), paired = TRUE, conf.int = TRUE).
+// A drift of the machine that slows both runs of a round cancels in their ratio, which
+// is why paired rounds are analysed this way. Sides of unequal length or values ≤ 0:
+// unbounded, estimate 0.
+inline constexpr size_t kExactSignedRankMaxPairs = 50;
+Interval paired_ratio_interval(std::span<const double> a, std::span<const double> b,
+                               double confidence = kDefaultConfidence);
+
+// P(W+ ≤ w) for the signed-rank statistic of n pairs without ties or zeros (R's psignrank).
+double signed_rank_cdf(size_t n, size_t w);
+
+// The bias-corrected and accelerated (BCa) bootstrap interval of Efron (1987): the
+// percentile interval moved by the resamples' median bias (z0) and by the jackknife's
+// skewness (the acceleration), which keeps the one-sided error of skewed statistics such
+// as a standard deviation much closer to its nominal level than the plain percentile
+// bootstrap. Resamples are drawn with a fixed seed, as in bootstrap_interval. `achieved`
+// is the nominal confidence: a bootstrap's real coverage is only approximate, and claims
+// say so (measure/claims.cpp).
+Interval bca_interval(std::span<const double> values, const Statistic& statistic,
+                      double confidence = kDefaultConfidence, uint64_t seed = 0x5eed'dec6);
+
 }  // namespace deckgen

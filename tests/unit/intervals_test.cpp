@@ -1,6 +1,7 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <span>
 #include <vector>
 
 #include "measure/intervals.h"
@@ -131,6 +132,67 @@ TEST(MannWhitney, MatchesRsWilcoxTestForSevenAgainstSix) {
   std::vector<double> a = {0.101, 0.097, 0.104, 0.099, 0.102, 0.098};
   std::vector<double> b = {0.205, 0.188, 0.214, 0.197, 0.201, 0.192, 0.209};
   EXPECT_NEAR(mann_whitney_less(a, b).p_value, 0.000582750582750583, 1e-15);
+}
+
+// Reference values by enumerating every subset of ranks (the definition of R's psignrank).
+TEST(SignedRankCdf, MatchesTheExactDistribution) {
+  EXPECT_DOUBLE_EQ(signed_rank_cdf(5, 0), 1.0 / 32);
+  EXPECT_DOUBLE_EQ(signed_rank_cdf(5, 2), 3.0 / 32);
+  EXPECT_DOUBLE_EQ(signed_rank_cdf(8, 5), 10.0 / 256);
+  EXPECT_DOUBLE_EQ(signed_rank_cdf(10, 10), 43.0 / 1024);
+  EXPECT_DOUBLE_EQ(signed_rank_cdf(5, 15), 1.0);
+  // The normal approximation beyond 50 pairs stays close to the exact tail at 50.
+  EXPECT_NEAR(signed_rank_cdf(51, 400), signed_rank_cdf(50, 390), 0.01);
+}
+
+TEST(PairedRatioInterval, WalshAveragesOfTheLogRatios) {
+  // Computed by enumeration: exp of the 6th smallest and 6th largest of the 36 Walsh
+  // averages of log(b_i / a_i); P(W+ <= 5) = 10/256 <= 5% < P(W+ <= 6).
+  std::vector<double> a = {1.00, 1.10, 0.95, 1.05, 1.02, 0.98, 1.01, 1.03};
+  std::vector<double> b = {1.52, 1.70, 1.40, 1.61, 1.55, 1.45, 1.58, 1.49};
+  Interval r = paired_ratio_interval(a, b, 0.95);
+  ASSERT_TRUE(r.bounded);
+  EXPECT_NEAR(r.lower, 1.4795918367346939, 1e-12);
+  EXPECT_NEAR(r.upper, 1.5418198043436206, 1e-12);
+  EXPECT_NEAR(r.estimate, 1.510652964711676, 1e-12);
+  EXPECT_NEAR(r.achieved, 1 - 10.0 / 256, 1e-12);
+  // Five pairs cannot reach 2.5% (the best is 1/32): no bound.
+  EXPECT_FALSE(paired_ratio_interval(std::vector<double>(a.begin(), a.begin() + 5),
+                                     std::vector<double>(b.begin(), b.begin() + 5), 0.975).bounded);
+  EXPECT_FALSE(paired_ratio_interval(a, std::vector<double>(b.begin(), b.begin() + 5)).bounded);  // unequal sides
+}
+
+TEST(PairedRatioInterval, ADriftSharedByBothRunsOfARoundCancels) {
+  // Both runs of round i are slowed alike by a drift of up to 40%; the ratio is 2 in every round.
+  std::vector<double> a, b;
+  for (int i = 0; i < 10; ++i) {
+    double drift = 1 + 0.04 * i;
+    a.push_back(1.0 * drift);
+    b.push_back(2.0 * drift);
+  }
+  Interval paired = paired_ratio_interval(a, b, 0.95);
+  EXPECT_NEAR(paired.lower, 2.0, 1e-9);
+  EXPECT_NEAR(paired.upper, 2.0, 1e-9);
+  Interval unpaired = ratio_interval(a, b, 0.95);
+  EXPECT_LT(unpaired.lower, 1.9);  // the drift widens what the unpaired interval can say
+}
+
+TEST(BcaInterval, CoversASkewedStatisticCloserThanThePercentileBootstrap) {
+  // The standard deviation of 30 log-normal values: the percentile bootstrap is biased
+  // low for it; BCa moves the interval up.
+  std::vector<double> v;
+  for (int i = 0; i < 30; ++i) v.push_back(std::exp(0.5 * std::sin(1.7 * i) + 0.3 * std::cos(0.9 * i)));
+  auto sd = [](std::span<const double> x) { return summarize(x).stddev; };
+  Interval bca = bca_interval(v, sd, 0.95), plain = bootstrap_interval(v, sd, 0.95);
+  ASSERT_TRUE(bca.bounded);
+  EXPECT_NEAR(bca.estimate, plain.estimate, 1e-12);
+  EXPECT_LT(bca.lower, bca.estimate);
+  EXPECT_GT(bca.upper, bca.estimate);
+  EXPECT_NE(bca.lower, plain.lower);
+  // The same runs always give the same interval.
+  Interval again = bca_interval(v, sd, 0.95);
+  EXPECT_EQ(again.lower, bca.lower);
+  EXPECT_EQ(again.upper, bca.upper);
 }
 
 }  // namespace
