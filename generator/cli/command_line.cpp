@@ -79,11 +79,14 @@ ParsedCommandLine parse_command_line(int argc, const char* const* argv) {
   clean->add_option("-o,--output", output, "Accepted for compatibility and ignored: the cache is in the deck folder");
   clean->footer(kExitCodes);
 
-  std::string snippets, report, junit, baseline;
+  std::string snippets, report, junit, baseline, family = "each";
   double regression_percent = -1;
   for (CLI::App* sub : {build, check}) {
     sub->add_flag("--strict", o.strict, "Fail on doubt as well: claims that are fragile (one run decides "
                                         "them) and, with check, slides that do not fit their stage even at 60% size");
+    sub->add_option("--family", family, "How the claims share their error: `each` (default: every claim is "
+                                        "wrong at most 1 - confidence of the time) or `bonferroni` (all of them together)")
+        ->check(CLI::IsMember({"each", "bonferroni"}));
     CLI::Option* against = sub->add_option("--baseline", baseline, "Compare every snippet with an earlier "
                                                                    "--report JSON and list the significant changes");
     sub->add_option("--fail-on-regression", regression_percent, "With --baseline: fail when a snippet got slower "
@@ -161,6 +164,7 @@ ParsedCommandLine parse_command_line(int argc, const char* const* argv) {
   if (!junit.empty()) o.junit = junit;
   if (!baseline.empty()) o.baseline = baseline;
   if (regression_percent >= 0) o.fail_on_regression_percent = regression_percent;
+  o.family = family == "bonferroni" ? ClaimFamily::bonferroni : ClaimFamily::each;
   if (watch->parsed()) o.command = Command::watch, o.write_deck = true;
   if (present->parsed()) o.command = Command::present, o.write_deck = true;  // o.host stays the loopback
   if (init->parsed()) {

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "measure/claims.h"
 #include "pdf/chromium_pdf.h"
 
 namespace deckgen {
@@ -39,6 +40,7 @@ struct Options {
   // --strict: what is merely doubtful fails too (a fragile claim, whose verdict a single
   // run decides; a slide that does not fit its stage in `check`).
   bool strict = false;
+  ClaimFamily family = ClaimFamily::each;  // --family bonferroni: the claims' error shared as a family
   // How `check` lays the page out to see that every slide fits: empty is headless
   // Chromium (pdf/chromium_pdf.h, pipeline/fit_check.h); tests give a fake.
   PageLayout fit_layout;

@@ -2,8 +2,10 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cmath>
 
+#include "measure/claim_runs.h"
 #include "measure/stats.h"
 #include "measure/units.h"
 #include "model/metrics.h"
@@ -16,7 +18,7 @@ std::string samples_note(const Summary& s, const std::string& metric, const std:
                      format_metric_value(s.mad, metric, unit), s.n);
 }
 
-std::string percent(double confidence) { return fmt::format("{:g}%", confidence * 100); }
+std::string percent(double p) { return fmt::format("{:.3g}%", p * 100); }
 
 // "0.6 * min(machine.cores, 4) = 1.2" for a bound that depends on the machine, else
 // just the value, formatted by `format`.
@@ -46,105 +48,218 @@ void take_decision(ClaimResult& r, const Decision& d) {
   r.n_a = d.n_a;
   r.n_b = d.n_b;
   r.p_value = d.p_value;
+  r.paired = d.paired;
 }
 
-// What would help an undecided claim: more runs while the bounds are open or wide.
-std::string undecided_help(const Decision& d) {
-  if (!d.interval.bounded)
-    return fmt::format("{} and {} runs are too few for any bound at {}: give both sides more runs (`runs:`, "
-                       "or a larger `budget:`/`max_runs:`)", d.n_a, d.n_b, percent(d.interval.confidence));
-  return "more runs would narrow the interval (`runs:`, or a larger `budget:`/`max_runs:`); if it stays wide, "
-         "make the snippets less noisy";
+std::string name_of(const std::string& id, const ClaimContext& ctx) {
+  auto found = ctx.labels.find(id);
+  return found != ctx.labels.end() ? found->second : id;
+}
+
+// "(likely 1.03× to 1.30×)": the interval in words, or nothing when it is open.
+template <typename Format>
+std::string likely(const Interval& i, Format format) {
+  if (!i.bounded) return "";
+  return fmt::format(" (likely {} to {})", format(i.lower), format(i.upper));
+}
+
+// The looks of a claim's design, for the evidence: "decided at look 2 of 4 (12 runs
+// each; this look's level 1.25%, 5% over all looks)".
+std::string look_note(const ClaimResult& r, const char* unit) {
+  if (!r.look) return "";
+  return fmt::format("; look {} of {} ({} {}, level {}; {} over all looks)", r.look->index + 1,
+                     std::max<size_t>(r.looks.size(), static_cast<size_t>(r.look->index + 1)), r.look->size, unit,
+                     percent(r.look->alpha), percent(1 - r.confidence));
+}
+
+// What would help an undecided claim, for the author.
+std::string undecided_advice(size_t next_size, int max_runs) {
+  if (next_size > static_cast<size_t>(max_runs))
+    return fmt::format("its next look needs {} runs of each snippet, past `max_runs: {}`: raise `max_runs:` "
+                       "(the same design continues), or make the effect clearer or the snippets steadier",
+                       next_size, max_runs);
+  return fmt::format("its next look is at {} runs of each snippet: a larger `budget:` lets sampling reach it "
+                     "(or the next build continues from the cache)", next_size);
+}
+
+// The strongest lag-1 autocorrelation among the series a decision read, in run order:
+// the per-round log ratios when paired, else each side on the log scale. Below
+// kMinRunsForDependence runs, nullopt: too few to tell.
+std::optional<double> dependence(const Sides& s) {
+  auto logs = [](const std::vector<double>& v) {
+    std::vector<double> out;
+    for (double x : v) out.push_back(x > 0 ? std::log(x) : 0);
+    return out;
+  };
+  if (std::min(s.a.size(), s.b.size()) < kMinRunsForDependence) return std::nullopt;
+  if (s.paired) {
+    std::vector<double> d;
+    for (size_t i = 0; i < s.a.size(); ++i) d.push_back(s.a[i] > 0 && s.b[i] > 0 ? std::log(s.b[i] / s.a[i]) : 0);
+    return lag_one_autocorrelation(d);
+  }
+  return std::max(lag_one_autocorrelation(logs(s.a)), lag_one_autocorrelation(logs(s.b)));
+}
+
+std::string serial_note(std::optional<double> lag_one) {
+  return lag_one ? fmt::format("; lag-1 autocorrelation {:.2f}", *lag_one) : std::string();
+}
+
+// Turns a decision on runs that depend on each other into "undecided", saying why.
+void check_dependence(ClaimResult& r, std::optional<double> lag_one, size_t runs) {
+  if (!lag_one || *lag_one <= kMaxLagOneCorrelation || r.outcome == ClaimOutcome::undecided) return;
+  r.outcome = ClaimOutcome::undecided;
+  r.fragile = false;
+  r.verdict = fmt::format("not decided: these runs depend on each other (each follows the one before), so they "
+                          "cannot tell");
+  r.advice = fmt::format("lag-1 autocorrelation {:.2f} over {} runs, above {}: the runs drift or depend on each "
+                         "other (a cache warming, a CPU changing its clock, state kept between runs); make the "
+                         "runs independent, or the snippet steadier", *lag_one, runs, kMaxLagOneCorrelation);
+}
+
+// The comparison's runs at its current look: the first `look.size` of each side (of the
+// pairs, when paired).
+Sides at_look(const Sides& s, size_t size) {
+  Sides out = s;
+  if (out.a.size() > size) out.a.resize(size);
+  if (out.b.size() > size) out.b.resize(size);
+  return out;
 }
 
 ClaimResult compare(const ClaimSpec& c, const Results& results, const ClaimContext& ctx) {
   ClaimResult r;
   r.spec = c;
   r.confidence = ctx.confidence;
-  std::vector<double> a = metric_samples(results, c.a, c.metric, c.pos);
-  std::vector<double> b = metric_samples(results, c.b, c.metric, c.pos);
-  const char* verb = c.less_wording ? "uses less" : "is faster";
-  const char* adjective = c.less_wording ? "less" : "faster";
-  std::string what = c.metric == "wall" ? "" : fmt::format(" ({})", metric_label(c.metric, ""));
+  Sides sides = comparison_sides(results, c.a, c.b, c.metric, c.pos);
   std::optional<Summary> summary_a = metric_summary(results, c.a, c.metric, c.pos);
   std::optional<Summary> summary_b = metric_summary(results, c.b, c.metric, c.pos);
-  if (a.empty() || b.empty() || !summary_a || !summary_b) {
+  if (sides.a.empty() || sides.b.empty() || !summary_a || !summary_b) {
     r.verdict = fmt::format("cannot check: snippet '{}' has no measurements (it failed)",
-                            a.empty() || !summary_a ? c.a : c.b);
+                            sides.a.empty() || !summary_a ? c.a : c.b);
     return r;
   }
-  const Summary &sa = *summary_a, &sb = *summary_b;
+  const std::string a = name_of(c.a, ctx), b = name_of(c.b, ctx);
+  const char* adjective = c.less_wording ? "less" : "faster";
+  std::string what = c.metric == "wall" ? "" : fmt::format(" ({})", metric_label(c.metric, ""));
   std::string unit = metric_unit(results, c.a, c.metric);
-  std::string conf = percent(ctx.confidence);
-  Ratio lower, upper;
+  auto ratio = [](double v) { return format_ratio(v); };
 
-  Decision d;
-  std::string needed;
-  if (c.kind == ClaimSpec::Kind::not_faster) {
-    double margin = c.margin.value_or(kDefaultMargin);
-    r.bound = margin;
-    d = decide_not_faster(a, b, margin, ctx.confidence);
-    r.procedure = "non-inferiority (Schuirmann's one-sided test) on the Hodges–Lehmann ratio interval";
-    lower = {d.interval.lower}, upper = {d.interval.upper};
-    take_decision(r, d);
-    if (r.outcome == ClaimOutcome::holds)
-      r.verdict = fmt::format("{} is not {} than {}: at most {}{} with {} confidence (margin {})", c.a, adjective, c.b,
-                              upper, what, conf, Ratio{margin});
-    else if (r.outcome == ClaimOutcome::fails)
-      r.verdict = fmt::format("{} {} than {} after all: at least {}{} with {} confidence, beyond the {} margin", c.a,
-                              verb, c.b, lower, what, conf, Ratio{margin});
-    else
-      r.verdict = fmt::format("undecided whether {} is more than {} {} than {}: {} to {}{} at {}; {}", c.a,
-                              Ratio{margin}, adjective, c.b, lower, upper, what, conf, undecided_help(d));
-  } else if (c.by) {
-    double by = evaluate(*c.by, ctx.machine);
-    r.bound = by;
-    std::string needed_text = describe_bound(*c.by, by, [](double v) { return format_ratio(v); });
-    if (!(by > 0) || !std::isfinite(by)) {
-      r.verdict = fmt::format("`by: {}` is {} on this machine, not a factor", c.by->text, by);
-      return r;
-    }
-    d = decide_faster(a, b, by, ctx.confidence);
-    r.procedure = "Hodges–Lehmann ratio interval";
-    lower = {d.interval.lower}, upper = {d.interval.upper};
-    take_decision(r, d);
-    Ratio estimate{d.interval.estimate};
-    if (r.outcome == ClaimOutcome::holds)
-      r.verdict = fmt::format("{} {} than {} by {}{} (at least {} with {} confidence; needed ≥ {})", c.a, verb, c.b,
-                              estimate, what, lower, conf, needed_text);
-    else if (r.outcome == ClaimOutcome::fails)
-      r.verdict = fmt::format("{} is not {} than {} by {}{}: at most {} with {} confidence ({} measured)", c.a,
-                              adjective, c.b, needed_text, what, upper, conf, estimate);
-    else
-      r.verdict = fmt::format("undecided whether {} {} than {} by {}{}: {} to {} at {}; {}", c.a, verb, c.b,
-                              needed_text, what, lower, upper, conf, undecided_help(d));
-  } else {
-    d = decide_faster(a, b, std::nullopt, ctx.confidence);
-    r.procedure = "one-sided Mann–Whitney U test, with the Hodges–Lehmann ratio interval";
-    lower = {d.interval.lower}, upper = {d.interval.upper};
-    take_decision(r, d);
-    Ratio estimate{d.interval.estimate};
-    if (r.outcome == ClaimOutcome::holds)
-      r.verdict = fmt::format("{} {} than {}: {}{} (p = {:.2g}; at least {} with {} confidence)", c.a, verb, c.b,
-                              estimate, what, *d.p_value, lower, conf);
-    else if (r.outcome == ClaimOutcome::fails)
-      r.verdict = fmt::format("{} is not {} than {}: {}{}, at most {} with {} confidence", c.a, adjective, c.b,
-                              estimate, what, upper, conf);
-    else
-      r.verdict = fmt::format("undecided whether {} {} than {}: {}{} (p = {:.2g}, needed < {:g}); {}", c.a, verb, c.b,
-                              estimate, what, *d.p_value, 1 - ctx.confidence, undecided_help(d));
+  // The design: looks on pairs (paired rounds) or on runs per side.
+  int max_runs = c.max_runs.value_or(kDefaultMaxRuns);
+  size_t initial = std::min(initial_runs(results, c.a), initial_runs(results, c.b));
+  LookSchedule schedule(initial, sides.paired ? LookTest::signed_rank : LookTest::rank_sum, 1 - ctx.confidence);
+  r.looks = schedule.sizes_up_to(static_cast<size_t>(max_runs));
+  size_t available = std::min(sides.a.size(), sides.b.size());
+  r.available = available;
+  r.look = schedule.reached(available);
+  const char* per = sides.paired ? "pairs" : "runs each";
+  r.paired = sides.paired;
+  r.n_a = sides.a.size();
+  r.n_b = sides.b.size();
+
+  // The claim in words, for every outcome.
+  std::optional<double> needed;  // faster by, or the margin
+  std::string claim_words;
+  switch (c.kind) {
+    case ClaimSpec::Kind::faster:
+      if (c.by) {
+        double by = evaluate(*c.by, ctx.machine);
+        if (!(by > 0) || !std::isfinite(by)) {
+          r.verdict = fmt::format("`by: {}` is {} on this machine, not a factor", c.by->text, by);
+          return r;
+        }
+        needed = by;
+        claim_words = fmt::format("at least {} {}", describe_bound(*c.by, by, ratio), adjective);
+      } else {
+        claim_words = adjective;
+      }
+      r.procedure = sides.paired ? "Wilcoxon signed-rank test on paired rounds, with its Hodges–Lehmann ratio interval"
+                    : c.by       ? "Hodges–Lehmann ratio interval (Mann–Whitney)"
+                                 : "one-sided Mann–Whitney U test, with the Hodges–Lehmann ratio interval";
+      break;
+    case ClaimSpec::Kind::not_faster:
+      needed = c.margin.value_or(kDefaultMargin);
+      claim_words = fmt::format("not more than {} {}", Ratio{*needed}, adjective);
+      r.procedure = fmt::format("non-superiority test (one-sided, margin {}) on the {}", Ratio{*needed},
+                                sides.paired ? "signed-rank ratio interval of paired rounds" : "Hodges–Lehmann ratio interval");
+      break;
+    case ClaimSpec::Kind::equivalent:
+      needed = c.margin.value_or(kDefaultMargin);
+      claim_words = fmt::format("within {} of each other", Ratio{*needed});
+      r.procedure = fmt::format("equivalence by two one-sided tests (TOST, margin {}) on the {}", Ratio{*needed},
+                                sides.paired ? "signed-rank ratio interval of paired rounds" : "Hodges–Lehmann ratio interval");
+      break;
+    case ClaimSpec::Kind::value: break;  // not a comparison
   }
+  r.bound = needed;
+  auto subject = [&] {
+    return c.kind == ClaimSpec::Kind::equivalent ? fmt::format("{} and {} are {}{}", a, b, claim_words, what)
+                                                 : fmt::format("{} is {} than {}{}", a, claim_words, b, what);
+  };
+
+  if (!r.look) {
+    r.outcome = ClaimOutcome::undecided;
+    r.verdict = fmt::format("not yet decided whether {}: too few runs to tell", subject());
+    r.advice = fmt::format("its first look needs {} {} ({} so far): give the snippets `runs: {}`, or let "
+                           "sampling add them (`budget:`)", schedule.first_size(), per, available, schedule.first_size());
+    r.evidence = fmt::format("{} and {} runs; the claim's first look is at {} {}, where its {} can decide at "
+                             "{} (most of its {} error; later looks share the rest)",
+                             sides.a.size(), sides.b.size(), schedule.first_size(), per, r.procedure,
+                             percent(schedule.first_alpha()), percent(schedule.alpha()));
+    return r;
+  }
+  Sides look_sides = at_look(sides, r.look->size);
+  double level = 1 - r.look->alpha;
+  Decision d;
+  switch (c.kind) {
+    case ClaimSpec::Kind::faster: d = decide_faster(look_sides, needed, level); break;
+    case ClaimSpec::Kind::not_faster: d = decide_not_faster(look_sides, *needed, level); break;
+    case ClaimSpec::Kind::equivalent: d = decide_equivalent(look_sides, *needed, level); break;
+    case ClaimSpec::Kind::value: break;
+  }
+  take_decision(r, d);
   r.ratio = d.interval.estimate;
+  std::optional<double> lag_one = dependence(look_sides);
+  Ratio estimate{d.interval.estimate};
+  std::string range = likely(d.interval, ratio);
+  std::string measured = c.kind == ClaimSpec::Kind::equivalent
+                             ? fmt::format("{} took {} the time of {}", b, estimate, a)
+                             : fmt::format("{} was {} {} than {}{}", a, estimate, adjective, b, what);
+  switch (r.outcome) {
+    case ClaimOutcome::holds:
+      // "faster" reads best as what was measured; "not faster" and "equivalent" need
+      // their own words, or "was 1.01× faster" would seem to contradict them.
+      r.verdict = c.kind == ClaimSpec::Kind::faster ? fmt::format("{}{}", measured, range)
+                                                    : fmt::format("{}: {}{}", subject(), estimate, range);
+      break;
+    case ClaimOutcome::fails:
+      r.verdict = fmt::format("contradicted: {}; the slide says {}", measured + range, subject());
+      break;
+    case ClaimOutcome::undecided:
+    case ClaimOutcome::skipped:
+      r.verdict = fmt::format("not yet decided whether {}: {}{}", subject(), estimate, range);
+      r.advice = undecided_advice(schedule.next(available).size, max_runs);
+      break;
+  }
   std::string test = d.p_value ? fmt::format("; one-sided Mann–Whitney U test p = {:.3g}", *d.p_value) : "";
   std::string bounds = d.interval.bounded
-                           ? fmt::format("{} to {} (each bound at {}, achieved {:.1f}%)", lower, upper, conf,
-                                         d.interval.achieved * 100)
-                           : fmt::format("no bound at {} with these runs", conf);
-  r.evidence = fmt::format("{}: {}; {}: {}; ratio {}/{}: Hodges–Lehmann estimate {}, interval {}{}; "
-                           "decided by {}{}",
-                           c.a, samples_note(sa, c.metric, unit), c.b, samples_note(sb, c.metric, unit), c.b, c.a,
-                           Ratio{d.interval.estimate}, bounds, test, r.procedure, fragile_note(d.fragile));
+                           ? fmt::format("{} to {} (one-sided {} each, achieved {:.2f}%)", Ratio{d.interval.lower},
+                                         Ratio{d.interval.upper}, percent(level), d.interval.achieved * 100)
+                           : fmt::format("no bound at {} with these runs", percent(level));
+  std::string pairs = sides.paired ? fmt::format("{} paired rounds", d.n_a)
+                                   : fmt::format("{} against {} runs, unpaired", d.n_a, d.n_b);
+  std::string serial = serial_note(lag_one);
+  r.evidence = fmt::format("{}: {}; {}: {}; {}; ratio {}/{}: Hodges–Lehmann estimate {}, interval {}{}; "
+                           "decided by {}{}{}{}",
+                           c.a, samples_note(*summary_a, c.metric, unit), c.b, samples_note(*summary_b, c.metric, unit),
+                           pairs, c.b, c.a, estimate, bounds, test, r.procedure, look_note(r, per), serial,
+                           fragile_note(d.fragile));
+  check_dependence(r, lag_one, look_sides.a.size());
   return r;
+}
+
+LookTest look_test(const std::string& stat) {
+  if (stat == "median") return LookTest::median;
+  return LookTest::bootstrap;
 }
 
 ClaimResult bound(const ClaimSpec& c, const Results& results, const ClaimContext& ctx) {
@@ -166,32 +281,83 @@ ClaimResult bound(const ClaimSpec& c, const Results& results, const ClaimContext
   if (c.below) below = evaluate(*c.below, ctx.machine);
   if (c.above) above = evaluate(*c.above, ctx.machine);
   r.bound = below ? below : above;
-  Decision d = decide_bound(values, c.value.stat, below, above, ctx.confidence);
-  take_decision(r, d);
-  r.measured = d.interval.estimate;
-
   std::string needed;
   if (below && above)
     needed = fmt::format("between {} and {}", describe_bound(*c.above, *above, show), describe_bound(*c.below, *below, show));
   else if (below) needed = fmt::format("below {}", describe_bound(*c.below, *below, show));
   else needed = fmt::format("above {}", describe_bound(*c.above, *above, show));
-  std::string conf = percent(ctx.confidence);
-  bool exact = c.value.stat == "min" || c.value.stat == "max" || c.value.stat == "n";
-  std::string interval = exact ? fmt::format("over the {} runs measured", values.size())
-                         : d.interval.bounded ? fmt::format("{} to {} at {}", show(d.interval.lower), show(d.interval.upper), conf)
-                                              : fmt::format("no bound at {} from {} runs", conf, values.size());
-  if (c.value.stat == "median") r.procedure = "order-statistic interval of the median";
-  else if (exact) r.procedure = "the runs' own extreme or count (exact)";
-  else r.procedure = fmt::format("percentile bootstrap of the {} ({} seeded resamples)", c.value.stat, kBootstrapResamples);
+  std::string label = fmt::format("{}'s {}", name_of(c.value.id, ctx),
+                                  c.value.metric == "wall" ? std::string("wall time") : metric_label(c.value.metric, unit));
+  std::string stat_words = c.value.stat == "median" ? "" : fmt::format(" ({})", c.value.stat);
 
-  if (r.outcome == ClaimOutcome::undecided)
-    r.verdict = fmt::format("undecided whether {} is {}: {} ({}); {}", name, needed, show(d.interval.estimate), interval,
-                            d.interval.bounded ? "more runs would narrow it" : "it needs more runs");
-  else
-    r.verdict = fmt::format("{} is {} (needed {}; {})", name, show(d.interval.estimate), needed, interval);
-  r.evidence = fmt::format("{}: {}; min {}, max {}; decided by the {}{}", name, samples_note(s, c.value.metric, unit),
-                           format_metric_value(s.min, c.value.metric, unit), format_metric_value(s.max, c.value.metric, unit),
-                           r.procedure, fragile_note(d.fragile));
+  // min and max are facts about the runs made: no interval, no level, no looks.
+  bool exact = c.value.stat == "min" || c.value.stat == "max" || c.value.stat == "n";
+  if (exact) {
+    Decision d = decide_bound(values, c.value.stat, below, above, ctx.confidence);
+    take_decision(r, d);
+    r.observed_fact = true;
+    r.measured = d.interval.estimate;
+    r.procedure = "observed over the runs made (a fact about them, not a statistical claim)";
+    std::string which = c.value.stat == "min" ? "smallest" : c.value.stat == "max" ? "largest" : "count";
+    r.verdict = fmt::format("observed: the {} of {} runs of {} was {} ({})", which, values.size(), label,
+                            show(d.interval.estimate), needed);
+    if (r.outcome == ClaimOutcome::fails) r.verdict = "contradicted: " + r.verdict;
+    r.evidence = fmt::format("{}: {}; min {}, max {}; {}", name, samples_note(s, c.value.metric, unit),
+                             format_metric_value(s.min, c.value.metric, unit),
+                             format_metric_value(s.max, c.value.metric, unit), r.procedure);
+    return r;
+  }
+
+  int max_runs = c.max_runs.value_or(kDefaultMaxRuns);
+  LookSchedule schedule(initial_runs(results, c.value.id), look_test(c.value.stat), 1 - ctx.confidence);
+  r.looks = schedule.sizes_up_to(static_cast<size_t>(max_runs));
+  r.look = schedule.reached(values.size());
+  r.n_a = values.size();
+  r.available = values.size();
+  r.procedure = c.value.stat == "median"
+                    ? std::string("order-statistic interval of the median")
+                    : fmt::format("BCa bootstrap interval of the {} ({} seeded resamples; its level is approximate)",
+                                  c.value.stat, kBootstrapResamples);
+  if (!r.look) {
+    r.outcome = ClaimOutcome::undecided;
+    r.measured = statistic_of(values, c.value.stat);
+    r.verdict = fmt::format("not yet decided whether {}{} is {}: too few runs to tell", label, stat_words, needed);
+    r.advice = fmt::format("its first look needs {} runs ({} so far): give the snippet `runs: {}`, or let sampling "
+                           "add them (`budget:`)", schedule.first_size(), values.size(), schedule.first_size());
+    r.evidence = fmt::format("{}: {}; the claim's first look is at {} runs, where the {} can decide at {}",
+                             name, samples_note(s, c.value.metric, unit), schedule.first_size(), r.procedure,
+                             percent(schedule.first_alpha()));
+    return r;
+  }
+  std::vector<double> look_values(values.begin(), values.begin() + static_cast<long>(r.look->size));
+  double level = 1 - r.look->alpha;
+  Decision d = decide_bound(look_values, c.value.stat, below, above, level);
+  take_decision(r, d);
+  r.measured = d.interval.estimate;
+  std::string range = likely(d.interval, show);
+  std::string measured = fmt::format("{}{} was {}{}", label, stat_words, show(d.interval.estimate), range);
+  switch (r.outcome) {
+    case ClaimOutcome::holds: r.verdict = measured; break;
+    case ClaimOutcome::fails: r.verdict = fmt::format("contradicted: {}; the slide says {}", measured, needed); break;
+    case ClaimOutcome::undecided:
+    case ClaimOutcome::skipped:
+      r.verdict = fmt::format("not yet decided whether {}{} is {}: {}{}", label, stat_words, needed,
+                              show(d.interval.estimate), range);
+      r.advice = undecided_advice(schedule.next(values.size()).size, max_runs);
+      break;
+  }
+  std::string interval = d.interval.bounded
+                             ? fmt::format("{} to {} (each bound one-sided at {})", show(d.interval.lower),
+                                           show(d.interval.upper), percent(level))
+                             : fmt::format("no bound at {} from {} runs", percent(level), look_values.size());
+  std::optional<double> lag_one;
+  if (look_values.size() >= kMinRunsForDependence) lag_one = lag_one_autocorrelation(look_values);
+  std::string serial = serial_note(lag_one);
+  r.evidence = fmt::format("{}: {}; min {}, max {}; interval {}; needed {}; decided by the {}{}{}{}", name,
+                           samples_note(s, c.value.metric, unit), format_metric_value(s.min, c.value.metric, unit),
+                           format_metric_value(s.max, c.value.metric, unit), interval, needed, r.procedure,
+                           look_note(r, "runs"), serial, fragile_note(d.fragile));
+  check_dependence(r, lag_one, look_values.size());
   return r;
 }
 
@@ -205,6 +371,29 @@ bool claim_fails_build(const ClaimResult& result, Strictness strictness) {
     case ClaimOutcome::undecided: return true;
   }
   return true;
+}
+
+std::string family_statement(const std::vector<ClaimResult>& results) {
+  size_t decided = 0, facts = 0;
+  double confidence = kDefaultConfidence;
+  bool family = false;
+  for (const ClaimResult& r : results) {
+    if (r.outcome == ClaimOutcome::skipped) continue;
+    if (r.observed_fact) ++facts;
+    else ++decided, confidence = r.confidence, family = r.family_adjusted;
+  }
+  if (decided == 0) return facts ? fmt::format("{} observed facts about the runs made; no statistical claim", facts) : "";
+  double alpha = 1 - confidence;
+  std::string line =
+      family
+          ? fmt::format("the {} statistical claims are decided as a family (--family bonferroni): each at {}, so "
+                        "the chance that any of them is wrong is at most {}",
+                        decided, percent(alpha), percent(alpha * static_cast<double>(decided)))
+          : fmt::format("each of the {} statistical claims is decided wrongly at most {} of the time, however many "
+                        "runs sampling added; were every one exactly on its bound, about {:.1f} would hold by chance",
+                        decided, percent(alpha), static_cast<double>(decided) * alpha);
+  if (facts) line += fmt::format("; {} more are observed facts about the runs made", facts);
+  return line;
 }
 
 const char* outcome_name(ClaimOutcome outcome) {
@@ -226,12 +415,35 @@ std::string claims_summary(const std::vector<ClaimResult>& results) {
     undecided += r.outcome == ClaimOutcome::undecided;
     skipped += r.outcome == ClaimOutcome::skipped;
   }
+  size_t facts = 0;
+  for (const ClaimResult& r : results) facts += r.observed_fact && r.outcome == ClaimOutcome::holds;
   std::string line = fmt::format("claims: {} hold", hold);
+  if (facts) line += fmt::format(" ({} of them observed facts)", facts);
   if (fragile) line += fmt::format(" ({} fragile)", fragile);
   line += fmt::format(", {} failed", failed);
   if (undecided) line += fmt::format(", {} undecided", undecided);
   if (skipped) line += fmt::format(", {} skipped", skipped);
   return line;
+}
+
+ClaimContext claim_context(const Deck& deck, const Machine& machine, ClaimFamily family) {
+  ClaimContext context{deck.meta.confidence, {machine.usable_cores, machine.logical_cores}};
+  for (const ChartSpec& chart : deck.charts)
+    for (size_t i = 0; i < chart.snippets.size() && i < chart.labels.size(); ++i)
+      context.labels.emplace(chart.snippets[i], chart.labels[i]);
+  context.family = family;
+  context.deck_confidence = deck.meta.confidence;
+  if (family == ClaimFamily::bonferroni) {
+    size_t statistical = 0;
+    for (const ClaimSpec& c : deck.claims) {
+      if (c.when && evaluate(*c.when, context.machine) == 0) continue;  // skipped here: no error to spend
+      bool fact = c.kind == ClaimSpec::Kind::value &&
+                  (c.value.stat == "min" || c.value.stat == "max" || c.value.stat == "n");
+      statistical += !fact;
+    }
+    if (statistical > 1) context.confidence = 1 - (1 - deck.meta.confidence) / static_cast<double>(statistical);
+  }
+  return context;
 }
 
 std::vector<ClaimResult> check_claims(const std::vector<ClaimSpec>& claims, const Results& results,
@@ -249,6 +461,7 @@ std::vector<ClaimResult> check_claims(const std::vector<ClaimSpec>& claims, cons
       continue;
     }
     out.push_back(c.kind == ClaimSpec::Kind::value ? bound(c, results, context) : compare(c, results, context));
+    out.back().family_adjusted = context.family == ClaimFamily::bonferroni && context.confidence != context.deck_confidence;
   }
   return out;
 }

@@ -101,6 +101,7 @@ double statistic(const Summary& s, const std::string& stat) {
 
 }  // namespace deckgen
 
+#include "measure/claim_runs.h"
 #include "measure/provenance.h"
 #include "measure/stats.h"
 
@@ -123,8 +124,14 @@ std::map<std::string, std::string> placeholder_values(const std::vector<Placehol
         }
         break;
       case Placeholder::Kind::ratio: {
+        // The estimand a comparison claim reports (claim_runs.h), so that a slide never
+        // shows two "how many times" numbers for the same pair: the Hodges–Lehmann
+        // estimate of a/b over the runs' ratios (per round, when the runs are paired).
         auto a = median_of(p.a, p.pos), b = median_of(p.b, p.pos);
-        if (a && b && b->median != 0) shown = format_ratio(a->median / b->median);
+        if (a && b) {
+          double ratio = ratio_estimate(comparison_sides(results, p.b.id, p.a.id, p.a.metric, p.pos));
+          if (ratio > 0) shown = format_ratio(ratio);
+        }
         break;
       }
       case Placeholder::Kind::machine:

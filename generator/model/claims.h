@@ -28,12 +28,13 @@ struct Placeholder {
 };
 
 struct ClaimSpec {
-  enum class Kind { faster, not_faster, value } kind = Kind::faster;
+  enum class Kind { faster, not_faster, equivalent, value } kind = Kind::faster;
   SourcePos pos;
-  std::string a, b;                 // faster/not_faster: snippet ids
+  std::string a, b;                 // faster/not_faster/equivalent: snippet ids
   std::string metric = "wall";      // faster/not_faster: what "faster" compares (lower is better)
   std::optional<Expression> by;     // faster: the ratio B/A must be at least this, with confidence
-  std::optional<double> margin;     // not_faster: A may be at most this many times faster (default 1.10)
+  std::optional<double> margin;     // not_faster: A may be at most this many times faster (default 1.10);
+                                    // equivalent: B/A lies within (1/margin, margin)
   bool less_wording = false;        // written `less:`: "uses less" rather than "is faster"
   MetricRef value;                  // value: the quantity (median of runs)
   std::optional<Expression> below, above;

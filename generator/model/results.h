@@ -1,6 +1,7 @@
 #pragma once
 // What running and measuring the snippets produced: plain data for the renderer, the
 // report writers and the claim checker.
+#include <cstdint>
 #include <map>
 #include <optional>
 #include <string>
@@ -20,6 +21,11 @@ struct RunRecord {
   long voluntary_switches = 0, involuntary_switches = 0;
   double other_cpu_seconds = 0;  // what the rest of the machine used meanwhile
   bool busy = false;             // the machine was busy during this run
+  // The round this run was made in: runs of several snippets with the same nonzero round
+  // were made one right after the other (a claim compares them as pairs), in the order
+  // of their round_position, which is drawn at random for each round. 0: no round.
+  uint64_t round = 0;
+  int round_position = 0;
 };
 
 // The metrics a snippet recorded with deckgen_trace.metric(), one value per timed run.

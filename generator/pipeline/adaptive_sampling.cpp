@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <random>
 
 #include "measure/units.h"
 
@@ -10,12 +11,18 @@ namespace deckgen {
 namespace {
 
 std::vector<std::string> snippets_of(const ClaimSpec& c) {
-  if (c.kind == ClaimSpec::Kind::value) return {c.value.id};
-  return {c.a, c.b};
+  switch (c.kind) {
+    case ClaimSpec::Kind::value: return {c.value.id};
+    case ClaimSpec::Kind::faster:
+    case ClaimSpec::Kind::not_faster:
+    case ClaimSpec::Kind::equivalent: return {c.a, c.b};
+  }
+  return {};
 }
 
 bool wants_more(const ClaimResult& r) {
-  return r.outcome == ClaimOutcome::undecided || (r.fragile && r.outcome != ClaimOutcome::skipped);
+  if (r.outcome == ClaimOutcome::skipped || r.observed_fact) return false;
+  return r.outcome == ClaimOutcome::undecided || r.fragile;
 }
 
 bool all_passed(const ClaimSpec& c, const Results& results) {
@@ -26,61 +33,100 @@ bool all_passed(const ClaimSpec& c, const Results& results) {
   return true;
 }
 
+// The runs (per side, or pairs) the claim's next look needs; 0 when max_runs allows none.
+size_t next_look_size(const ClaimResult& r) {
+  for (size_t size : r.looks)
+    if (size > r.available) return size;
+  return 0;
+}
+
+struct Pending {
+  const ClaimSpec* claim;
+  size_t target;   // runs per side (pairs) to reach
+  bool paired;
+};
+
 }  // namespace
 
 SamplingLog sample_until_decided(const std::vector<ClaimSpec>& claims, Results& results, const ClaimContext& context,
-                                 const RunOneMore& run_one_more) {
+                                 const RunOneMore& run_one_more, uint64_t round_seed) {
   SamplingLog log;
+  log.round_seed = round_seed;
+  std::mt19937_64 random(round_seed);
   for (const auto& [id, r] : results) log.snippets[id].initial_runs = static_cast<int>(r.runs.size());
   for (const ClaimSpec& c : claims) log.claims[c.pos];
 
   for (;;) {
-    // Which claims still want runs, and may have them.
+    // Which claims want runs for their next look, and may have them.
     std::vector<ClaimResult> now = check_claims(claims, results, context);
-    std::vector<const ClaimSpec*> pending;
+    std::vector<Pending> pending;
     for (size_t i = 0; i < claims.size(); ++i) {
       const ClaimSpec& c = claims[i];
       if (!wants_more(now[i]) || !all_passed(c, results)) continue;
       SamplingLog::Claim& spent = log.claims[c.pos];
-      int max_runs = c.max_runs.value_or(kDefaultMaxRuns);
-      std::vector<std::string> reads = snippets_of(c);
-      bool room = std::any_of(reads.begin(), reads.end(), [&](const std::string& id) {
-        return static_cast<int>(results.at(id).runs.size()) < max_runs;
-      });
-      if (spent.seconds >= c.budget_seconds.value_or(kDefaultClaimBudgetSeconds) || !room) {
+      size_t target = next_look_size(now[i]);
+      if (target == 0) {
+        spent.runs_spent = true;
+        continue;
+      }
+      if (spent.seconds >= c.budget_seconds.value_or(kDefaultClaimBudgetSeconds)) {
         spent.budget_spent = true;
         continue;
       }
-      pending.push_back(&c);
+      pending.push_back({&c, target, now[i].paired});
     }
     if (pending.empty()) return log;
 
-    // One round: each pending claim's snippets once, in the claim's order (A then B), a
-    // snippet shared by several claims once per round.
-    std::vector<std::string> round;
-    for (const ClaimSpec* c : pending)
-      for (const std::string& id : snippets_of(*c))
-        if (std::find(round.begin(), round.end(), id) == round.end() &&
-            static_cast<int>(results.at(id).runs.size()) < c->max_runs.value_or(kDefaultMaxRuns))
-          round.push_back(id);
-    for (const std::string& id : round) {
-      SnippetResult& result = results.at(id);
-      double seconds = run_one_more(id, result);
-      SamplingLog::Snippet& s = log.snippets[id];
-      ++s.added_runs;
-      ++result.sampled_runs;
-      for (const ClaimSpec* c : pending) {
-        std::vector<std::string> reads = snippets_of(*c);
-        if (std::find(reads.begin(), reads.end(), id) == reads.end()) continue;
-        log.claims[c->pos].seconds += seconds;
-        std::string reason = fmt::format("{}", c->pos);
-        if (std::find(s.reasons.begin(), s.reasons.end(), reason) == s.reasons.end()) {
-          s.reasons.push_back(reason);
-          result.sampled_for.push_back(reason);
-        }
+    // Rounds until every pending claim reaches its next look (or its budget): each round
+    // runs each snippet a pending claim still needs once, a snippet shared by several
+    // claims once, in an order drawn at random, so that neither side always runs first.
+    for (;;) {
+      std::vector<std::string> round;
+      std::vector<const Pending*> in_round;
+      for (const Pending& p : pending) {
+        SamplingLog::Claim& spent = log.claims[p.claim->pos];
+        if (spent.seconds >= p.claim->budget_seconds.value_or(kDefaultClaimBudgetSeconds)) continue;
+        std::vector<std::string> reads = snippets_of(*p.claim);
+        // A paired claim's pairs grow only when both sides run in the round.
+        size_t have = results.at(reads.front()).runs.size();
+        for (const std::string& id : reads) have = std::min(have, results.at(id).runs.size());
+        if (have >= p.target) continue;
+        in_round.push_back(&p);
+        for (const std::string& id : reads)
+          if ((p.paired || results.at(id).runs.size() < p.target) && std::find(round.begin(), round.end(), id) == round.end())
+            round.push_back(id);
       }
+      if (round.empty()) break;
+      std::shuffle(round.begin(), round.end(), random);
+      uint64_t round_id = random() | 1;  // never 0, which means "no round"
+      for (size_t position = 0; position < round.size(); ++position) {
+        const std::string& id = round[position];
+        SnippetResult& result = results.at(id);
+        double seconds = run_one_more(id, result);
+        if (!result.runs.empty()) {
+          result.runs.back().round = round_id;
+          result.runs.back().round_position = static_cast<int>(position);
+        }
+        SamplingLog::Snippet& s = log.snippets[id];
+        ++s.added_runs;
+        ++result.sampled_runs;
+        for (const Pending* p : in_round) {
+          std::vector<std::string> reads = snippets_of(*p->claim);
+          if (std::find(reads.begin(), reads.end(), id) == reads.end()) continue;
+          log.claims[p->claim->pos].seconds += seconds;
+          std::string reason = fmt::format("{}", p->claim->pos);
+          if (std::find(s.reasons.begin(), s.reasons.end(), reason) == s.reasons.end()) {
+            s.reasons.push_back(reason);
+            result.sampled_for.push_back(reason);
+          }
+        }
+        if (result.outcome != Outcome::passed) break;
+      }
+      for (const Pending* p : in_round) ++log.claims[p->claim->pos].rounds;
+      bool failed = std::any_of(round.begin(), round.end(),
+                                [&](const std::string& id) { return results.at(id).outcome != Outcome::passed; });
+      if (failed) break;
     }
-    for (const ClaimSpec* c : pending) ++log.claims[c->pos].rounds;
   }
 }
 
@@ -91,8 +137,9 @@ void add_sampling_note(ClaimResult& result, const SamplingLog& log) {
   std::string runs = result.spec.kind == ClaimSpec::Kind::value ? fmt::format("{} runs", result.n_a)
                                                                  : fmt::format("{} and {} runs", result.n_a, result.n_b);
   std::string note = fmt::format("after {} and {} of sampling", runs, format_duration(found->second.seconds));
-  if (found->second.budget_spent) note += " (its budget: raise `budget:` or `max_runs:`, or make the snippets steadier)";
-  result.verdict = fmt::format("{} — {}", result.verdict, note);
+  if (found->second.budget_spent) note += " (its `budget:` ran out)";
+  if (found->second.runs_spent) note += " (its next look is past `max_runs:`)";
+  result.advice = result.advice.empty() ? note : fmt::format("{}; {}", note, result.advice);
 }
 
 std::vector<std::string> describe_sampling(const SamplingLog& log) {

@@ -43,21 +43,27 @@ struct Figures {
 };
 
 // Measured values checked by the deck's claims and drawn in its figures.
-Figures claims_and_figures(const Deck& deck, const Measured& measured, Strictness strictness, Status& status) {
+Figures claims_and_figures(const Deck& deck, const Measured& measured, Strictness strictness, ClaimFamily family,
+                           Status& status) {
   Figures f;
   const Machine& machine = measured.provenance.machine;
-  ClaimContext context{deck.meta.confidence, {machine.usable_cores, machine.logical_cores}};
-  f.claims = check_claims(deck.claims, measured.results, context);
+  f.claims = check_claims(deck.claims, measured.results, claim_context(deck, machine, family));
   for (ClaimResult& c : f.claims) {
     add_sampling_note(c, measured.sampling);
     f.block_html[c.spec.pos] = claim_html(c);
+    // Every claim's verdict line, with the advice for the author under it (never on a slide).
+    std::string advice = c.advice.empty() ? "" : fmt::format("\n  {}", c.advice);
     if (c.outcome == ClaimOutcome::fails || c.outcome == ClaimOutcome::undecided)
-      status.error(fmt::format("{}: error: claim {}: {}", c.spec.pos,
-                               c.outcome == ClaimOutcome::fails ? "failed" : "undecided", c.verdict));
+      status.error(fmt::format("{}: error: claim {}: {}{}", c.spec.pos,
+                               c.outcome == ClaimOutcome::fails ? "failed" : "undecided", c.verdict, advice));
     else if (claim_fails_build(c, strictness))
-      status.error(fmt::format("{}: error: claim is fragile (--strict): {}", c.spec.pos, c.verdict));
+      status.error(fmt::format("{}: error: claim is fragile (--strict): {}{}", c.spec.pos, c.verdict, advice));
     else if (c.fragile)
-      status.warning(fmt::format("{}: warning: claim holds but is fragile: {}", c.spec.pos, c.verdict));
+      status.warning(fmt::format("{}: warning: claim holds but is fragile: {}{}", c.spec.pos, c.verdict, advice));
+    else
+      status.info(fmt::format("{}: claim {}: {}", c.spec.pos,
+                              c.outcome == ClaimOutcome::skipped ? "skipped" : c.observed_fact ? "observed" : "holds",
+                              c.verdict));
     if (claim_fails_build(c, strictness)) ++f.failed;
   }
   // Each figure is drawn for the box it stands in: the text column, or its column.
@@ -133,7 +139,7 @@ int build_deck(const Options& options, Status& status, Runners runners, BuiltDec
   // Measured values into prose, claims checked against them.
   std::map<std::string, std::string> values = placeholder_values(deck.placeholders, measured.results, measured.provenance);
   Strictness strictness = options.strict ? Strictness::strict : Strictness::normal;
-  Figures figures = claims_and_figures(deck, measured, strictness, status);
+  Figures figures = claims_and_figures(deck, measured, strictness, options.family, status);
   times.lap("claims and figures");
   SnippetViews views{&plan, &measured.results, &values, &figures.block_html};
 
@@ -198,7 +204,11 @@ int build_deck(const Options& options, Status& status, Runners runners, BuiltDec
   }
   status.detail("stage times: " + times.summary());
   if (!plan.snippets.empty()) print_summary(plan, measured, status);
-  if (!figures.claims.empty()) status.summary(claims_summary(figures.claims));
+  if (!figures.claims.empty()) {
+    status.summary(claims_summary(figures.claims));
+    std::string family = family_statement(figures.claims);
+    if (!family.empty()) status.info(fmt::format("claims together: {}", family));
+  }
   bool failed = figures.failed > 0 || overflowing > 0 || (compared && compared->regressions > 0) ||
                 std::any_of(measured.results.begin(), measured.results.end(),
                                                   [](const auto& r) { return r.second.outcome == Outcome::failed; });

@@ -10,7 +10,7 @@
 namespace deckgen {
 
 SamplingLog sample_for_claims(const Deck& deck, const Plan& plan, const ExecuteContext& ctx, Runner& runner,
-                              const Machine& machine, std::map<std::string, SnippetResult>& results,
+                              const Machine& machine, ClaimFamily family, uint64_t round_seed, std::map<std::string, SnippetResult>& results,
                               const std::function<void(size_t, const SnippetResult&)>& keep, Status& status) {
   size_t count = plan.snippets.size();
   std::map<std::string, size_t> index;
@@ -40,8 +40,7 @@ SamplingLog sample_for_claims(const Deck& deck, const Plan& plan, const ExecuteC
 
   SamplingLog log;
   if (!deck.claims.empty()) {
-    ClaimContext context{deck.meta.confidence, {machine.usable_cores, machine.logical_cores}};
-    log = sample_until_decided(deck.claims, results, context, run_one_more);
+    log = sample_until_decided(deck.claims, results, claim_context(deck, machine, family), run_one_more, round_seed);
     for (const std::string& line : describe_sampling(log)) status.info(fmt::format("more runs: {}", line));
   }
   for (auto& [id, r] : results) {

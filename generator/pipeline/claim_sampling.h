@@ -18,7 +18,7 @@ namespace deckgen {
 // `keep(i, result)` stores a result that sampling changed (the cache). Returns what was
 // sampled, for the claims' verdicts.
 SamplingLog sample_for_claims(const Deck& deck, const Plan& plan, const ExecuteContext& ctx, Runner& runner,
-                              const Machine& machine, std::map<std::string, SnippetResult>& results,
+                              const Machine& machine, ClaimFamily family, uint64_t round_seed, std::map<std::string, SnippetResult>& results,
                               const std::function<void(size_t, const SnippetResult&)>& keep, Status& status);
 
 }  // namespace deckgen

@@ -4,7 +4,9 @@
 #include <cstdlib>
 #include <memory>
 #include <optional>
+#include <random>
 #include <set>
+#include <tuple>
 
 #include "cache/cache_folder.h"
 #include "cache/cache_key.h"
@@ -96,14 +98,22 @@ Measured run_snippets(const Deck& deck, const Plan& plan, const Options& options
 
   size_t count = plan.snippets.size();
   std::vector<std::unique_ptr<PreparedSnippet>> prepared(count);
+  // Each timed run's round (schedule.h): claims compare the runs of one round as a pair.
+  std::vector<std::map<int, std::pair<uint64_t, int>>> rounds(count);
   auto finish = [&](size_t i) {
     SnippetResult r = measure_snippet(plan.snippets[i], prepared[i]->raw);
+    for (RunRecord& run : r.runs)
+      if (auto found = rounds[i].find(run.index); found != rounds[i].end())
+        std::tie(run.round, run.round_position) = found->second;
     report(i, r);
     results[i] = std::move(r);
     prepared[i].reset();  // removes its build folder
   };
 
-  SnippetSchedule schedule;
+  // A fresh seed each build, recorded in the report: the order within rounds is random,
+  // not the same every time.
+  m.round_seed = (static_cast<uint64_t>(std::random_device{}()) << 32) | std::random_device{}();
+  SnippetSchedule schedule(m.round_seed);
   for (size_t i : lookup.to_run) {
     const SnippetSpec& spec = plan.snippets[i].spec;
     schedule.add(i, timed_ids.count(spec.id) ? Timing::alone : Timing::shared, spec.warmup, spec.runs, group[i]);
@@ -123,6 +133,7 @@ Measured run_snippets(const Deck& deck, const Plan& plan, const Options& options
   // The timed phase: one run at a time, with nothing else running; snippets measured
   // together alternate, round by round.
   while (std::optional<TimedStep> step = schedule.next_timed()) {
+    if (step->round != 0) rounds[step->snippet][step->run] = {step->round, step->round_position};
     AfterRun after = run_once(*prepared[step->snippet], step->run, step->snippet, count, ctx, runners.main);
     auto outcome = after == AfterRun::stop ? SnippetSchedule::StepOutcome::failed : SnippetSchedule::StepOutcome::ran;
     if (schedule.done(*step, outcome)) finish(step->snippet);
@@ -140,7 +151,7 @@ Measured run_snippets(const Deck& deck, const Plan& plan, const Options& options
   }
   for (size_t i = 0; i < count; ++i) m.results[plan.snippets[i].spec.id] = std::move(*results[i]);
   // Claims the runs cannot decide yet get more of them, interleaved, one at a time.
-  m.sampling = sample_for_claims(deck, plan, ctx, runners.main, m.provenance.machine, m.results,
+  m.sampling = sample_for_claims(deck, plan, ctx, runners.main, m.provenance.machine, options.family, m.round_seed + 1, m.results,
                                  [&](size_t i, const SnippetResult& r) {
                                    std::string warning;
                                    if (storing && r.outcome == Outcome::passed &&

@@ -23,6 +23,7 @@ struct Measured {
   Provenance provenance;
   double seconds = 0;                            // the whole run stage, wall time
   SamplingLog sampling;                          // the runs added for claims (adaptive_sampling.h)
+  uint64_t round_seed = 0;                       // drew the order within each round of runs
 };
 
 // `times`, when given, gets a lap for each of the stage's steps (--verbose prints them);

@@ -85,8 +85,8 @@ std::optional<TimedStep> SnippetSchedule::next_timed() {
   if (step_out_) throw std::logic_error("next_timed before the previous step was done");
   // A group, once started, is finished before the next (the group of the first snippet
   // with steps left); in it, the snippet with the fewest steps made (warmups count below
-  // zero, so every warmup comes before any timed run), the earlier added on a tie:
-  // A-1 B-1 A0 B0 A1 B1 ..., and a snippet with more runs than the others ends alone.
+  // zero, so every warmup comes before any timed run), one of those at random on a tie:
+  // A-1 B-1 A0 B0 B1 A1 ..., and a snippet with more runs than the others ends alone.
   auto open = [&](size_t group) {
     for (const Entry& e : entries_)
       if (!e.finished && e.group == group) return true;
@@ -101,11 +101,24 @@ std::optional<TimedStep> SnippetSchedule::next_timed() {
       }
   }
   if (!current_group_) return std::nullopt;
-  const Entry* pick = nullptr;
-  for (const Entry& e : entries_)
-    if (!e.finished && e.group == *current_group_ && (!pick || e.next_run < pick->next_run)) pick = &e;
+  // The candidates: the snippets of the group with the fewest steps made; one of them at random.
+  std::vector<const Entry*> fewest;
+  for (const Entry& e : entries_) {
+    if (e.finished || e.group != *current_group_) continue;
+    if (!fewest.empty() && e.next_run < fewest.front()->next_run) fewest.clear();
+    if (fewest.empty() || e.next_run == fewest.front()->next_run) fewest.push_back(&e);
+  }
+  const Entry* pick = fewest.size() == 1 ? fewest.front()
+                                         : fewest[std::uniform_int_distribution<size_t>(0, fewest.size() - 1)(random_)];
   step_out_ = true;
-  return TimedStep{pick->snippet, pick->next_run};
+  TimedStep step{pick->snippet, pick->next_run};
+  if (step.run >= 0) {  // warmups are in no round
+    auto [it, fresh] = rounds_.try_emplace({pick->group, step.run}, 0, 0);
+    if (fresh) it->second.first = random_() | 1;
+    step.round = it->second.first;
+    step.round_position = it->second.second++;
+  }
+  return step;
 }
 
 bool SnippetSchedule::done(const TimedStep& step, StepOutcome outcome) {

@@ -8,7 +8,10 @@
 // timed runs, each its own step, so that a later policy can order the steps of several
 // snippets (A B A B ...) without touching the orchestrator or the runner.
 #include <cstddef>
+#include <cstdint>
+#include <map>
 #include <optional>
+#include <random>
 #include <set>
 #include <string>
 #include <vector>
@@ -35,10 +38,18 @@ enum class Timing { shared, alone };
 struct TimedStep {
   size_t snippet = 0;  // index into the plan's snippets
   int run = 0;
+  // Timed runs of a group's snippets with the same `run` form a round: one id for the
+  // round (never 0) and this step's place in it, drawn at random (RunRecord::round).
+  uint64_t round = 0;
+  int round_position = 0;
 };
 
 class SnippetSchedule {
  public:
+  // `round_seed` draws the order of the snippets within each round, so that neither side
+  // of a comparison always runs first (a warm cache or a CPU's boost favours one).
+  explicit SnippetSchedule(uint64_t round_seed = 0x5eed'0002) : random_(round_seed) {}
+
   // A snippet that must run this build (not taken from the cache), with its warmups and
   // timed runs, and its group (measured_together). Groups are handed out in the order
   // their first snippet was added; within a group, one step of each snippet in turn.
@@ -73,6 +84,8 @@ class SnippetSchedule {
   std::vector<size_t> order_;
   std::vector<Entry> entries_;
   std::optional<size_t> current_group_;  // the group whose rounds are under way
+  std::mt19937_64 random_;
+  std::map<std::pair<size_t, int>, std::pair<uint64_t, int>> rounds_;  // (group, run) → id, steps handed out
   bool step_out_ = false;  // one timed step at a time: nothing may run beside it
 };
 

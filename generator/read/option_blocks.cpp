@@ -13,7 +13,7 @@ ClaimSpec parse_claim_block(std::string_view yaml, const SourcePos& block) {
   InputErrorList key_errors;
   v.collect_key_errors(key_errors);
   int kinds = 0;
-  bool has_than = false;
+  bool has_than = false, has_to = false;
   // `by:` is a factor of at least 1; one that names machine facts is checked when it is
   // evaluated, on the machine.
   auto factor = [&v](const YAML::Node& n, const std::string& key) {
@@ -24,8 +24,8 @@ ClaimSpec parse_claim_block(std::string_view yaml, const SourcePos& block) {
     return e;
   };
   v.for_each_key(root, "claim block",
-                 {"faster", "less", "not_faster", "not_less", "than", "by", "margin", "metric", "value", "below", "above",
-                  "when", "budget", "max_runs"},
+                 {"faster", "less", "not_faster", "not_less", "equivalent", "than", "to", "by", "margin", "metric", "value",
+                  "below", "above", "when", "budget", "max_runs"},
                  [&](const std::string& key, const YAML::Node& n) {
                    if (key == "faster" || key == "less") {
                      c.kind = ClaimSpec::Kind::faster, c.a = v.scalar(n, key), ++kinds;
@@ -35,6 +35,8 @@ ClaimSpec parse_claim_block(std::string_view yaml, const SourcePos& block) {
                      c.kind = ClaimSpec::Kind::not_faster, c.a = v.scalar(n, key), ++kinds;
                      c.less_wording = key == "not_less";
                    }
+                   if (key == "equivalent") c.kind = ClaimSpec::Kind::equivalent, c.a = v.scalar(n, key), ++kinds;
+                   if (key == "to") c.b = v.scalar(n, key), has_to = true;
                    if (key == "value") c.kind = ClaimSpec::Kind::value, c.value = parse_metric_ref(v.scalar(n, key), v.pos(n)), ++kinds;
                    if (key == "than") c.b = v.scalar(n, key), has_than = true;
                    if (key == "by") c.by = factor(n, key);
@@ -53,12 +55,17 @@ ClaimSpec parse_claim_block(std::string_view yaml, const SourcePos& block) {
                  });
   key_errors.throw_if_any();
   if (kinds != 1)
-    throw InputError(block, "a claim says exactly one of faster, less, not_faster, not_less or value",
+    throw InputError(block, "a claim says exactly one of faster, less, not_faster, not_less, equivalent or value",
                      fmt::format("for example: {}", example));
   if (c.kind == ClaimSpec::Kind::value) {
     if (!c.below && !c.above) throw InputError(block, "a value claim needs `below:` or `above:`");
     if (has_than || c.by) throw InputError(block, "`than:` and `by:` belong to faster/less claims, not value claims");
+  } else if (c.kind == ClaimSpec::Kind::equivalent) {
+    if (!has_to) throw InputError(block, "an equivalent claim says `to:` what", "for example: `equivalent: A` / `to: B` / `margin: 1.1`");
+    if (has_than || c.by || c.below || c.above)
+      throw InputError(block, "an equivalent claim takes `to:` and `margin:` only");
   } else {
+    if (has_to) throw InputError(block, "`to:` belongs to equivalent claims", "a faster claim compares with `than:`");
     if (!has_than) throw InputError(block, "the claim says what is compared but not `than:` what");
     if (c.below || c.above) throw InputError(block, "`below:` and `above:` belong to value claims");
     if (c.by && c.kind == ClaimSpec::Kind::not_faster) throw InputError(block, "`by:` belongs to faster/less claims");

@@ -62,7 +62,8 @@ json snippet_json(const PlannedSnippet& p, const SnippetResult& r) {
                     {"user_seconds", run.user_seconds}, {"system_seconds", run.system_seconds},
                     {"max_rss_bytes", run.max_rss_kib * 1024}, {"voluntary_switches", run.voluntary_switches},
                     {"involuntary_switches", run.involuntary_switches},
-                    {"other_cpu_seconds", run.other_cpu_seconds}, {"busy", run.busy}});
+                    {"other_cpu_seconds", run.other_cpu_seconds}, {"busy", run.busy},
+                    {"round", run.round}, {"round_position", run.round_position}});
   json stats = json::object();
   for (const BuiltinMetric& m : builtin_metrics()) {
     auto s = r.stats.find(std::string(m.name));
@@ -128,6 +129,7 @@ std::string report_json(const BuildResults& results) {
     if (found != results.snippets.end()) doc["snippets"].push_back(snippet_json(planned, found->second));
   }
   doc["claims"] = json::array();
+  doc["claims_together"] = family_statement(results.claims);
   for (const ClaimResult& c : results.claims) {
     json claim = {{"block", fmt::format("{}", c.spec.pos)},
                   {"holds", c.outcome == ClaimOutcome::holds},
@@ -136,7 +138,14 @@ std::string report_json(const BuildResults& results) {
                   {"verdict", c.verdict},
                   {"evidence", c.evidence},
                   {"procedure", c.procedure},
+                  {"advice", c.advice},
+                  {"observed_fact", c.observed_fact},
+                  {"paired", c.paired},
+                  {"planned_looks", c.looks},
                   {"confidence", c.confidence}};
+    if (c.look)
+      claim["look"] = {{"index", c.look->index}, {"runs", c.look->size}, {"level", c.look->alpha},
+                       {"overall_level", 1 - c.confidence}};
     if (c.outcome != ClaimOutcome::skipped) claim["runs"] = c.spec.kind == ClaimSpec::Kind::value
                                                              ? json::array({c.n_a})
                                                              : json::array({c.n_a, c.n_b});
