@@ -156,13 +156,15 @@ TEST(ThreadStates, DeeplyNestedSpansKeepTheFigureOnTheSlide) {
   for (int lane = 0; lane < 8; ++lane)
     for (int depth = 0; depth < 20; ++depth)
       events += fmt::format(R"({}{{"ph":"X","name":"level {}","ts":{},"dur":{},"pid":{},"tid":{}}})",
-                            events.size() > 1 ? "," : "", depth, depth * 10, 1000 - depth * 20, 1 + lane / 2, lane + 1);
+                            events.size() > 1 ? "," : "", depth, depth * 10, 1000 - depth * 20, 1, lane + 1);
   events += "]";
   TimelineOptions options;
   options.max_lanes = 8;
   std::string svg = timeline_svg(merged({events}), options);
   EXPECT_LE(height_of(svg), 440);
   EXPECT_GE(height_of(svg), 380) << "the room is used, not given away";
+  EXPECT_THAT(svg, Not(HasSubstr("more lane"))) << "eight lanes fit once their spans take one row each";
+  EXPECT_THAT(svg, HasSubstr(">level 0<"));
 }
 
 TEST(ThreadStates, TraceKeyAcceptsSpansThreadsOrBoth) {
