@@ -227,6 +227,7 @@ AfterRun run_once(PreparedSnippet& p, int i, size_t index, size_t count, const E
   if (interrupted()) throw Interrupted(interrupt_signal());
 
   raw.last = outcome;
+  raw.last.threads.reset();  // used below, once: a run's samples can take megabytes
   if (!timed) {
     ++raw.warmup_runs;
     raw.warmup_seconds += outcome.usage.wall_seconds;
@@ -246,6 +247,7 @@ AfterRun run_once(PreparedSnippet& p, int i, size_t index, size_t count, const E
     if (outcome.threads) {
       run.metrics.merge(thread_metrics(*outcome.threads));
       if (keep_traces) run.traces.insert(run.traces.begin(), thread_trace_json(*outcome.threads));
+      run.outcome.threads.reset();
     }
     // stdout stays: the slide shows the median run's (measure/median_run.h); stderr is
     // shown only for the last run made, so memory stays bounded by one run's.
