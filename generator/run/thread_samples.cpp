@@ -11,7 +11,7 @@ namespace {
 
 // System call numbers differ between architectures: <sys/syscall.h> gives this one's,
 // and a call the architecture does not have (select on arm64) is left out.
-constexpr long kNone = -1000;
+[[maybe_unused]] constexpr long kNone = -1000;  // used only where a call is missing
 #ifdef SYS_futex_waitv
 constexpr long kFutexWaitv = SYS_futex_waitv;
 #else
