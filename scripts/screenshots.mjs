@@ -17,6 +17,7 @@ const shots = [
   { file: 'code-and-output.png', heading: 'Four CPU-bound jobs on four threads' },
   { file: 'chart.png', heading: 'What helped?' },
   { file: 'timeline.png', heading: 'Two computing threads: who runs?' },
+  { file: 'threads.png', heading: "The kernel's view of the same threads" },
   { file: 'claims.png', heading: 'Claims are checked on every build', open: 'details.claim.fail > summary' },
 ];
 

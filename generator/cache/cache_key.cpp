@@ -140,6 +140,8 @@ std::string cache_text_with(const PlannedSnippet& s, const CacheInputs& in, cons
   t.field("runs", s.spec.runs);
   t.field("warmup", s.spec.warmup);
   t.field("trace", s.spec.trace ? 1 : 0);
+  // Only when on, so that the keys of every other snippet stay what they were.
+  if (s.spec.trace_threads) t.field("trace.threads", 1);
   const Expectation& e = s.spec.expect;
   t.field("expect.exit_code", e.exit_code);
   t.field("expect.fails", e.fails ? 1 : 0);

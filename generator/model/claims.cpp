@@ -44,7 +44,14 @@ MetricRef parse_metric_ref(const std::string& text, const SourcePos& pos) {
   if (parts.size() < 2 || parts[0].empty()) throw bad("does not name a snippet and a metric");
   ref.id = parts[0];
   size_t next = 2;
-  if (parts[1] == "m") {
+  if (parts[1] == "threads" || (parts[1] == "m" && parts.size() > 2 && parts[2] == "threads")) {
+    // What sampling the snippet's threads recorded (`trace: threads`): ID.threads.NAME,
+    // kept with the snippet's own metrics as m.threads.NAME.
+    size_t name = parts[1] == "m" ? 3 : 2;
+    if (parts.size() <= name || parts[name].empty()) throw bad("names no thread metric after 'threads.'");
+    ref.metric = "m.threads." + parts[name];
+    next = name + 1;
+  } else if (parts[1] == "m") {
     if (parts.size() < 3 || parts[2].empty()) throw bad("names no recorded metric after 'm.'");
     ref.metric = "m." + parts[2];
     next = 3;

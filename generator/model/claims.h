@@ -61,6 +61,7 @@ struct TimelineSpec {
   // The most lanes drawn; a note under the figure says how many more the trace holds.
   // A trace of thirty tasks makes thirty lanes, more than a slide holds at 18 px text.
   int lanes = 12;
+  bool cpus = false;  // `cpus: true`: a row per CPU showing which sampled thread ran on it
 };
 
 // Parses the inside of `{{...}}`; throws InputError at `pos` when malformed.

@@ -40,7 +40,9 @@ struct SnippetSpec {
   std::string region;               // empty: show the whole file
   std::string lines;                // shown lines highlighted in steps, "1-3|5" (model/line_steps.h); empty: none
   OutputLocation output_location = OutputLocation::below;
-  bool trace = false;
+  bool trace = false;                // `trace: true` or `spans`: deckgen_trace records spans (DECKGEN_TRACE=1)
+  bool trace_threads = false;        // `trace: threads`: every thread's state, sampled from outside
+  bool records_trace() const { return trace || trace_threads; }
   Expectation expect;
 };
 

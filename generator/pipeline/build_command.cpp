@@ -159,7 +159,7 @@ int build_deck(const Options& options, Status& status, Runners runners, BuiltDec
   std::vector<Attachment> traces;
   for (const PlannedSnippet& s : plan.snippets) {
     auto r = measured.results.find(s.spec.id);
-    if (!s.spec.trace || r == measured.results.end() || r->second.traces.empty()) continue;
+    if (!s.spec.records_trace() || r == measured.results.end() || r->second.traces.empty()) continue;
     traces.push_back({"traces/" + s.spec.id + ".json", merged_trace_json(r->second.traces)});
   }
   std::vector<TextSpan> slide_spans;

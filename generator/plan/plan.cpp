@@ -94,9 +94,9 @@ void check_references(const Deck& deck, const Plan& plan, InputErrorList& errors
   for (const TimelineSpec& t : deck.timelines)
     errors.collect([&] {
       require_snippet(plan, t.snippet, t.pos, "the timeline");
-      if (!plan.find(t.snippet)->spec.trace)
+      if (!plan.find(t.snippet)->spec.records_trace())
         throw InputError(t.pos, fmt::format("the timeline shows snippet '{}', whose run block does not record a trace", t.snippet),
-                         "add `trace: true` to that run block");
+                         "add `trace: true` (spans), `trace: threads` or both to that run block");
     });
 }
 

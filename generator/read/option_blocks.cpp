@@ -113,13 +113,14 @@ TimelineSpec parse_timeline_block(std::string_view yaml, const SourcePos& block)
   InputErrorList key_errors;
   v.collect_key_errors(key_errors);
   bool has_snippet = false;
-  v.for_each_key(root, "timeline block", {"snippet", "title", "lanes"}, [&](const std::string& key, const YAML::Node& n) {
+  v.for_each_key(root, "timeline block", {"snippet", "title", "lanes", "cpus"}, [&](const std::string& key, const YAML::Node& n) {
     if (key == "snippet") t.snippet = v.scalar(n, key), has_snippet = true;
     if (key == "title") t.title = v.scalar(n, key);
     if (key == "lanes") t.lanes = static_cast<int>(v.integer(n, key, 1, 100));
+    if (key == "cpus") t.cpus = v.boolean(n, key);
   });
   key_errors.throw_if_any();
-  if (!has_snippet) throw InputError(block, "a timeline needs `snippet: ID` (a run block with `trace: true`)");
+  if (!has_snippet) throw InputError(block, "a timeline needs `snippet: ID` (a run block with `trace: true` or `trace: threads`)");
   return t;
 }
 

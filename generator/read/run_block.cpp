@@ -35,6 +35,31 @@ Expectation read_expect(const YAML::Node& n, const YamlValues& v) {
   return e;
 }
 
+// `trace:` is true/false (spans, as before threads could be sampled), `spans`,
+// `threads`, or a list of those two.
+void read_trace(const YAML::Node& n, const YamlValues& v, SnippetSpec& spec) {
+  spec.trace = spec.trace_threads = false;
+  auto take = [&](const YAML::Node& item) {
+    std::string what = v.scalar(item, "trace");
+    if (what == "spans") spec.trace = true;
+    else if (what == "threads") spec.trace_threads = true;
+    else if (n.IsSequence())
+      throw InputError(v.pos(item), fmt::format("'trace' cannot hold '{}'", what), "list spans, threads or both");
+    else spec.trace = v.boolean(item, "trace");
+  };
+  if (n.IsSequence()) {
+    for (const auto& item : n) take(item);
+  } else {
+    try {
+      take(n);
+    } catch (const InputError& e) {
+      throw InputError(e.where(), fmt::format("'trace' must be true, false, spans, threads or [spans, threads], not '{}'",
+                                              n.IsScalar() ? n.Scalar() : std::string("a map")),
+                       "spans: what deckgen_trace records; threads: every thread's state, sampled from outside");
+    }
+  }
+}
+
 }  // namespace
 
 SnippetSpec parse_run_block(std::string_view yaml, const SourcePos& block) {
@@ -67,7 +92,7 @@ SnippetSpec parse_run_block(std::string_view yaml, const SourcePos& block) {
                    if (key == "runs") spec.runs = static_cast<int>(v.integer(value, key, 1, 1000));
                    if (key == "warmup") spec.warmup = static_cast<int>(v.integer(value, key, 0, 100));
                    if (key == "region") spec.region = v.scalar(value, key), spec.region_pos = v.pos(value);
-                   if (key == "trace") spec.trace = v.boolean(value, key);
+                   if (key == "trace") read_trace(value, v, spec);
                    if (key == "expect") spec.expect = read_expect(value, v);
                    if (key == "lines") {
                      spec.lines = v.scalar(value, key);

@@ -71,6 +71,7 @@ TimelineFigure timeline_html(const TimelineSpec& timeline, const SnippetResult* 
       options.title = timeline.title;
       options.width = width;
       options.max_lanes = static_cast<size_t>(timeline.lanes);
+      options.cpu_rows = timeline.cpus;
       fig.html = "<figure class=\"timeline\">\n" + timeline_svg(trace, options) +
                  fmt::format("\n<figcaption><a class=\"trace-download\" href=\"traces/{0}.json\" download=\"{0}.json\">"
                              "trace of {0} (Chrome trace format: Perfetto, chrome://tracing)</a></figcaption>\n</figure>\n",

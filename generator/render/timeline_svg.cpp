@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <map>
 #include <optional>
@@ -47,6 +48,25 @@ constexpr size_t kMaxInstantTags = 6;     // per lane; more instants keep their 
 // timeline's trace link) or a line or two of prose has. At 520 the drawing ran over them.
 constexpr double kTargetHeight = 440;
 constexpr double kMaxStretch = 3;
+// The floor rows are lowered to when a figure would be taller than kTargetHeight: a
+// lane's name (20 px) still fits.
+constexpr double kMinRowHeight = 24;
+constexpr double kStateBand = 10;         // the state strip above a lane's spans
+constexpr double kCpuRowHeight = 26;
+
+// Sampled thread states: fixed colours that mean the same on every slide, and the
+// words the legend uses for them.
+struct StateStyle {
+  std::string_view name, colour, words;
+};
+constexpr StateStyle kStateStyles[] = {
+    {"running", "#2e9e5b", "running on a CPU"},
+    {"runnable", "#e8a33d", "ready, waiting for a CPU"},
+    {"lock", "#d64541", "waiting for a lock (the GIL, a mutex)"},
+    {"io", "#3b7dd8", "waiting for I/O"},
+    {"sleep", "#b9a6e0", "asleep"},
+    {"other", "#9aa0a6", "waiting for something else"},
+};
 
 // The time axis: where each microsecond lands, and the tick labels.
 struct TimeScale {
@@ -104,18 +124,18 @@ class PathBuckets {
 
 class TimelineWriter {
  public:
-  // `reserved`: height kept free of stretched rows beyond what stretch_rows() budgets
+  // `reserved`: height kept free of rows beyond what fit_rows() budgets
   // (see timeline_svg(): the legend and notes can take more rows than it assumes).
   TimelineWriter(const Trace& trace, const TimelineOptions& options, double reserved = 0)
       : trace_(trace), options_(options), reserved_(reserved) {}
 
   double height() const { return height_; }
-  bool stretched() const { return row_height_ > kRowHeight; }
 
   std::string write() {
     choose_lanes();
     assign_colours();
-    stretch_rows();
+    fit_rows();
+    cpu_ids_ = cpus();
     label_width_ = std::min(kLabelWidth, kLabelShare * options_.width);
     double plot_x0 = kMargin + label_width_ + 10;
     double plot_x1 = options_.width - kMargin - 16;
@@ -133,6 +153,7 @@ class TimelineWriter {
     y += kAxisHeight;
     double lanes_top = y;
     y = draw_lanes(y);
+    y = draw_cpu_rows(y);
     double lanes_bottom = y;
     std::string axis = draw_axis(axis_y, lanes_top, lanes_bottom);
     y = draw_legend(y + 10);
@@ -153,9 +174,9 @@ class TimelineWriter {
   }
 
  private:
-  // Taller rows when the lanes leave the drawing short of kTargetHeight.
-  void stretch_rows() {
-    double rows_height = 0, other = 2 * kMargin + kAxisHeight + 10 + 2 * kLegendRow + reserved_;
+  // The drawing's height at a row height of 1: rows (in rows) and everything else.
+  std::pair<double, double> height_parts() const {
+    double rows = 0, other = 2 * kMargin + kAxisHeight + 10 + 2 * kLegendRow + reserved_;
     if (!options_.title.empty()) other += kTitleHeight;
     std::optional<int64_t> pid;
     for (const Lane* lane : lanes_) {
@@ -163,14 +184,95 @@ class TimelineWriter {
       if (lane->kind == Lane::Kind::counter) {
         other += kCounterHeight;
       } else {
-        rows_height += std::clamp(lane->depth_count, 1, std::max(1, options_.max_depth)) * kRowHeight;
-        other += kLanePadding;
+        rows += span_rows(*lane) + (lane->spans.empty() && !lane->states.empty() ? 1 : 0);
+        other += kLanePadding + (!lane->spans.empty() && !lane->states.empty() ? kStateBand + 2 : 0);
       }
     }
-    if (rows_height <= 0) return;
-    double stretch = std::clamp((kTargetHeight - other) / rows_height, 1.0, kMaxStretch);
-    row_height_ = kRowHeight * stretch;
-    bar_height_ = kBarHeight * stretch;
+    other += cpu_rows_height();
+    return {rows, other};
+  }
+
+  // Taller rows when the lanes leave the drawing short of kTargetHeight; when they would
+  // make it taller, fewer span rows per lane, then lower rows, then fewer lanes.
+  void fit_rows() {
+    depth_cap_ = std::max(1, options_.max_depth);
+    auto too_tall = [&](double row) {
+      auto [rows, other] = height_parts();
+      return other + rows * row > kTargetHeight;
+    };
+    while (depth_cap_ > 1 && too_tall(kRowHeight)) --depth_cap_;
+    while (lanes_.size() > 1 && too_tall(kMinRowHeight)) lanes_.pop_back(), ++hidden_lanes_;
+    auto [rows, other] = height_parts();
+    if (rows <= 0) return;
+    double row = std::clamp((kTargetHeight - other) / rows, kMinRowHeight, kRowHeight * kMaxStretch);
+    row_height_ = row;
+    bar_height_ = row * kBarHeight / kRowHeight;
+  }
+
+  // The CPUs sampled threads ran on, when `cpu_rows` asks for a row each.
+  std::vector<int> cpus() const {
+    std::set<int> found;
+    if (options_.cpu_rows)
+      for (const Lane* lane : lanes_)
+        for (size_t i : lane->states)
+          if (trace_.states[i].cpu >= 0) found.insert(trace_.states[i].cpu);
+    return {found.begin(), found.end()};
+  }
+  double cpu_rows_height() const {
+    size_t n = cpus().size();
+    return n == 0 ? 0 : kProcessHeight + double(n) * kCpuRowHeight;
+  }
+  // Each thread's colour on the CPU rows (and the swatch by its name).
+  std::string thread_colour(size_t lane_index) const {
+    const std::vector<std::string>& palette = svg::palette();
+    return palette[lane_index % palette.size()];
+  }
+
+  // A row per CPU: in each pixel column, the thread that ran there longest.
+  double draw_cpu_rows(double y) {
+    const std::vector<int>& ids = cpu_ids_;
+    if (ids.empty()) return y;
+    body_ += fmt::format(
+        "<text x=\"{}\" y=\"{}\" font-weight=\"bold\">CPUs: which thread ran (its colour by its name)</text>\n"
+        "<path d=\"M{} {}H{}\" stroke=\"currentColor\" stroke-opacity=\"0.35\"/>\n",
+        num(kMargin), num(y + 22), num(kMargin), num(y + kProcessHeight - 2), num(plot_x1_));
+    y += kProcessHeight;
+    const int columns = std::max(1, int(std::ceil(plot_x1_ - scale_.x0)));
+    for (int cpu : ids) {
+      std::vector<std::map<size_t, double>> time(static_cast<size_t>(columns));
+      for (size_t l = 0; l < lanes_.size(); ++l)
+        for (size_t i : lanes_[l]->states) {
+          const TraceEvent& s = trace_.states[i];
+          if (s.cpu != cpu) continue;
+          double x0 = scale_.x(s.ts_us) - scale_.x0, x1 = scale_.x(s.ts_us + s.dur_us) - scale_.x0;
+          for (int c = std::max(0, int(std::floor(x0))); c < std::min(columns, int(std::ceil(x1))); ++c) {
+            double overlap = std::min(x1, double(c + 1)) - std::max(x0, double(c));
+            if (overlap > 0) time[size_t(c)][l] += overlap;
+          }
+        }
+      draw_lane_label(fmt::format("CPU {}", cpu), y + kCpuRowHeight / 2 + 7);
+      PathBuckets paths;
+      int run_start = 0;
+      long run_lane = -1;
+      auto flush = [&](int end) {
+        if (run_lane >= 0) paths.add(thread_colour(size_t(run_lane)), scale_.x0 + run_start, y + 3, end - run_start, kCpuRowHeight - 6);
+      };
+      for (int c = 0; c < columns; ++c) {
+        long best = -1;
+        double most = 0;
+        for (const auto& [lane, t] : time[size_t(c)])
+          if (t > most) most = t, best = long(lane);
+        if (best != run_lane) {
+          flush(c);
+          run_start = c;
+          run_lane = best;
+        }
+      }
+      flush(columns);
+      paths.emit(body_);
+      y += kCpuRowHeight;
+    }
+    return y;
   }
 
   void choose_lanes() {
@@ -231,15 +333,24 @@ class TimelineWriter {
         draw_counter_lane(lane, y);
       else
         draw_thread_lane(lane, y);
+      if (lane.kind == Lane::Kind::thread && !lane.states.empty() && !cpu_ids_.empty())
+        body_ += fmt::format("<rect x=\"{}\" y=\"{}\" width=\"6\" height=\"{}\" fill=\"{}\"/>\n", num(kMargin + 2),
+                             num(y + kLanePadding / 2), num(height - kLanePadding), thread_colour(i));
       y += height;
     }
     return y;
   }
 
-  double lane_height(const Lane& lane) const {
-    int rows = std::clamp(lane.depth_count, 1, std::max(1, options_.max_depth));
-    return rows * row_height_ + kLanePadding;
+  int span_rows(const Lane& lane) const {
+    if (lane.spans.empty() && !lane.states.empty()) return 0;
+    return std::clamp(lane.depth_count, 1, std::max(1, depth_cap_));
   }
+  // A lane of states only is one row of them; with spans too, a band above the spans.
+  double state_band(const Lane& lane) const {
+    if (lane.states.empty()) return 0;
+    return lane.spans.empty() ? row_height_ : kStateBand + 2;
+  }
+  double lane_height(const Lane& lane) const { return span_rows(lane) * row_height_ + state_band(lane) + kLanePadding; }
 
   void draw_lane_label(const std::string& name, double y, const std::string& second_line = {}) {
     std::string shown = svg::fit(name, kFont, label_width_ - 12);
@@ -252,13 +363,59 @@ class TimelineWriter {
   }
 
   void draw_thread_lane(const Lane& lane, double top) {
-    draw_lane_label(lane.thread_name, top + kLanePadding / 2 + bar_height_ / 2 + 7);
-    int rows = std::clamp(lane.depth_count, 1, std::max(1, options_.max_depth));
+    double band = state_band(lane);
+    // The name beside the first row: the states', or the first row of spans.
+    draw_lane_label(lane.thread_name, top + kLanePadding / 2 + (lane.spans.empty() ? 0 : band) + bar_height_ / 2 + 7);
+    if (band > 0) draw_states(lane, top + kLanePadding / 2, lane.spans.empty() ? bar_height_ : kStateBand);
+    int rows = span_rows(lane);
     for (int row = 0; row < rows; ++row) {
-      double bar_y = top + kLanePadding / 2 + row * row_height_;
+      double bar_y = top + kLanePadding / 2 + band + row * row_height_;
       draw_span_row(lane, row, rows, bar_y);
     }
     draw_instants(lane, top, lane_height(lane));
+  }
+
+  // The state the thread spent most of each pixel column in, as runs of one colour.
+  // Bounded by the drawing's width whatever the sampling rate and the run's length.
+  void draw_states(const Lane& lane, double y, double height) {
+    const int columns = std::max(1, int(std::ceil(plot_x1_ - scale_.x0)));
+    std::vector<std::array<double, std::size(kStateStyles)>> time(static_cast<size_t>(columns));
+    auto style_index = [](const std::string& name) {
+      for (size_t i = 0; i < std::size(kStateStyles); ++i)
+        if (kStateStyles[i].name == name) return i;
+      return std::size(kStateStyles) - 1;
+    };
+    for (size_t index : lane.states) {
+      const TraceEvent& s = trace_.states[index];
+      size_t style = style_index(s.name);
+      state_time_[style] += s.dur_us;
+      double x0 = scale_.x(s.ts_us) - scale_.x0, x1 = scale_.x(s.ts_us + s.dur_us) - scale_.x0;
+      for (int c = std::max(0, int(std::floor(x0))); c < std::min(columns, int(std::ceil(x1))); ++c) {
+        double overlap = std::min(x1, double(c + 1)) - std::max(x0, double(c));
+        if (overlap > 0) time[size_t(c)][style] += overlap;
+      }
+    }
+    PathBuckets paths;
+    int run_start = 0;
+    int run_style = -1;
+    auto flush = [&](int end) {
+      if (run_style >= 0)
+        paths.add(std::string(kStateStyles[size_t(run_style)].colour), scale_.x0 + run_start, y, end - run_start, height);
+    };
+    for (int c = 0; c < columns; ++c) {
+      const auto& t = time[size_t(c)];
+      int best = -1;
+      double most = 0;
+      for (size_t i = 0; i < t.size(); ++i)
+        if (t[i] > most) most = t[i], best = int(i);
+      if (best != run_style) {
+        flush(c);
+        run_start = c;
+        run_style = best;
+      }
+    }
+    flush(columns);
+    paths.emit(body_);
   }
 
   // The spans of one row: wide ones as elements of their own (with a tooltip and, when
@@ -432,6 +589,9 @@ class TimelineWriter {
     if (spans.size() > size_t(kMaxLegendEntries))
       entries.push_back({fmt::format("+{} more", spans.size() - kMaxLegendEntries), "", Entry::bar});
     if (any_merged_mixed_) entries.push_back({"several, merged", kMergedColour, Entry::bar});
+    for (size_t i = 0; i < std::size(kStateStyles); ++i)
+      if (state_time_[i] > 0)
+        entries.push_back({std::string(kStateStyles[i].words), std::string(kStateStyles[i].colour), Entry::bar});
     if (any_cpu_)
       entries.push_back({"fill: share of the span on CPU (solid: all of it, empty: waiting); not when in the span",
                          "#5b9bd5", Entry::running});
@@ -484,6 +644,18 @@ class TimelineWriter {
     std::vector<std::string> notes;
     if (merged_spans_ > 0)
       notes.push_back(fmt::format("{} spans narrower than a pixel merged", format_count(double(merged_spans_))));
+    if (const std::optional<SamplerNote>& s = trace_.sampler) {
+      std::string note = fmt::format("thread states sampled from outside at {} Hz", format_count(std::round(s->rate_hz)));
+      if (s->missed_ticks > 0) note += fmt::format(" ({} ticks missed)", format_count(s->missed_ticks));
+      note += fmt::format("; the sampler used {} of CPU", format_duration(s->cpu_ms / 1e3));
+      notes.push_back(note);
+      if (s->short_threads > 0)
+        notes.push_back(fmt::format("{} thread{} seen at one sample only: too short to draw", format_count(s->short_threads),
+                                    s->short_threads == 1 ? "" : "s"));
+      if (s->dropped_intervals > 0)
+        notes.push_back(fmt::format("{} later state changes not kept (the trace keeps 200,000): the drawing ends early",
+                                    format_count(s->dropped_intervals)));
+    }
     if (hidden_lanes_ > 0)
       notes.push_back(fmt::format("{} more lane{} not shown", hidden_lanes_, hidden_lanes_ == 1 ? "" : "s"));
     for (const std::string& w : trace_.warnings) notes.push_back(w);
@@ -556,6 +728,9 @@ class TimelineWriter {
   std::vector<std::string> instant_names_, series_names_;
   size_t merged_spans_ = 0;
   bool any_merged_mixed_ = false, any_cpu_ = false;
+  std::array<double, std::size(kStateStyles)> state_time_{};   // drawn states' time, for the legend
+  std::vector<int> cpu_ids_;                                     // CPU rows drawn
+  int depth_cap_ = 3;                                            // span rows per lane, after fit_height()
 };
 
 }  // namespace
@@ -568,7 +743,7 @@ std::string timeline_svg(const Trace& trace, const TimelineOptions& options) {
   TimelineWriter first(trace, options);
   std::string svg = first.write();
   double overshoot = first.height() - kTargetHeight;
-  if (overshoot < 1 || !first.stretched()) return svg;
+  if (overshoot < 1) return svg;
   return TimelineWriter(trace, options, overshoot).write();
 }
 

@@ -11,6 +11,17 @@
 // instants (a failure, a cancellation) as a triangle and a line through the lane with
 // a tag naming them; counters as step lines in lanes of their own.
 //
+// Sampled thread states (deckgen.sched, from `trace: threads`) are a strip on their
+// thread's lane, coloured by state with a legend in words; with spans on the same lane
+// the strip is a thin band above them. Each pixel column shows the state the thread
+// spent most of that column's time in. With `cpu_rows`, a row per CPU shows which
+// thread ran on it, in the colour of that thread's name.
+//
+// Height: the drawing keeps to about 440 units however deep spans nest or however many
+// lanes are asked for: span rows per lane are cut first (deeper spans drawn on the last
+// row), then rows are made lower down to a floor, then lanes are left out (the note
+// says how many).
+//
 // Large traces: spans narrower than a pixel that follow one another within a pixel are
 // drawn as one bar (in their colour when they share a name, else grey), so the output is
 // bounded by the drawing's width rather than the number of events; a note under the
@@ -30,6 +41,7 @@ struct TimelineOptions {
   std::string title;       // drawn above the axis when not empty
   size_t max_lanes = 12;   // lanes beyond these are left out, and a note says how many
   int max_depth = 3;       // span rows per lane; deeper spans are drawn on the last row
+  bool cpu_rows = false;   // a row per CPU showing which sampled thread ran on it
 };
 
 std::string timeline_svg(const Trace& trace, const TimelineOptions& options = {});

@@ -41,7 +41,8 @@ using LaneKey = std::pair<int64_t, int64_t>;  // pid, tid
 
 // Everything read from the files, before B/E matching and lane building.
 struct Collected {
-  std::vector<TraceEvent> spans, instants, counters;
+  std::vector<TraceEvent> spans, instants, counters, states;
+  std::optional<SamplerNote> sampler;
   std::vector<BeginOrEnd> begin_end;
   std::map<int64_t, std::string> process_names;
   std::map<int64_t, int> process_sort;
@@ -230,6 +231,11 @@ class FileReader {
         throw Malformed{fmt::format("{}: negative duration (dur {} µs)", describe(e), dur)};
       check_time(e, "dur", dur);
       event.dur_us = dur;
+      if (event.category == kStateCategory) {
+        event.cpu = clamp_to_int(number_at(args, "cpu").value_or(-1));
+        out_.states.push_back(std::move(event));
+        return;
+      }
       event.cpu_us = number_at(args, "cpu_us");
       if (!event.cpu_us) event.cpu_us = number_at(e, "tdur");
       if (event.cpu_us && !(*event.cpu_us >= 0 && *event.cpu_us <= kMaxTraceMicroseconds)) event.cpu_us.reset();
@@ -262,6 +268,13 @@ class FileReader {
       if (auto i = number_at(args, "sort_index")) out_.process_sort[pid] = clamp_to_int(*i);
     } else if (name == "thread_sort_index") {
       if (auto i = number_at(args, "sort_index")) out_.thread_sort[{pid, tid}] = clamp_to_int(*i);
+    } else if (name == "deckgen_sampler") {
+      auto at = [&](const char* key) {
+        double v = number_at(args, key).value_or(0);
+        return std::isfinite(v) && v >= 0 ? v : 0.0;
+      };
+      out_.sampler = SamplerNote{at("interval_us"), at("rate_hz"), at("sampler_cpu_ms"), at("ticks"),
+                                 at("missed_ticks"), at("threads"), at("short_threads"), at("dropped_intervals")};
     }
   }
 
@@ -394,6 +407,7 @@ std::vector<Lane> build_lanes(Trace& t, const Collected& c) {
     lane.depth_count = std::max(lane.depth_count, t.spans[i].depth + 1);
   }
   for (size_t i = 0; i < t.instants.size(); ++i) thread_lane(t.instants[i]).instants.push_back(i);
+  for (size_t i = 0; i < t.states.size(); ++i) thread_lane(t.states[i]).states.push_back(i);
   for (size_t i = 0; i < t.counters.size(); ++i) {
     const TraceEvent& e = t.counters[i];
     auto [it, inserted] = counters.try_emplace({e.pid, e.name});
@@ -471,8 +485,10 @@ std::variant<Trace, TraceError> merge_traces(const std::vector<std::string>& fil
   trace.spans = std::move(collected.spans);
   trace.instants = std::move(collected.instants);
   trace.counters = std::move(collected.counters);
-  if (trace.spans.empty() && trace.instants.empty() && trace.counters.empty())
-    return TraceError{"the trace holds no spans, instants or counters to draw"};
+  trace.states = std::move(collected.states);
+  trace.sampler = collected.sampler;
+  if (trace.spans.empty() && trace.instants.empty() && trace.counters.empty() && trace.states.empty())
+    return TraceError{"the trace holds no spans, instants, counters or thread states to draw"};
 
   auto by_lane_then_time = [](const TraceEvent& a, const TraceEvent& b) {
     return std::make_tuple(a.pid, a.tid, a.ts_us, -a.dur_us) <
@@ -480,6 +496,7 @@ std::variant<Trace, TraceError> merge_traces(const std::vector<std::string>& fil
   };
   std::stable_sort(trace.spans.begin(), trace.spans.end(), by_lane_then_time);
   std::stable_sort(trace.instants.begin(), trace.instants.end(), by_lane_then_time);
+  std::stable_sort(trace.states.begin(), trace.states.end(), by_lane_then_time);
   std::stable_sort(trace.counters.begin(), trace.counters.end(),
                    [](const TraceEvent& a, const TraceEvent& b) {
                      return std::tie(a.pid, a.name, a.ts_us) < std::tie(b.pid, b.name, b.ts_us);
@@ -488,7 +505,7 @@ std::variant<Trace, TraceError> merge_traces(const std::vector<std::string>& fil
 
   trace.start_us = std::numeric_limits<double>::infinity();
   trace.end_us = -std::numeric_limits<double>::infinity();
-  for (const auto* list : {&trace.spans, &trace.instants, &trace.counters})
+  for (const auto* list : {&trace.spans, &trace.instants, &trace.counters, &trace.states})
     for (const TraceEvent& e : *list) {
       trace.start_us = std::min(trace.start_us, e.ts_us);
       trace.end_us = std::max(trace.end_us, e.ts_us + e.dur_us);

@@ -23,6 +23,10 @@
 // fields nested kMaxTraceNesting deep, and times (ts, dur, and the whole trace's span)
 // finite and within kMaxTraceMicroseconds, so that the axis and the pixel scale stay
 // meaningful in doubles.
+// Thread states sampled by deckgen from outside the snippet (ph X, cat "deckgen.sched",
+// named running, runnable, lock, io, sleep or other; args.cpu on running) are kept apart
+// from spans, as `states`, and drawn as the lane's state strip rather than nested bars;
+// the metadata event "deckgen_sampler" carries the sampler's own numbers.
 // A B without its E is not an error: tracing that stops mid-span (Chromium's
 // --trace-startup-duration, a killed process) writes exactly that, and Perfetto draws
 // such a span up to the end of the trace. It is closed at the trace's end and reported
@@ -46,6 +50,7 @@ struct TraceEvent {
   std::optional<double> cpu_us;                  // CPU time in the span, when known
   std::map<std::string, double> counter_values;  // C: series name → value
   int depth = 0;           // X: nesting level in its lane (0 = outermost)
+  int cpu = -1;            // a state: the CPU it ran on (args.cpu), else -1
   bool unfinished = false; // X: a B whose E never came, closed at the trace's end
 };
 
@@ -60,14 +65,25 @@ struct Lane {
   int sort_index = 0;
   double first_ts_us = 0;         // the lane's earliest event, to order equal sort indexes
   int depth_count = 0;            // thread lane: nesting levels of its spans
-  // Indexes into Trace::spans / instants / counters, ordered by time.
-  std::vector<size_t> spans, instants, counters;
+  // Indexes into Trace::spans / instants / counters / states, ordered by time.
+  std::vector<size_t> spans, instants, counters, states;
 };
+
+// What deckgen's thread sampler said of itself (the "deckgen_sampler" metadata event).
+struct SamplerNote {
+  double interval_us = 0, rate_hz = 0, cpu_ms = 0;
+  double ticks = 0, missed_ticks = 0, threads = 0, short_threads = 0, dropped_intervals = 0;
+};
+
+// The category of sampled thread states.
+inline constexpr const char* kStateCategory = "deckgen.sched";
 
 struct Trace {
   std::vector<TraceEvent> spans;      // X and matched B/E, by (pid, tid, ts)
   std::vector<TraceEvent> instants;
   std::vector<TraceEvent> counters;
+  std::vector<TraceEvent> states;     // sampled thread states (deckgen.sched), by (pid, tid, ts)
+  std::optional<SamplerNote> sampler;
   // Display order: processes by (process sort index, first event, pid); in each, its
   // thread lanes by (sort index, first event, tid), then its counters by name. Lanes with
   // no events (threads named in metadata only) are left out.

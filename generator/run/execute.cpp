@@ -9,6 +9,7 @@
 #include "plan/languages.h"
 #include "run/metrics_file.h"
 #include "run/process.h"
+#include "run/thread_trace.h"
 #include "util/files.h"
 
 namespace fs = std::filesystem;
@@ -220,11 +221,13 @@ AfterRun run_once(PreparedSnippet& p, int i, size_t index, size_t count, const E
   request.stdin_data = s.spec.stdin_data;
   request.work_dir = scratch.path();
   request.timeout = s.spec.timeout;
+  if (s.spec.trace_threads) request.thread_sampling = ThreadSampling::on;
 
   RunOutcome outcome = runner.run(request);
   if (interrupted()) throw Interrupted(interrupt_signal());
 
   raw.last = outcome;
+  raw.last.threads.reset();  // used below, once: a run's samples can take megabytes
   if (!timed) {
     ++raw.warmup_runs;
     raw.warmup_seconds += outcome.usage.wall_seconds;
@@ -232,11 +235,19 @@ AfterRun run_once(PreparedSnippet& p, int i, size_t index, size_t count, const E
     RawRun run;
     run.outcome = outcome;
     run.other_cpu_seconds = outcome.other_cpu_seconds.value_or(0.0);
-    read_outputs(out_dir, run, i == s.spec.runs - 1);
+    const bool keep_traces = i == s.spec.runs - 1;
+    read_outputs(out_dir, run, keep_traces);
     // Trace files live in the scratch folder, which goes away: keep their text.
     for (std::string& file : run.traces) {
       std::string text;
       file = read_file(file, text) ? text : std::string();
+    }
+    // The sampled states come first, so that the helper's names for the same threads
+    // and processes (read later) win.
+    if (outcome.threads) {
+      run.metrics.merge(thread_metrics(*outcome.threads));
+      if (keep_traces) run.traces.insert(run.traces.begin(), thread_trace_json(*outcome.threads));
+      run.outcome.threads.reset();
     }
     // stdout stays: the slide shows the median run's (measure/median_run.h); stderr is
     // shown only for the last run made, so memory stays bounded by one run's.

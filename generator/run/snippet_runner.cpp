@@ -38,6 +38,7 @@
 #include "run/launcher_file.h"
 #include "run/launcher_report.h"
 #include "run/live_groups.h"
+#include "run/thread_sampler.h"
 
 namespace asio = boost::asio;
 namespace bp = boost::process::v2;
@@ -319,8 +320,12 @@ class ProcessRunner final : public Runner {
     if (!add_live_group(pgid, LiveKind::snippet_launcher)) ::kill(pgid, SIGTERM);  // table full: no way to interrupt it
     if (interrupted()) ::kill(pgid, SIGTERM);  // the signal came before the launcher was known
     live.watch(pgid, request.timeout);
+    // From outside the snippet, on a thread of its own, until the launcher reported.
+    std::optional<ThreadSampler> sampler;
+    if (request.thread_sampling == ThreadSampling::on) sampler.emplace(pgid);
     ctx_.restart();
     ctx_.run();
+    if (sampler) outcome.threads = std::make_shared<const ThreadSamples>(sampler->stop());
 
     launcher_process.wait(ec);
     const CpuTime strays = kill_and_reap_group(pgid);

@@ -24,6 +24,10 @@ enum class OutputStream { out, err };
 // measure deckgen's harness overhead (run/overhead.h), which `present` does not show.
 enum class RunPurpose { snippet, harness_overhead };
 
+// Whether the runner samples the states of the run's threads (run/thread_sampler.h).
+enum class ThreadSampling { off, on };
+struct ThreadSamples;
+
 struct RunRequest {
   std::vector<std::string> argv;                 // argv[0]: absolute path of the program
   std::map<std::string, std::string> env;        // the child's WHOLE environment (nothing inherited)
@@ -35,6 +39,7 @@ struct RunRequest {
   // (`present` streams a rerun to the page); null: the output is only kept.
   std::function<void(OutputStream, std::string_view)> on_output;
   RunPurpose purpose = RunPurpose::snippet;
+  ThreadSampling thread_sampling = ThreadSampling::off;
 };
 
 struct RunUsage {                                // from wait4() on the snippet's own process
@@ -59,6 +64,8 @@ struct RunOutcome {
   // could read it: the process runner reads /proc/stat around the run; a fake says
   // whatever its test needs, and nothing by default, so no neighbour reaches a test.
   std::optional<double> other_cpu_seconds;
+  // With ThreadSampling::on: every thread's state at each tick (shared: outcomes are copied).
+  std::shared_ptr<const ThreadSamples> threads;
 };
 
 class Runner {                                   // the seam: tests use a fake one

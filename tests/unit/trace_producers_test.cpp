@@ -121,8 +121,10 @@ TEST(TraceProducers, PythonHelperWithThreadsTasksAndProcesses) {
       EXPECT_TRUE(span.cpu_us.has_value());
     }
 
+  // Eight lanes in three processes do not all fit the 440 px a slide leaves: the pool's
+  // workers come last and are left out, and the drawing says so.
   std::string svg = timeline_svg(trace);
-  for (const char* text : {">worker-0<", ">fetch-1<", ">MainProcess · pid ", "ForkPoolWorker-"})
+  for (const char* text : {">worker-0<", ">fetch-1<", ">MainProcess · pid ", "more lane"})
     EXPECT_THAT(svg, HasSubstr(text));
 }
 

@@ -252,8 +252,8 @@ TEST(TraceErrors, FileLargerThanTheLimit) {
 
 TEST(TraceErrors, NothingToDraw) {
   EXPECT_EQ(error_of({R"([{"ph":"M","name":"process_name","pid":1,"args":{"name":"p"}}])"}),
-            "the trace holds no spans, instants or counters to draw");
-  EXPECT_EQ(error_of({"[]"}), "the trace holds no spans, instants or counters to draw");
+            "the trace holds no spans, instants, counters or thread states to draw");
+  EXPECT_EQ(error_of({"[]"}), "the trace holds no spans, instants, counters or thread states to draw");
 }
 
 TEST(TraceErrors, DeeplyNestedJsonDoesNotCrash) {

@@ -1,0 +1,365 @@
+#include "run/thread_sampler.h"
+
+#include <dirent.h>
+#include <fcntl.h>
+#include <sched.h>
+#include <sys/syscall.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <charconv>
+#include <cmath>
+#include <cstdlib>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+namespace deckgen {
+namespace {
+
+int64_t monotonic_ns() {
+  timespec t{};
+  ::clock_gettime(CLOCK_MONOTONIC, &t);
+  return int64_t{t.tv_sec} * 1'000'000'000 + t.tv_nsec;
+}
+
+timespec to_timespec(int64_t ns) { return {static_cast<time_t>(ns / 1'000'000'000), static_cast<long>(ns % 1'000'000'000)}; }
+
+// A /proc file kept open and re-read from its start with pread(), while the sampler's
+// budget of descriptors lasts; past it (a snippet of thousands of threads) it is opened
+// for each read instead, so deckgen never runs out of descriptors.
+class ProcFile {
+ public:
+  explicit ProcFile(int* budget = nullptr) : budget_(budget) {}
+  ProcFile(const ProcFile&) = delete;
+  ProcFile& operator=(const ProcFile&) = delete;
+  ~ProcFile() { close(); }
+  void close() {
+    if (fd_ < 0) return;
+    ::close(fd_);
+    fd_ = -1;
+    if (budget_) ++*budget_;
+  }
+  // The file's text (up to the buffer's size), or empty when it cannot be read: the
+  // thread is gone.
+  std::string_view read(int dir_fd, const std::string& path, char* buffer, size_t size) {
+    int fd = fd_ >= 0 ? fd_ : ::openat(dir_fd, path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) return {};
+    ssize_t n = ::pread(fd, buffer, size, 0);
+    if (fd != fd_) {
+      if (n >= 0 && budget_ && *budget_ > 0) {
+        fd_ = fd;
+        --*budget_;
+      } else {
+        ::close(fd);
+      }
+    }
+    return n > 0 ? std::string_view(buffer, size_t(n)) : std::string_view();
+  }
+
+ private:
+  int* budget_;
+  int fd_ = -1;
+};
+
+long to_long(std::string_view text) {
+  long value = 0;
+  std::from_chars(text.data(), text.data() + text.size(), value);
+  return value;
+}
+
+uint64_t to_u64(std::string_view text) {
+  uint64_t value = 0;
+  std::from_chars(text.data(), text.data() + text.size(), value);
+  return value;
+}
+
+// The space-separated fields of `text` after its first `skip`.
+std::string_view field(std::string_view text, size_t index) {
+  size_t at = 0;
+  for (size_t i = 0; i < index; ++i) {
+    at = text.find(' ', at);
+    if (at == std::string_view::npos) return {};
+    ++at;
+  }
+  size_t end = text.find_first_of(" \n", at);
+  return text.substr(at, end == std::string_view::npos ? std::string_view::npos : end - at);
+}
+
+struct ThreadEntry {
+  explicit ThreadEntry(int* budget) : stat(budget), schedstat(budget), syscall(budget), wchan(budget), children(budget) {}
+  size_t index = 0;              // into ThreadSamples::threads
+  std::string prefix;            // "TID/" under the process's task folder
+  ProcFile stat, schedstat, syscall, wchan, children;
+  uint64_t run_ns = 0;
+  bool have_schedstat = false;
+  uint64_t last_tick = 0;        // 1-based tick of the last sample; 0: none
+  uint64_t listed_tick = 0;      // the last tick its process listed it at
+};
+
+struct ProcessEntry {
+  int task_dir = -1;             // /proc/PID/task, kept open
+  size_t index = 0;              // into ThreadSamples::processes
+  uint64_t found_tick = 0;       // the last tick a children list named it at
+  clockid_t cpu_clock{};         // the process's CPU-time clock (clock_getcpuclockid)
+  bool has_clock = false;
+  int64_t cpu_ns = -1, cpu_read_at = 0;  // its last reading, and when
+  std::unordered_map<int, ThreadEntry> threads;
+  ~ProcessEntry() {
+    if (task_dir >= 0) ::close(task_dir);
+  }
+};
+
+// The CPUs deckgen (and so the snippet) may run on.
+int usable_cpus() {
+  cpu_set_t set;
+  if (::sched_getaffinity(0, sizeof set, &set) != 0) return int(std::max(1L, ::sysconf(_SC_NPROCESSORS_ONLN)));
+  return std::max(1, CPU_COUNT(&set));
+}
+
+}  // namespace
+
+struct ThreadSampler::State {
+  // Descriptors kept open across ticks (five per thread): well inside the usual limit of
+  // 1,024, with room for deckgen's own.
+  int fd_budget = 600;
+  pid_t root;
+  int64_t interval_ns;
+  int cpus = usable_cpus();
+  ThreadSamples samples;
+  std::unordered_map<int, ProcessEntry> processes;
+  ProcFile root_children{&fd_budget};
+  std::string root_children_path;
+  uint64_t tick = 0;
+  char buffer[4096];
+  std::vector<int> queue;
+
+  struct Taken {
+    ThreadEntry* thread;
+    ThreadState state;
+    int cpu;
+    uint64_t ran_ns;
+  };
+  std::vector<Taken> taken;
+
+  void read_children(ProcFile& file, int dir_fd, const std::string& path) {
+    std::string_view text = file.read(dir_fd, path, buffer, sizeof buffer);
+    for (size_t at = 0; at < text.size();) {
+      size_t end = text.find(' ', at);
+      if (end == std::string_view::npos) end = text.size();
+      if (end > at) queue.push_back(int(to_long(text.substr(at, end - at))));
+      at = end + 1;
+    }
+  }
+
+  ProcessEntry* process(int pid) {
+    auto it = processes.find(pid);
+    if (it != processes.end()) {
+      if (it->second.found_tick == tick) return nullptr;  // listed twice: sampled already
+      it->second.found_tick = tick;
+      return it->second.task_dir >= 0 ? &it->second : nullptr;
+    }
+    ProcessEntry& p = processes[pid];
+    p.found_tick = tick;
+    std::string path = "/proc/" + std::to_string(pid) + "/task";
+    p.task_dir = ::open(path.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (p.task_dir < 0) return nullptr;
+    p.has_clock = ::clock_getcpuclockid(pid, &p.cpu_clock) == 0;
+    p.index = samples.processes.size();
+    samples.processes.push_back({pid, {}});
+    return &p;
+  }
+
+  // The thread ids in a process's task folder, read again from its start.
+  void list_threads(ProcessEntry& p, std::vector<int>& tids) {
+    tids.clear();
+    ::lseek(p.task_dir, 0, SEEK_SET);
+    alignas(8) char entries[4096];
+    for (;;) {
+      long n = ::syscall(SYS_getdents64, p.task_dir, entries, sizeof entries);
+      if (n <= 0) break;
+      for (long at = 0; at < n;) {
+        auto* entry = reinterpret_cast<struct dirent64*>(entries + at);
+        if (entry->d_name[0] >= '0' && entry->d_name[0] <= '9') tids.push_back(int(to_long(entry->d_name)));
+        at += entry->d_reclen;
+      }
+    }
+  }
+
+  void record(ThreadEntry& t, ThreadState state, int cpu, int64_t now) {
+    SampledThread& thread = samples.threads[t.index];
+    ++thread.samples;
+    ++samples.state_samples[size_t(state)];
+    const bool continues = t.last_tick + 1 == tick && !thread.intervals.empty();
+    t.last_tick = tick;
+    if (continues) {
+      StateInterval& last = thread.intervals.back();
+      if (last.state == state && last.cpu == cpu) {
+        last.end_ns = now + interval_ns;
+        return;
+      }
+    }
+    if (kept_intervals >= kMaxStateIntervals) {
+      ++samples.dropped_intervals;
+      return;
+    }
+    int64_t start = now;
+    if (!thread.intervals.empty()) start = std::max(start, thread.intervals.back().end_ns);
+    thread.intervals.push_back({start, now + interval_ns, state, cpu});
+    ++kept_intervals;
+  }
+  size_t kept_intervals = 0;
+
+  void sample(int64_t now) {
+    ++tick;
+    queue.clear();
+    taken.clear();
+    read_children(root_children, AT_FDCWD, root_children_path);
+    std::vector<int> tids;
+    for (size_t q = 0; q < queue.size(); ++q) {
+      const int pid = queue[q];
+      ProcessEntry* p = process(pid);
+      if (!p) continue;
+      list_threads(*p, tids);
+      const size_t first = taken.size();
+      for (int tid : tids) take(*p, pid, tid);
+      judge_queued(*p, first, now);
+      // Threads that ended: their descriptors go back to the budget.
+      std::erase_if(p->threads, [&](const auto& entry) { return entry.second.listed_tick != tick; });
+    }
+    std::erase_if(processes, [&](const auto& entry) { return entry.second.found_tick != tick; });
+    // More threads on a CPU than there are CPUs: the excess waits for one. The stat
+    // state says R for both; the ones that ran least since the last tick are waiting.
+    size_t running = 0;
+    for (const Taken& t : taken) running += t.state == ThreadState::running;
+    if (running > size_t(cpus)) {
+      std::vector<Taken*> on_cpu;
+      for (Taken& t : taken)
+        if (t.state == ThreadState::running) on_cpu.push_back(&t);
+      std::stable_sort(on_cpu.begin(), on_cpu.end(), [](const Taken* a, const Taken* b) { return a->ran_ns < b->ran_ns; });
+      for (size_t i = 0; i + size_t(cpus) < on_cpu.size(); ++i) on_cpu[i]->state = ThreadState::runnable, on_cpu[i]->cpu = -1;
+      running = size_t(cpus);
+    }
+    for (const Taken& t : taken) record(*t.thread, t.state, t.cpu, now);
+    if (!taken.empty()) ++samples.ticks_with_threads;
+    if (running >= 2) ++samples.ticks_overlapping;
+    if (samples.ticks == 0) samples.start_ns = now;
+    ++samples.ticks;
+    samples.end_ns = now + interval_ns;
+  }
+
+  // stat says R both for a thread on a CPU and for one waiting in a run queue, and
+  // schedstat's run time lags by up to a scheduler tick. The process's CPU clock does
+  // not lag: over the last interval it used `used` CPUs' worth of time, so of its R
+  // threads about that many ran; the ones that ran least (schedstat) are taken as waiting.
+  void judge_queued(ProcessEntry& p, size_t first, int64_t now) {
+    if (!p.has_clock) return;
+    timespec cpu{};
+    if (::clock_gettime(p.cpu_clock, &cpu) != 0) return;
+    const int64_t cpu_ns = int64_t{cpu.tv_sec} * 1'000'000'000 + cpu.tv_nsec;
+    const int64_t before = p.cpu_ns, elapsed = now - p.cpu_read_at;
+    p.cpu_ns = cpu_ns, p.cpu_read_at = now;
+    if (before < 0 || elapsed <= 0) return;
+    const double used = double(cpu_ns - before) / double(elapsed);
+    std::vector<Taken*> r;
+    for (size_t i = first; i < taken.size(); ++i)
+      if (taken[i].state == ThreadState::running) r.push_back(&taken[i]);
+    size_t allowed = std::min(r.size(), size_t(std::max(0.0, std::round(used))));
+    if (r.size() <= allowed) return;
+    std::stable_sort(r.begin(), r.end(), [](const Taken* a, const Taken* b) { return a->ran_ns > b->ran_ns; });
+    for (size_t i = allowed; i < r.size(); ++i) r[i]->state = ThreadState::runnable, r[i]->cpu = -1;
+  }
+
+  void take(ProcessEntry& p, int pid, int tid) {
+    auto [it, inserted] = p.threads.try_emplace(tid, &fd_budget);
+    ThreadEntry& t = it->second;
+    t.listed_tick = tick;
+    if (inserted) {
+      t.prefix = std::to_string(tid) + "/";
+      t.index = samples.threads.size();
+      samples.threads.push_back({pid, tid, {}, 0, {}});
+    }
+    std::string_view stat = t.stat.read(p.task_dir, t.prefix + "stat", buffer, sizeof buffer);
+    size_t close = stat.rfind(')');
+    size_t open = stat.find('(');
+    if (close == std::string_view::npos || open == std::string_view::npos || close + 2 >= stat.size()) return;
+    std::string_view comm = stat.substr(open + 1, close - open - 1);
+    SampledThread& thread = samples.threads[t.index];
+    if (thread.name != comm) thread.name = comm;
+    if (tid == pid && samples.processes[p.index].name != comm) samples.processes[p.index].name = comm;
+    std::string_view rest = stat.substr(close + 2);  // "S ppid pgrp ...": field 3 onwards
+    ThreadReading reading;
+    reading.state = rest[0];
+    int cpu = int(to_long(field(rest, 39 - 3)));
+    uint64_t ran_ns = 0;
+    if (reading.state == 'R') {
+      std::string_view sched = t.schedstat.read(p.task_dir, t.prefix + "schedstat", buffer, sizeof buffer);
+      if (!sched.empty()) {
+        uint64_t run_ns = to_u64(field(sched, 0));
+        if (t.have_schedstat) ran_ns = run_ns - std::min(run_ns, t.run_ns);
+        t.run_ns = run_ns, t.have_schedstat = true;
+      }
+    } else if (reading.state == 'S' || reading.state == 'D') {
+      t.have_schedstat = false;  // the next R compares from then on
+      std::string_view call = t.syscall.read(p.task_dir, t.prefix + "syscall", buffer, sizeof buffer);
+      reading.syscall = call.empty() || call[0] == 'r' ? -2 : to_long(field(call, 0));
+      if (classify_thread(reading) == ThreadState::other)
+        reading.wchan = t.wchan.read(p.task_dir, t.prefix + "wchan", buffer, sizeof buffer);
+    }
+    ThreadState state = classify_thread(reading);
+    taken.push_back({&t, state, state == ThreadState::running ? cpu : -1, ran_ns});
+    read_children(t.children, p.task_dir, t.prefix + "children");
+  }
+
+  void finish() {
+    for (const SampledThread& t : samples.threads) samples.short_threads += t.samples == 1;
+    timespec cpu{};
+    ::clock_gettime(CLOCK_THREAD_CPUTIME_ID, &cpu);
+    samples.sampler_cpu_seconds = double(cpu.tv_sec) + double(cpu.tv_nsec) * 1e-9;
+    processes.clear();
+    root_children.close();
+  }
+};
+
+ThreadSampler::ThreadSampler(pid_t root, std::chrono::nanoseconds interval) : state_(std::make_unique<State>()) {
+  state_->root = root;
+  state_->interval_ns = std::max<int64_t>(interval.count(), 100'000);
+  state_->samples.interval_ns = state_->interval_ns;
+  state_->root_children_path = "/proc/" + std::to_string(root) + "/task/" + std::to_string(root) + "/children";
+  thread_ = std::thread([this] {
+    State& s = *state_;
+    int64_t next = monotonic_ns();
+    while (!stopping_.load(std::memory_order_relaxed)) {
+      s.sample(monotonic_ns());
+      next += s.interval_ns;
+      int64_t now = monotonic_ns();
+      if (now >= next + s.interval_ns) {  // fell behind: the ticks in between are missed
+        int64_t missed = (now - next) / s.interval_ns;
+        s.samples.missed_ticks += uint64_t(missed);
+        next += missed * s.interval_ns;
+      }
+      timespec wake = to_timespec(next);
+      while (::clock_nanosleep(CLOCK_MONOTONIC, TIMER_ABSTIME, &wake, nullptr) == EINTR) {
+      }
+    }
+    s.finish();
+  });
+}
+
+ThreadSampler::~ThreadSampler() {
+  if (thread_.joinable()) {
+    stopping_ = true;
+    thread_.join();
+  }
+}
+
+ThreadSamples ThreadSampler::stop() {
+  stopping_ = true;
+  if (thread_.joinable()) thread_.join();
+  return std::move(state_->samples);
+}
+
+}  // namespace deckgen
