@@ -153,7 +153,7 @@ ClaimResult bound(const ClaimSpec& c, const Results& results, const ClaimContext
   r.confidence = ctx.confidence;
   std::vector<double> values = metric_samples(results, c.value.id, c.value.metric, c.pos);
   std::string name = fmt::format("{}.{}", c.value.id, c.value.metric);
-  if (c.value.stat != "median") name += "." + c.value.stat;
+  if (c.value.stat != Statistic::median) name += fmt::format(".{}", statistic_name(c.value.stat));
   std::optional<Summary> summary = metric_summary(results, c.value.id, c.value.metric, c.pos);
   if (values.empty() || !summary) {
     r.verdict = fmt::format("cannot check {}: snippet '{}' has no measurements (it failed)", name, c.value.id);
@@ -161,7 +161,7 @@ ClaimResult bound(const ClaimSpec& c, const Results& results, const ClaimContext
   }
   const Summary& s = *summary;
   std::string unit = metric_unit(results, c.value.id, c.value.metric);
-  auto show = [&](double v) { return c.value.stat == "n" ? format_count(v) : format_metric_value(v, c.value.metric, unit); };
+  auto show = [&](double v) { return c.value.stat == Statistic::n ? format_count(v) : format_metric_value(v, c.value.metric, unit); };
   std::optional<double> below, above;
   if (c.below) below = evaluate(*c.below, ctx.machine);
   if (c.above) above = evaluate(*c.above, ctx.machine);
@@ -176,13 +176,27 @@ ClaimResult bound(const ClaimSpec& c, const Results& results, const ClaimContext
   else if (below) needed = fmt::format("below {}", describe_bound(*c.below, *below, show));
   else needed = fmt::format("above {}", describe_bound(*c.above, *above, show));
   std::string conf = percent(ctx.confidence);
-  bool exact = c.value.stat == "min" || c.value.stat == "max" || c.value.stat == "n";
+  bool exact = false;
+  switch (c.value.stat) {
+    case Statistic::median:
+      r.procedure = "order-statistic interval of the median";
+      break;
+    case Statistic::mad:
+    case Statistic::mean:
+    case Statistic::sd:
+      r.procedure = fmt::format("percentile bootstrap of the {} ({} seeded resamples)", statistic_name(c.value.stat),
+                                kBootstrapResamples);
+      break;
+    case Statistic::min:
+    case Statistic::max:
+    case Statistic::n:
+      exact = true;
+      r.procedure = "the runs' own extreme or count (exact)";
+      break;
+  }
   std::string interval = exact ? fmt::format("over the {} runs measured", values.size())
                          : d.interval.bounded ? fmt::format("{} to {} at {}", show(d.interval.lower), show(d.interval.upper), conf)
                                               : fmt::format("no bound at {} from {} runs", conf, values.size());
-  if (c.value.stat == "median") r.procedure = "order-statistic interval of the median";
-  else if (exact) r.procedure = "the runs' own extreme or count (exact)";
-  else r.procedure = fmt::format("percentile bootstrap of the {} ({} seeded resamples)", c.value.stat, kBootstrapResamples);
 
   if (r.outcome == ClaimOutcome::undecided)
     r.verdict = fmt::format("undecided whether {} is {}: {} ({}); {}", name, needed, show(d.interval.estimate), interval,

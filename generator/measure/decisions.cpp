@@ -60,11 +60,17 @@ Decision not_faster_once(std::span<const double> a, std::span<const double> b, d
   return d;
 }
 
-Interval statistic_interval(std::span<const double> values, const std::string& stat, double confidence) {
-  if (stat == "median") return median_interval(values, confidence);
-  if (stat == "mean" || stat == "sd" || stat == "mad")
-    return bootstrap_interval(values, [&stat](std::span<const double> v) { return statistic_of(v, stat); }, confidence);
-  // min, max and n describe the runs that were made, exactly.
+Interval statistic_interval(std::span<const double> values, Statistic stat, double confidence) {
+  switch (stat) {
+    case Statistic::median: return median_interval(values, confidence);
+    case Statistic::mean:
+    case Statistic::sd:
+    case Statistic::mad:
+      return bootstrap_interval(values, [stat](std::span<const double> v) { return statistic_of(v, stat); }, confidence);
+    case Statistic::min:
+    case Statistic::max:
+    case Statistic::n: break;  // below: they describe the runs that were made, exactly
+  }
   Interval exact;
   exact.confidence = confidence;
   exact.estimate = exact.lower = exact.upper = statistic_of(values, stat);
@@ -73,7 +79,7 @@ Interval statistic_interval(std::span<const double> values, const std::string& s
   return exact;
 }
 
-Decision bound_once(std::span<const double> values, const std::string& stat, std::optional<double> below,
+Decision bound_once(std::span<const double> values, Statistic stat, std::optional<double> below,
                     std::optional<double> above, double confidence) {
   Decision d;
   d.n_a = values.size();
@@ -88,7 +94,7 @@ Decision bound_once(std::span<const double> values, const std::string& stat, std
 
 }  // namespace
 
-double statistic_of(std::span<const double> values, const std::string& stat) {
+double statistic_of(std::span<const double> values, Statistic stat) {
   return statistic(summarize(values), stat);
 }
 
@@ -109,7 +115,7 @@ Decision decide_not_faster(std::span<const double> a, std::span<const double> b,
   return d;
 }
 
-Decision decide_bound(std::span<const double> values, const std::string& stat, std::optional<double> below,
+Decision decide_bound(std::span<const double> values, Statistic stat, std::optional<double> below,
                       std::optional<double> above, double confidence) {
   Decision d = bound_once(values, stat, below, above, confidence);
   d.fragile = is_fragile(d.verdict, values, {}, [&](std::span<const double> x, std::span<const double>) {

@@ -10,6 +10,7 @@
 #include <string>
 
 #include "measure/intervals.h"
+#include "model/metrics.h"
 
 namespace deckgen {
 
@@ -44,10 +45,10 @@ Decision decide_not_faster(std::span<const double> a, std::span<const double> b,
 // either. The median's interval is the order-statistic one; mean, sd and mad use the
 // seeded bootstrap; min, max and n are facts about the runs measured (an interval of
 // one point).
-Decision decide_bound(std::span<const double> values, const std::string& stat, std::optional<double> below,
+Decision decide_bound(std::span<const double> values, Statistic stat, std::optional<double> below,
                       std::optional<double> above, double confidence = kDefaultConfidence);
 
-// The statistic by its placeholder name (median mad mean sd min max n), over raw values.
-double statistic_of(std::span<const double> values, const std::string& stat);
+// The statistic over raw values.
+double statistic_of(std::span<const double> values, Statistic stat);
 
 }  // namespace deckgen

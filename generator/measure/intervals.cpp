@@ -134,7 +134,7 @@ Interval median_interval(std::span<const double> values, double confidence) {
   return r;
 }
 
-Interval bootstrap_interval(std::span<const double> values, const Statistic& statistic, double confidence,
+Interval bootstrap_interval(std::span<const double> values, const StatisticOfValues& statistic, double confidence,
                             uint64_t seed) {
   Interval r;
   r.confidence = confidence;

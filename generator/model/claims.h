@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "model/expression.h"
+#include "model/metrics.h"
 #include "model/source_pos.h"
 
 namespace deckgen {
@@ -15,7 +16,7 @@ namespace deckgen {
 struct MetricRef {
   std::string id;
   std::string metric = "wall";
-  std::string stat = "median";  // median mad mean sd min max n
+  Statistic stat = Statistic::median;
 };
 
 // `{{...}}` in slide text.

@@ -1,3 +1,4 @@
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 
 #include "measure/claims.h"
@@ -46,10 +47,10 @@ TEST(Placeholders, ParseEveryForm) {
   EXPECT_EQ(p.text, "cpu-threads.wall");
   EXPECT_EQ(p.a.id, "cpu-threads");
   EXPECT_EQ(p.a.metric, "wall");
-  EXPECT_EQ(p.a.stat, "median");
+  EXPECT_EQ(p.a.stat, Statistic::median);
   p = parse_placeholder("sw.m.ns_per_switch.mad", kAt);
   EXPECT_EQ(p.a.metric, "m.ns_per_switch");
-  EXPECT_EQ(p.a.stat, "mad");
+  EXPECT_EQ(p.a.stat, Statistic::mad);
   p = parse_placeholder("ratio seq threads m.elapsed", kAt);
   EXPECT_EQ(p.kind, Placeholder::Kind::ratio);
   EXPECT_EQ(p.a.id, "seq");
@@ -67,6 +68,29 @@ TEST(Placeholders, MalformedOnesAreInputErrorsAtTheirPosition) {
     } catch (const InputError& e) {
       EXPECT_EQ(e.where(), kAt) << bad;
     }
+  }
+}
+
+TEST(Statistics, EveryStatisticIsParsedByItsName) {
+  for (Statistic stat : {Statistic::median, Statistic::mad, Statistic::mean, Statistic::sd, Statistic::min,
+                         Statistic::max, Statistic::n}) {
+    EXPECT_EQ(find_statistic(statistic_name(stat)), stat) << statistic_name(stat);
+    EXPECT_EQ(parse_metric_ref(fmt::format("a.wall.{}", statistic_name(stat)), kAt).stat, stat);
+  }
+  EXPECT_EQ(find_statistic("average"), std::nullopt);
+  EXPECT_EQ(statistic_names(), "median, mad, mean, sd, min, max or n");
+}
+
+// Unknown statistics never fall back to the median: a claim's `value:` names one at the
+// key's own position, and says which ones there are.
+TEST(Statistics, AnUnknownStatisticInAClaimIsAnInputErrorAtItsKey) {
+  try {
+    parse_claim_block("below: 1\nvalue: a.wall.average\n", kAt);
+    ADD_FAILURE() << "no error";
+  } catch (const InputError& e) {
+    EXPECT_EQ(e.where(), (SourcePos{"deck/x.md", 9, 8}));
+    EXPECT_EQ(e.problem(), "'a.wall.average' has an unknown statistic 'average'");
+    EXPECT_TRUE(has(e.what_to_do(), "STAT is median, mad, mean, sd, min, max or n")) << e.what_to_do();
   }
 }
 
