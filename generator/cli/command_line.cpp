@@ -83,7 +83,8 @@ ParsedCommandLine parse_command_line(int argc, const char* const* argv) {
   double regression_percent = -1;
   for (CLI::App* sub : {build, check}) {
     sub->add_flag("--strict", o.strict, "Fail on doubt as well: claims that are fragile (one run decides "
-                                        "them) and, with check, slides that do not fit their stage even at 60% size");
+                                        "them), skipped claims without `skip_ok: true` and, with check, slides that "
+                                        "do not fit their stage even at 60% size");
     CLI::Option* against = sub->add_option("--baseline", baseline, "Compare every snippet with an earlier "
                                                                    "--report JSON and list the significant changes");
     sub->add_option("--fail-on-regression", regression_percent, "With --baseline: fail when a snippet got slower "

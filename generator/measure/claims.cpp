@@ -100,8 +100,12 @@ ClaimResult compare(const ClaimSpec& c, const Results& results, const ClaimConte
     double by = evaluate(*c.by, ctx.machine);
     r.bound = by;
     std::string needed_text = describe_bound(*c.by, by, [](double v) { return format_ratio(v); });
-    if (!(by > 0) || !std::isfinite(by)) {
-      r.verdict = fmt::format("`by: {}` is {} on this machine, not a factor", c.by->text, by);
+    // A factor of at most 1 cannot show that A is faster (a constant one is an input
+    // error; this one depends on the machine): the claim fails and says so.
+    if (!(by > 1) || !std::isfinite(by)) {
+      r.verdict = fmt::format("`by: {}` is {} on this machine, not a factor above 1: the claim could not fail here; "
+                              "make the factor above 1 on every machine (e.g. `max(1.5, …)`), or add a `when:`",
+                              c.by->text, by);
       return r;
     }
     d = decide_faster(a, b, by, ctx.confidence);
@@ -166,6 +170,13 @@ ClaimResult bound(const ClaimSpec& c, const Results& results, const ClaimContext
   if (c.below) below = evaluate(*c.below, ctx.machine);
   if (c.above) above = evaluate(*c.above, ctx.machine);
   r.bound = below ? below : above;
+  if ((below && !std::isfinite(*below)) || (above && !std::isfinite(*above))) {
+    bool is_below = below && !std::isfinite(*below);
+    const Expression& e = is_below ? *c.below : *c.above;
+    r.verdict = fmt::format("`{}: {}` is {} on this machine, not a finite bound; make it finite on every machine, "
+                            "or add a `when:`", is_below ? "below" : "above", e.text, evaluate(e, ctx.machine));
+    return r;
+  }
   Decision d = decide_bound(values, c.value.stat, below, above, ctx.confidence);
   take_decision(r, d);
   r.measured = d.interval.estimate;
@@ -213,7 +224,9 @@ ClaimResult bound(const ClaimSpec& c, const Results& results, const ClaimContext
 
 bool claim_fails_build(const ClaimResult& result, Strictness strictness) {
   switch (result.outcome) {
-    case ClaimOutcome::skipped: return false;
+    // Under --strict a claim the deck did not check fails, unless its block says that
+    // the deck may be built where it does not apply (`skip_ok: true`).
+    case ClaimOutcome::skipped: return strictness == Strictness::strict && !result.spec.skip_ok;
     case ClaimOutcome::holds: return strictness == Strictness::strict && result.fragile;
     case ClaimOutcome::fails:
     case ClaimOutcome::undecided: return true;

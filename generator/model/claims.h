@@ -39,6 +39,7 @@ struct ClaimSpec {
   MetricRef value;                  // value: the quantity (median of runs)
   std::optional<Expression> below, above;
   std::optional<Expression> when;   // false on this machine: the claim is skipped, not passed
+  bool skip_ok = false;             // `skip_ok: true`: being skipped does not fail `--strict`
   // How long adaptive sampling may keep adding runs to decide this claim, and up to how
   // many runs per snippet; the run blocks' `runs:` stay the minimum.
   std::optional<double> budget_seconds;
