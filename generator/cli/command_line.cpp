@@ -83,7 +83,8 @@ ParsedCommandLine parse_command_line(int argc, const char* const* argv) {
   double regression_percent = -1;
   for (CLI::App* sub : {build, check}) {
     sub->add_flag("--strict", o.strict, "Fail on doubt as well: claims that are fragile (one run decides "
-                                        "them) and, with check, slides that do not fit their stage even at 60% size");
+                                        "them), skipped claims without `skip_ok: true` and, with check, slides that "
+                                        "do not fit their stage even at 60% size");
     sub->add_option("--family", family, "How the claims share their error: `each` (default: every claim is "
                                         "wrong at most 1 - confidence of the time) or `bonferroni` (all of them together)")
         ->check(CLI::IsMember({"each", "bonferroni"}));

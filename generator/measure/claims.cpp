@@ -163,8 +163,12 @@ ClaimResult compare(const ClaimSpec& c, const Results& results, const ClaimConte
     case ClaimSpec::Kind::faster:
       if (c.by) {
         double by = evaluate(*c.by, ctx.machine);
-        if (!(by > 0) || !std::isfinite(by)) {
-          r.verdict = fmt::format("`by: {}` is {} on this machine, not a factor", c.by->text, by);
+        // A factor of at most 1 cannot show that A is faster (a constant one is an input
+        // error; this one depends on the machine): the claim fails and says so.
+        if (!(by > 1) || !std::isfinite(by)) {
+          r.verdict = fmt::format("`by: {}` is {} on this machine, not a factor above 1: the claim could not fail "
+                                  "here", c.by->text, by);
+          r.advice = "make the factor above 1 on every machine (e.g. `max(1.5, …)`), or add a `when:`";
           return r;
         }
         needed = by;
@@ -257,9 +261,22 @@ ClaimResult compare(const ClaimSpec& c, const Results& results, const ClaimConte
   return r;
 }
 
-LookTest look_test(const std::string& stat) {
-  if (stat == "median") return LookTest::median;
-  return LookTest::bootstrap;
+// min, max and n describe the runs made: no interval, no level, no looks.
+bool is_observed_fact(Statistic stat) {
+  switch (stat) {
+    case Statistic::min:
+    case Statistic::max:
+    case Statistic::n: return true;
+    case Statistic::median:
+    case Statistic::mean:
+    case Statistic::sd:
+    case Statistic::mad: return false;
+  }
+  return false;
+}
+
+LookTest look_test(Statistic stat) {
+  return stat == Statistic::median ? LookTest::median : LookTest::bootstrap;
 }
 
 ClaimResult bound(const ClaimSpec& c, const Results& results, const ClaimContext& ctx) {
@@ -268,7 +285,7 @@ ClaimResult bound(const ClaimSpec& c, const Results& results, const ClaimContext
   r.confidence = ctx.confidence;
   std::vector<double> values = metric_samples(results, c.value.id, c.value.metric, c.pos);
   std::string name = fmt::format("{}.{}", c.value.id, c.value.metric);
-  if (c.value.stat != "median") name += "." + c.value.stat;
+  if (c.value.stat != Statistic::median) name += fmt::format(".{}", statistic_name(c.value.stat));
   std::optional<Summary> summary = metric_summary(results, c.value.id, c.value.metric, c.pos);
   if (values.empty() || !summary) {
     r.verdict = fmt::format("cannot check {}: snippet '{}' has no measurements (it failed)", name, c.value.id);
@@ -276,11 +293,19 @@ ClaimResult bound(const ClaimSpec& c, const Results& results, const ClaimContext
   }
   const Summary& s = *summary;
   std::string unit = metric_unit(results, c.value.id, c.value.metric);
-  auto show = [&](double v) { return c.value.stat == "n" ? format_count(v) : format_metric_value(v, c.value.metric, unit); };
+  auto show = [&](double v) { return c.value.stat == Statistic::n ? format_count(v) : format_metric_value(v, c.value.metric, unit); };
   std::optional<double> below, above;
   if (c.below) below = evaluate(*c.below, ctx.machine);
   if (c.above) above = evaluate(*c.above, ctx.machine);
   r.bound = below ? below : above;
+  if ((below && !std::isfinite(*below)) || (above && !std::isfinite(*above))) {
+    bool is_below = below && !std::isfinite(*below);
+    const Expression& e = is_below ? *c.below : *c.above;
+    r.verdict = fmt::format("`{}: {}` is {} on this machine, not a finite bound", is_below ? "below" : "above", e.text,
+                            evaluate(e, ctx.machine));
+    r.advice = "make the bound finite on every machine, or add a `when:`";
+    return r;
+  }
   std::string needed;
   if (below && above)
     needed = fmt::format("between {} and {}", describe_bound(*c.above, *above, show), describe_bound(*c.below, *below, show));
@@ -288,17 +313,18 @@ ClaimResult bound(const ClaimSpec& c, const Results& results, const ClaimContext
   else needed = fmt::format("above {}", describe_bound(*c.above, *above, show));
   std::string label = fmt::format("{}'s {}", name_of(c.value.id, ctx),
                                   c.value.metric == "wall" ? std::string("wall time") : metric_label(c.value.metric, unit));
-  std::string stat_words = c.value.stat == "median" ? "" : fmt::format(" ({})", c.value.stat);
+  std::string stat_words =
+      c.value.stat == Statistic::median ? "" : fmt::format(" ({})", statistic_name(c.value.stat));
 
   // min and max are facts about the runs made: no interval, no level, no looks.
-  bool exact = c.value.stat == "min" || c.value.stat == "max" || c.value.stat == "n";
+  bool exact = is_observed_fact(c.value.stat);
   if (exact) {
     Decision d = decide_bound(values, c.value.stat, below, above, ctx.confidence);
     take_decision(r, d);
     r.observed_fact = true;
     r.measured = d.interval.estimate;
     r.procedure = "observed over the runs made (a fact about them, not a statistical claim)";
-    std::string which = c.value.stat == "min" ? "smallest" : c.value.stat == "max" ? "largest" : "count";
+    std::string which = c.value.stat == Statistic::min ? "smallest" : c.value.stat == Statistic::max ? "largest" : "count";
     r.verdict = fmt::format("observed: the {} of {} runs of {} was {} ({})", which, values.size(), label,
                             show(d.interval.estimate), needed);
     if (r.outcome == ClaimOutcome::fails) r.verdict = "contradicted: " + r.verdict;
@@ -314,10 +340,10 @@ ClaimResult bound(const ClaimSpec& c, const Results& results, const ClaimContext
   r.look = schedule.reached(values.size());
   r.n_a = values.size();
   r.available = values.size();
-  r.procedure = c.value.stat == "median"
+  r.procedure = c.value.stat == Statistic::median
                     ? std::string("order-statistic interval of the median")
                     : fmt::format("BCa bootstrap interval of the {} ({} seeded resamples; its level is approximate)",
-                                  c.value.stat, kBootstrapResamples);
+                                  statistic_name(c.value.stat), kBootstrapResamples);
   if (!r.look) {
     r.outcome = ClaimOutcome::undecided;
     r.measured = statistic_of(values, c.value.stat);
@@ -365,7 +391,9 @@ ClaimResult bound(const ClaimSpec& c, const Results& results, const ClaimContext
 
 bool claim_fails_build(const ClaimResult& result, Strictness strictness) {
   switch (result.outcome) {
-    case ClaimOutcome::skipped: return false;
+    // Under --strict a claim the deck did not check fails, unless its block says that
+    // the deck may be built where it does not apply (`skip_ok: true`).
+    case ClaimOutcome::skipped: return strictness == Strictness::strict && !result.spec.skip_ok;
     case ClaimOutcome::holds: return strictness == Strictness::strict && result.fragile;
     case ClaimOutcome::fails:
     case ClaimOutcome::undecided: return true;
@@ -437,8 +465,7 @@ ClaimContext claim_context(const Deck& deck, const Machine& machine, ClaimFamily
     size_t statistical = 0;
     for (const ClaimSpec& c : deck.claims) {
       if (c.when && evaluate(*c.when, context.machine) == 0) continue;  // skipped here: no error to spend
-      bool fact = c.kind == ClaimSpec::Kind::value &&
-                  (c.value.stat == "min" || c.value.stat == "max" || c.value.stat == "n");
+      bool fact = c.kind == ClaimSpec::Kind::value && is_observed_fact(c.value.stat);
       statistical += !fact;
     }
     if (statistical > 1) context.confidence = 1 - (1 - deck.meta.confidence) / static_cast<double>(statistical);

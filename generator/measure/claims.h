@@ -44,7 +44,8 @@ struct ClaimResult {
 };
 
 // Whether the claim makes `build` and `check` exit 1. Holding and skipped claims do not;
-// failed and undecided ones do; with `strict`, so do fragile ones.
+// failed and undecided ones do; with `strict`, so do fragile ones and skipped ones whose
+// block does not say `skip_ok: true`.
 enum class Strictness { normal, strict };
 bool claim_fails_build(const ClaimResult& result, Strictness strictness);
 

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "measure/intervals.h"
+#include "model/metrics.h"
 
 namespace deckgen {
 
@@ -61,7 +62,7 @@ Decision decide_equivalent(const Sides& sides, double margin = kDefaultMargin, d
 // either. The median's interval is the order-statistic one; mean, sd and mad use the
 // BCa bootstrap and need kMinBootstrapRuns runs; min, max and n are facts about the runs
 // measured (an interval of one point).
-Decision decide_bound(std::span<const double> values, const std::string& stat, std::optional<double> below,
+Decision decide_bound(std::span<const double> values, Statistic stat, std::optional<double> below,
                       std::optional<double> above, double confidence = kDefaultConfidence);
 
 // Serial dependence. Every procedure above assumes runs independent of each other; runs
@@ -74,7 +75,7 @@ inline constexpr size_t kMinRunsForDependence = 10;
 inline constexpr double kMaxLagOneCorrelation = 0.6;
 double lag_one_autocorrelation(std::span<const double> values);
 
-// The statistic by its placeholder name (median mad mean sd min max n), over raw values.
-double statistic_of(std::span<const double> values, const std::string& stat);
+// The statistic over raw values.
+double statistic_of(std::span<const double> values, Statistic stat);
 
 }  // namespace deckgen

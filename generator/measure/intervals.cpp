@@ -140,7 +140,7 @@ namespace {
 // kBootstrapResamples estimates of `statistic`, sorted. std::mt19937_64's sequence is
 // fixed by the standard; the distributions are not, so indices are drawn by rejection
 // here to give the same resamples with every library.
-std::vector<double> bootstrap_estimates(std::span<const double> values, const Statistic& statistic, uint64_t seed) {
+std::vector<double> bootstrap_estimates(std::span<const double> values, const StatisticOfValues& statistic, uint64_t seed) {
   std::mt19937_64 random(seed);
   uint64_t n = values.size(), limit = std::mt19937_64::max() - std::mt19937_64::max() % n;
   std::vector<double> resample(values.size()), estimates;
@@ -220,7 +220,7 @@ Interval paired_ratio_interval(std::span<const double> a, std::span<const double
   return r;
 }
 
-Interval bootstrap_interval(std::span<const double> values, const Statistic& statistic, double confidence,
+Interval bootstrap_interval(std::span<const double> values, const StatisticOfValues& statistic, double confidence,
                             uint64_t seed) {
   Interval r;
   r.confidence = confidence;
@@ -235,7 +235,7 @@ Interval bootstrap_interval(std::span<const double> values, const Statistic& sta
   return r;
 }
 
-Interval bca_interval(std::span<const double> values, const Statistic& statistic, double confidence, uint64_t seed) {
+Interval bca_interval(std::span<const double> values, const StatisticOfValues& statistic, double confidence, uint64_t seed) {
   Interval r;
   r.confidence = confidence;
   if (values.empty()) return r;

@@ -51,8 +51,8 @@ Interval median_interval(std::span<const double> values, double confidence = kDe
 // kBootstrapResamples resamples drawn with a fixed seed: the same runs always give the
 // same interval, so a verdict never changes between two checks of the same data.
 inline constexpr size_t kBootstrapResamples = 4000;
-using Statistic = std::function<double(std::span<const double>)>;
-Interval bootstrap_interval(std::span<const double> values, const Statistic& statistic,
+using StatisticOfValues = std::function<double(std::span<const double>)>;
+Interval bootstrap_interval(std::span<const double> values, const StatisticOfValues& statistic,
                             double confidence = kDefaultConfidence, uint64_t seed = 0x5eed'dec6);
 
 // P(U ≤ u) for the Mann–Whitney statistic of samples of m and n values without ties,
@@ -83,7 +83,7 @@ double signed_rank_cdf(size_t n, size_t w);
 // bootstrap. Resamples are drawn with a fixed seed, as in bootstrap_interval. `achieved`
 // is the nominal confidence: a bootstrap's real coverage is only approximate, and claims
 // say so (measure/claims.cpp).
-Interval bca_interval(std::span<const double> values, const Statistic& statistic,
+Interval bca_interval(std::span<const double> values, const StatisticOfValues& statistic,
                       double confidence = kDefaultConfidence, uint64_t seed = 0x5eed'dec6);
 
 }  // namespace deckgen

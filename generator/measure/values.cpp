@@ -89,13 +89,16 @@ std::string format_metric_value(double value, const std::string& metric, const s
   return fmt::format("{} {}", number, unit);
 }
 
-double statistic(const Summary& s, const std::string& stat) {
-  if (stat == "mad") return s.mad;
-  if (stat == "mean") return s.mean;
-  if (stat == "sd") return s.stddev;
-  if (stat == "min") return s.min;
-  if (stat == "max") return s.max;
-  if (stat == "n") return static_cast<double>(s.n);
+double statistic(const Summary& s, Statistic stat) {
+  switch (stat) {
+    case Statistic::median: return s.median;
+    case Statistic::mad: return s.mad;
+    case Statistic::mean: return s.mean;
+    case Statistic::sd: return s.stddev;
+    case Statistic::min: return s.min;
+    case Statistic::max: return s.max;
+    case Statistic::n: return static_cast<double>(s.n);
+  }
   return s.median;
 }
 
@@ -119,7 +122,7 @@ std::map<std::string, std::string> placeholder_values(const std::vector<Placehol
       case Placeholder::Kind::stat:
         if (auto s = median_of(p.a, p.pos)) {
           double v = statistic(*s, p.a.stat);
-          shown = p.a.stat == "n" ? fmt::format("{}", s->n)
+          shown = p.a.stat == Statistic::n ? fmt::format("{}", s->n)
                                   : format_metric_value(v, p.a.metric, metric_unit(results, p.a.id, p.a.metric));
         }
         break;

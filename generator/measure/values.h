@@ -31,8 +31,8 @@ std::string metric_unit(const Results& results, const std::string& id, const std
 // in their own units ("850 µs", "16.0 MiB"), counts grouped, others with their unit.
 std::string format_metric_value(double value, const std::string& metric, const std::string& unit);
 
-// The statistic of a summary by its placeholder name (median mad mean sd min max n).
-double statistic(const Summary& s, const std::string& stat);
+// The statistic of a summary.
+double statistic(const Summary& s, Statistic stat);
 
 }  // namespace deckgen
 

@@ -2,7 +2,6 @@
 
 #include <fmt/format.h>
 
-#include <algorithm>
 #include <sstream>
 
 #include "model/input_error.h"
@@ -10,8 +9,6 @@
 
 namespace deckgen {
 namespace {
-
-constexpr std::string_view kStats[] = {"median", "mad", "mean", "sd", "min", "max", "n"};
 
 std::vector<std::string> split(const std::string& s, char sep) {
   std::vector<std::string> parts;
@@ -39,7 +36,7 @@ MetricRef parse_metric_ref(const std::string& text, const SourcePos& pos) {
   auto bad = [&](const std::string& why) {
     return InputError(pos, fmt::format("'{}' {}", text, why),
                       fmt::format("write ID.METRIC or ID.METRIC.STAT: METRIC is {} or m.NAME; "
-                                  "STAT is median, mad, mean, sd, min, max or n", builtin_metric_names()));
+                                  "STAT is {}", builtin_metric_names(), statistic_names()));
   };
   if (parts.size() < 2 || parts[0].empty()) throw bad("does not name a snippet and a metric");
   ref.id = parts[0];
@@ -60,9 +57,9 @@ MetricRef parse_metric_ref(const std::string& text, const SourcePos& pos) {
   }
   if (!is_known_metric(ref.metric)) throw bad(fmt::format("has an unknown metric '{}'", ref.metric));
   if (parts.size() > next) {
-    ref.stat = parts[next];
-    if (std::find(std::begin(kStats), std::end(kStats), ref.stat) == std::end(kStats))
-      throw bad(fmt::format("has an unknown statistic '{}'", ref.stat));
+    std::optional<Statistic> stat = find_statistic(parts[next]);
+    if (!stat) throw bad(fmt::format("has an unknown statistic '{}'", parts[next]));
+    ref.stat = *stat;
   }
   if (parts.size() > next + 1) throw bad("has too many parts");
   return ref;

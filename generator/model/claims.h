@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "model/expression.h"
+#include "model/metrics.h"
 #include "model/source_pos.h"
 
 namespace deckgen {
@@ -15,7 +16,7 @@ namespace deckgen {
 struct MetricRef {
   std::string id;
   std::string metric = "wall";
-  std::string stat = "median";  // median mad mean sd min max n
+  Statistic stat = Statistic::median;
 };
 
 // `{{...}}` in slide text.
@@ -39,6 +40,7 @@ struct ClaimSpec {
   MetricRef value;                  // value: the quantity (median of runs)
   std::optional<Expression> below, above;
   std::optional<Expression> when;   // false on this machine: the claim is skipped, not passed
+  bool skip_ok = false;             // `skip_ok: true`: being skipped does not fail `--strict`
   // How long adaptive sampling may keep adding runs to decide this claim, and up to how
   // many runs per snippet; the run blocks' `runs:` stay the minimum.
   std::optional<double> budget_seconds;

@@ -46,6 +46,39 @@ std::string builtin_metric_names() {
   return names;
 }
 
+std::string_view statistic_name(Statistic stat) {
+  switch (stat) {
+    case Statistic::median: return "median";
+    case Statistic::mad: return "mad";
+    case Statistic::mean: return "mean";
+    case Statistic::sd: return "sd";
+    case Statistic::min: return "min";
+    case Statistic::max: return "max";
+    case Statistic::n: return "n";
+  }
+  return "median";
+}
+
+namespace {
+constexpr Statistic kStatistics[] = {Statistic::median, Statistic::mad, Statistic::mean, Statistic::sd,
+                                     Statistic::min,    Statistic::max, Statistic::n};
+}  // namespace
+
+std::optional<Statistic> find_statistic(std::string_view name) {
+  for (Statistic stat : kStatistics)
+    if (statistic_name(stat) == name) return stat;
+  return std::nullopt;
+}
+
+std::string statistic_names() {
+  std::string names;
+  for (size_t i = 0; i < std::size(kStatistics); ++i) {
+    if (i > 0) names += i + 1 == std::size(kStatistics) ? " or " : ", ";
+    names += statistic_name(kStatistics[i]);
+  }
+  return names;
+}
+
 std::string metric_label(std::string_view metric, std::string_view unit) {
   if (const BuiltinMetric* m = find_builtin_metric(metric)) return std::string(m->label);
   std::string name(metric.starts_with("m.") ? metric.substr(2) : metric);

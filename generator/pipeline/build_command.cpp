@@ -56,6 +56,9 @@ Figures claims_and_figures(const Deck& deck, const Measured& measured, Strictnes
     if (c.outcome == ClaimOutcome::fails || c.outcome == ClaimOutcome::undecided)
       status.error(fmt::format("{}: error: claim {}: {}{}", c.spec.pos,
                                c.outcome == ClaimOutcome::fails ? "failed" : "undecided", c.verdict, advice));
+    else if (c.outcome == ClaimOutcome::skipped && claim_fails_build(c, strictness))
+      status.error(fmt::format("{}: error: claim {} (--strict); if the deck may be built where it does not apply, "
+                               "add `skip_ok: true` to the claim block", c.spec.pos, c.verdict));
     else if (claim_fails_build(c, strictness))
       status.error(fmt::format("{}: error: claim is fragile (--strict): {}{}", c.spec.pos, c.verdict, advice));
     else if (c.fragile)

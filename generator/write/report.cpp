@@ -185,13 +185,16 @@ std::string claims_suite(const std::vector<ClaimResult>& claims, Strictness stri
   for (const ClaimResult& c : claims) {
     std::string where = escape_xml(fmt::format("{}", c.spec.pos));
     cases += fmt::format("    <testcase classname=\"deckgen.claim\" name=\"{}\" file=\"{}\"", where, where);
-    if (c.outcome == ClaimOutcome::skipped) {
+    if (c.outcome == ClaimOutcome::skipped && !claim_fails_build(c, strictness)) {
       ++skipped;
       cases += fmt::format(">\n      <skipped message=\"{}\" />\n    </testcase>\n", escape_xml(c.verdict));
     } else if (claim_fails_build(c, strictness)) {
       ++failures;
       cases += fmt::format(">\n      <failure message=\"{}{}\">{}</failure>\n    </testcase>\n",
-                           c.outcome == ClaimOutcome::holds ? "fragile: " : "", escape_xml(c.verdict),
+                           c.outcome == ClaimOutcome::holds     ? "fragile: "
+                           : c.outcome == ClaimOutcome::skipped ? "--strict: "
+                                                                : "",
+                           escape_xml(c.verdict),
                            escape_xml(c.evidence));
     } else {
       cases += " />\n";

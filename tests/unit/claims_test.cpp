@@ -1,3 +1,4 @@
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 
 #include "measure/claims.h"
@@ -46,10 +47,10 @@ TEST(Placeholders, ParseEveryForm) {
   EXPECT_EQ(p.text, "cpu-threads.wall");
   EXPECT_EQ(p.a.id, "cpu-threads");
   EXPECT_EQ(p.a.metric, "wall");
-  EXPECT_EQ(p.a.stat, "median");
+  EXPECT_EQ(p.a.stat, Statistic::median);
   p = parse_placeholder("sw.m.ns_per_switch.mad", kAt);
   EXPECT_EQ(p.a.metric, "m.ns_per_switch");
-  EXPECT_EQ(p.a.stat, "mad");
+  EXPECT_EQ(p.a.stat, Statistic::mad);
   p = parse_placeholder("ratio seq threads m.elapsed", kAt);
   EXPECT_EQ(p.kind, Placeholder::Kind::ratio);
   EXPECT_EQ(p.a.id, "seq");
@@ -67,6 +68,29 @@ TEST(Placeholders, MalformedOnesAreInputErrorsAtTheirPosition) {
     } catch (const InputError& e) {
       EXPECT_EQ(e.where(), kAt) << bad;
     }
+  }
+}
+
+TEST(Statistics, EveryStatisticIsParsedByItsName) {
+  for (Statistic stat : {Statistic::median, Statistic::mad, Statistic::mean, Statistic::sd, Statistic::min,
+                         Statistic::max, Statistic::n}) {
+    EXPECT_EQ(find_statistic(statistic_name(stat)), stat) << statistic_name(stat);
+    EXPECT_EQ(parse_metric_ref(fmt::format("a.wall.{}", statistic_name(stat)), kAt).stat, stat);
+  }
+  EXPECT_EQ(find_statistic("average"), std::nullopt);
+  EXPECT_EQ(statistic_names(), "median, mad, mean, sd, min, max or n");
+}
+
+// Unknown statistics never fall back to the median: a claim's `value:` names one at the
+// key's own position, and says which ones there are.
+TEST(Statistics, AnUnknownStatisticInAClaimIsAnInputErrorAtItsKey) {
+  try {
+    parse_claim_block("below: 1\nvalue: a.wall.average\n", kAt);
+    ADD_FAILURE() << "no error";
+  } catch (const InputError& e) {
+    EXPECT_EQ(e.where(), (SourcePos{"deck/x.md", 9, 8}));
+    EXPECT_EQ(e.problem(), "'a.wall.average' has an unknown statistic 'average'");
+    EXPECT_TRUE(has(e.what_to_do(), "STAT is median, mad, mean, sd, min, max or n")) << e.what_to_do();
   }
 }
 
@@ -136,7 +160,7 @@ TEST(ClaimBlocks, SyntaxErrors) {
   EXPECT_EQ(problem("value: a.wall\n"), "a value claim needs `below:` or `above:`");
   EXPECT_EQ(problem("faster: a\nthan: b\nmetric: speed\n"), "unknown metric 'speed'");
   EXPECT_EQ(problem("fastr: a\nthan: b\n"), "unknown claim block key 'fastr'");
-  EXPECT_EQ(problem("faster: a\nthan: b\nby: 0.5\n"), "'by' must be a number from 1 to 1000000, not '0.5'");
+  EXPECT_EQ(problem("faster: a\nthan: b\nby: 2000000\n"), "'by: 2000000' is more than 1000000");
   EXPECT_EQ(problem("faster: a\nthan: b\nmargin: 1.2\n"), "`margin:` belongs to not_faster/not_less claims");
   EXPECT_EQ(problem("value: a.wall\nbelow: 2 * machine.core\n"),
             "in '2 * machine.core': unknown name 'machine.core'");
@@ -216,7 +240,11 @@ TEST(Claims, NotFasterIsANonSuperiorityTestWithAMargin) {
   ClaimResult wrong = check_one("not_faster: a\nthan: b\n", rs);
   EXPECT_EQ(wrong.outcome, ClaimOutcome::fails);
   EXPECT_TRUE(has(wrong.verdict, "contradicted")) << wrong.verdict;
-  EXPECT_EQ(check_one("not_faster: a\nthan: b\nmargin: 100\n", rs).outcome, ClaimOutcome::holds);
+  // A wider margin (at most 3×: see ClaimsThatCannotFail) admits a bigger advantage.
+  Results scaled = results_of({result("p", {1.00, 1.01, 0.99, 1.02, 0.98, 1.00, 1.01, 0.99, 1.00, 1.01}),
+                               result("p15", {1.50, 1.515, 1.485, 1.53, 1.47, 1.50, 1.515, 1.485, 1.50, 1.515})});
+  EXPECT_EQ(check_one("not_faster: p\nthan: p15\n", scaled).outcome, ClaimOutcome::fails);
+  EXPECT_EQ(check_one("not_faster: p\nthan: p15\nmargin: 2\n", scaled).outcome, ClaimOutcome::holds);
 }
 
 TEST(Claims, ValueBoundsOnARecordedMetric) {
@@ -251,10 +279,138 @@ TEST(Claims, AFalseWhenConditionSkipsTheClaimVisibly) {
   ClaimResult r = check_one("faster: fast\nthan: slow\nby: 1.5\nwhen: machine.cores >= 2\n", rs, {0.95, {1, 2}});
   EXPECT_EQ(r.outcome, ClaimOutcome::skipped);
   EXPECT_EQ(r.verdict, "skipped: needs 2+ cores; this machine has 1 for deckgen (of 2 logical)");
-  EXPECT_FALSE(claim_fails_build(r, Strictness::strict));
+  EXPECT_FALSE(claim_fails_build(r, Strictness::normal));
   // With the cores there, the same claim is checked (and fails on these numbers).
   EXPECT_EQ(check_one("faster: fast\nthan: slow\nby: 1.5\nwhen: machine.cores >= 2\n", rs, {0.95, {2, 2}}).outcome,
             ClaimOutcome::fails);
+}
+
+// Under --strict a claim the build did not check fails, unless its block says it may be
+// skipped: CI on one core must not pass a deck whose claims it never checked by accident.
+TEST(Claims, UnderStrictASkippedClaimFailsUnlessItsBlockSaysSkipOk) {
+  Results rs = results_of({result("fast", {0.1, 0.1, 0.1}), result("slow", {0.1, 0.1, 0.1})});
+  ClaimResult plain = check_one("faster: fast\nthan: slow\nwhen: machine.cores >= 2\n", rs, {0.95, {1, 1}});
+  EXPECT_EQ(plain.outcome, ClaimOutcome::skipped);
+  EXPECT_FALSE(claim_fails_build(plain, Strictness::normal));
+  EXPECT_TRUE(claim_fails_build(plain, Strictness::strict));
+  ClaimResult ok = check_one("faster: fast\nthan: slow\nwhen: machine.cores >= 2\nskip_ok: true\n", rs, {0.95, {1, 1}});
+  EXPECT_EQ(ok.outcome, ClaimOutcome::skipped);
+  EXPECT_TRUE(ok.spec.skip_ok);
+  EXPECT_FALSE(claim_fails_build(ok, Strictness::strict));
+  EXPECT_FALSE(check_one("faster: fast\nthan: slow\nwhen: machine.cores >= 2\nskip_ok: false\n", rs, {0.95, {1, 1}})
+                   .spec.skip_ok);
+}
+
+// --- claims that cannot fail: input errors at the key, saying what to write instead ---
+
+// The error a claim block raises (a test failure when it raises none).
+InputError claim_error(std::string_view yaml) {
+  try {
+    parse_claim_block(yaml, kAt);
+  } catch (const InputError& e) {
+    return e;
+  }
+  ADD_FAILURE() << "no error for:\n" << yaml;
+  return InputError(SourcePos{}, "no error");
+}
+
+// Line 1 of the block's YAML is line 8 of the file (the fence is line 7).
+SourcePos at(int yaml_line, int column) { return {"deck/x.md", 7 + yaml_line, column}; }
+
+TEST(ClaimsThatCannotFail, ASelfComparisonIsAnInputErrorAtThan) {
+  for (const char* yaml : {"not_faster: a\nthan: a\n", "faster: a\nthan: a\n", "not_less: a\nmargin: 1.5\nthan: a\n"}) {
+    InputError e = claim_error(yaml);
+    EXPECT_EQ(e.problem(), "the claim compares 'a' with itself") << yaml;
+    EXPECT_TRUE(has(e.what_to_do(), "compare two different snippets")) << e.what_to_do();
+    EXPECT_TRUE(has(e.what_to_do(), "`value: a.wall`")) << e.what_to_do();
+  }
+  EXPECT_EQ(claim_error("not_faster: a\nthan: a\n").where(), at(2, 7));
+  EXPECT_EQ(claim_error("not_less: a\nmargin: 1.5\nthan: a\n").where(), at(3, 7));
+}
+
+TEST(ClaimsThatCannotFail, AConstantFactorOfAtMostOneIsAnInputErrorAtBy) {
+  for (const char* by : {"1", "0.5", "2 / 2", "-3"}) {
+    InputError e = claim_error(fmt::format("faster: a\nthan: b\nby: {}\n", by));
+    EXPECT_EQ(e.where(), at(3, 5)) << by;
+    EXPECT_EQ(e.problem(), fmt::format("'by: {}' is a factor of at most 1: it would hold for a snippet that is not "
+                                       "faster, so the claim cannot fail", by));
+    EXPECT_TRUE(has(e.what_to_do(), "leave out `by:`")) << e.what_to_do();
+    EXPECT_TRUE(has(e.what_to_do(), "above 1, like `by: 1.5`")) << e.what_to_do();
+  }
+  EXPECT_NO_THROW(parse_claim_block("faster: a\nthan: b\nby: 1.01\n", kAt));
+  EXPECT_NO_THROW(parse_claim_block("faster: a\nthan: b\nby: machine.cores / 4\n", kAt));  // checked on the machine
+}
+
+// A factor that depends on the machine and comes to at most 1 here fails the claim and
+// says why: it must not hold silently.
+TEST(ClaimsThatCannotFail, AMachineFactorOfAtMostOneHereFailsTheClaimSayingSo) {
+  Results rs = results_of({result("fast", {0.1, 0.11, 0.09, 0.1, 0.1}), result("slow", {0.1, 0.11, 0.09, 0.1, 0.1})});
+  ClaimResult r = check_one("faster: fast\nthan: slow\nby: machine.cores / 2\n", rs, {0.95, {2, 2}});
+  EXPECT_EQ(r.outcome, ClaimOutcome::fails);
+  EXPECT_EQ(r.verdict, "`by: machine.cores / 2` is 1 on this machine, not a factor above 1: the claim could not fail "
+                       "here; make the factor above 1 on every machine (e.g. `max(1.5, …)`), or add a `when:`");
+  EXPECT_TRUE(claim_fails_build(r, Strictness::normal));
+}
+
+TEST(ClaimsThatCannotFail, ANonFiniteConstantIsAnInputErrorAtItsKey) {
+  InputError by = claim_error("faster: a\nthan: b\nby: 1/0\n");
+  EXPECT_EQ(by.where(), at(3, 5));
+  EXPECT_EQ(by.problem(), "'by: 1/0' is not a finite number");
+  EXPECT_TRUE(has(by.what_to_do(), "like `by: 1.5`")) << by.what_to_do();
+  InputError nan = claim_error("faster: a\nthan: b\nby: 0/0\n");
+  EXPECT_EQ(nan.problem(), "'by: 0/0' is not a finite number");
+  InputError below = claim_error("value: a.wall\nbelow: 1/0\n");
+  EXPECT_EQ(below.where(), at(2, 8));
+  EXPECT_EQ(below.problem(), "'below: 1/0' is not a finite number");
+  EXPECT_EQ(below.what_to_do(), "write a finite bound, like `below: 100`");
+  InputError above = claim_error("value: a.wall\nabove: -1/0\n");
+  EXPECT_EQ(above.where(), at(2, 8));
+  EXPECT_EQ(above.problem(), "'above: -1/0' is not a finite number");
+}
+
+TEST(ClaimsThatCannotFail, AMachineBoundThatIsNotFiniteHereFailsTheClaimSayingSo) {
+  Results rs = results_of({result("a", {0.1, 0.11, 0.09, 0.1, 0.1})});
+  ClaimResult r = check_one("value: a.wall\nbelow: 1 / (machine.cores - 2)\n", rs, {0.95, {2, 2}});
+  EXPECT_EQ(r.outcome, ClaimOutcome::fails);
+  EXPECT_EQ(r.verdict, "`below: 1 / (machine.cores - 2)` is inf on this machine, not a finite bound; make it finite "
+                       "on every machine, or add a `when:`");
+}
+
+TEST(ClaimsThatCannotFail, AMarginBeyondThreeOrAtMostOneIsAnInputErrorAtMargin) {
+  InputError huge = claim_error("not_faster: a\nthan: b\nmargin: 1000000\n");
+  EXPECT_EQ(huge.where(), at(3, 9));
+  EXPECT_EQ(huge.problem(), "'margin: 1000000' is not \"not faster\": the claim would hold for A up to 1000000× "
+                            "faster than B");
+  EXPECT_TRUE(has(huge.what_to_do(), "above 1 and at most 3 (default 1.10)")) << huge.what_to_do();
+  EXPECT_TRUE(has(huge.what_to_do(), "`value: ID.m.speedup` / `below: 1000000`")) << huge.what_to_do();
+  EXPECT_EQ(claim_error("not_faster: a\nthan: b\nmargin: 3.01\n").where(), at(3, 9));
+  for (const char* none : {"1", "0.9"}) {
+    InputError e = claim_error(fmt::format("not_faster: a\nthan: b\nmargin: {}\n", none));
+    EXPECT_EQ(e.where(), at(3, 9)) << none;
+    EXPECT_EQ(e.problem(), fmt::format("'margin: {}' leaves no room: the claim could hold only if A were measurably "
+                                       "slower", none));
+    EXPECT_TRUE(has(e.what_to_do(), "write `faster: B` / `than: A`")) << e.what_to_do();
+  }
+  EXPECT_NO_THROW(parse_claim_block("not_faster: a\nthan: b\nmargin: 3\n", kAt));
+  EXPECT_NO_THROW(parse_claim_block("not_faster: a\nthan: b\nmargin: 1.01\n", kAt));
+}
+
+TEST(ClaimsThatCannotFail, AClaimOnTheRunCountIsAnInputErrorAtValue) {
+  for (const char* ref : {"a.m.x.n", "a.wall.n"}) {
+    InputError e = claim_error(fmt::format("value: {}\nabove: 1\n", ref));
+    EXPECT_EQ(e.where(), at(1, 8)) << ref;
+    EXPECT_EQ(e.problem(), fmt::format("'{}' is the number of runs, which the deck and the sampler choose: it is not "
+                                       "measured, so a claim on it cannot fail", ref));
+    EXPECT_TRUE(has(e.what_to_do(), "give its run block an `expect:`")) << e.what_to_do();
+    EXPECT_TRUE(has(e.what_to_do(), fmt::format("write {{{{{}}}}} in the text", ref))) << e.what_to_do();
+  }
+}
+
+TEST(ClaimsThatCannotFail, SkipOkWithoutWhenIsAnInputErrorAtSkipOk) {
+  InputError e = claim_error("faster: a\nthan: b\nskip_ok: true\n");
+  EXPECT_EQ(e.where(), at(3, 10));
+  EXPECT_EQ(e.problem(), "`skip_ok: true` without `when:`: the claim is never skipped");
+  EXPECT_TRUE(has(e.what_to_do(), "remove `skip_ok:`")) << e.what_to_do();
 }
 
 TEST(Claims, TheSummaryCountsEveryOutcome) {

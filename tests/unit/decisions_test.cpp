@@ -101,34 +101,34 @@ TEST(DecideNotFaster, TheMarginIsTheDeckChoice) {
 
 TEST(DecideBound, TheMediansIntervalMustClearTheBound) {
   std::vector<double> v = runs(10, 1000, 0.05, 21);
-  EXPECT_EQ(decide_bound(v, "median", 1200, std::nullopt).verdict, Verdict::holds);
-  EXPECT_EQ(decide_bound(v, "median", 800, std::nullopt).verdict, Verdict::fails);
-  EXPECT_EQ(decide_bound(v, "median", 1000, std::nullopt).verdict, Verdict::undecided);
-  EXPECT_EQ(decide_bound(v, "median", std::nullopt, 800).verdict, Verdict::holds);
-  EXPECT_EQ(decide_bound(v, "median", 1200, 800).verdict, Verdict::holds);
+  EXPECT_EQ(decide_bound(v, Statistic::median, 1200, std::nullopt).verdict, Verdict::holds);
+  EXPECT_EQ(decide_bound(v, Statistic::median, 800, std::nullopt).verdict, Verdict::fails);
+  EXPECT_EQ(decide_bound(v, Statistic::median, 1000, std::nullopt).verdict, Verdict::undecided);
+  EXPECT_EQ(decide_bound(v, Statistic::median, std::nullopt, 800).verdict, Verdict::holds);
+  EXPECT_EQ(decide_bound(v, Statistic::median, 1200, 800).verdict, Verdict::holds);
   // The point median is below 1010 here; its interval is not.
-  EXPECT_EQ(decide_bound(v, "median", 1010, std::nullopt).verdict, Verdict::undecided);
+  EXPECT_EQ(decide_bound(v, Statistic::median, 1010, std::nullopt).verdict, Verdict::undecided);
 }
 
 TEST(DecideBound, ThreeRunsCannotBoundAMedian) {
-  Decision d = decide_bound(std::vector<double>{1200, 1300, 1250}, "median", 5000, std::nullopt);
+  Decision d = decide_bound(std::vector<double>{1200, 1300, 1250}, Statistic::median, 5000, std::nullopt);
   EXPECT_EQ(d.verdict, Verdict::undecided);
   EXPECT_FALSE(d.interval.bounded);
 }
 
 TEST(DecideBound, MinMaxAndCountAreFactsAboutTheRuns) {
   std::vector<double> v = {1200, 1300, 1250};
-  EXPECT_EQ(decide_bound(v, "max", 1301, std::nullopt).verdict, Verdict::holds);
-  EXPECT_EQ(decide_bound(v, "max", 1300, std::nullopt).verdict, Verdict::fails);
-  EXPECT_EQ(decide_bound(v, "min", std::nullopt, 1100).verdict, Verdict::holds);
+  EXPECT_EQ(decide_bound(v, Statistic::max, 1301, std::nullopt).verdict, Verdict::holds);
+  EXPECT_EQ(decide_bound(v, Statistic::max, 1300, std::nullopt).verdict, Verdict::fails);
+  EXPECT_EQ(decide_bound(v, Statistic::min, std::nullopt, 1100).verdict, Verdict::holds);
 }
 
 TEST(DecideBound, OneOutlyingRunThatCarriesTheVerdictIsFragile) {
   // Five runs bound the median only with all of them (the extremes are the bounds).
-  Decision d = decide_bound(std::vector<double>{10, 11, 12, 13, 14}, "median", 15, std::nullopt);
+  Decision d = decide_bound(std::vector<double>{10, 11, 12, 13, 14}, Statistic::median, 15, std::nullopt);
   EXPECT_EQ(d.verdict, Verdict::holds);
   EXPECT_TRUE(d.fragile);
-  Decision sturdy = decide_bound(runs(15, 10, 0.02, 22), "median", 15, std::nullopt);
+  Decision sturdy = decide_bound(runs(15, 10, 0.02, 22), Statistic::median, 15, std::nullopt);
   EXPECT_EQ(sturdy.verdict, Verdict::holds);
   EXPECT_FALSE(sturdy.fragile);
 }

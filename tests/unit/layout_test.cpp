@@ -5,6 +5,7 @@
 
 #include "cache/cache_store.h"
 #include "draw/diagrams.h"
+#include "fakes.h"
 #include "model/input_error.h"
 #include "model/line_steps.h"
 #include "pipeline/dispatch.h"
@@ -179,31 +180,15 @@ TEST_F(LayoutReader, DiagramsAreKeptInTheCacheStoreBySource) {
   EXPECT_TRUE(text.starts_with("<svg")) << text;
 }
 
-// Runs nothing: a deck without snippets never asks.
-class NoRunner final : public Runner {
- public:
-  RunOutcome run(const RunRequest&) override {
-    ADD_FAILURE() << "nothing should run";
-    return {};
-  }
-};
-
-class Recording final : public Status {
- public:
-  std::vector<std::string> warnings;
-  void info(const std::string&) override {}
-  void warning(const std::string& line) override { warnings.push_back(line); }
-  void error(const std::string&) override {}
-};
-
 TEST_F(LayoutReader, WarningsReachTheTerminalWithTheirPlace) {
   dir.write("deck/01.md", "# T\n\nMath $x^2$ here.\n\n```pyhton\nprint()\n```\n");
   Options options;
   options.inputs = {dir.path() / "deck"};
   options.output = dir.path() / "out/deck.html";
-  NoRunner runner;
-  Recording status;
+  test::FakeRunner runner;
+  test::RecordingStatus status;
   ASSERT_EQ(run_command(options, status, Runners::single(runner)), 0);
+  EXPECT_EQ(runner.all_runs(), 0u) << "a deck without snippets ran something";
   std::string all;
   for (const std::string& w : status.warnings) all += w + "\n";
   EXPECT_NE(all.find("01.md:3:6: warning: `$...$` math is not typeset"), std::string::npos) << all;

@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "fakes.h"
 #include "pipeline/live_reruns.h"
 
 namespace deckgen {
@@ -28,28 +29,34 @@ TEST(RerunQueue, OnlyTheDecksSnippetsAndOneAtATime) {
   EXPECT_EQ(queue.ask("threads"), RerunAnswer::queued);
 }
 
-// Says what it was asked to run on the request's stream callback, in two pieces.
-class EchoingRunner final : public Runner {
- public:
-  RunOutcome run(const RunRequest& request) override {
-    if (request.on_output) {
-      request.on_output(OutputStream::out, "hello ");
-      request.on_output(OutputStream::err, "oops\n");
-      request.on_output(OutputStream::out, "world\n");
-    }
-    RunOutcome o;
-    o.started = true;
-    o.exit_code = 0;
-    o.out = "hello world\n";
-    return o;
-  }
-};
+using test::FakeRunner;
+using test::Scripted;
+
+// A run of snippet `gil`, which is how the fake runner tells a snippet's runs apart.
+RunRequest gil_run(RunPurpose purpose = RunPurpose::snippet) {
+  RunRequest request;
+  request.env["DECKGEN_SNIPPET_ID"] = "gil";
+  request.purpose = purpose;
+  return request;
+}
+
+// Says "hello world" on the request's stream callback, in two pieces, with an error between.
+const Scripted kEchoing{.out = "hello world\n",
+                        .pieces = {{OutputStream::out, "hello "}, {OutputStream::err, "oops\n"}, {OutputStream::out, "world\n"}}};
+
+// Sends the pieces it is given on stdout, as a child's reads would come.
+Scripted pieces(const std::vector<std::string>& texts) {
+  Scripted s;
+  for (const std::string& t : texts) s.pieces.emplace_back(OutputStream::out, t);
+  return s;
+}
 
 TEST(StreamingRunner, PassesEachRunsOutputOnAsEvents) {
-  EchoingRunner inner;
+  FakeRunner inner;
+  inner.script["gil"] = {kEchoing};
   std::vector<nlohmann::json> events;
   StreamingRunner streaming(inner, "gil", [&events](const std::string& e) { events.push_back(nlohmann::json::parse(e)); });
-  RunOutcome o = streaming.run(RunRequest{});
+  RunOutcome o = streaming.run(gil_run());
   EXPECT_EQ(o.out, "hello world\n");  // what the run keeps is untouched
   ASSERT_EQ(events.size(), 4u);
   EXPECT_EQ(events[0]["state"], "run");
@@ -61,33 +68,17 @@ TEST(StreamingRunner, PassesEachRunsOutputOnAsEvents) {
 }
 
 TEST(StreamingRunner, StopsStreamingAtTheCapForTheWholeRerun) {
-  EchoingRunner inner;
+  FakeRunner inner;
+  inner.script["gil"] = {kEchoing};
   std::string streamed;
   StreamingRunner streaming(inner, "gil", [&streamed](const std::string& e) {
     auto j = nlohmann::json::parse(e);
     if (j["state"] != "run") streamed += j["text"].get<std::string>();
   }, 8);
-  streaming.run(RunRequest{});
-  streaming.run(RunRequest{});  // the second run has nothing left
+  streaming.run(gil_run());
+  streaming.run(gil_run());  // the second run has nothing left
   EXPECT_EQ(streamed, "hello oo");
 }
-
-// Sends the pieces it is given, as a child's reads would come.
-class PiecesRunner final : public Runner {
- public:
-  explicit PiecesRunner(std::vector<std::string> pieces) : pieces_(std::move(pieces)) {}
-  RunOutcome run(const RunRequest& request) override {
-    for (const std::string& piece : pieces_)
-      if (request.on_output) request.on_output(OutputStream::out, piece);
-    RunOutcome o;
-    o.started = true;
-    o.exit_code = 0;
-    return o;
-  }
-
- private:
-  std::vector<std::string> pieces_;
-};
 
 std::vector<std::string> streamed_texts(Runner& inner, size_t cap = 64 * 1024,
                                         RunPurpose purpose = RunPurpose::snippet) {
@@ -96,34 +87,36 @@ std::vector<std::string> streamed_texts(Runner& inner, size_t cap = 64 * 1024,
     auto j = nlohmann::json::parse(e);
     texts.push_back(j["state"] == "run" ? "<run>" : j["text"].get<std::string>());
   }, cap);
-  RunRequest request;
-  request.purpose = purpose;
-  streaming.run(request);
+  streaming.run(gil_run(purpose));
   return texts;
 }
 
 // "é" is two bytes; a read that ends between them must not show two U+FFFD.
 TEST(StreamingRunner, AMultiByteCharacterSplitAcrossReadsArrivesWhole) {
-  PiecesRunner inner({"caf\xC3", "\xA9 \xE2\x82", "\xAC\n"});
+  FakeRunner inner;
+  inner.script["gil"] = {pieces({"caf\xC3", "\xA9 \xE2\x82", "\xAC\n"})};
   EXPECT_EQ(streamed_texts(inner), (std::vector<std::string>{"<run>", "caf", "\xC3\xA9 ", "\xE2\x82\xAC\n"}));
 }
 
 // The last read ends inside a character and nothing completes it: passed on at the end
 // (and replaced in the event, as any invalid output is).
 TEST(StreamingRunner, AnUnfinishedCharacterAtTheEndIsStillPassedOn) {
-  PiecesRunner inner({"ok \xC3"});
+  FakeRunner inner;
+  inner.script["gil"] = {pieces({"ok \xC3"})};
   EXPECT_EQ(streamed_texts(inner), (std::vector<std::string>{"<run>", "ok ", "\xEF\xBF\xBD"}));
 }
 
 TEST(StreamingRunner, TheCapDoesNotCutACharacter) {
-  PiecesRunner inner({"ab\xC3\xA9", "cd"});
+  FakeRunner inner;
+  inner.script["gil"] = {pieces({"ab\xC3\xA9", "cd"})};
   EXPECT_EQ(streamed_texts(inner, 3), (std::vector<std::string>{"<run>", "ab"}));
 }
 
 // The harness-overhead runs (/bin/true, an empty Python) are deckgen's, not the
 // snippet's: no "run" event clears the slide's box for them.
 TEST(StreamingRunner, HarnessOverheadRunsAreNotShown) {
-  PiecesRunner inner({"nothing"});
+  FakeRunner inner;
+  inner.script["gil"] = {pieces({"nothing"})};
   EXPECT_TRUE(streamed_texts(inner, 64 * 1024, RunPurpose::harness_overhead).empty());
 }
 

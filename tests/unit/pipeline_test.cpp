@@ -9,16 +9,15 @@
 
 #include <cmath>
 #include <cstdlib>
-#include <deque>
 #include <functional>
 #include <fstream>
-#include <mutex>
 #include <nlohmann/json.hpp>
 #include <set>
 
 #include "measure/snippet_result.h"
 #include "pipeline/dispatch.h"
 #include "pipeline/result_report.h"
+#include "fakes.h"
 #include "run/execute.h"
 #include "test_support.h"
 #include "util/embedded.h"
@@ -30,110 +29,10 @@ namespace {
 namespace fs = std::filesystem;
 using json = nlohmann::json;
 
-// What one scripted run returns.
-struct Scripted {
-  double wall = 0.001;
-  int exit_code = 0;
-  std::string out{}, err{};  // (initialisers: designated initialisers may leave them out)
-  bool timed_out = false;
-  int signal = 0;
-  bool started = true;
-  double user = 0, sys = 0;
-  long rss_kib = 0;
-  uint64_t out_bytes = 0;  // 0: the size of `out` (nothing cut)
-  std::optional<double> other_cpu{};  // what the rest of the machine used meanwhile; none read
-};
-
-RunOutcome outcome_of(const Scripted& s) {
-  RunOutcome o;
-  o.started = s.started;
-  if (!s.started) o.start_error = "No such file or directory";
-  o.timed_out = s.timed_out;
-  o.signal = s.signal;
-  o.exit_code = s.timed_out || s.signal || !s.started ? -1 : s.exit_code;
-  o.out = s.out;
-  o.err = s.err;
-  o.out_bytes = s.out_bytes ? s.out_bytes : s.out.size();
-  o.err_bytes = s.err.size();
-  o.usage.wall_seconds = s.wall;
-  o.usage.user_seconds = s.user;
-  o.usage.system_seconds = s.sys;
-  o.usage.max_rss_kib = s.rss_kib;
-  o.other_cpu_seconds = s.other_cpu;
-  return o;
-}
-
-// Answers the harness-overhead runs (/bin/true, `python -c pass`), compiles and snippet
-// runs. A snippet's runs take its script in order; the last entry repeats.
-class FakeRunner : public Runner {
- public:
-  std::map<std::string, std::deque<Scripted>> script;  // by snippet id
-  Scripted compile;                                     // every compile
-  double true_wall = 0.0005, python_start_wall = 0.02;
-  std::function<void(const RunRequest&)> during_run;    // called inside each snippet run
-
-  std::vector<RunRequest> snippet_runs, compiles;
-  std::vector<bool> work_dir_existed;
-  int true_runs = 0, python_runs = 0;
-  size_t snippet_runs_before_overhead_done = 0;  // snippet runs seen while overhead was still measured
-
-  RunOutcome run(const RunRequest& r) override {
-    if (r.argv == std::vector<std::string>{"/bin/true"}) {
-      ++true_runs;
-      snippet_runs_before_overhead_done = snippet_runs.size();
-      return outcome_of({.wall = true_wall});
-    }
-    if (r.argv.size() == 3 && r.argv[1] == "-c" && r.argv[2] == "pass") {
-      ++python_runs;
-      snippet_runs_before_overhead_done = snippet_runs.size();
-      return outcome_of({.wall = python_start_wall});
-    }
-    auto id = r.env.find("DECKGEN_SNIPPET_ID");
-    if (id == r.env.end()) {
-      compiles.push_back(r);
-      // Like a compiler, leave a program at the -o path; a failing compile too, so that
-      // whether a program is kept is seen to depend on the exit status, not the file.
-      auto o = std::find(r.argv.begin(), r.argv.end(), "-o");
-      if (compile.started && o != r.argv.end() && o + 1 != r.argv.end())
-        std::ofstream(*(o + 1)) << "#!/bin/sh\n# compile " << compiles.size() << "\n";
-      return outcome_of(compile);
-    }
-    snippet_runs.push_back(r);
-    work_dir_existed.push_back(fs::is_directory(r.work_dir));
-    if (during_run) during_run(r);
-    std::deque<Scripted>& runs = script[id->second];
-    if (runs.empty()) return outcome_of({});
-    Scripted next = runs.front();
-    if (runs.size() > 1) runs.pop_front();
-    return outcome_of(next);
-  }
-
-  std::vector<int> run_indices() const {
-    std::vector<int> indices;
-    for (const RunRequest& r : snippet_runs) indices.push_back(std::stoi(r.env.at("DECKGEN_RUN_INDEX")));
-    return indices;
-  }
-};
-
-class RecordingStatus : public Status {
- public:
-  std::vector<std::string> infos, warnings, errors;
-  // Busy-machine warnings, also listed here on their own. What the rest of the machine
-  // used comes from the runner (RunOutcome::other_cpu_seconds), so a fake run is busy
-  // only when its script says: no neighbour on the machine (ctest -j2) reaches a test.
-  std::vector<std::string> busy_warnings;
-  void info(const std::string& line) override { infos.push_back(line); }
-  void warning(const std::string& line) override {
-    warnings.push_back(line);
-    if (line.find("the machine was busy during") != std::string::npos) busy_warnings.push_back(line);
-  }
-  void error(const std::string& line) override { errors.push_back(line); }
-  std::string all_errors() const {
-    std::string text;
-    for (const std::string& e : errors) text += e + "\n";
-    return text;
-  }
-};
+using test::FakeRunner;
+using test::RecordingStatus;
+using test::Scripted;
+using test::SharedRunner;
 
 bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
 
@@ -493,20 +392,6 @@ std::string c_block(int runs, const std::string& file = "c.c") {
   return fmt::format("```run\nfile: {}\nruns: {}\nwarmup: 0\nshow: [timing]\n```\n", file, runs);
 }
 
-// Forwards to one FakeRunner from the parallel scheduler's threads.
-class SharedRunner : public Runner {
- public:
-  SharedRunner(FakeRunner& fake, std::mutex& mutex) : fake_(fake), mutex_(mutex) {}
-  RunOutcome run(const RunRequest& r) override {
-    std::lock_guard lock(mutex_);
-    return fake_.run(r);
-  }
-
- private:
-  FakeRunner& fake_;
-  std::mutex& mutex_;
-};
-
 TEST_F(Pipeline, ChangingOnlyTheRunsRunsTheKeptProgramWithoutCompiling) {
   snippet("c.c", "int main(void) { return 0; }\n");
   runner.compile = {.wall = 0.75, .err = "c.c:1: warning: unused\n"};
@@ -642,9 +527,8 @@ TEST_F(Pipeline, ALanguageBuildingIntoItsFolderIsAlwaysCompiled) {
 TEST_F(Pipeline, TheParallelSchedulerRunsKeptProgramsToo) {
   snippet("timed.c", "int main(void) { return 0; }\n");
   snippet("untimed.cpp", "int main() {}\n");
-  std::mutex mutex;
-  SharedRunner main(runner, mutex);
-  Runners runners{main, [&] { return std::make_unique<SharedRunner>(runner, mutex); }, 2};
+  SharedRunner main(runner);
+  Runners runners{main, [&] { return std::make_unique<SharedRunner>(runner); }, 2};
   auto build_with_runs = [&](int runs) {
     dir.write("deck/01.md", fmt::format("{}\n```run\nfile: untimed.cpp\nruns: {}\n```\n", c_block(runs, "timed.c"), runs));
     options.inputs = {dir.path() / "deck"};
@@ -664,9 +548,8 @@ TEST_F(Pipeline, TheParallelSchedulerRunsKeptProgramsToo) {
 TEST_F(Pipeline, AResultMeasuredWhileSharingTheMachineIsNotReusedForATimedUse) {
   snippet("a.sh");
   snippet("b.sh");
-  std::mutex mutex;
-  SharedRunner main(runner, mutex);
-  Runners runners{main, [&] { return std::make_unique<SharedRunner>(runner, mutex); }, 2};
+  SharedRunner main(runner);
+  Runners runners{main, [&] { return std::make_unique<SharedRunner>(runner); }, 2};
   auto build_showing = [&](const std::string& show_a) {
     dir.write("deck/01.md", "```run\nfile: a.sh\nruns: 1\nwarmup: 0\n" + show_a +
                                 "```\n\n```run\nfile: b.sh\nruns: 1\nwarmup: 0\n```\n");

@@ -11,6 +11,7 @@
 #include <mutex>
 #include <thread>
 
+#include "fakes.h"
 #include "pipeline/dispatch.h"
 #include "pipeline/schedule.h"
 #include "plan/plan.h"
@@ -25,41 +26,6 @@ using Clock = std::chrono::steady_clock;
 struct Interval {
   std::string id;  // DECKGEN_SNIPPET_ID, or the program for overhead runs and compiles
   Clock::time_point begin, end;
-};
-
-// Answers every run after a short sleep and logs when each run was in progress.
-class SleepyRunner final : public Runner {
- public:
-  SleepyRunner(std::mutex& m, std::vector<Interval>& log) : m_(m), log_(log) {}
-  RunOutcome run(const RunRequest& r) override {
-    Interval iv;
-    auto id = r.env.find("DECKGEN_SNIPPET_ID");
-    iv.id = id != r.env.end() ? id->second : r.argv.at(0);
-    iv.begin = Clock::now();
-    std::this_thread::sleep_for(std::chrono::milliseconds(20));
-    iv.end = Clock::now();
-    {
-      std::lock_guard g(m_);
-      log_.push_back(iv);
-    }
-    RunOutcome o;
-    o.started = true;
-    o.exit_code = 0;
-    o.usage.wall_seconds = 0.02;
-    if (r.argv.size() > 1 && r.argv[1] == "-c") o.out = "/usr/bin/python3\n3.11.2\n";
-    return o;
-  }
-
- private:
-  std::mutex& m_;
-  std::vector<Interval>& log_;
-};
-
-class NullStatus final : public Status {
- public:
-  void info(const std::string&) override {}
-  void warning(const std::string&) override {}
-  void error(const std::string&) override {}
 };
 
 TEST(Schedule, TimingSensitiveSnippetsAreThoseSomethingShowsOrQuotes) {
@@ -105,14 +71,28 @@ TEST(Schedule, TimedRunsNeverOverlapAnythingAndUntimedWorkSharesTheMachine) {
   }
   dir.write("deck/1.md", slides);
 
+  // Every run takes a short sleep, and when each was in progress is logged.
   std::mutex m;
   std::vector<Interval> log;
-  SleepyRunner main(m, log);
-  NullStatus status;
+  test::FakeRunner runner;
+  runner.around_every_run = [&](const RunRequest& r) {
+    Interval iv;
+    auto id = r.env.find("DECKGEN_SNIPPET_ID");
+    iv.id = id != r.env.end() ? id->second : r.argv.at(0);
+    iv.begin = Clock::now();
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    iv.end = Clock::now();
+    std::lock_guard g(m);
+    log.push_back(iv);
+  };
+  runner.unscripted = runner.compile = {.wall = 0.02};
+  runner.true_wall = runner.python_start_wall = 0.02;
+  test::SharedRunner main(runner);
+  test::RecordingStatus status;
   Options o;
   o.inputs = {dir.path() / "deck"};
   o.output = dir.path() / "out/deck.html";
-  int code = run_command(o, status, Runners{main, [&] { return std::make_unique<SleepyRunner>(m, log); }, 3});
+  int code = run_command(o, status, Runners{main, [&] { return std::make_unique<test::SharedRunner>(runner); }, 3});
   ASSERT_EQ(code, 0);
 
   auto overlaps = [](const Interval& a, const Interval& b) { return a.begin < b.end && b.begin < a.end; };

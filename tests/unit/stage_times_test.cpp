@@ -2,6 +2,7 @@
 // deck's revision (measure/provenance.h), on fixed inputs.
 #include <gtest/gtest.h>
 
+#include "fakes.h"
 #include "measure/provenance.h"
 #include "util/stage_times.h"
 
@@ -11,13 +12,13 @@ namespace {
 using namespace std::chrono_literals;
 
 TEST(StageTimes, EachStageIsTheTimeSinceTheLastLapAndRepeatedNamesAddUp) {
-  std::chrono::steady_clock::time_point now{};
-  StageTimes times([&] { return now; });
-  now += 12ms;
+  test::FakeClock clock;
+  StageTimes times(clock.function());
+  clock.advance(12ms);
   times.lap("read");
-  now += 1500us;
+  clock.advance(1500us);
   times.lap("plan");
-  now += 3ms;
+  clock.advance(3ms);
   times.lap("read");
   EXPECT_EQ(times.summary(), "read 15.0 ms, plan 1.5 ms (total 16.5 ms)");
 }

@@ -196,7 +196,7 @@ TEST(ThreadStates, ClaimsAndPlaceholdersNameThreadMetrics) {
   MetricRef ref = parse_metric_ref("gil.threads.overlap", at);
   EXPECT_EQ(ref.id, "gil");
   EXPECT_EQ(ref.metric, "m.threads.overlap");
-  EXPECT_EQ(parse_metric_ref("gil.threads.lock.max", at).stat, "max");
+  EXPECT_EQ(parse_metric_ref("gil.threads.lock.max", at).stat, Statistic::max);
   EXPECT_EQ(parse_metric_ref("gil.m.threads.io", at).metric, "m.threads.io");
   EXPECT_THROW(parse_metric_ref("gil.threads", at), InputError);
 }
