@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <cmath>
+#include <tuple>
 
 #include "measure/stats.h"
 #include "measure/units.h"
@@ -165,6 +166,14 @@ ClaimResult bound(const ClaimSpec& c, const Results& results, const ClaimContext
   std::optional<double> below, above;
   if (c.below) below = evaluate(*c.below, ctx.machine);
   if (c.above) above = evaluate(*c.above, ctx.machine);
+  // A constant infinite or NaN bound is an input error; one that names machine facts can
+  // only turn out so here (1 / (machine.cores - 2) on 2 cores), and then means nothing.
+  for (const auto& [key, spec, value] : {std::tuple{"below", &c.below, below}, std::tuple{"above", &c.above, above}})
+    if (value && !std::isfinite(*value)) {
+      r.verdict = fmt::format("`{}: {}` is {} on this machine, not a bound", key, (*spec)->text,
+                              std::isnan(*value) ? "NaN" : *value > 0 ? "infinite" : "minus infinite");
+      return r;
+    }
   r.bound = below ? below : above;
   Decision d = decide_bound(values, c.value.stat, below, above, ctx.confidence);
   take_decision(r, d);

@@ -125,6 +125,8 @@ std::map<std::string, std::string> placeholder_values(const std::vector<Placehol
       case Placeholder::Kind::ratio: {
         auto a = median_of(p.a, p.pos), b = median_of(p.b, p.pos);
         if (a && b && b->median != 0) shown = format_ratio(a->median / b->median);
+        // A ratio over zero is no number; the slide says why rather than a bare n/a.
+        else if (a && b) shown = fmt::format("n/a ({}.{} is 0)", p.b.id, p.b.metric);
         break;
       }
       case Placeholder::Kind::machine:
