@@ -27,6 +27,17 @@ std::string_view folder_of(CacheKind kind) {
   return "other";
 }
 
+// Why an entry is not deckgen's own file when the entry or its kind's folder is a
+// symbolic link, else empty: an entry read through a link is whatever the link points
+// at, and one written through it lands outside the cache (issue 24).
+std::string symlink_inside(const fs::path& entry) {
+  std::error_code ec;
+  for (const fs::path& p : {entry.parent_path(), entry})
+    if (fs::is_symlink(fs::symlink_status(p, ec)))
+      return fmt::format("{} is a symbolic link; the cache holds only its own files", p.generic_string());
+  return {};
+}
+
 }  // namespace
 
 CacheStore::CacheStore(fs::path dir) : dir_(std::move(dir)) {}
@@ -44,7 +55,8 @@ std::optional<std::string> CacheStore::read(CacheKind kind, std::string_view key
   };
   if (!is_cache_key(key)) return miss("not a cache key");
   std::error_code ec;
-  if (!fs::exists(path, ec)) return std::nullopt;
+  if (!fs::exists(fs::symlink_status(path, ec))) return std::nullopt;
+  if (std::string link = symlink_inside(path); !link.empty()) return miss(link);
   std::string bytes;
   if (!read_file(path, bytes)) return miss("cannot be read");
   return bytes;
@@ -55,7 +67,9 @@ bool CacheStore::write(CacheKind kind, std::string_view key, std::string_view su
   try {
     if (!is_cache_key(key)) throw std::invalid_argument(fmt::format("'{}' is not a cache key", key));
     mark();
-    write_file_atomically(entry_path(kind, key, suffix), bytes);
+    fs::path path = entry_path(kind, key, suffix);
+    if (std::string link = symlink_inside(path); !link.empty()) throw std::invalid_argument(link);
+    write_file_atomically(path, bytes);
     return true;
   } catch (const std::exception& e) {
     if (warning) *warning = e.what();

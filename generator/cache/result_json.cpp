@@ -2,6 +2,10 @@
 
 #include <nlohmann/json.hpp>
 
+#include <cmath>
+#include <stdexcept>
+#include <string>
+
 namespace deckgen {
 namespace {
 
@@ -46,6 +50,60 @@ const json& array_at(const json& j, const char* key) {
   return v;
 }
 
+
+// A well-formed entry can still say what no run could have measured; the page would
+// show it as measured (issue 24). Each check names what is wrong; the caller makes the
+// entry a miss with a warning.
+constexpr double kMaxSeconds = 1e6;  // 11 days: far beyond any timeout a run block allows
+
+void check_seconds(double seconds, const std::string& what) {
+  if (!std::isfinite(seconds) || seconds < 0 || seconds > kMaxSeconds)
+    throw std::invalid_argument(what + " is " + std::to_string(seconds) + " s, which no run measures");
+}
+
+void check_summary(const Summary& s, size_t expected_n, const std::string& what) {
+  if (s.n != expected_n)
+    throw std::invalid_argument(what + " counts " + std::to_string(s.n) + " values, not the " +
+                                std::to_string(expected_n) + " recorded");
+  for (double v : {s.median, s.mad, s.min, s.max})  // a mean of huge values may overflow
+    if (!std::isfinite(v)) throw std::invalid_argument(what + " holds a number that is not finite");
+  if (s.n > 0 && !(s.min <= s.median && s.median <= s.max))
+    throw std::invalid_argument(what + "'s median is outside its min and max");
+  for (size_t i : s.outliers)
+    if (i >= s.n) throw std::invalid_argument(what + " names an outlier past its values");
+}
+
+void check_meaning(const SnippetResult& r) {
+  const size_t runs = r.runs.size();
+  check_seconds(r.compile_seconds, "compile_seconds");
+  check_seconds(r.warmup_seconds, "warmup_seconds");
+  if (r.warmup_runs < 0) throw std::invalid_argument("warmup_runs is negative");
+  for (size_t i = 0; i < runs; ++i) {
+    const RunRecord& run = r.runs[i];
+    std::string what = "run " + std::to_string(i);
+    if (run.index != static_cast<int>(i)) throw std::invalid_argument(what + " has index " + std::to_string(run.index));
+    check_seconds(run.wall_seconds, what + "'s wall time");
+    check_seconds(run.user_seconds, what + "'s user time");
+    check_seconds(run.system_seconds, what + "'s system time");
+    check_seconds(run.other_cpu_seconds, what + "'s other CPU time");
+    if (run.max_rss_kib < 0 || run.voluntary_switches < 0 || run.involuntary_switches < 0)
+      throw std::invalid_argument(what + " has a negative count");
+  }
+  if (r.shown_run < -1 || r.shown_run >= static_cast<int>(runs))
+    throw std::invalid_argument("shown_run " + std::to_string(r.shown_run) + " is not one of the " +
+                                std::to_string(runs) + " runs");
+  if (r.busy_runs < 0 || r.busy_runs > static_cast<int>(runs))
+    throw std::invalid_argument("busy_runs is not a count of the runs");
+  for (const auto& [name, s] : r.stats) check_summary(s, runs, "the " + name + " statistics");
+  for (const auto& [name, series] : r.metrics)
+    for (double v : series.values)
+      if (!std::isfinite(v)) throw std::invalid_argument("metric '" + name + "' holds a number that is not finite");
+  for (const auto& [name, s] : r.metric_stats) {
+    auto series = r.metrics.find(name);
+    if (series == r.metrics.end()) throw std::invalid_argument("statistics of metric '" + name + "', which has no values");
+    check_summary(s, series->second.values.size(), "metric '" + name + "' statistics");
+  }
+}
 
 CapturedText text_from_json(const json& j) {
   CapturedText t;
@@ -155,6 +213,7 @@ std::optional<SnippetResult> result_from_json(const json& j, std::string* error)
       if (!t.is_string()) throw std::invalid_argument("a trace problem is not text");
       r.trace_problems.push_back(t.get<std::string>());
     }
+    check_meaning(r);
     return r;
   } catch (const std::exception& e) {  // nlohmann::json::exception or the checks above
     if (error) *error = e.what();

@@ -37,6 +37,43 @@ std::optional<std::optional<std::string>> parse_entry(const std::string& bytes) 
   return std::nullopt;
 }
 
+// Whether `html` has only the shape highlight.py writes: escaped text (&lt; &#39; ...)
+// and balanced <span class="..."> ... </span>. The page includes it as it is, so a
+// cache entry with anything else (an appended <img onerror>, issue 24) is refused.
+bool is_pygments_html(std::string_view html) {
+  int open = 0;
+  for (size_t i = 0; i < html.size(); ++i) {
+    char c = html[i];
+    if (c == '>' || c == '"') return false;  // Pygments escapes both in text
+    if (c == '&') {
+      size_t end = html.find(';', i);
+      if (end == std::string_view::npos || end - i > 8) return false;
+      std::string_view name = html.substr(i + 1, end - i - 1);
+      bool numeric = name.size() > 1 && name[0] == '#' && name.find_first_not_of("0123456789", 1) == std::string_view::npos;
+      bool named = !name.empty() && name.find_first_not_of("abcdefghijklmnopqrstuvwxyz") == std::string_view::npos;
+      if (!numeric && !named) return false;
+      i = end;
+    } else if (c == '<') {
+      if (html.substr(i).starts_with("</span>")) {
+        if (--open < 0) return false;
+        i += 6;
+        continue;
+      }
+      constexpr std::string_view kOpen = "<span class=\"";
+      if (!html.substr(i).starts_with(kOpen)) return false;
+      size_t end = html.find("\">", i + kOpen.size());
+      if (end == std::string_view::npos) return false;
+      std::string_view classes = html.substr(i + kOpen.size(), end - i - kOpen.size());
+      if (classes.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 _-") !=
+          std::string_view::npos)
+        return false;
+      ++open;
+      i = end + 1;
+    }
+  }
+  return open == 0;
+}
+
 // The interpreter with Pygments: $DECKGEN_HIGHLIGHT_PYTHON, else Debian's python3
 // (scripts/setup installs python3-pygments for it), else python3 on PATH.
 std::optional<fs::path> highlight_python() {
@@ -103,6 +140,10 @@ class PygmentsHighlighter final : public Highlighter {
     if (!bytes) return std::nullopt;
     auto entry = parse_entry(*bytes);
     if (!entry) result.cache_warnings.push_back(fmt::format("highlighting entry {} ignored: not one deckgen wrote", key));
+    if (entry && *entry && !is_pygments_html(**entry)) {
+      result.cache_warnings.push_back(fmt::format("highlighting entry {} ignored: not HTML that Pygments writes", key));
+      return std::nullopt;
+    }
     return entry;
   }
 

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <tuple>
 
 #include "measure/claim_runs.h"
 #include "measure/stats.h"
@@ -297,6 +298,14 @@ ClaimResult bound(const ClaimSpec& c, const Results& results, const ClaimContext
   std::optional<double> below, above;
   if (c.below) below = evaluate(*c.below, ctx.machine);
   if (c.above) above = evaluate(*c.above, ctx.machine);
+  // A constant infinite or NaN bound is an input error; one that names machine facts can
+  // only turn out so here (1 / (machine.cores - 2) on 2 cores), and then means nothing.
+  for (const auto& [key, spec, value] : {std::tuple{"below", &c.below, below}, std::tuple{"above", &c.above, above}})
+    if (value && !std::isfinite(*value)) {
+      r.verdict = fmt::format("`{}: {}` is {} on this machine, not a bound", key, (*spec)->text,
+                              std::isnan(*value) ? "NaN" : *value > 0 ? "infinite" : "minus infinite");
+      return r;
+    }
   r.bound = below ? below : above;
   if ((below && !std::isfinite(*below)) || (above && !std::isfinite(*above))) {
     bool is_below = below && !std::isfinite(*below);

@@ -134,6 +134,8 @@ std::map<std::string, std::string> placeholder_values(const std::vector<Placehol
         if (a && b) {
           double ratio = ratio_estimate(comparison_sides(results, p.b.id, p.a.id, p.a.metric, p.pos));
           if (ratio > 0) shown = format_ratio(ratio);
+          // A ratio over zero is no number; the slide says why rather than a bare n/a.
+          else if (b->median == 0) shown = fmt::format("n/a ({}.{} is 0)", p.b.id, p.b.metric);
         }
         break;
       }

@@ -20,8 +20,13 @@ constexpr std::string_view kGrammar =
 
 // Recursive descent over
 //   condition := sum (op sum)?      sum := product (('+'|'-') product)*
-//   product := unary (('*'|'/') unary)*      unary := '-' unary | atom
+//   product := unary (('*'|'/') unary)*      unary := '-'* atom
 //   atom := number | fact | ('min'|'max') '(' sum (',' sum)* ')' | '(' sum ')'
+// Input controls the recursion only through parentheses and min/max, so those nest at
+// most kMaxNesting deep: a bound of 30,000 '(' would otherwise overflow the stack here,
+// in evaluate() and in the tree's destructor. A sum or product of any length is one flat
+// node (a - b is a + (-b), a / b is a * reciprocal(b)), so long ones parse and evaluate
+// in linear time without deep trees, and a run of unary minuses is one negate or none.
 class Parser {
  public:
   Parser(std::string_view text, const SourcePos& pos) : text_(text), pos_(pos) {}
@@ -53,7 +58,10 @@ class Parser {
   [[noreturn]] void fail(const std::string& problem) const {
     SourcePos where = pos_;
     where.column += static_cast<int>(at_);
-    throw InputError(where, fmt::format("in '{}': {}", text_, problem), std::string(kGrammar));
+    // A hostile bound can be megabytes long; the column says where, the quote only what.
+    constexpr size_t kQuoted = 120;
+    std::string quoted = text_.size() <= kQuoted ? std::string(text_) : std::string(text_.substr(0, kQuoted)) + "...";
+    throw InputError(where, fmt::format("in '{}': {}", quoted, problem), std::string(kGrammar));
   }
 
   void skip_space() {
@@ -69,28 +77,45 @@ class Parser {
     return false;
   }
 
-  ExpressionNode sum() {
-    ExpressionNode left = product();
-    for (;;) {
-      if (accept('+')) left = ExpressionNode{Kind::add, 0, {std::move(left), product()}};
-      else if (accept('-')) left = ExpressionNode{Kind::subtract, 0, {std::move(left), product()}};
-      else return left;
-    }
+  static ExpressionNode wrap(Kind kind, ExpressionNode inside) {
+    ExpressionNode n{kind, 0, {}};
+    n.operands.push_back(std::move(inside));  // moved, never copied: an initializer list would copy the subtree
+    return n;
   }
 
-  ExpressionNode product() {
-    ExpressionNode left = unary();
+  // Terms joined left to right; `flat` collects them once a second one appears.
+  ExpressionNode chain(Kind flat, char join, char inverse, Kind inverted, ExpressionNode (Parser::*next)()) {
+    ExpressionNode first = (this->*next)();
+    ExpressionNode all{flat, 0, {}};
     for (;;) {
-      if (accept('*')) left = ExpressionNode{Kind::multiply, 0, {std::move(left), unary()}};
-      else if (accept('/')) left = ExpressionNode{Kind::divide, 0, {std::move(left), unary()}};
-      else return left;
+      bool plain = accept(join);
+      if (!plain && !accept(inverse)) break;
+      if (all.operands.empty()) all.operands.push_back(std::move(first));
+      ExpressionNode term = (this->*next)();
+      all.operands.push_back(plain ? std::move(term) : wrap(inverted, std::move(term)));
     }
+    return all.operands.empty() ? first : all;
   }
+
+  ExpressionNode sum() { return chain(Kind::add, '+', '-', Kind::negate, &Parser::product); }
+  ExpressionNode product() { return chain(Kind::multiply, '*', '/', Kind::divide, &Parser::unary); }
 
   ExpressionNode unary() {
-    if (accept('-')) return ExpressionNode{Kind::negate, 0, {unary()}};
-    return atom();
+    bool negated = false;
+    while (accept('-')) negated = !negated;  // -(-x) is x exactly, so only the parity matters
+    ExpressionNode inside = atom();
+    return negated ? wrap(Kind::negate, std::move(inside)) : inside;
   }
+
+  // Entered for each '(' and min( / max(; the guard leaves it on the way out.
+  struct Nesting {
+    explicit Nesting(Parser& p) : parser(p) {
+      if (++parser.depth_ > kMaxNesting)
+        parser.fail(fmt::format("parentheses and min/max nest more than {} deep", kMaxNesting));
+    }
+    ~Nesting() { --parser.depth_; }
+    Parser& parser;
+  };
 
   std::string_view word() {
     size_t start = at_;
@@ -104,6 +129,7 @@ class Parser {
     skip_space();
     if (at_ >= text_.size()) fail("the expression ends where a value was expected");
     if (accept('(')) {
+      Nesting nested(*this);
       ExpressionNode inside = sum();
       if (!accept(')')) fail("a '(' is not closed");
       return inside;
@@ -123,6 +149,7 @@ class Parser {
     if (name == "machine.logical_cores") return ExpressionNode{Kind::logical_cores, 0, {}};
     if (name == "min" || name == "max") {
       if (!accept('(')) fail(fmt::format("write {}(a, b)", name));
+      Nesting nested(*this);
       ExpressionNode call{name == "min" ? Kind::min : Kind::max, 0, {sum()}};
       while (accept(',')) call.operands.push_back(sum());
       if (!accept(')')) fail(fmt::format("{}( is not closed", name));
@@ -136,6 +163,7 @@ class Parser {
   std::string_view text_;
   SourcePos pos_;
   size_t at_ = 0;
+  int depth_ = 0;
 };
 
 double value_of(const ExpressionNode& n, const MachineFacts& facts) {
@@ -145,10 +173,23 @@ double value_of(const ExpressionNode& n, const MachineFacts& facts) {
     case Kind::cores: return facts.cores;
     case Kind::logical_cores: return facts.logical_cores;
     case Kind::negate: return -operand(0);
-    case Kind::add: return operand(0) + operand(1);
-    case Kind::subtract: return operand(0) - operand(1);
-    case Kind::multiply: return operand(0) * operand(1);
-    case Kind::divide: return operand(0) / operand(1);
+    case Kind::add: {  // left to right, so a - b + c rounds as written
+      double total = operand(0);
+      for (size_t i = 1; i < n.operands.size(); ++i) {
+        const ExpressionNode& term = n.operands[i];
+        total = term.kind == Kind::negate ? total - value_of(term.operands.at(0), facts) : total + operand(i);
+      }
+      return total;
+    }
+    case Kind::multiply: {
+      double total = operand(0);
+      for (size_t i = 1; i < n.operands.size(); ++i) {
+        const ExpressionNode& factor = n.operands[i];
+        total = factor.kind == Kind::divide ? total / value_of(factor.operands.at(0), facts) : total * operand(i);
+      }
+      return total;
+    }
+    case Kind::divide: return 1 / operand(0);  // only inside a product, where it is handled above
     case Kind::min:
     case Kind::max: {
       double best = operand(0);

@@ -20,8 +20,14 @@ struct MachineFacts {
   int logical_cores = 0;
 };
 
+// Parentheses and min/max nest at most this deep (README, "Claims"): the parser and
+// evaluate() recurse once per level. Deeper is an input error.
+inline constexpr int kMaxNesting = 100;
+
 struct ExpressionNode {
-  enum class Kind { number, cores, logical_cores, negate, add, subtract, multiply, divide, min, max,
+  // add holds a sum's terms, a subtracted one wrapped in negate; multiply a product's
+  // factors, a divisor wrapped in divide. Both are flat, however long the sum.
+  enum class Kind { number, cores, logical_cores, negate, add, multiply, divide, min, max,
                     ge, gt, le, lt, eq, ne } kind = Kind::number;
   double value = 0;                     // number
   std::vector<ExpressionNode> operands;  // everything but number and the facts

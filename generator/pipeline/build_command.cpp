@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <new>
 
 #include "cache/cache_folder.h"
 #include "cache/cache_store.h"
@@ -109,7 +110,7 @@ int build_deck(const Options& options, Status& status, Runners runners, BuiltDec
   Plan plan = make_plan(deck, options.snippets_dir, input_errors);
   fs::path cache_dir = cache_dir_for(options.inputs);
   // Before anything runs or is written: no output may destroy anything.
-  std::vector<OutputPath> outputs = outputs_of(options);
+  std::vector<OutputPath> outputs = outputs_of(options, &plan);
   check_outputs(outputs, input_files(deck, plan), cache_dir);
   for (const OutputPath& out : outputs) remove_stale_temp_files(out.path);  // left by a kill -9
   // Read before anything runs: an unreadable baseline is an input error.
@@ -175,12 +176,16 @@ int build_deck(const Options& options, Status& status, Runners runners, BuiltDec
                                       options.fail_on_regression_percent, status);
   BuildResults results{plan,     measured.results, measured.provenance, figures.claims,
                        strictness, compared ? &*compared : nullptr};
+  // Every output is written out first and only then renamed into place, together: a
+  // full disk used to leave a new report, JUnit file and traces/ beside the old deck.
+  StagedWrites staged;
   if (options.write_deck && !options.deck_is_intermediate)
-    for (const Attachment& t : traces) write_file_if_changed(options.output.parent_path() / t.path, t.content);
-  if (options.report) write_file_atomically(*options.report, report_json(results));
-  if (options.junit) write_file_atomically(*options.junit, junit_xml(results));
+    for (const Attachment& t : traces) staged.add_if_changed(options.output.parent_path() / t.path, t.content);  // trace_path()
+  if (options.report) staged.add(*options.report, report_json(results));
+  if (options.junit) staged.add(*options.junit, junit_xml(results));
+  if (options.write_deck) staged.add(options.output, page);
+  staged.commit();
   if (options.write_deck) {
-    write_file_atomically(options.output, page);
     if (!options.deck_is_intermediate)
       status.info(fmt::format("wrote {} ({} slides, {} KiB)", options.output.generic_string(),
                               slides.size() + (deck.meta.title.empty() ? 0 : 1), (page.size() + 1023) / 1024));
@@ -243,6 +248,9 @@ int run_build(const Options& options, Status& status, Runners runners, BuiltDeck
     return e.exit_code();
   } catch (const std::system_error& e) {
     status.error(fmt::format("{} ({})", e.what(), e.code().message()));
+    return exit_input_error;
+  } catch (const std::bad_alloc&) {  // was std::terminate: an abort, no word why (issue 24)
+    status.error("out of memory: nothing was written; split the largest slide file or snippet output");
     return exit_input_error;
   }
 }

@@ -4,6 +4,7 @@
 
 #include "cache/key_changes.h"
 #include "cache/key_history.h"
+#include "util/files.h"
 
 namespace deckgen {
 namespace {
@@ -44,6 +45,7 @@ SnippetLookup look_up_snippets(const Plan& plan, const Toolchains& tools, const 
   SnippetLookup lookup;
   lookup.settled.resize(count);
   lookup.result_keys.resize(count);
+  lookup.key_now.resize(count);
   std::vector<bool> must_run(count, false);
   std::vector<bool> runnable(count, false);  // its language can run here
   std::vector<std::string> program_keys(count);
@@ -64,12 +66,23 @@ SnippetLookup look_up_snippets(const Plan& plan, const Toolchains& tools, const 
       // A result measured beside other work must never be shown as if measured alone.
       inputs.measurement = timed_ids.count(s.spec.id) ? "alone" : "shared";
       SnippetKeys keys = snippet_keys(s, inputs);
+      // The source as it is on disk now (the key above hashed it as the plan read it).
+      lookup.key_now[i] = [&s, inputs] {
+        PlannedSnippet now = s;
+        if (!read_file(now.spec.file, now.source)) return std::string();
+        return snippet_keys(now, inputs).result;
+      };
       const std::string& key_text = keys.text;
       lookup.result_keys[i] = keys.result;
       program_keys[i] = std::move(keys.program);
       bool rerun = options.force || (!options.only.empty() && named_by_only);
       std::string warning;
       std::optional<SnippetResult> hit = rerun ? std::nullopt : cache->load(lookup.result_keys[i], &warning);
+      if (hit && hit->id != s.spec.id) {  // the key covers the id: this entry was edited (issue 24)
+        warning = fmt::format("cache entry {} ignored: it holds snippet '{}', not '{}'", lookup.result_keys[i], hit->id,
+                              s.spec.id);
+        hit.reset();
+      }
       if (!warning.empty()) status.warning(warning);
       KeyHistory history(*store);
       if (!hit) explain_rerun(s.spec.id, options, history.previous(s.spec.id), key_text, status);

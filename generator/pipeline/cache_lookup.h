@@ -22,6 +22,11 @@ struct SnippetLookup {
   std::vector<std::string> result_keys;               // per plan snippet; empty without a cache
   std::map<std::string, std::string> program_keys;    // snippet id -> compile_cache_key
   std::vector<size_t> to_run;                         // plan indices, in plan order
+  // Per plan snippet, its result key as computed again now, from the files as they are:
+  // a result is stored only when this still gives result_keys[i] after its runs (issue
+  // 24: a source edited while it ran, then restored, showed the edit's output under the
+  // original code). Empty without a cache.
+  std::vector<std::function<std::string()>> key_now;
 };
 
 // `cache` is null under --no-cache. `base` holds the inputs shared by every snippet (the

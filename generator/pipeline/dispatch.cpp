@@ -1,6 +1,7 @@
 #include "pipeline/dispatch.h"
 
 #include <algorithm>
+#include <filesystem>
 #include <memory>
 #include <thread>
 
@@ -9,6 +10,7 @@
 #include "pipeline/init_command.h"
 #include "pipeline/pdf_command.h"
 #include "pipeline/watch_command.h"
+#include "util/files.h"
 
 namespace deckgen {
 namespace {
@@ -33,6 +35,9 @@ int run_command(const Options& options) {
                                      : options.verbose ? Verbosity::verbose
                                                        : Verbosity::normal);
   install_interrupt_handling();
+  // What a killed deckgen could not remove (issue 24): the next run does.
+  std::error_code ec;
+  sweep_abandoned_temp_folders(std::filesystem::temp_directory_path(ec));
   LazyRunner runner;
   unsigned cores = std::max(1u, std::thread::hardware_concurrency());
   return run_command(options, *status, Runners{runner, [] { return std::make_unique<LazyRunner>(); }, cores});

@@ -70,14 +70,22 @@ std::vector<fs::path> input_files(const Deck& deck, const Plan& plan) {
   return files;
 }
 
-std::vector<OutputPath> outputs_of(const Options& options) {
+std::vector<OutputPath> outputs_of(const Options& options, const Plan* plan) {
   std::vector<OutputPath> outputs;
   if (options.deck_is_intermediate) outputs.push_back({options.pdf_output, "-o"});
   else if (options.write_deck) outputs.push_back({options.output, "-o"});
   if (options.report) outputs.push_back({*options.report, "--report"});
   if (options.junit) outputs.push_back({*options.junit, "--junit"});
+  // A traced snippet's trace goes beside the deck (pipeline/build_command.cpp), and is
+  // checked like the deck itself (issue 24: it was written through a symbolic link and
+  // over a FIFO).
+  if (plan && options.write_deck && !options.deck_is_intermediate)
+    for (const PlannedSnippet& s : plan->snippets)
+      if (s.spec.trace) outputs.push_back({trace_path(options.output, s.spec.id), std::string(kTracesOption)});
   return outputs;
 }
+
+fs::path trace_path(const fs::path& deck, const std::string& id) { return deck.parent_path() / "traces" / (id + ".json"); }
 
 void check_outputs(const std::vector<OutputPath>& outputs, const std::vector<fs::path>& inputs,
                    const fs::path& cache_dir) {
@@ -87,6 +95,18 @@ void check_outputs(const std::vector<OutputPath>& outputs, const std::vector<fs:
 
   for (size_t i = 0; i < outputs.size(); ++i) {
     const OutputPath& out = outputs[i];
+    // Found here, before anything runs or is made: `-o dir/` used to create dir/ and
+    // then fail, and a snippet id too long for a file name failed after every run.
+    if (!out.path.has_filename())
+      refuse(out, "ends in '/': it names a folder, not the file to write", "name the file, e.g. output/deck.html");
+    if (out.path.filename().string().size() > kMaxFileNameBytes)
+      refuse(out, fmt::format("has a file name of {} bytes, more than the {} a file system allows",
+                              out.path.filename().string().size(), kMaxFileNameBytes),
+             "use a shorter name (for traces/, a shorter snippet id)");
+    std::error_code ec;
+    if (fs::path folder = out.path.parent_path(); out.option == kTracesOption && fs::is_symlink(fs::symlink_status(folder, ec)))
+      refuse(out, fmt::format("would be written through {}, a symbolic link", folder.generic_string()),
+             "remove the link: traces/ beside the deck is deckgen's own folder");
     if (auto st = status_of(out.path); st && !S_ISREG(st->st_mode))
       refuse(out, fmt::format("names {}, not a regular file: writing the output would replace it", kind_of(st->st_mode)),
              "name a new file, or a regular file to overwrite");

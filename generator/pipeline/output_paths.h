@@ -7,6 +7,7 @@
 // the spelling: `deck/../deck/00.md` and a symbolic link to a slide are the slide.
 #include <filesystem>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace deckgen {
@@ -20,16 +21,23 @@ struct OutputPath {
   std::string option;  // as the user named it: "-o", "--report", "--junit"
 };
 
-// Every file `options` makes the build write. For `pdf` (its intermediate page is
-// deckgen's own temporary file) that is the PDF instead of the page.
-std::vector<OutputPath> outputs_of(const Options& options);
+// Every file `options` makes the build write, traces/ID.json of the traced snippets
+// included. For `pdf` (its intermediate page is deckgen's own temporary file) that is
+// the PDF instead of the page.
+std::vector<OutputPath> outputs_of(const Options& options, const Plan* plan = nullptr);
+
+// Where a traced snippet's trace is written: traces/ID.json beside the deck.
+std::filesystem::path trace_path(const std::filesystem::path& deck, const std::string& id);
+inline constexpr std::string_view kTracesOption = "-o (its traces/)";
+inline constexpr size_t kMaxFileNameBytes = 255;  // NAME_MAX on Linux file systems
 
 // The files the deck is read from: its Markdown files, the images its slides show and
 // the snippets it runs.
 std::vector<std::filesystem::path> input_files(const Deck& deck, const Plan& plan);
 
 // Throws InputError (exit 2; nothing has been written yet) naming the output and its
-// option when it is an existing path that is not a regular file (a folder, device,
+// option when it ends in '/', when its name is longer than a file name may be, when a
+// trace would be written through a symbolic link, when it is an existing path that is not a regular file (a folder, device,
 // FIFO or socket, also through a symbolic link), the same file as one of `inputs` or
 // as another output, or a path inside `cache_dir`.
 void check_outputs(const std::vector<OutputPath>& outputs, const std::vector<std::filesystem::path>& inputs,

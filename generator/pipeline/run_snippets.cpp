@@ -1,5 +1,7 @@
 #include "pipeline/run_snippets.h"
 
+#include <fmt/format.h>
+
 #include <chrono>
 #include <cstdlib>
 #include <memory>
@@ -144,17 +146,26 @@ Measured run_snippets(const Deck& deck, const Plan& plan, const Options& options
   // writes no cache entries. Only passing results are kept: a failure reruns until fixed,
   // so a flaky one (a timeout on a busy machine) is never replayed from the cache.
   const bool storing = cache && options.store_results == StoreResults::yes;
+  // A snippet whose inputs changed while it ran is not stored under the key of what was
+  // there before (the watch that follows the edit reruns it).
+  std::vector<bool> unchanged(count, true);
   for (size_t i : lookup.to_run) {
+    if (!storing || results[i]->outcome != Outcome::passed) continue;
+    if (lookup.key_now[i] && lookup.key_now[i]() != lookup.result_keys[i]) {
+      unchanged[i] = false;
+      status.warning(fmt::format("snippet '{}' changed while it ran: its result is shown but not kept in the cache",
+                                 plan.snippets[i].spec.id));
+      continue;
+    }
     std::string warning;
-    if (storing && results[i]->outcome == Outcome::passed && !cache->save(lookup.result_keys[i], *results[i], &warning))
-      status.warning(warning);
+    if (!cache->save(lookup.result_keys[i], *results[i], &warning)) status.warning(warning);
   }
   for (size_t i = 0; i < count; ++i) m.results[plan.snippets[i].spec.id] = std::move(*results[i]);
   // Claims the runs cannot decide yet get more of them, interleaved, one at a time.
   m.sampling = sample_for_claims(deck, plan, ctx, runners.main, m.provenance.machine, options.family, m.round_seed + 1, m.results,
                                  [&](size_t i, const SnippetResult& r) {
                                    std::string warning;
-                                   if (storing && r.outcome == Outcome::passed &&
+                                   if (storing && r.outcome == Outcome::passed && unchanged[i] &&
                                        !cache->save(lookup.result_keys[i], r, &warning))
                                      status.warning(warning);
                                  }, status);

@@ -28,11 +28,23 @@ class TerminalStatus final : public Status {
   }
   void summary(const std::string& line) override {
     clear_line();
+    if (unshown_warnings_ > 0)
+      tagged("warning", "1;33", fmt::format("{} more warnings were not shown", unshown_warnings_));
+    // A summary ends a build; under `watch` the next one may show its own warnings.
+    shown_warnings_ = unshown_warnings_ = 0;
     fmt::print(stderr, "{}\n", terminal_safe(line));
   }
   void warning(const std::string& line) override {
     if (quiet_) return;  // -q: only errors and the summary
+    // Capped like input errors: 100,000 warnings printed 16 MB (issue 24), and nobody
+    // reads past the first screens; the summary counts the rest.
+    if (shown_warnings_ >= kMaxWarnings) {
+      ++unshown_warnings_;
+      return;
+    }
     tagged("warning", "1;33", line);
+    if (++shown_warnings_ == kMaxWarnings)
+      tagged("warning", "1;33", fmt::format("{} warnings shown; the rest are only counted", kMaxWarnings));
   }
   void error(const std::string& line) override { tagged("error", "1;31", line); }
   void detail(const std::string& line) override {
@@ -72,7 +84,9 @@ class TerminalStatus final : public Status {
                            : fmt::format("deckgen: {}: {}", tag, line);
     fmt::print(stderr, "{}\n", colour_ ? coloured_tag(text, tag, sgr) : text);
   }
+  static constexpr size_t kMaxWarnings = 100;
   bool quiet_, verbose_, tty_, colour_;
+  size_t shown_warnings_ = 0, unshown_warnings_ = 0;
   bool line_open_ = false;
   size_t last_index_ = static_cast<size_t>(-1);
 };

@@ -52,6 +52,20 @@ bool take_notes_marker(Node& block) {
   return true;
 }
 
+// A slide file must be a regular file (or a link to one): reading a FIFO blocked for ever,
+// and a folder or dangling link named *.md was skipped without a word (issue 24).
+void check_slide_file(const fs::path& path) {
+  std::error_code ec;
+  fs::file_status target = fs::status(path, ec);
+  if (fs::is_regular_file(target)) return;
+  std::string what = fs::is_symlink(fs::symlink_status(path, ec)) && !fs::exists(target) ? "a link to nothing"
+                     : fs::is_directory(target)                                        ? "a folder"
+                     : fs::is_fifo(target)                                             ? "a FIFO"
+                                                                                       : "not a regular file";
+  throw InputError({path.generic_string()}, fmt::format("this slide file is {}", what),
+                   "make it a regular .md file, or rename or remove it");
+}
+
 std::vector<fs::path> markdown_files(const std::vector<fs::path>& inputs) {
   std::vector<fs::path> files;
   for (const fs::path& input : inputs) {
@@ -63,8 +77,9 @@ std::vector<fs::path> markdown_files(const std::vector<fs::path>& inputs) {
       std::vector<fs::path> found;
       for (const auto& entry : fs::directory_iterator(input, ec)) {
         const fs::path& p = entry.path();
-        if (p.extension() == ".md" && !p.filename().string().starts_with(".") && entry.is_regular_file(ec))
-          found.push_back(p);
+        if (p.extension() != ".md" || p.filename().string().starts_with(".")) continue;
+        check_slide_file(p);
+        found.push_back(p);
       }
       if (ec) throw InputError({input.generic_string()}, fmt::format("cannot list the folder: {}", ec.message()));
       std::sort(found.begin(), found.end());
@@ -72,7 +87,8 @@ std::vector<fs::path> markdown_files(const std::vector<fs::path>& inputs) {
         throw InputError({input.generic_string()}, "the deck folder holds no .md files",
                          "add slides as .md files (read in name order), or pass the files themselves");
       files.insert(files.end(), found.begin(), found.end());
-    } else if (fs::exists(input, ec)) {
+    } else if (fs::exists(fs::symlink_status(input, ec))) {
+      check_slide_file(input);
       files.push_back(input);
     } else {
       throw InputError({input.generic_string()}, "no such file or folder",
@@ -215,6 +231,7 @@ Deck read_deck(const std::vector<fs::path>& inputs, InputErrorList& errors) {
       }
       text = sanitize_utf8(raw);
     }
+    normalize_text_start_and_line_ends(text);
     FrontMatterSplit split;
     errors.collect([&] { split = split_front_matter(text, name); });
     if (split.present) {

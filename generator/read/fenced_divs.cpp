@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "model/input_error.h"
 #include "read/attributes.h"
 #include "read/block_lines.h"
 #include "util/text.h"
@@ -68,6 +69,26 @@ std::optional<Attributes> opening(std::string_view line, const SourcePos& pos, c
   return attrs;
 }
 
+// Refuses, before any block moves, a slide whose divs nest deeper than kMaxDivNesting:
+// every later walk of the tree (transforms, renderer, the tree's destructor) recurses
+// once per level, and 12,000 nested divs overflowed the stack (issue 24).
+void check_nesting(const NodeList& blocks) {
+  size_t open = 0;
+  for (const Node& block : blocks) {
+    const auto* line = lone_line(block);
+    if (!line || !is_div_fence(*line)) continue;
+    size_t colons = line->find_first_not_of(':');
+    bool opens = colons != std::string::npos && !trim(std::string_view(*line).substr(colons)).empty();
+    if (!opens) {
+      if (open > 0) --open;
+      continue;
+    }
+    if (++open > kMaxDivNesting)
+      throw InputError(block.pos, fmt::format("fenced divs nest more than {} deep here", kMaxDivNesting),
+                       "close some of the divs above with `:::` lines");
+  }
+}
+
 }  // namespace
 
 const std::pmr::string* lone_line(const Node& paragraph) {
@@ -81,6 +102,7 @@ void group_fenced_divs(NodeList& blocks, const FileContext& ctx) {
   for (const Node& b : blocks)
     if (const auto* line = lone_line(b); line && is_div_fence(*line)) any = true;
   if (!any) return;
+  check_nesting(blocks);
   std::pmr::memory_resource* memory = blocks.get_allocator().resource();
   NodeList out(memory);
   std::vector<Node> open;  // divs being filled, innermost last

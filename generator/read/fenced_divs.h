@@ -15,6 +15,9 @@
 
 namespace deckgen {
 
+// Divs nest at most this deep (README, "Slides"); a deeper opening fence is an input error.
+inline constexpr size_t kMaxDivNesting = 50;
+
 // Known classes: columns, column (width=), incremental, nonincremental. An unknown class
 // or attribute, a fence that closes nothing and a div left open at the slide's end are
 // warnings (the div still closes there).

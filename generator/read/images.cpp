@@ -30,6 +30,12 @@ std::string load_local_image(std::string_view url, const SourcePos& near, const 
   fs::path path = ctx.md_file.parent_path() / percent_decode(url.substr(0, url.find_first_of("?#")));
   std::string key = path.lexically_normal().generic_string();
   if (ctx.images.count(key)) return key;
+  std::error_code ec;
+  if (uintmax_t size = fs::file_size(path, ec); !ec && size > kMaxImageBytes)
+    throw InputError(locate(near, ctx.text, url),
+                     fmt::format("image '{}' is {} MiB, over the {} MiB an image may have", path.generic_string(),
+                                 size >> 20, kMaxImageBytes >> 20),
+                     "make it smaller: every image is inlined into the one HTML file");
   std::string bytes;
   if (!read_file(path, bytes))
     throw InputError(locate(near, ctx.text, url), fmt::format("cannot read image '{}'", path.generic_string()),

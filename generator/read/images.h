@@ -2,6 +2,7 @@
 // Local images, read once and inlined by the renderer as data: URIs; a remote one is an
 // input error, as the deck must present offline. Markdown images, slide backgrounds and
 // the <img> tags of raw HTML all come through here.
+#include <cstdint>
 #include <filesystem>
 #include <string>
 #include <string_view>
@@ -9,6 +10,11 @@
 #include "read/file_context.h"
 
 namespace deckgen {
+
+// The largest image file deckgen inlines (README, "Writing a deck"): each is base64 in the
+// one HTML file (a third larger) and in memory while the deck is built; a 2 GB file
+// named as an image took the build's memory with it. Larger is an input error.
+inline constexpr uintmax_t kMaxImageBytes = uintmax_t{32} << 20;
 
 // Reads the image `url` (relative to the .md file) into ctx.images and returns its key;
 // a data: URL is returned as it is. `near` is where the reference is written; the error

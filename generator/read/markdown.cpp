@@ -4,7 +4,10 @@
 #include <cmark-gfm-extension_api.h>
 #include <cmark-gfm.h>
 
+#include <unistd.h>
+
 #include <algorithm>
+#include <cstdlib>
 #include <cstring>
 #include <memory>
 #include <mutex>
@@ -26,11 +29,28 @@ struct ParserDeleter {
 // frees while parsing is recycled, and the arena returns the rest at once.
 thread_local BumpArena* current_arena = nullptr;
 
-void* arena_calloc(size_t count, size_t size) {
-  if (size && count > SIZE_MAX / size) return nullptr;
-  return current_arena->allocate(count * size);
+// cmark does not check what its allocator returns: a null pointer was a segfault. No
+// exception may cross cmark's C frames, so running out of memory ends deckgen here, with
+// a message (issue 24). Nothing has been written yet; the next run removes the private
+// temp folders this exit leaves.
+[[noreturn]] void out_of_memory() {
+  static constexpr char kMessage[] =
+      "deckgen: error: out of memory while parsing the slides' Markdown; nothing was written\n"
+      "  split the largest slide file, or look for a runaway construct in it\n";
+  [[maybe_unused]] ssize_t written = ::write(STDERR_FILENO, kMessage, sizeof kMessage - 1);
+  std::_Exit(2);
 }
-void* arena_realloc(void* block, size_t size) { return current_arena->reallocate(block, size); }
+
+void* checked(void* block) {
+  if (!block) out_of_memory();
+  return block;
+}
+
+void* arena_calloc(size_t count, size_t size) {
+  if (size && count > SIZE_MAX / size) out_of_memory();
+  return checked(current_arena->allocate(count * size));
+}
+void* arena_realloc(void* block, size_t size) { return checked(current_arena->reallocate(block, size)); }
 void arena_free(void* block) { current_arena->release(block); }
 
 cmark_mem arena_mem{arena_calloc, arena_realloc, arena_free};

@@ -206,13 +206,17 @@ TimelineSpec parse_timeline_block(std::string_view yaml, const SourcePos& block)
 
 std::vector<PlaceholderMatch> find_placeholders(std::string_view text, const SourcePos& pos) {
   std::vector<PlaceholderMatch> found;
+  // Lines are counted from the previous placeholder on, not from the top each time:
+  // counting from the top made 200,000 placeholders take 66 s (issue 24).
+  size_t newlines = 0, counted_to = 0, line_start = 0;
   for (size_t at = 0; (at = text.find("{{", at)) != std::string_view::npos;) {
     size_t end = text.find("}}", at + 2);
     // Column of the placeholder: the text node's column plus its offset on the first line.
     SourcePos where = pos;
-    size_t newlines = std::count(text.begin(), text.begin() + at, '\n');
+    for (; counted_to < at; ++counted_to)
+      if (text[counted_to] == '\n') ++newlines, line_start = counted_to + 1;
     where.line += static_cast<int>(newlines);
-    where.column = newlines ? static_cast<int>(at - text.rfind('\n', at)) : pos.column + static_cast<int>(at);
+    where.column = newlines ? static_cast<int>(at - line_start + 1) : pos.column + static_cast<int>(at);
     if (end == std::string_view::npos)
       throw InputError(where, "'{{' is never closed by '}}'", "write {{ID.METRIC}}, or `{{` in code to show braces");
     std::string_view written = text.substr(at + 2, end - at - 2);

@@ -28,6 +28,9 @@ std::string python_path(const ExecuteContext& ctx) {
 }
 
 constexpr uintmax_t kMaxTraceBytes = 256 << 20;
+// A metrics file holds a few named numbers (README, "Traces"); a runaway one must not
+// take deckgen's memory, nor its time parsing it.
+constexpr uintmax_t kMaxMetricsFileBytes = 1 << 20;
 
 // What a file the snippet made in its output folder is, when it is not a regular file
 // (a FIFO would block the read for ever; a directory has no size), else empty.
@@ -59,6 +62,12 @@ void read_outputs(const fs::path& out_dir, RawRun& run, bool keep_traces) {
       continue;
     }
     if (metrics) {
+      std::error_code size_ec;
+      if (uintmax_t size = fs::file_size(entry.path(), size_ec); !size_ec && size > kMaxMetricsFileBytes) {
+        run.metric_problems.push_back(fmt::format("{} is {} KiB, over the {} KiB a metrics file may have; it was not read",
+                                                  name, size >> 10, kMaxMetricsFileBytes >> 10));
+        continue;
+      }
       std::string text;
       if (!read_file(entry.path(), text)) continue;
       MetricsFile file = parse_metrics_file(text, name);

@@ -60,6 +60,13 @@ void install_interrupt_handling() {
   action.sa_flags = SA_RESTART;
   ::sigaction(SIGINT, &action, nullptr);
   ::sigaction(SIGTERM, &action, nullptr);
+  // A write to a helper that exited before reading (SIGPIPE), or past RLIMIT_FSIZE
+  // (SIGXFSZ), killed deckgen without a word (exit 141 for a highlighter that never
+  // read its input, issue 24). Ignored, the write fails with EPIPE or EFBIG instead, and
+  // that is reported as the failure it is. Helpers get the defaults back
+  // (run/process.cpp), snippets too (run/launcher.c).
+  ::signal(SIGPIPE, SIG_IGN);
+  ::signal(SIGXFSZ, SIG_IGN);
 }
 
 bool interrupted() { return caught_signal.load() != 0; }

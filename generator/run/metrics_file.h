@@ -15,6 +15,10 @@ struct MetricsFile {
   std::vector<std::string> problems;  // "metric 'ratio' is NaN", "metrics-12.json is not JSON: ..."
 };
 
+// How deep a metrics file may nest arrays and objects (README, "Metrics"); deeper files
+// are refused whole.
+inline constexpr size_t kMaxMetricsNesting = 32;
+
 // `file_name` only names the file in problems.
 MetricsFile parse_metrics_file(std::string_view text, std::string_view file_name);
 

@@ -14,6 +14,7 @@
 #include <cstdlib>
 #include <functional>
 
+#include "run/helper_child.h"
 #include "run/live_groups.h"
 #include "run/snippet_runner.h"
 
@@ -34,6 +35,15 @@ struct OwnProcessGroup {
   }
 };
 
+// It dies with deckgen, and gets the default SIGPIPE and SIGXFSZ back (run/helper_child.h).
+struct DieWithDeckgen {
+  boost::system::error_code on_exec_setup(bp::posix::default_launcher&, const bp::filesystem::path&,
+                                          const char* const*) {
+    if (int error = prepare_helper_child()) return {error, boost::system::system_category()};
+    return {};
+  }
+};
+
 // After the helper exited, how long a process it left behind may keep its stdout or
 // stderr open before deckgen stops reading them (its group is killed at once; this is
 // for one that left the group).
@@ -50,7 +60,8 @@ ProcessResult run_process(const fs::path& program, const std::vector<std::string
   boost::system::error_code ec;
   std::optional<bp::process> started;
   try {
-    started.emplace(ctx, program.string(), args, bp::process_stdio{in_pipe, out_pipe, err_pipe}, OwnProcessGroup{});
+    started.emplace(ctx, program.string(), args, bp::process_stdio{in_pipe, out_pipe, err_pipe}, OwnProcessGroup{},
+                    DieWithDeckgen{});
   } catch (const boost::system::system_error& e) {
     result.error = e.code().message();
     return result;

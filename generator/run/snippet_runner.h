@@ -96,6 +96,7 @@ struct Interrupted : std::exception {
 // Installs SIGINT/SIGTERM handling: stop every live snippet and helper, then let the
 // caller's cleanup run (the runner throws `Interrupted`; code outside a run checks
 // interrupted()) and exit 130/143. A second signal exits at once. Safe to call twice.
+// Also ignores SIGPIPE and SIGXFSZ, so that a failed write is an error, not a silent death.
 void install_interrupt_handling();
 bool interrupted();
 int interrupt_signal();  // SIGINT or SIGTERM once interrupted(), else 0

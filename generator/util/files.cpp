@@ -38,7 +38,12 @@ std::optional<std::string> read_text(const fs::path& path) {
   return text;
 }
 
-void write_file_atomically(const fs::path& path, std::string_view content) {
+namespace {
+
+// Writes `content` to a fresh temporary file beside `path` (created with its folder),
+// flushed to disk, and returns the temporary file's name; throws, leaving nothing, when
+// it cannot. Renaming it over `path` is then all that is left to do.
+std::string write_temp_beside(const fs::path& path, std::string_view content) {
   fs::path dir = path.parent_path().empty() ? fs::path(".") : path.parent_path();
   fs::create_directories(dir);
   std::string tmp = (dir / fmt::format(".{}.tmp-XXXXXX", path.filename().string())).string();
@@ -71,11 +76,44 @@ void write_file_atomically(const fs::path& path, std::string_view content) {
     ::unlink(tmp.c_str());
     throw std::system_error(errno, std::generic_category(), "cannot write " + path.string());
   }
+  return tmp;
+}
+
+void replace_with(const std::string& tmp, const fs::path& path) {
   if (::rename(tmp.c_str(), path.c_str()) != 0) {
     int err = errno;
     ::unlink(tmp.c_str());
     throw std::system_error(err, std::generic_category(), "cannot replace " + path.string());
   }
+}
+
+}  // namespace
+
+void write_file_atomically(const fs::path& path, std::string_view content) {
+  replace_with(write_temp_beside(path, content), path);
+}
+
+void StagedWrites::add(const fs::path& path, std::string_view content) {
+  staged_.push_back({write_temp_beside(path, content), path});
+}
+
+void StagedWrites::add_if_changed(const fs::path& path, std::string_view content) {
+  std::string existing;
+  if (read_file(path, existing) && existing == content) return;
+  add(path, content);
+}
+
+void StagedWrites::commit() {
+  for (Staged& s : staged_) {
+    replace_with(s.temp, s.path);
+    s.temp.clear();
+  }
+  staged_.clear();
+}
+
+StagedWrites::~StagedWrites() {
+  for (const Staged& s : staged_)
+    if (!s.temp.empty()) ::unlink(s.temp.c_str());
 }
 
 namespace {
@@ -116,15 +154,54 @@ size_t remove_stale_temp_files(const fs::path& path) {
   return removed;
 }
 
+namespace {
+constexpr const char* kOwnerMarker = ".deckgen-owner";
+}  // namespace
+
 TempFolder::TempFolder(std::string_view purpose) {
   std::string pattern = (fs::temp_directory_path() / fmt::format("deckgen-{}-XXXXXX", purpose)).string();
   if (!::mkdtemp(pattern.data())) throw std::system_error(errno, std::generic_category(), "cannot create " + pattern);
   path_ = pattern;
+  // Locked before it gets its name, so that a sweeper never finds the marker unlocked
+  // while this folder is in use. O_CLOEXEC: a helper or snippet must not hold the lock
+  // after deckgen is gone.
+  fs::path pending = path_ / ".deckgen-owner.new";
+  owner_lock_ = ::open(pending.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
+  if (owner_lock_ < 0 || ::flock(owner_lock_, LOCK_EX) != 0 || ::rename(pending.c_str(), (path_ / kOwnerMarker).c_str()) != 0) {
+    int error = errno;
+    std::error_code ec;
+    fs::remove_all(path_, ec);
+    if (owner_lock_ >= 0) ::close(owner_lock_);
+    throw std::system_error(error, std::generic_category(), "cannot mark " + path_.string() + " as deckgen's");
+  }
 }
 
 TempFolder::~TempFolder() {
   std::error_code ec;
   fs::remove_all(path_, ec);
+  if (owner_lock_ >= 0) ::close(owner_lock_);
+}
+
+size_t sweep_abandoned_temp_folders(const fs::path& temp_dir) {
+  size_t removed = 0;
+  std::error_code ec;
+  for (const auto& entry : fs::directory_iterator(temp_dir, ec)) {
+    if (!entry.path().filename().string().starts_with("deckgen-")) continue;
+    struct stat folder {};
+    if (::lstat(entry.path().c_str(), &folder) != 0 || !S_ISDIR(folder.st_mode) || folder.st_uid != ::geteuid()) continue;
+    int fd = ::open((entry.path() / kOwnerMarker).c_str(), O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
+    if (fd < 0) continue;
+    struct stat marker {};
+    // A lock we can take is one whose holder is gone: the kernel drops it when the
+    // process dies, however it dies.
+    if (::fstat(fd, &marker) == 0 && S_ISREG(marker.st_mode) && marker.st_uid == ::geteuid() &&
+        ::flock(fd, LOCK_EX | LOCK_NB) == 0) {
+      std::error_code remove_ec;
+      if (fs::remove_all(entry.path(), remove_ec) > 0 && !remove_ec) ++removed;
+    }
+    ::close(fd);
+  }
+  return removed;
 }
 
 }  // namespace deckgen

@@ -142,6 +142,23 @@ std::string sanitize_utf8(std::string_view s) {
   return out;
 }
 
+namespace {
+
+// The bidirectional formatting character that starts at text[i] (valid UTF-8), or 0:
+// U+202E and its kin reorder what a terminal shows after them, so that an output line
+// can read as something it is not (issue 24), like an ESC sequence could.
+char32_t bidi_control_at(std::string_view text, size_t i) {
+  auto byte = [&](size_t k) { return i + k < text.size() ? static_cast<unsigned char>(text[i + k]) : 0u; };
+  if (byte(0) == 0xD8 && byte(1) == 0x9C) return 0x061C;  // ARABIC LETTER MARK
+  if (byte(0) != 0xE2) return 0;
+  char32_t c = (char32_t(byte(1) & 0x3F) << 6) | (byte(2) & 0x3F) | 0x2000;
+  if (byte(1) == 0x80 && (c == 0x200E || c == 0x200F || (c >= 0x202A && c <= 0x202E))) return c;
+  if (byte(1) == 0x81 && c >= 0x2066 && c <= 0x2069) return c;
+  return 0;
+}
+
+}  // namespace
+
 std::string terminal_safe(std::string_view raw) {
   const std::string text = sanitize_utf8(raw);
   std::string out;
@@ -153,11 +170,20 @@ std::string terminal_safe(std::string_view raw) {
     } else if (c == 0xC2 && i + 1 < text.size() && static_cast<unsigned char>(text[i + 1]) <= 0x9F) {
       out += fmt::format("\\u{{{:x}}}", static_cast<unsigned char>(text[i + 1]));  // U+0080..U+009F
       ++i;
+    } else if (char32_t bidi = bidi_control_at(text, i)) {
+      out += fmt::format("\\u{{{:x}}}", static_cast<uint32_t>(bidi));
+      i += bidi < 0x800 ? 1 : 2;
     } else {
       out += static_cast<char>(c);
     }
   }
   return out;
+}
+
+void normalize_text_start_and_line_ends(std::string& text) {
+  if (text.starts_with("\xEF\xBB\xBF")) text.erase(0, 3);
+  for (size_t at = text.find('\r'); at != std::string::npos; at = text.find('\r', at + 1))
+    if (at + 1 == text.size() || text[at + 1] != '\n') text[at] = '\n';
 }
 
 }  // namespace deckgen

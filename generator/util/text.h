@@ -55,6 +55,12 @@ std::string strip_ansi(std::string_view s);
 // Replaces every byte sequence that is not valid UTF-8 with U+FFFD.
 std::string sanitize_utf8(std::string_view s);
 
+// A slide file as the reader takes it: a leading UTF-8 byte order mark (which some
+// editors write) dropped, so that front matter after it is read as front matter, and a
+// lone CR (old Mac line ends) made LF, as CommonMark reads it; CRLF stays. Positions on
+// every line but the first are unchanged.
+void normalize_text_start_and_line_ends(std::string& text);
+
 // `s` made safe to print on a terminal: valid UTF-8, and every control character but
 // newline and tab (ESC, CR, BEL, DEL, the C1 controls such as CSI) written out as
 // \xNN or \u{NN}, so that a file name or a YAML key cannot move the cursor, retitle

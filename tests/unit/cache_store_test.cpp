@@ -27,16 +27,17 @@ const std::string kKey = "0123456789abcdef0123456789abcdef";
 
 std::string key_number(int i) { return fmt::format("{:032x}", i); }
 
+// Of 3 values: as many as full_result() has runs (a loaded entry's counts must agree).
 Summary summary(double base) {
   Summary s;
-  s.n = 5;
+  s.n = 3;
   s.median = base;
   s.mad = base / 10;
   s.mean = base * 1.01;
   s.stddev = 0.1234567890123456789;  // every digit must survive
   s.min = base / 2;
   s.max = base * 2;
-  s.outliers = {1, 4};
+  s.outliers = {0, 2};
   s.unstable = true;
   return s;
 }
@@ -296,6 +297,60 @@ TEST_F(ResultStoreTest, WrongFieldTypesAreAMissWithWarning) {
   damaged["result"]["outcome"] = "maybe";
   overwrite(entry(kKey), damaged.dump());
   expect_miss_with_warning(kKey, "unknown outcome");
+}
+
+// Issue 24, item 2: entries are checked for meaning, not just shape.
+TEST_F(ResultStoreTest, AnEntryThatNoRunCouldHaveMeasuredIsAMissWithWarning) {
+  ASSERT_TRUE(store_.save(kKey, full_result(), nullptr));
+  const auto good = nlohmann::json::parse(read(entry(kKey)));
+  auto expect_refused = [&](auto change, const std::string& reason) {
+    auto damaged = good;
+    change(damaged["result"]);
+    overwrite(entry(kKey), damaged.dump());
+    expect_miss_with_warning(kKey, reason);
+  };
+  using json = nlohmann::json;
+  expect_refused([](json& r) { r["stats"]["wall"]["n"] = 7; }, "the wall statistics counts 7 values, not the 3 recorded");
+  expect_refused([](json& r) { r["runs"].erase(2); }, "counts 3 values, not the 2 recorded");
+  expect_refused([](json& r) { r["runs"][1]["wall_seconds"] = -1.5; }, "run 1's wall time is -1.5");
+  expect_refused([](json& r) { r["runs"][0]["user_seconds"] = 1e300; }, "run 0's user time");
+  expect_refused([](json& r) { r["compile_seconds"] = -0.1; }, "compile_seconds");
+  expect_refused([](json& r) { r["runs"][0]["max_rss_kib"] = -5; }, "negative count");
+  expect_refused([](json& r) { r["runs"][2]["index"] = 0; }, "run 2 has index 0");
+  expect_refused([](json& r) { r["shown_run"] = 3; }, "shown_run 3 is not one of the 3 runs");
+  expect_refused([](json& r) { r["shown_run"] = -2; }, "shown_run -2");
+  expect_refused([](json& r) { r["busy_runs"] = 4; }, "busy_runs");
+  expect_refused([](json& r) { r["stats"]["wall"]["median"] = 99.0; }, "median is outside its min and max");
+  expect_refused([](json& r) { r["stats"]["wall"]["outliers"] = {5}; }, "outlier past its values");
+  expect_refused([](json& r) { r["metric_stats"]["items"]["n"] = 2; }, "metric 'items' statistics counts 2");
+  expect_refused([](json& r) { r["metric_stats"]["ghost"] = r["metric_stats"]["items"]; }, "metric 'ghost', which has no values");
+  // Within the bounds, the entry is used: shown_run -1 (no median run) and 0.
+  for (int shown : {-1, 0, 2}) {
+    auto fine = good;
+    fine["result"]["shown_run"] = shown;
+    overwrite(entry(kKey), fine.dump());
+    std::string warning;
+    EXPECT_TRUE(store_.load(kKey, &warning).has_value()) << warning;
+  }
+}
+
+// Issue 24, item 2: an entry read through a symbolic link is whatever it points at; one
+// written through a linked folder lands outside the cache.
+TEST_F(ResultStoreTest, SymbolicLinksInsideTheCacheAreRefused) {
+  ASSERT_TRUE(store_.save(kKey, full_result(), nullptr));
+  fs::path elsewhere = dir_.path() / "elsewhere.json";
+  fs::rename(entry(kKey), elsewhere);
+  fs::create_symlink(elsewhere, entry(kKey));
+  expect_miss_with_warning(kKey, "is a symbolic link");
+  fs::remove(entry(kKey));
+  fs::path outside = dir_.path() / "outside";
+  fs::create_directory(outside);
+  fs::rename(cache() / "results", dir_.path() / "old-results");
+  fs::create_directory_symlink(outside, cache() / "results");
+  std::string warning;
+  EXPECT_FALSE(store_.save(kKey, full_result(), &warning));
+  EXPECT_NE(warning.find("is a symbolic link"), std::string::npos) << warning;
+  EXPECT_TRUE(fs::is_empty(outside));
 }
 
 TEST_F(ResultStoreTest, EntryUnderTheWrongNameIsAMissWithWarning) {

@@ -145,6 +145,13 @@ TEST(PlaceholderValues, AFailedSnippetShowsNotAvailable) {
   EXPECT_EQ(v["a.wall"], "n/a");
 }
 
+// Issue 24, item 7: a ratio over a zero median showed a bare n/a.
+TEST(PlaceholderValues, ARatioOverZeroSaysWhy) {
+  Results rs = results_of({result("a", {0.01}, {{"n", {"", {3}}}}), result("b", {0.01}, {{"n", {"", {0}}}})});
+  auto v = placeholder_values({parse_placeholder("ratio a b m.n", kAt)}, rs, Provenance{});
+  EXPECT_EQ(v["ratio a b m.n"], "n/a (b.m.n is 0)");
+}
+
 TEST(ClaimBlocks, SyntaxErrors) {
   auto problem = [](std::string_view yaml) {
     try {
@@ -261,6 +268,31 @@ TEST(Claims, ValueBoundsOnARecordedMetric) {
   EXPECT_EQ(check_one("value: sw.m.ns_per_switch\nabove: 5000\n", rs).outcome, ClaimOutcome::fails);
   EXPECT_EQ(check_one("value: sw.m.ns_per_switch\nbelow: 1270\n", rs).outcome, ClaimOutcome::undecided);
   EXPECT_EQ(check_one("value: sw.m.ns_per_switch.max\nbelow: 1301\n", rs).outcome, ClaimOutcome::holds);
+}
+
+// Issue 24, item 7: `below: 1/0` held for every measurement. A constant bound that is
+// not finite is an input error; one that becomes so on this machine fails the claim.
+TEST(Claims, ABoundThatIsNotFiniteMeansNothing) {
+  auto problem = [](std::string_view yaml) {
+    try {
+      parse_claim_block(yaml, kAt);
+    } catch (const InputError& e) {
+      return e.problem();
+    }
+    return std::string("no error");
+  };
+  EXPECT_EQ(problem("value: a.wall\nbelow: 1/0\n"), "'below: 1/0' is infinite, not a finite number");
+  EXPECT_EQ(problem("value: a.wall\nabove: -1/0\n"), "'above: -1/0' is minus infinite, not a finite number");
+  EXPECT_EQ(problem("value: a.wall\nbelow: 0/0\n"), "'below: 0/0' is NaN, not a finite number");
+  EXPECT_EQ(problem("value: a.wall\nbelow: 1e308 * 10\n"), "'below: 1e308 * 10' is infinite, not a finite number");
+  EXPECT_EQ(problem("value: a.wall\nbelow: 1e308\n"), "no error");
+  Results rs = results_of({result("sw", {0.1, 0.1, 0.1}, {{"x", {"", {1, 2, 3}}}})});
+  ClaimResult on_two = check_one("value: sw.m.x\nbelow: 1 / (machine.cores - 2)\n", rs, {0.95, {2, 2}});
+  EXPECT_EQ(on_two.outcome, ClaimOutcome::fails);
+  EXPECT_EQ(on_two.verdict, "`below: 1 / (machine.cores - 2)` is infinite on this machine, not a bound");
+  // On 4 cores the bound is 0.5, a number: the claim is decided on the values.
+  ClaimResult on_four = check_one("value: sw.m.x\nbelow: 1 / (machine.cores - 2)\n", rs, {0.95, {4, 4}});
+  EXPECT_EQ(on_four.verdict.find("not a bound"), std::string::npos) << on_four.verdict;
 }
 
 TEST(Claims, BoundsMayDependOnTheMachine) {

@@ -84,5 +84,60 @@ TEST(Expression, ExplainsAnUnmetCoreCondition) {
             "needs machine.cores * 2 > 5; this machine has machine.cores = 2, machine.logical_cores = 2");
 }
 
+// Issue 24, item 1: input controls the parser's recursion only through parentheses and
+// min/max, which nest at most kMaxNesting deep; deeper is an input error at the column.
+std::string nested(const std::string& open, const std::string& close, int levels) {
+  std::string text;
+  for (int i = 0; i < levels; ++i) text += open;
+  text += "1";
+  for (int i = 0; i < levels; ++i) text += close;
+  return text;
+}
+
+void expect_too_deep(const std::string& text) {
+  try {
+    parse_expression(text, kAt, ExpressionKind::number);
+    ADD_FAILURE() << text.substr(0, 40);
+  } catch (const InputError& e) {
+    EXPECT_NE(e.problem().find("nest more than 100 deep"), std::string::npos) << e.problem().substr(0, 200);
+    EXPECT_LT(e.problem().size(), 400u) << "the quote of a long bound is cut";
+  }
+}
+
+TEST(Expression, NestingUpToTheLimitParsesAndBeyondIsAnInputError) {
+  EXPECT_DOUBLE_EQ(value(nested("(", ")", kMaxNesting)), 1);
+  EXPECT_DOUBLE_EQ(value(nested("min(", ", 2)", kMaxNesting)), 1);
+  EXPECT_DOUBLE_EQ(value(nested("max(0, ", ")", kMaxNesting)), 1);
+  expect_too_deep(nested("(", ")", kMaxNesting + 1));
+  expect_too_deep(nested("min(", ")", kMaxNesting + 1));
+  expect_too_deep(nested("(", ")", 30'000));
+  expect_too_deep(nested("min(", ")", 50'000));
+  expect_too_deep(std::string(30'000, '('));  // never closed: the depth is found first
+}
+
+TEST(Expression, AnyRunOfUnaryMinusesIsOneNegationOrNone) {
+  EXPECT_DOUBLE_EQ(value(std::string(100'000, '-') + "3"), 3);
+  EXPECT_DOUBLE_EQ(value(std::string(99'999, '-') + "3"), -3);
+  EXPECT_DOUBLE_EQ(value("2 - -3"), 5);
+  EXPECT_DOUBLE_EQ(value("2 - - -3"), -1);
+  EXPECT_DOUBLE_EQ(value("-(2 - 5) * -2"), -6);
+}
+
+// A sum or product of any length is one flat node, not a left-deep tree (which took
+// quadratic time to build and recursed once per term).
+TEST(Expression, LongSumsAndProductsAreFlat) {
+  std::string sum = "1";
+  for (int i = 1; i < 40'000; ++i) sum += i % 2 ? " + 2" : " - 1";
+  Expression e = parse_expression(sum, kAt, ExpressionKind::number);
+  EXPECT_EQ(e.root.operands.size(), 40'000u);
+  EXPECT_DOUBLE_EQ(evaluate(e, {}), 1 + 20'000 * 2 - 19'999);
+  std::string product = "1";
+  for (int i = 1; i < 40'000; ++i) product += i % 2 ? " * 2" : " / 2";
+  Expression p = parse_expression(product, kAt, ExpressionKind::number);
+  EXPECT_EQ(p.root.operands.size(), 40'000u);
+  EXPECT_DOUBLE_EQ(evaluate(p, {}), 2);
+  EXPECT_DOUBLE_EQ(value("100 / 10 / 5 * 3 - 2 - 1 + 4"), 7);
+}
+
 }  // namespace
 }  // namespace deckgen

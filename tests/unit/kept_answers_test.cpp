@@ -60,10 +60,31 @@ TEST(KeptHighlighting, IsKeptOnePerBlockAndUsedAsItIs) {
   ASSERT_EQ(store.entries.size(), 1u);
   // Planted under the same key, a different HTML is what the next build shows: it was
   // taken from the store, not highlighted again.
-  store.entries.begin()->second = "1<b>planted</b>";
+  store.entries.begin()->second = "1<span class=\"k\">planted</span> &lt;x&gt; &#39;";
   HighlightedCode again = highlight_with(&store, python_block(), warnings);
-  EXPECT_EQ(again.begin()->second, "<b>planted</b>");
+  EXPECT_EQ(again.begin()->second, "<span class=\"k\">planted</span> &lt;x&gt; &#39;");
   EXPECT_TRUE(warnings.empty());
+}
+
+// Issue 24, item 2: the page includes kept HTML as it is, so an entry that is not the
+// shape Pygments writes is refused with a warning and highlighted again.
+TEST(KeptHighlighting, AnEntryThatIsNotPygmentsHtmlIsRefused) {
+  MapStore store;
+  std::vector<std::string> warnings;
+  highlight_with(&store, python_block(), warnings);
+  std::string good = store.entries.begin()->second;
+  for (std::string planted : {good + "<img src=x onerror=alert(1)>", std::string("1<b>planted</b>"),
+                              std::string("1<span class=\"k\" onclick=\"x\">x</span>"), std::string("1</span>x"),
+                              std::string("1<span class=\"k\">x"), std::string("1x &unterminated"),
+                              std::string("1a > b"), std::string("1<script>")}) {
+    SCOPED_TRACE(planted);
+    store.entries.begin()->second = planted;
+    warnings.clear();
+    HighlightedCode html = highlight_with(&store, python_block(), warnings);
+    EXPECT_EQ("1" + html.begin()->second, good);
+    ASSERT_EQ(warnings.size(), 1u);
+    EXPECT_NE(warnings[0].find("not HTML that Pygments writes"), std::string::npos) << warnings[0];
+  }
 }
 
 TEST(KeptHighlighting, ADamagedEntryIsAMissWithAWarningAndIsReplaced) {

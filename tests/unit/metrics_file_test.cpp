@@ -54,5 +54,41 @@ TEST(MetricsFile, NamesAFileThatIsNotJson) {
   }
 }
 
+// Issue 24: a number beyond the double range costs only its own metric (nlohmann::json
+// refused the whole file for it).
+TEST(MetricsFile, ANumberBeyondTheDoubleRangeCostsOnlyItsMetric) {
+  MetricsFile f = parse_metrics_file(
+      R"({"metrics": {"huge": {"value": 1e400, "unit": "ms"}, "tiny": -2E+999, "fine": 4, "also": {"value": 1e300}}})",
+      "metrics-1.json");
+  ASSERT_EQ(f.metrics.size(), 2u);
+  EXPECT_EQ(f.metrics["fine"], std::make_pair(4.0, std::string()));
+  EXPECT_EQ(f.metrics["also"], std::make_pair(1e300, std::string()));
+  EXPECT_EQ(f.problems, (std::vector<std::string>{"metric 'huge' is beyond the range of a double: 1e400",
+                                                  "metric 'tiny' is beyond the range of a double: -2E+999"}));
+}
+
+std::string nested_value(size_t depth) {
+  return R"({"metrics": {"fine": 1, "deep": )" + std::string(depth, '[') + std::string(depth, ']') + "}}";
+}
+
+// Issue 24, item 1: a 200,000-deep value overflowed the stack while its warning was
+// formatted. The file is refused whole, up to kMaxMetricsNesting levels read.
+TEST(MetricsFile, NestingUpToTheLimitIsReadAndBeyondIsRefused) {
+  MetricsFile at_limit = parse_metrics_file(nested_value(kMaxMetricsNesting - 2), "metrics-1.json");
+  EXPECT_EQ(at_limit.metrics.size(), 1u);
+  ASSERT_EQ(at_limit.problems.size(), 1u);
+  EXPECT_NE(at_limit.problems[0].find("metric 'deep' is array"), std::string::npos) << at_limit.problems[0];
+  for (size_t depth : {kMaxMetricsNesting - 1, size_t{200'000}}) {
+    MetricsFile deep = parse_metrics_file(nested_value(depth), "metrics-2.json");
+    EXPECT_TRUE(deep.metrics.empty());
+    EXPECT_EQ(deep.problems, (std::vector<std::string>{
+                                 "metrics-2.json nests arrays or objects more than 32 deep: none of its metrics were read"}));
+  }
+  // Brackets inside strings are text, not nesting.
+  MetricsFile in_string = parse_metrics_file(
+      R"({"metrics": {"a": {"value": 1, "unit": ")" + std::string(100, '[') + R"("}}})", "metrics-3.json");
+  EXPECT_EQ(in_string.metrics.size(), 1u);
+}
+
 }  // namespace
 }  // namespace deckgen

@@ -13,6 +13,7 @@
 
 #include "cli/options.h"
 #include "model/input_error.h"
+#include "plan/plan.h"
 #include "test_support.h"
 
 namespace fs = std::filesystem;
@@ -114,6 +115,46 @@ TEST(OutputsOf, NamesEachOutputWithItsOption) {
   o.deck_is_intermediate = true;  // pdf: the PDF is the output, not the temporary page
   o.pdf_output = "talk.pdf";
   EXPECT_EQ(outputs_of(o).front().path, "talk.pdf");
+}
+
+// Issue 24, item 3: found before anything runs or is created.
+TEST_F(OutputPaths, AFolderNameAndATooLongNameAreRefused) {
+  std::string slash = problem(dir_.path() / "newdir/");
+  EXPECT_NE(slash.find("-o ends in '/'"), std::string::npos) << slash;
+  EXPECT_FALSE(fs::exists(dir_.path() / "newdir"));
+  std::string at_limit(kMaxFileNameBytes, 'a');
+  EXPECT_EQ(problem(dir_.path() / at_limit), "");
+  std::string long_name = problem(dir_.path() / (at_limit + "b"), std::string(kTracesOption));
+  EXPECT_NE(long_name.find("has a file name of 256 bytes, more than the 255"), std::string::npos) << long_name;
+}
+
+// Issue 24, item 3: traces/ID.json was written through a symbolic link (into snippets/
+// or the cache) and over a FIFO.
+TEST_F(OutputPaths, TracesAreCheckedLikeTheDeck) {
+  fs::create_directory_symlink(dir_.path() / "snippets", dir_.path() / "output-traces");
+  std::string linked = problem(dir_.path() / "output-traces/a.json", std::string(kTracesOption));
+  EXPECT_NE(linked.find("a symbolic link"), std::string::npos) << linked;
+  fs::create_directories(dir_.path() / "out/traces");
+  EXPECT_EQ(problem(dir_.path() / "out/traces/a.json", std::string(kTracesOption)), "");
+  ASSERT_EQ(::mkfifo((dir_.path() / "out/traces/a.json").c_str(), 0600), 0);
+  std::string fifo = problem(dir_.path() / "out/traces/a.json", std::string(kTracesOption));
+  EXPECT_NE(fifo.find("names a FIFO"), std::string::npos) << fifo;
+}
+
+TEST(OutputsOf, NamesTheTraceOfEachTracedSnippet) {
+  Options o;
+  o.output = "out/deck.html";
+  Plan plan;
+  plan.snippets.resize(2);
+  plan.snippets[0].spec.id = "traced";
+  plan.snippets[0].spec.trace = true;
+  plan.snippets[1].spec.id = "plain";
+  auto outputs = outputs_of(o, &plan);
+  ASSERT_EQ(outputs.size(), 2u);
+  EXPECT_EQ(outputs[1].path, fs::path("out/traces/traced.json"));
+  EXPECT_EQ(outputs[1].option, kTracesOption);
+  o.deck_is_intermediate = true;  // pdf writes no traces
+  EXPECT_EQ(outputs_of(o, &plan).size(), 1u);
 }
 
 }  // namespace

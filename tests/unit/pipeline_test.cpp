@@ -566,6 +566,24 @@ TEST_F(Pipeline, AResultMeasuredWhileSharingTheMachineIsNotReusedForATimedUse) {
   EXPECT_EQ(runner.snippet_runs.size(), 3u) << "the timed result is reused";
 }
 
+// Issue 24, item 2: a source edited while it ran and restored after was the edit's
+// output shown under the original code by the next build, from the cache.
+TEST_F(Pipeline, ASourceChangedWhileItRanIsNotKeptUnderItsOldKey) {
+  snippet("a.sh", "echo original\n");
+  const std::string block = "```run\nfile: a.sh\nruns: 1\nwarmup: 0\n```\n";
+  runner.during_run = [&](const RunRequest&) { snippet("a.sh", "echo edited\n"); };
+  ASSERT_EQ(build(block), 0) << status.all_errors();
+  EXPECT_TRUE(std::any_of(status.warnings.begin(), status.warnings.end(),
+                          [](const std::string& w) { return contains(w, "snippet 'a' changed while it ran"); }));
+  runner.during_run = nullptr;
+  snippet("a.sh", "echo original\n");  // restored
+  ASSERT_EQ(build(block), 0) << status.all_errors();
+  EXPECT_EQ(runner.snippet_runs.size(), 2u) << "the edited run was kept under the original's key";
+  EXPECT_EQ(snippet_report("a")["from_cache"], false);
+  ASSERT_EQ(build(block), 0) << status.all_errors();
+  EXPECT_EQ(runner.snippet_runs.size(), 2u) << "an unchanged run is kept";
+}
+
 TEST_F(Pipeline, CleanRemovesTheKeptPrograms) {
   snippet("c.c", "int main(void) { return 0; }\n");
   ASSERT_EQ(build(c_block(1)), 0) << status.all_errors();

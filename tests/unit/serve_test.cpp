@@ -82,6 +82,34 @@ TEST(FileWatcher, IgnoresScratchFilesAndIgnoredPaths) {
   EXPECT_EQ(*changed, std::vector<fs::path>{real});
 }
 
+// Issue 24, item 4: an output named through a symbolic link, or a deck folder watched
+// through one, is still deckgen's own output: its writes start no build.
+TEST(FileWatcher, IgnoresOutputsReachedThroughSymbolicLinks) {
+  test::TempDir dir;
+  fs::create_directories(dir.path() / "deck");
+  fs::create_directory_symlink(dir.path() / "deck", dir.path() / "linked-deck");
+  FileWatcher through_link;
+  through_link.watch(dir.path() / "linked-deck");
+  through_link.ignore(dir.path() / "deck/out.html");  // the deck reached through a link
+  FileWatcher output_through_link;
+  output_through_link.watch(dir.path() / "deck");
+  output_through_link.ignore(dir.path() / "linked-deck/traces");  // -o linked-deck/out.html
+  dir.write("deck/out.html", "x");
+  dir.write("deck/traces/a.json", "x");
+  fs::path real = dir.write("deck/slide.md", "x");  // written last: what was before must not be reported
+  auto mentions = [](const std::vector<fs::path>& paths, const std::string& part) {
+    return std::any_of(paths.begin(), paths.end(), [&](const fs::path& p) { return p.string().find(part) != std::string::npos; });
+  };
+  auto changed = wait_briefly(through_link);
+  ASSERT_TRUE(changed.has_value());
+  EXPECT_FALSE(mentions(*changed, "out.html"));
+  EXPECT_TRUE(mentions(*changed, "slide.md"));
+  auto changed_too = wait_briefly(output_through_link);
+  ASSERT_TRUE(changed_too.has_value());
+  EXPECT_FALSE(mentions(*changed_too, "traces"));
+  EXPECT_NE(std::find(changed_too->begin(), changed_too->end(), real), changed_too->end());
+}
+
 // A deck folder moved away and made again: while it is missing only its own name in
 // the parent counts, not the parent's other files (issue 13: a log file in the current
 // folder rebuilt the deck for ever).

@@ -29,6 +29,33 @@ TEST(TerminalStatus, NotQuietShowsWarnings) {
   EXPECT_NE(err.find("warning: cannot create the cache folder"), std::string::npos) << err;
 }
 
+size_t lines_with(const std::string& text, const std::string& part) {
+  size_t n = 0;
+  for (size_t at = text.find(part); at != std::string::npos; at = text.find(part, at + 1)) ++n;
+  return n;
+}
+
+// Issue 24, item 5: 100,000 warnings printed 16 MB. The first 100 are shown, the rest
+// counted in the summary; the next build (under watch) shows its own again.
+TEST(TerminalStatus, WarningsAreCappedAndTheRestCounted) {
+  auto status = make_terminal_status(Verbosity::normal);
+  testing::internal::CaptureStderr();
+  for (int i = 0; i < 100; ++i) status->warning("w" + std::to_string(i));
+  std::string at_limit = testing::internal::GetCapturedStderr();
+  EXPECT_EQ(lines_with(at_limit, "warning: w"), 100u);
+  EXPECT_NE(at_limit.find("w99\n"), std::string::npos);
+  testing::internal::CaptureStderr();
+  for (int i = 100; i < 100'000; ++i) status->warning("w" + std::to_string(i));
+  status->summary("snippets: 1 passed");
+  std::string beyond = testing::internal::GetCapturedStderr();
+  EXPECT_EQ(lines_with(beyond, "warning: w"), 0u);
+  EXPECT_NE(beyond.find("99900 more warnings were not shown\nsnippets: 1 passed\n"), std::string::npos) << beyond;
+  testing::internal::CaptureStderr();
+  status->warning("next build");
+  std::string next = testing::internal::GetCapturedStderr();
+  EXPECT_NE(next.find("warning: next build"), std::string::npos) << next;
+}
+
 TEST(TerminalStatus, DetailsOnlyWhenVerbose) {
   for (Verbosity v : {Verbosity::quiet, Verbosity::normal, Verbosity::verbose}) {
     auto status = make_terminal_status(v);

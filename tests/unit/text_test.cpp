@@ -29,5 +29,24 @@ TEST(TerminalSafe, EveryByteComesOutPrintable) {
   EXPECT_EQ(safe.find('\x7f'), std::string::npos);
 }
 
+// Issue 24, item 7: U+202E and the other bidirectional controls reorder what a terminal
+// shows after them, so they are written out as ESC is.
+TEST(TerminalSafe, WritesBidirectionalControlsOut) {
+  EXPECT_EQ(terminal_safe("ok \u202Etxt.exe"), "ok \\u{202e}txt.exe");
+  EXPECT_EQ(terminal_safe("\u202A\u202B\u202C\u202D\u2066\u2067\u2068\u2069\u200E\u200F\u061C"),
+            "\\u{202a}\\u{202b}\\u{202c}\\u{202d}\\u{2066}\\u{2067}\\u{2068}\\u{2069}\\u{200e}\\u{200f}\\u{61c}");
+  EXPECT_EQ(terminal_safe("\u2029 \u2010 \u2070 \u0600"), "\u2029 \u2010 \u2070 \u0600");  // neighbours stay
+}
+
+// Issue 24, item 7: a byte order mark hid the front matter; CR-only line ends made one line.
+TEST(NormalizeText, DropsALeadingByteOrderMarkAndReadsLoneCarriageReturns) {
+  std::string text = "\xEF\xBB\xBF---\rtitle: x\r\n---\r# A\r\r";
+  normalize_text_start_and_line_ends(text);
+  EXPECT_EQ(text, "---\ntitle: x\r\n---\n# A\n\n");
+  std::string inner = "a\xEF\xBB\xBF";
+  normalize_text_start_and_line_ends(inner);
+  EXPECT_EQ(inner, "a\xEF\xBB\xBF");  // only at the start
+}
+
 }  // namespace
 }  // namespace deckgen

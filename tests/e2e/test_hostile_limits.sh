@@ -1,0 +1,57 @@
+#!/usr/bin/env bash
+# Bounded work with clear errors (issue 24, item 5): size limits on images and metrics
+# files, tested on both sides; placeholders linear in their number; out of memory is a
+# message, not a segfault. The `timeout`s only stop a hang from stalling CI.
+source "$(dirname "$0")/lib.sh"
+source "$(dirname "$0")/snippets_lib.sh"
+
+# Images: 32 MiB is inlined, a byte more is an input error at the image.
+new_deck images
+mkdir -p "$WORK/images/deck/img"
+png() { { printf '\x89PNG\r\n\x1a\n'; } >"$1"; truncate -s "$2" "$1"; }
+png "$WORK/images/deck/img/at_limit.png" $((32 << 20))
+printf '# Big\n\n![big](img/at_limit.png)\n' | slides images
+expect_exit 0 timeout 300 "$DECKGEN" build -q "$WORK/images/deck" -o "$WORK/images/out.html"
+png "$WORK/images/deck/img/over.png" $(((32 << 20) + 1))
+printf '# Big\n\n![big](img/over.png)\n' | slides images
+expect_exit 2 timeout 300 "$DECKGEN" build -q "$WORK/images/deck" -o "$WORK/images/out.html"
+expect_stderr "01.md:3:8: error: image '.*over.png' is 32 MiB, over the 32 MiB an image may have"
+
+# Metrics files: 1 MiB is read, a byte more is named and skipped.
+new_deck metrics
+snippet metrics sized.py <<'PY'
+import os, sys
+size = int(sys.argv[1])
+text = '{"metrics": {"speed": 12.5}}'
+with open(os.path.join(os.environ["DECKGEN_OUT_DIR"], "metrics-1.json"), "w") as f:
+    f.write(text + " " * (size - len(text)))
+PY
+for size in $((1 << 20)) $(((1 << 20) + 1)); do
+  printf '```run\nfile: sized.py\nargs: [%s]\nruns: 1\nwarmup: 0\n```\n\nspeed {{sized.m.speed}}\n' "$size" | slides metrics
+  timeout 300 "$DECKGEN" build --no-cache "$WORK/metrics/deck" -o "$WORK/metrics/out.html" >"$WORK/stdout" 2>"$WORK/stderr"
+  code=$?
+  if ((size == 1 << 20)); then
+    [[ $code == 0 ]] || fail "a 1 MiB metrics file: exit $code: $(head -c 300 "$WORK/stderr")"
+    expect_file_contains "$WORK/metrics/out.html" "data-placeholder=\"sized.m.speed\">12.5<"
+  else
+    [[ $code == 1 || $code == 2 ]] || fail "an oversized metrics file: exit $code: $(head -c 300 "$WORK/stderr")"
+    expect_stderr "metrics-1.json is 1024 KiB, over the 1024 KiB a metrics file may have"
+  fi
+done
+
+# 200,000 placeholders: linear (they took 66 s, quadratic).
+new_deck placeholders
+echo 'echo hi' | snippet placeholders hello.sh
+{ printf '```run\nfile: hello.sh\nruns: 1\nwarmup: 0\n```\n\n'; "$PY" -c "print('{{hello.wall}} ' * 200000)"; } | slides placeholders
+expect_exit 0 timeout 120 "$DECKGEN" build -q "$WORK/placeholders/deck" -o "$WORK/placeholders/out.html"
+
+# Out of memory while cmark parses: a message and exit 2 (it was a segfault).
+new_deck memory
+"$PY" -c "print('[' * 2_000_000)" | slides memory
+(ulimit -v $((300 * 1024)); exec timeout 120 "$DECKGEN" build -q "$WORK/memory/deck" -o "$WORK/memory/out.html") \
+  >"$WORK/stdout" 2>"$WORK/stderr"
+code=$?
+# 2 MB of '[' take cmark about 700 MB: over a 300 MB address space, out of memory for sure.
+[[ $code == 2 ]] || fail "out of memory: exit $code (wanted 2): $(head -c 300 "$WORK/stderr")"
+expect_stderr "error: out of memory while parsing the slides' Markdown"
+finish
