@@ -147,7 +147,11 @@ int build_deck(const Options& options, Status& status, Runners runners, BuiltDec
   times.lap("highlight");
 
   std::vector<RenderedSlide> slides = render_slides(deck, highlighted, views);
-  if (!plan.snippets.empty()) slides.push_back(provenance_slide(measured.provenance, plan.snippets.size(), measured.seconds));
+  if (!plan.snippets.empty()) {
+    bool before_last = deck.meta.provenance == "before_last" && !slides.empty();
+    slides.insert(before_last ? slides.end() - 1 : slides.end(),
+                  provenance_slide(measured.provenance, plan.snippets.size(), measured.seconds));
+  }
   // Each trace travels inside the deck (its timeline links to it) and also goes beside
   // it, for Perfetto and for `watch` to serve.
   std::vector<Attachment> traces;
