@@ -22,6 +22,8 @@ struct SnippetLookup {
   std::vector<std::string> result_keys;               // per plan snippet; empty without a cache
   std::map<std::string, std::string> program_keys;    // snippet id -> compile_cache_key
   std::vector<size_t> to_run;                         // plan indices, in plan order
+  // Options::live_rerun: the cached (build's) results of the snippets that rerun live.
+  std::map<std::string, SnippetResult> build_results;
 };
 
 // `cache` is null under --no-cache. `base` holds the inputs shared by every snippet (the

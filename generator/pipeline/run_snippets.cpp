@@ -139,8 +139,10 @@ Measured run_snippets(const Deck& deck, const Plan& plan, const Options& options
       status.warning(warning);
   }
   for (size_t i = 0; i < count; ++i) m.results[plan.snippets[i].spec.id] = std::move(*results[i]);
-  // Claims the runs cannot decide yet get more of them, interleaved, one at a time.
-  m.sampling = sample_for_claims(deck, plan, ctx, runners.main, m.provenance.machine, m.results,
+  m.build_results = std::move(lookup.build_results);
+  // Claims the runs cannot decide yet get more of them, interleaved, one at a time; not
+  // on stage (a live rerun decides no claim: see Options::live_rerun).
+  if (!options.live_rerun) m.sampling = sample_for_claims(deck, plan, ctx, runners.main, m.provenance.machine, m.results,
                                  [&](size_t i, const SnippetResult& r) {
                                    std::string warning;
                                    if (storing && r.outcome == Outcome::passed &&
