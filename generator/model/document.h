@@ -136,7 +136,9 @@ std::string warning_message(const Warning& w);
 // Presentation options and the talk's metadata, from YAML front matter.
 struct FrontMatter {
   std::string title, author, event, date;
-  std::string theme = "light";      // light | dark
+  std::string theme = "light";      // light | dark | paper
+  std::string css;                  // `css:` the deck's own stylesheet, read by the reader (its text)
+  SourcePos css_pos;                // where `css:` is written
   bool slide_numbers = true;
   std::string transition = "none";  // none | fade | slide | convex | concave | zoom
   std::string aspect_ratio = "16:9";  // 16:9 | 4:3

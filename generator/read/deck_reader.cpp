@@ -17,6 +17,7 @@
 #include "read/raw_html_images.h"
 #include "read/slide_attributes.h"
 #include "read/spans.h"
+#include "read/stylesheet.h"
 #include "read/swallowed_lines.h"
 #include "read/tree_transforms.h"
 #include "read/unsupported_syntax.h"
@@ -263,7 +264,10 @@ Deck read_deck(const std::vector<fs::path>& inputs, InputErrorList& errors) {
         errors.add(InputError({name, 1, 1}, "front matter is read only from the deck's first file",
                               fmt::format("move it to the top of {}", deck.files.front())));
       else
-        errors.collect([&] { deck.meta = parse_front_matter(split.yaml, name, split.yaml_first_line); });
+        errors.collect([&] {
+          deck.meta = parse_front_matter(split.yaml, name, split.yaml_first_line);
+          load_stylesheet(deck.meta, deck.deck_dir);
+        });
       if (first) warn_foreign_keys(deck.meta, deck.warnings);
     }
     FileContext ctx{path, text, deck.images, deck.warnings};

@@ -45,7 +45,9 @@ const std::map<std::string, KeyHandler>& key_table() {
       {"event", [](FrontMatter& f, const YAML::Node& n, const YamlValues& v) { f.event = v.scalar(n, "event"); }},
       {"date", [](FrontMatter& f, const YAML::Node& n, const YamlValues& v) { f.date = v.scalar(n, "date"); }},
       {"theme", [](FrontMatter& f, const YAML::Node& n, const YamlValues& v) {
-         f.theme = v.one_of(n, "theme", {"light", "dark"}); }},
+         f.theme = v.one_of(n, "theme", {"light", "dark", "paper"}); }},
+      // The path for now; read_deck replaces it with the file's text (read/stylesheet.h).
+      {"css", [](FrontMatter& f, const YAML::Node& n, const YamlValues& v) { f.css = v.scalar(n, "css"), f.css_pos = v.pos(n); }},
       {"slide_numbers", [](FrontMatter& f, const YAML::Node& n, const YamlValues& v) {
          f.slide_numbers = v.boolean(n, "slide_numbers"); }},
       {"transition", [](FrontMatter& f, const YAML::Node& n, const YamlValues& v) {
