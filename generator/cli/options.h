@@ -36,6 +36,10 @@ struct Options {
   bool use_cache = true;                 // --no-cache: neither read nor write stored results
   bool force = false;                    // --force: rerun everything (and store the new results)
   StoreResults store_results = StoreResults::yes;  // no: read the cache, write no result into it
+  // `present`'s ▶ (with `only` naming one snippet): that snippet runs alone with its own
+  // run count, its group's others are not rerun and no claim adds runs; the claims,
+  // charts and values keep the build's results (cached), the live one shown beside them.
+  bool live_rerun = false;
   std::set<std::string> only;            // --only ID...: rerun these; the rest from the cache
   // --strict: what is merely doubtful fails too (a fragile claim, whose verdict a single
   // run decides; a slide that does not fit its stage in `check`).

@@ -3,6 +3,7 @@
 #include <fcntl.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <system_error>
 
@@ -53,6 +54,12 @@ std::vector<StarterFile> starter_files() {
 std::vector<fs::path> write_starter_deck(const fs::path& dir) {
   std::vector<StarterFile> files = starter_files();
   std::vector<std::string> existing;
+  // A folder that is already a repository keeps its own .gitignore (not an error: the
+  // talk's files are the point, and the user can add two lines).
+  std::erase_if(files, [&](const StarterFile& f) {
+    std::error_code ec;
+    return f.path == ".gitignore" && fs::symlink_status(dir / f.path, ec).type() != fs::file_type::not_found;
+  });
   for (const StarterFile& f : files) {
     std::error_code ec;
     if (fs::symlink_status(dir / f.path, ec).type() != fs::file_type::not_found)

@@ -30,6 +30,7 @@ enum class NodeType {
   placeholder,  // {{...}} in text: literal is the trimmed text inside, info as written
   // made by the reader's layout transforms, not by the Markdown parser
   div,  // a fenced div (`::: columns`), or the content after a pause (class "fragment")
+  span,  // a bracketed span (`[text]{.fragment}`): inline, its classes in attrs
 };
 
 enum class Align { none, left, center, right };
@@ -59,7 +60,7 @@ struct NodeDetails {
   std::pmr::string info;          // code_block and the option blocks: the fence's info string;
                                   // placeholder: its text as written
   std::pmr::vector<Align> aligns; // table: one per column
-  Attributes attrs;               // heading, image, code_block, div, item, html_block: from the reader's transforms
+  Attributes attrs;               // heading, image, code_block, div, span, item, html_block: from the reader's transforms
 };
 
 // A deck has tens of thousands of nodes, all living as long as the deck: their strings
@@ -135,7 +136,9 @@ std::string warning_message(const Warning& w);
 // Presentation options and the talk's metadata, from YAML front matter.
 struct FrontMatter {
   std::string title, author, event, date;
-  std::string theme = "light";      // light | dark
+  std::string theme = "light";      // light | dark | paper
+  std::string css;                  // `css:` the deck's own stylesheet, read by the reader (its text)
+  SourcePos css_pos;                // where `css:` is written
   bool slide_numbers = true;
   std::string transition = "none";  // none | fade | slide | convex | concave | zoom
   std::string aspect_ratio = "16:9";  // 16:9 | 4:3
@@ -144,6 +147,14 @@ struct FrontMatter {
   std::string python = "python3";     // the interpreter Python snippets run with
   std::vector<Language> languages;    // added to (or replacing by name) the built-in table
   double confidence = 0.95;           // of every bound a claim is decided by
+  // Headings of level 1..slide_level start a slide (0: none). Unset: a file with no `---`
+  // slide break splits at `#` and `##` (Quarto's default), a file with one does not.
+  std::optional<int> slide_level;
+  // Where the "Measured on" slide goes: "end" (after every slide) or "before_last" (before
+  // a closing slide such as "Questions?").
+  std::string provenance = "end";
+  // Keys of Quarto, Marp or presenterm that deckgen reads past (one warning names them).
+  std::vector<std::pair<std::string, SourcePos>> foreign_keys;
   SourcePos pos;                      // where the front matter starts
 };
 

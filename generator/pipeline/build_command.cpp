@@ -21,6 +21,7 @@
 #include "plan/plan.h"
 #include "read/deck_reader.h"
 #include "render/claim_html.h"
+#include "render/html.h"
 #include "render/figure_widths.h"
 #include "render/figures.h"
 #include "render/provenance_slide.h"
@@ -42,6 +43,28 @@ struct Figures {
   std::vector<ClaimResult> claims;
   size_t failed = 0;                            // claims that failed and figures that could not be drawn
 };
+
+// Beside each claim about a snippet rerun live: what its runs say now and what the
+// build's said ("just now: 1.12×, build: 1.15×"). Only a number: the verdict shown is
+// the build's, decided on all its runs, and a few runs on a busy stage never flip it.
+void add_live_estimates(Figures& figures, const Deck& deck, const Measured& live) {
+  const Machine& machine = live.provenance.machine;
+  ClaimContext context{deck.meta.confidence, {machine.usable_cores, machine.logical_cores}};
+  std::vector<ClaimResult> now = check_claims(deck.claims, live.results, context);
+  auto estimate = [](const ClaimResult& c) -> std::string {
+    if (c.ratio) return fmt::format("{:.3g}×", *c.ratio);
+    if (c.measured) return fmt::format("{:.4g}", *c.measured);
+    return "–";
+  };
+  for (size_t i = 0; i < now.size() && i < figures.claims.size(); ++i) {
+    const ClaimSpec& spec = now[i].spec;
+    bool rerun = live.build_results.count(spec.a) || live.build_results.count(spec.b) ||
+                 live.build_results.count(spec.value.id);
+    if (!rerun) continue;
+    figures.block_html[spec.pos] += fmt::format("<p class=\"claim-live\">just now: {}, build: {}</p>\n",
+                                                escape_html(estimate(now[i])), escape_html(estimate(figures.claims[i])));
+  }
+}
 
 // Measured values checked by the deck's claims and drawn in its figures.
 Figures claims_and_figures(const Deck& deck, const Measured& measured, Strictness strictness, ClaimFamily family,
@@ -141,9 +164,18 @@ int build_deck(const Options& options, Status& status, Runners runners, BuiltDec
     measured.provenance.machine = probe_machine();  // {{machine.cores}} needs no run block
 
   // Measured values into prose, claims checked against them.
-  std::map<std::string, std::string> values = placeholder_values(deck.placeholders, measured.results, measured.provenance);
+  // present's ▶ (Options::live_rerun): the values, claims and charts keep the build's
+  // results; the live run shows in its snippet's box and beside each claim it is in.
+  Measured build_side;
+  if (options.live_rerun) {
+    build_side = measured;
+    for (const auto& [id, result] : measured.build_results) build_side.results[id] = result;
+  }
+  const Measured& decided = options.live_rerun ? build_side : measured;
+  std::map<std::string, std::string> values = placeholder_values(deck.placeholders, decided.results, measured.provenance);
   Strictness strictness = options.strict ? Strictness::strict : Strictness::normal;
-  Figures figures = claims_and_figures(deck, measured, strictness, options.family, status);
+  Figures figures = claims_and_figures(deck, decided, strictness, options.family, status);
+  if (options.live_rerun) add_live_estimates(figures, deck, measured);
   times.lap("claims and figures");
   SnippetViews views{&plan, &measured.results, &values, &figures.block_html};
 
@@ -157,7 +189,11 @@ int build_deck(const Options& options, Status& status, Runners runners, BuiltDec
   times.lap("highlight");
 
   std::vector<RenderedSlide> slides = render_slides(deck, highlighted, views);
-  if (!plan.snippets.empty()) slides.push_back(provenance_slide(measured.provenance, plan.snippets.size(), measured.seconds));
+  if (!plan.snippets.empty()) {
+    bool before_last = deck.meta.provenance == "before_last" && !slides.empty();
+    slides.insert(before_last ? slides.end() - 1 : slides.end(),
+                  provenance_slide(measured.provenance, plan.snippets.size(), measured.seconds));
+  }
   // Each trace travels inside the deck (its timeline links to it) and also goes beside
   // it, for Perfetto and for `watch` to serve.
   std::vector<Attachment> traces;

@@ -83,6 +83,9 @@ SnippetLookup look_up_snippets(const Plan& plan, const Toolchains& tools, const 
                               s.spec.id);
         hit.reset();
       }
+      if (rerun && options.live_rerun)
+        if (std::optional<SnippetResult> build = cache->load(lookup.result_keys[i], &warning))
+          lookup.build_results.emplace(s.spec.id, std::move(*build));
       if (!warning.empty()) status.warning(warning);
       KeyHistory history(*store);
       if (!hit) explain_rerun(s.spec.id, options, history.previous(s.spec.id), key_text, status);
@@ -102,8 +105,9 @@ SnippetLookup look_up_snippets(const Plan& plan, const Toolchains& tools, const 
   // Snippets measured together are measured in the same rounds: when one of a group must
   // run, the others run again beside it rather than pairing fresh runs with runs made
   // under other conditions (another day, another load). That includes --only's others.
+  // Not for present's ▶: its run is shown beside the build's, never paired with them.
   std::set<size_t> groups_running;
-  for (size_t i = 0; i < count; ++i)
+  for (size_t i = 0; i < count && !options.live_rerun; ++i)
     if (must_run[i]) groups_running.insert(group[i]);
   for (size_t i = 0; i < count; ++i)
     if (runnable[i] && !must_run[i] && groups_running.count(group[i])) {

@@ -9,6 +9,7 @@
 #include "pipeline/clean_command.h"
 #include "pipeline/init_command.h"
 #include "pipeline/pdf_command.h"
+#include "pipeline/talk_folder.h"
 #include "pipeline/watch_command.h"
 #include "util/files.h"
 
@@ -43,7 +44,8 @@ int run_command(const Options& options) {
   return run_command(options, *status, Runners{runner, [] { return std::make_unique<LazyRunner>(); }, cores});
 }
 
-int run_command(const Options& options, Status& status, Runners runners) {
+int run_command(const Options& given, Status& status, Runners runners) {
+  const Options options = with_talk_folder_resolved(given);
   switch (options.command) {
     case Command::build:
     case Command::check: return run_build(options, status, runners);

@@ -161,8 +161,12 @@ Measured run_snippets(const Deck& deck, const Plan& plan, const Options& options
     if (!cache->save(lookup.result_keys[i], *results[i], &warning)) status.warning(warning);
   }
   for (size_t i = 0; i < count; ++i) m.results[plan.snippets[i].spec.id] = std::move(*results[i]);
-  // Claims the runs cannot decide yet get more of them, interleaved, one at a time.
-  m.sampling = sample_for_claims(deck, plan, ctx, runners.main, m.provenance.machine, options.family, m.round_seed + 1, m.results,
+  m.build_results = std::move(lookup.build_results);
+  // Claims the runs cannot decide yet get more of them, in rounds, one run at a time; not
+  // on stage (a live rerun decides no claim: see Options::live_rerun).
+  if (!options.live_rerun)
+    m.sampling = sample_for_claims(deck, plan, ctx, runners.main, m.provenance.machine, options.family, m.round_seed + 1,
+                                   m.results,
                                  [&](size_t i, const SnippetResult& r) {
                                    std::string warning;
                                    if (storing && r.outcome == Outcome::passed && unchanged[i] &&

@@ -187,6 +187,7 @@ int run_watch(const Options& options, Status& status, Runners runners) {
     Options again = build;
     again.only = {id};
     again.store_results = StoreResults::no;  // the cache keeps the build's measurements
+    again.live_rerun = true;  // this snippet alone; the claims keep the build's verdicts
     RecordingStatus recording(status);
     BuiltDeck built;
     int code;

@@ -236,8 +236,14 @@ Plan make_plan(const Deck& deck, const std::optional<fs::path>& snippets_overrid
   std::vector<Language> languages = language_table(deck.meta.languages);
   std::set<std::string> ids;
   fs::path real_dir = fs::weakly_canonical(plan.snippets_dir, ec);
+  fs::path deck_dir = fs::absolute(deck.deck_dir, ec).lexically_normal();
+  std::string on_slides = plan.snippets_dir.lexically_relative(deck_dir).generic_string();
   for (const SnippetSpec& spec : deck.snippets)
-    errors.collect([&] { plan.snippets.push_back(plan_snippet(spec, plan, real_dir, languages, ids)); });
+    errors.collect([&] {
+      PlannedSnippet& planned = plan.snippets.emplace_back(plan_snippet(spec, plan, real_dir, languages, ids));
+      planned.folder_in_messages = plan.snippets_dir.generic_string();
+      planned.folder_on_slides = on_slides.empty() ? plan.snippets_dir.generic_string() : on_slides;
+    });
   // A block that could not be read or planned would make every reference to it look
   // wrong too: references are checked only when everything else was right.
   if (errors.empty()) check_references(deck, plan, errors);

@@ -16,6 +16,10 @@ struct PlannedSnippet {
   Language language;
   std::string source;      // the whole file
   std::string shown_code;  // what the slide shows: the region, or the whole file
+  // The snippets folder as the program's messages name it (absolute, from the command
+  // line), and as its slide names it: relative to the deck folder, so that a traceback
+  // or a compiler error does not show the build machine's paths.
+  std::string folder_in_messages, folder_on_slides;
 };
 
 struct Plan {

@@ -49,7 +49,15 @@ void read_info(Node& code, const FileContext& ctx) {
   std::vector<std::string>& classes = parsed->attrs.classes;
   std::vector<std::string>& words = parsed->words;
   if (language.empty() && !classes.empty()) language = classes.front(), classes.erase(classes.begin());
-  else if (language.empty() && !words.empty()) language = words.front(), words.erase(words.begin());
+  else if (language.empty() && !words.empty()) {
+    language = words.front(), words.erase(words.begin());
+    // ```{python}: a cell Quarto runs in one Jupyter kernel shared by the deck's cells.
+    // deckgen runs each snippet alone, from a file, so that it can be timed and rerun;
+    // running cells that may lean on each other's state would mislead, so it says how.
+    ctx.warn(pos, fmt::format("```{{{}}} is a cell Quarto would run: deckgen only shows it, highlighted", language),
+             fmt::format("to run it at build time (output and timing on the slide), save the code in the snippets "
+                         "folder and write a ```run block with `file: NAME` (see \"Snippets\" in the README)"));
+  }
   code.details().info.assign(language);
   for (const std::string& c : classes) {
     if (c == "numberLines" || c == "number-lines" || c == "line-numbers") code.details().attrs.classes.emplace_back("numberLines");

@@ -5,6 +5,7 @@
 #include <sstream>
 
 #include "model/input_error.h"
+#include "read/block_lines.h"
 #include "read/code_attributes.h"
 #include "read/fenced_divs.h"
 #include "read/file_context.h"
@@ -15,6 +16,9 @@
 #include "read/markdown.h"
 #include "read/raw_html_images.h"
 #include "read/slide_attributes.h"
+#include "read/spans.h"
+#include "read/stylesheet.h"
+#include "read/swallowed_lines.h"
 #include "read/tree_transforms.h"
 #include "read/unsupported_syntax.h"
 #include "util/files.h"
@@ -36,6 +40,9 @@ bool is_slide_separator(const Node& block, const std::vector<std::string_view>& 
   if (line >= lines.size() || trim_right(lines[line]) != "---") return false;
   return line == 0 || trim(lines[line - 1]).empty();
 }
+
+// A fence line of colons alone closes a fenced div; one naming a class opens one.
+bool closes_div(std::string_view fence) { return trim(fence).find_first_not_of(':') == std::string_view::npos; }
 
 // A paragraph whose text starts with "Note:" opens the speaker notes; the prefix goes.
 bool take_notes_marker(Node& block) {
@@ -116,16 +123,30 @@ void load_images(std::vector<Slide>& slides, const FileContext& ctx, InputErrorL
     errors.collect([&] { image->details().url.assign(load_local_image(image->url(), image->pos, ctx)); });
 }
 
+// One warning for every key of Quarto, Marp or presenterm the front matter holds.
+void warn_foreign_keys(const FrontMatter& meta, std::vector<Warning>& warnings) {
+  if (meta.foreign_keys.empty()) return;
+  std::vector<std::string> names;
+  for (const auto& [key, pos] : meta.foreign_keys) names.push_back(key);
+  warnings.push_back({meta.foreign_keys.front().second,
+                      fmt::format("front matter key{} of Quarto, Marp or presenterm ignored: {}",
+                                  names.size() > 1 ? "s" : "", fmt::join(names, ", ")),
+                      "deckgen reads only their slide level (`slide-level`, `headingDivider`); see \"Coming "
+                      "from Quarto / Marp / presenterm\" in its README"});
+}
+
 // The reader's tree transforms, in order: each reads one kind of syntax that cmark
 // leaves as text or paragraphs into the node tree (see each header).
 void transform_slide(Slide& slide, const FileContext& ctx) {
   group_fenced_divs(slide.body, ctx);
+  take_notes_divs(slide);
   read_slide_attributes(slide, ctx);
   apply_pauses(slide.body);
   mark_incremental_lists(slide.body, std::find(slide.classes.begin(), slide.classes.end(), "incremental") != slide.classes.end()
                                          ? Incremental::yes : Incremental::no);
   for (NodeList* nodes : {&slide.body, &slide.notes}) {
     read_code_attributes(*nodes, ctx);
+    read_bracketed_spans(*nodes, ctx);
     read_image_attributes(*nodes, ctx);
     read_raw_html_images(*nodes, ctx);
     warn_unsupported_syntax(*nodes, ctx);
@@ -181,19 +202,40 @@ void parse_in_pieces(std::string_view body, const std::vector<std::string_view>&
 }  // namespace
 
 std::vector<Slide> split_slides(std::string_view body, const std::string& file, int first_line,
-                                std::pmr::memory_resource* memory) {
-  std::vector<Slide> slides(1);
-  slides.back().pos = {file, first_line, 1};
-  bool in_notes = false;
+                                std::pmr::memory_resource* memory, std::optional<int> slide_level,
+                                int* heading_level_used) {
   std::vector<std::string_view> lines;
   LineCursor cursor(body);
   for (std::string_view line; cursor.next(line);) lines.push_back(line);
+  // The blocks first, then the slides: whether headings split depends on whether the
+  // file has a `---` break anywhere.
+  std::vector<Node> blocks;
+  bool any_separator = false;
   parse_in_pieces(body, lines, file, first_line, memory, [&](Node& block) {
+    any_separator = any_separator || is_slide_separator(block, lines, first_line);
+    blocks.push_back(std::move(block));
+  });
+  int level = slide_level.value_or(any_separator ? 0 : 2);
+  if (heading_level_used) *heading_level_used = level;
+
+  std::vector<Slide> slides(1);
+  slides.back().pos = {file, first_line, 1};
+  bool in_notes = false;
+  int open_divs = 0;  // a heading inside a fenced div (notes, a column) starts no slide
+  auto start_slide = [&](SourcePos pos) {
+    if (slides.back().body.empty() && slides.back().notes.empty()) slides.back().pos = std::move(pos);
+    else slides.emplace_back().pos = std::move(pos);
+    in_notes = false;
+    open_divs = 0;
+  };
+  for (Node& block : blocks) {
     if (is_slide_separator(block, lines, first_line)) {
-      slides.emplace_back().pos = {file, block.pos.line + 1, 1};
-      in_notes = false;
-      return;
+      start_slide({file, block.pos.line + 1, 1});
+      continue;
     }
+    if (const auto* line = lone_line(block); line && is_div_fence(*line))
+      open_divs = closes_div(*line) ? std::max(open_divs - 1, 0) : open_divs + 1;
+    if (block.type == NodeType::heading && block.level <= level && open_divs == 0) start_slide(block.pos);
     if (!in_notes && take_notes_marker(block)) in_notes = true;
     if (in_notes) {
       if (!block.children.empty() || block.type != NodeType::paragraph) slides.back().notes.push_back(std::move(block));
@@ -201,7 +243,7 @@ std::vector<Slide> split_slides(std::string_view body, const std::string& file, 
       if (slides.back().body.empty()) slides.back().pos = block.pos;
       slides.back().body.push_back(std::move(block));
     }
-  });
+  }
   // Separators at the very top or bottom, or two in a row, make no empty slides.
   std::erase_if(slides, [](const Slide& s) { return s.body.empty() && s.notes.empty(); });
   return slides;
@@ -239,11 +281,20 @@ Deck read_deck(const std::vector<fs::path>& inputs, InputErrorList& errors) {
         errors.add(InputError({name, 1, 1}, "front matter is read only from the deck's first file",
                               fmt::format("move it to the top of {}", deck.files.front())));
       else
-        errors.collect([&] { deck.meta = parse_front_matter(split.yaml, name, split.yaml_first_line); });
+        errors.collect([&] {
+          deck.meta = parse_front_matter(split.yaml, name, split.yaml_first_line);
+          load_stylesheet(deck.meta, deck.deck_dir);
+        });
+      if (first) warn_foreign_keys(deck.meta, deck.warnings);
     }
-    std::vector<Slide> slides = split_slides(split.body, name, split.body_first_line, deck.node_memory.get());
     FileContext ctx{path, text, deck.images, deck.warnings};
+    warn_swallowed_lines(split.body, name, split.body_first_line, ctx);
+    int heading_level = 0;
+    std::vector<Slide> slides = split_slides(split.body, name, split.body_first_line, deck.node_memory.get(),
+                                             deck.meta.slide_level, &heading_level);
     for (Slide& s : slides) errors.collect([&] { transform_slide(s, ctx); });
+    if (heading_level == 0 && !deck.meta.slide_level)
+      for (const Slide& s : slides) warn_unsplit_headings(s, ctx);
     load_images(slides, ctx, errors);
     for (Slide& s : slides) {
       make_typed_nodes(s.body, deck, errors);

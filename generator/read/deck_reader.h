@@ -3,6 +3,7 @@
 // slides and speaker notes, and loads the local images the slides show.
 #include <filesystem>
 #include <memory_resource>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -23,9 +24,14 @@ Deck read_deck(const std::vector<std::filesystem::path>& inputs);
 Deck read_deck(const std::vector<std::filesystem::path>& inputs, InputErrorList& errors);
 
 // The slides of one file's Markdown (after front matter), valid UTF-8. Exposed for tests.
-// Nodes are made with `memory` (see parse_markdown).
+// Nodes are made with `memory` (see parse_markdown). A `---` after a blank line always
+// breaks; a heading of level 1..slide_level outside a fenced div starts a slide too.
+// Without a slide_level, that is 2 when the file has no `---` break (a Quarto deck) and
+// 0 when it has one (a deck that says where its slides break). `heading_level_used`, if
+// given, receives the level applied.
 std::vector<Slide> split_slides(std::string_view body, const std::string& file, int first_line,
-                                std::pmr::memory_resource* memory = std::pmr::get_default_resource());
+                                std::pmr::memory_resource* memory = std::pmr::get_default_resource(),
+                                std::optional<int> slide_level = std::nullopt, int* heading_level_used = nullptr);
 
 
 }  // namespace deckgen

@@ -22,11 +22,12 @@ bool is_css_length(std::string_view v) {
 // Checks a div's attributes against what the renderer knows, warning about the rest
 // and dropping the values it cannot use.
 void check(Node& div, const FileContext& ctx) {
-  static constexpr std::string_view known[] = {"columns", "column", "incremental", "nonincremental"};
+  static constexpr std::string_view known[] = {"columns", "column", "incremental", "nonincremental", "notes",
+                                               "fragment"};
   for (const std::string& c : div.attrs().classes)
     if (std::find(std::begin(known), std::end(known), c) == std::end(known))
       ctx.warn(div.pos, fmt::format("unknown div class '{}': the div is shown as plain content", c),
-               "known: columns, column, incremental, nonincremental");
+               "known: columns, column, incremental, nonincremental, notes, fragment");
   std::erase_if(div.details().attrs.values, [&](const std::pair<std::string, std::string>& kv) {
     const auto& [key, value] = kv;
     if (key == "width" && div.attrs().has_class("column")) {
@@ -89,7 +90,25 @@ void check_nesting(const NodeList& blocks) {
   }
 }
 
+// Moves the content of every `notes` div in `blocks` to the end of `notes`.
+void move_notes(NodeList& blocks, NodeList& notes) {
+  for (Node& n : blocks) {
+    if (n.type != NodeType::div) continue;
+    if (n.attrs().has_class("notes"))
+      for (Node& inside : n.children) notes.push_back(std::move(inside));
+    else
+      move_notes(n.children, notes);
+  }
+  std::erase_if(blocks, [](const Node& n) { return n.type == NodeType::div && n.attrs().has_class("notes"); });
+}
+
 }  // namespace
+
+void take_notes_divs(Slide& slide) {
+  NodeList notes(slide.notes.get_allocator().resource());
+  move_notes(slide.body, notes);
+  for (Node& n : notes) slide.notes.push_back(std::move(n));
+}
 
 const std::pmr::string* lone_line(const Node& paragraph) {
   if (paragraph.type != NodeType::paragraph || paragraph.children.size() != 1) return nullptr;

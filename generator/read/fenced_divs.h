@@ -18,10 +18,15 @@ namespace deckgen {
 // Divs nest at most this deep (README, "Slides"); a deeper opening fence is an input error.
 inline constexpr size_t kMaxDivNesting = 50;
 
-// Known classes: columns, column (width=), incremental, nonincremental. An unknown class
+// Known classes: columns, column (width=), incremental, nonincremental, notes, fragment
+// (shown on the next key press). An unknown class
 // or attribute, a fence that closes nothing and a div left open at the slide's end are
 // warnings (the div still closes there).
 void group_fenced_divs(NodeList& blocks, const FileContext& ctx);
+
+// Quarto's speaker notes, `::: notes` (or `::: {.notes}`), anywhere on the slide: their
+// content goes to the slide's notes (after any `Note:` paragraph's), the div goes.
+void take_notes_divs(Slide& slide);
 
 // The text of a paragraph that is nothing but one line of text, or null: how fence and
 // pause lines look once parsed.

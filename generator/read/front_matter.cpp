@@ -1,6 +1,8 @@
 #include "read/front_matter.h"
 
+#include <algorithm>
 #include <functional>
+#include <optional>
 
 #include "model/input_error.h"
 #include "read/yaml_values.h"
@@ -43,7 +45,9 @@ const std::map<std::string, KeyHandler>& key_table() {
       {"event", [](FrontMatter& f, const YAML::Node& n, const YamlValues& v) { f.event = v.scalar(n, "event"); }},
       {"date", [](FrontMatter& f, const YAML::Node& n, const YamlValues& v) { f.date = v.scalar(n, "date"); }},
       {"theme", [](FrontMatter& f, const YAML::Node& n, const YamlValues& v) {
-         f.theme = v.one_of(n, "theme", {"light", "dark"}); }},
+         f.theme = v.one_of(n, "theme", {"light", "dark", "paper"}); }},
+      // The path for now; read_deck replaces it with the file's text (read/stylesheet.h).
+      {"css", [](FrontMatter& f, const YAML::Node& n, const YamlValues& v) { f.css = v.scalar(n, "css"), f.css_pos = v.pos(n); }},
       {"slide_numbers", [](FrontMatter& f, const YAML::Node& n, const YamlValues& v) {
          f.slide_numbers = v.boolean(n, "slide_numbers"); }},
       {"transition", [](FrontMatter& f, const YAML::Node& n, const YamlValues& v) {
@@ -53,6 +57,10 @@ const std::map<std::string, KeyHandler>& key_table() {
       {"snippets", [](FrontMatter& f, const YAML::Node& n, const YamlValues& v) { f.snippets = v.scalar(n, "snippets"), f.snippets_pos = v.pos(n); }},
       {"confidence", [](FrontMatter& f, const YAML::Node& n, const YamlValues& v) {
          f.confidence = v.number(n, "confidence", 0.5, 0.9999); }},
+      {"slide_level", [](FrontMatter& f, const YAML::Node& n, const YamlValues& v) {
+         f.slide_level = static_cast<int>(v.integer(n, "slide_level", 0, 6)); }},
+      {"provenance", [](FrontMatter& f, const YAML::Node& n, const YamlValues& v) {
+         f.provenance = v.one_of(n, "provenance", {"end", "before_last"}); }},
       {"python", [](FrontMatter& f, const YAML::Node& n, const YamlValues& v) { f.python = v.scalar(n, "python"); }},
       {"languages", [](FrontMatter& f, const YAML::Node& n, const YamlValues& v) {
          if (!n.IsMap()) throw InputError(v.pos(n), "'languages' must map language names to their commands");
@@ -60,6 +68,46 @@ const std::map<std::string, KeyHandler>& key_table() {
        }},
   };
   return table;
+}
+
+// Front-matter keys of Quarto (and R Markdown), Marp and presenterm that mean nothing
+// to deckgen: a deck written for those tools is accepted with one warning naming them,
+// while a typo of one of deckgen's own keys stays an error (they are not "known" to the
+// "did you mean" hint).
+constexpr std::string_view kForeignKeys[] = {
+    // Quarto and pandoc
+    "format", "execute", "jupyter", "engine", "knitr", "editor", "editor_options", "filters", "bibliography",
+    "csl", "lang", "subtitle", "institute", "footer", "logo", "title-slide-attributes", "slide-number",
+    "embed-resources", "self-contained", "highlight-style", "code-fold", "code-line-numbers", "echo",
+    "revealjs-plugins", "toc", "number-sections", "scrollable", "smaller", "incremental", "preview-links",
+    "chalkboard", "multiplex", "crossref", "description", "abstract", "keywords", "categories", "draft",
+    "params", "output", "slide-level",
+    // Marp
+    "marp", "paginate", "header", "size", "style", "class", "math", "headingDivider", "backgroundColor",
+    "backgroundImage", "color", "inlineSVG",
+    // presenterm
+    "sub_title", "authors", "location", "options",
+};
+
+bool is_foreign_key(std::string_view key) {
+  return std::find(std::begin(kForeignKeys), std::end(kForeignKeys), key) != std::end(kForeignKeys);
+}
+
+// The slide level a Quarto or Marp deck asks for: `format: {revealjs: {slide-level: N}}`,
+// top-level `slide-level: N` or Marp's `headingDivider: N`. nullopt when none is readable.
+std::optional<int> foreign_slide_level(const std::string& key, const YAML::Node& value) {
+  auto level = [](const YAML::Node& n) -> std::optional<int> {
+    if (!n || !n.IsScalar()) return std::nullopt;
+    const std::string& s = n.Scalar();
+    if (s.size() != 1 || s[0] < '0' || s[0] > '6') return std::nullopt;
+    return s[0] - '0';
+  };
+  if (key == "slide-level" || key == "headingDivider") return level(value);
+  if (key == "format" && value.IsMap())
+    for (const auto& entry : value)
+      if (entry.second.IsMap())
+        if (auto found = level(entry.second["slide-level"])) return found;
+  return std::nullopt;
 }
 
 }  // namespace
@@ -97,10 +145,23 @@ FrontMatter parse_front_matter(std::string_view yaml, const std::string& file, i
   for (const auto& [key, _] : key_table()) known.push_back(key);
   InputErrorList key_errors;  // every key's mistake, not only the first
   values.collect_key_errors(key_errors);
+  std::optional<int> asked_level;  // by a foreign key; deckgen's own slide_level wins
+  if (root.IsMap()) {
+    std::vector<std::string> foreign;
+    for (const auto& entry : root) {
+      std::string key = entry.first.IsScalar() ? entry.first.Scalar() : std::string();
+      if (!is_foreign_key(key)) continue;
+      fm.foreign_keys.emplace_back(key, values.pos(entry.first));
+      if (!asked_level) asked_level = foreign_slide_level(key, entry.second);
+      foreign.push_back(key);
+    }
+    for (const std::string& key : foreign) root.remove(key);
+  }
   values.for_each_key(root, "front matter", known, [&](const std::string& key, const YAML::Node& value) {
     key_table().at(key)(fm, value, values);
   });
   key_errors.throw_if_any();
+  if (!fm.slide_level) fm.slide_level = asked_level;
   return fm;
 }
 

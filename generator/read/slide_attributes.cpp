@@ -84,6 +84,7 @@ void read_title_braces(Slide& slide, Node& heading, bool is_title, const FileCon
   std::pmr::string& text = heading.children.back().literal;
   size_t open = trailing_braces(text);
   if (open == std::string_view::npos) return;
+  if (open > 0 && text[open - 1] == ']') return;  // `[text]{.fragment}`: a span (read/spans.h)
   std::string_view inside = trim(std::string_view(text).substr(open + 1));
   inside.remove_suffix(1);
   auto parsed = parse_attributes(inside);

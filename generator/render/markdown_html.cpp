@@ -161,6 +161,13 @@ class Writer {
       case NodeType::emph: wrap("em", n); break;
       case NodeType::strong: wrap("strong", n); break;
       case NodeType::strikethrough: wrap("del", n); break;
+      case NodeType::span:
+        out_ += "<span";
+        class_attribute(n.attrs());
+        out_ += '>';
+        inlines(n.children);
+        out_ += "</span>";
+        break;
       case NodeType::link:
         out_ += "<a href=\"";
         append_escaped(out_, safe_url(n.url()));

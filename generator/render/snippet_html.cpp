@@ -23,10 +23,22 @@ std::string tail_lines(const std::string& text, size_t max_lines) {
   return "…\n" + text.substr(at + 1);
 }
 
-void write_output(std::string& out, const char* css_class, const CapturedText& t) {
+// What the program printed, with the snippets folder's absolute path (in a traceback, a
+// compiler error) named as the deck names it. Only the slide's text changes: the result
+// kept in the cache and the report is the program's own.
+std::string with_paths_on_slides(std::string text, const PlannedSnippet& snippet) {
+  const std::string& from = snippet.folder_in_messages;
+  const std::string& to = snippet.folder_on_slides;
+  if (from.empty() || from == to) return text;
+  for (size_t at = text.find(from); at != std::string::npos; at = text.find(from, at + to.size()))
+    text.replace(at, from.size(), to);
+  return text;
+}
+
+void write_output(std::string& out, const char* css_class, const CapturedText& t, const PlannedSnippet& snippet) {
   if (t.text.empty() && t.cut_bytes == 0) return;
   fmt::format_to(std::back_inserter(out), "<pre class=\"{}\">", css_class);
-  append_escaped(out, t.text);
+  append_escaped(out, with_paths_on_slides(t.text, snippet));
   if (t.cut_bytes > 0)
     fmt::format_to(std::back_inserter(out), "<span class=\"cut\">… {} more not shown ({} in all)</span>",
                    format_bytes(static_cast<double>(t.cut_bytes)), format_bytes(static_cast<double>(t.total_bytes)));
@@ -96,22 +108,22 @@ void write_result(std::string& out, const PlannedSnippet& snippet, const Snippet
     out += "</strong>\n";
     if (!result->compile_output.empty()) {
       out += "<pre>";
-      append_escaped(out, tail_lines(result->compile_output, 15));
+      append_escaped(out, with_paths_on_slides(tail_lines(result->compile_output, 15), snippet));
       out += "</pre>\n";
     } else if (!result->err.text.empty()) {
       out += "<pre>";
-      append_escaped(out, tail_lines(result->err.text, 12));
+      append_escaped(out, with_paths_on_slides(tail_lines(result->err.text, 12), snippet));
       out += "</pre>\n";
     }
     out += "</div>\n";
   }
   if (spec.show_output) {
-    write_output(out, "snippet-output", result->out);
+    write_output(out, "snippet-output", result->out, snippet);
     // Which run printed it, so the output and the medians quoted beside it agree.
     if (result->shown_run >= 0 && result->runs.size() > 1 && !(result->out.text.empty() && result->out.cut_bytes == 0))
       fmt::format_to(std::back_inserter(out), "<p class=\"shown-run\">{}</p>\n",
                      escape_html(median_run_caption(static_cast<size_t>(result->shown_run), result->runs.size())));
-    if (!failed) write_output(out, "snippet-output stderr", result->err);
+    if (!failed) write_output(out, "snippet-output stderr", result->err, snippet);
   }
 }
 

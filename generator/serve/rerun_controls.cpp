@@ -21,31 +21,38 @@ constexpr std::string_view kScript = R"JS(<script id="deckgen-rerun">
     .reveal .deckgen-live-output { max-height: 30vh; overflow: auto; margin: 0.3em 0; padding: 0.4em 0.6em;
       font-size: 0.45em; text-align: left; white-space: pre-wrap; background: #10161c; color: #e6edf3; }
     .reveal .deckgen-live-output .err { color: #ff9b93; }
-    .reveal .deckgen-live::after { content: ' measured just now'; margin-left: 0.4em; padding: 0 0.35em;
-      font-size: 0.6em; font-weight: 600; border-radius: 0.3em; background: #0a7d4f; color: #fff; }`;
+    .reveal .deckgen-live::before { content: 'just now: '; font-weight: 600; color: #0a7d4f; }
+    .reveal .deckgen-build { margin-left: 0.4em; opacity: 0.75; }
+    .reveal .claim-live { margin: 0.2em 0 0; font-size: 0.5em; color: #0a7d4f; }`;
   document.head.appendChild(style);
 
   const root = document.documentElement;
   const snippet = (id) => document.querySelector('.snippet[data-snippet="' + CSS.escape(id) + '"]');
-  const words = (text) => text.split(/[\s.]+/);
 
-  // The numbers that come from a rerun snippet say so: its timing line, the values that
-  // quote it, the claims about it.
+  // A rerun snippet's timing line says "just now", with the build's beside it; the
+  // values in prose and the claims keep the build's numbers and verdicts (each claim
+  // about it carries its own "just now: …, build: …" line from the server).
+  // id -> the build's timing text, read as a rerun starts while the line shows the build's;
+  // kept for the session, since a rerun that changes a trace reloads the page.
+  const buildTiming = JSON.parse(sessionStorage.getItem('deckgen-build-timing') ?? '{}');
   function markLive(id) {
-    const marked = [...(snippet(id)?.querySelectorAll('.timing > summary') ?? [])];
-    document.querySelectorAll('.measured[data-placeholder]').forEach((p) => {
-      if (words(p.dataset.placeholder).includes(id)) marked.push(p);
-    });
-    document.querySelectorAll('.claim[data-snippets]').forEach((c) => {
-      if (c.dataset.snippets.split(' ').includes(id)) marked.push(c.querySelector(':scope > summary'));
-    });
-    marked.forEach((e) => { if (e) { e.classList.add('deckgen-live'); e.title = 'measured just now, not at build'; } });
+    const summary = snippet(id)?.querySelector('.timing > summary');
+    if (!summary) return;
+    summary.classList.add('deckgen-live');
+    summary.title = 'measured just now, not at build';
+    if (buildTiming[id] && !summary.querySelector('.deckgen-build')) {
+      const build = document.createElement('span');
+      build.className = 'deckgen-build';
+      build.textContent = 'build: ' + buildTiming[id];
+      summary.querySelector('.wall')?.after(build);
+    }
   }
   // The server says which snippets the version on screen reran (the live-reload script
   // puts it on <html>, from the page's own state after a reload too): only those are
   // marked, and a rebuild from the cache clears the marks.
   function markLiveOnes() {
     document.querySelectorAll('.deckgen-live').forEach((e) => { e.classList.remove('deckgen-live'); e.title = ''; });
+    document.querySelectorAll('.deckgen-build').forEach((e) => e.remove());
     (root.dataset.deckgenMeasuredLive ?? '').split(' ').filter(Boolean).forEach(markLive);
   }
   // Links to the files served beside the deck (a timeline's trace) need the token too;
@@ -73,11 +80,13 @@ constexpr std::string_view kScript = R"JS(<script id="deckgen-rerun">
     markLiveOnes();
     addTokenToLinks();
   }
-  function outputBox(id) {
+  // The box that shows a rerun's output while it runs; made only while one does (`make`),
+  // and removed once the new deck is on screen, whose own output box shows the result.
+  function outputBox(id, make) {
     const s = snippet(id);
     if (!s) return null;
     let box = s.querySelector(':scope > .deckgen-live-output');
-    if (!box) {
+    if (!box && make) {
       box = document.createElement('pre');
       box.className = 'deckgen-live-output';
       s.appendChild(box);
@@ -85,7 +94,7 @@ constexpr std::string_view kScript = R"JS(<script id="deckgen-rerun">
     return box;
   }
   async function ask(id) {
-    const box = outputBox(id);
+    const box = outputBox(id, true);
     const answer = await fetch('RERUN_PATH?id=' + encodeURIComponent(id),
       { method: 'POST', headers: { 'X-Deckgen-Token': token } });
     if (!answer.ok && box) box.textContent = 'not rerun: ' + (await answer.text());
@@ -94,12 +103,19 @@ constexpr std::string_view kScript = R"JS(<script id="deckgen-rerun">
   const events = new EventSource('EVENTS_PATH' + location.search);
   events.addEventListener('rerun', (message) => {
     const e = JSON.parse(message.data);
-    const box = outputBox(e.id);
+    const box = outputBox(e.id, e.state !== 'done');
     if (e.state === 'start') {
       root.dataset.deckgenRerun = e.id;
       document.querySelectorAll('.deckgen-rerun').forEach((b) => { b.disabled = true; });
+      const summary = snippet(e.id)?.querySelector('.timing > summary');
+      if (summary && !summary.classList.contains('deckgen-live')) {
+        buildTiming[e.id] = summary.querySelector('.wall')?.textContent ?? '';
+        sessionStorage.setItem('deckgen-build-timing', JSON.stringify(buildTiming));
+      }
     }
-    if ((e.state === 'start' || e.state === 'run') && box) box.textContent = '';
+    // Progress at once: the box says so before the first line arrives.
+    if (e.state === 'start' && box) box.textContent = 'running…';
+    if (e.state === 'run' && box) box.textContent = '';
     if ((e.state === 'out' || e.state === 'err') && box) {
       const text = document.createElement('span');
       if (e.state === 'err') text.className = 'err';
@@ -112,6 +128,8 @@ constexpr std::string_view kScript = R"JS(<script id="deckgen-rerun">
       // The new deck reaches the page as its own event; mark once it is on screen.
       const settle = () => {
         if (Number(root.dataset.deckgenVersion) < e.version) return requestAnimationFrame(settle);
+        // A failed rerun publishes nothing: its box keeps the error; else it goes.
+        if (!e.text) document.querySelectorAll('.deckgen-live-output').forEach((b) => b.remove());
         addControls();
         document.querySelectorAll('.deckgen-rerun').forEach((b) => { b.disabled = false; });
         root.dataset.deckgenRerun = '';

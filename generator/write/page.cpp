@@ -111,6 +111,7 @@ std::string write_page(const FrontMatter& meta, const std::vector<RenderedSlide>
   append_style(out, own_asset(Asset_id::theme_css));
   append_style(out, own_asset(Asset_id::highlight_css));
   append_style(out, own_asset(Asset_id::layout_css));
+  if (!meta.css.empty()) append_style(out, meta.css);  // the deck's own (`css:`), last: its rules win
   out += "</head>\n<body class=\"deckgen theme-";
   out += meta.theme;
   out += "\">\n<div class=\"reveal\">\n<div class=\"slides\">\n";

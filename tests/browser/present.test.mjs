@@ -1,7 +1,10 @@
-// deckgen present (issue 14 item 8): a ▶ on the run slide reruns the snippet on this
-// machine; its output streams onto the slide while it runs; then the slide's numbers
-// are the new run's, marked "measured just now"; a request without the session's token
-// is refused; the same deck from file:// shows no control.
+// deckgen present (issue 14 item 8, issue 23 item 3): a ▶ on the run slide reruns that
+// snippet alone on this machine; its output streams onto the slide while it runs; then
+// its timing line is the new run's, marked "just now" with the build's beside it, while
+// the values in prose and the claims keep the build's numbers and verdicts (a claim shows
+// "just now: …, build: …"); the live box is gone once the new deck is on screen; the
+// snippet measured together with it for the claim does not run again; a request without
+// the session's token is refused; the same deck from file:// shows no control.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
@@ -31,10 +34,24 @@ before(async () => {
     'metric("stamp", time.time_ns() % 1000000007, "")',
     '',
   ].join('\n'));
+  // A claim compares quick with slow, so the two are measured together; slow counts its
+  // runs in a file, so the test sees that rerunning quick does not run slow again.
+  fs.writeFileSync(path.join(workDir, 'snippets', 'quick.py'), 'print("quick")\n');
+  fs.writeFileSync(path.join(workDir, 'snippets', 'slow.py'), [
+    'import os, time',
+    'with open(os.path.join(os.environ["DECKGEN_SNIPPETS"], "slow-runs.txt"), "a") as f:',
+    '    f.write("run\\n")',
+    'time.sleep(0.3)',
+    '',
+  ].join('\n'));
   fs.writeFileSync(path.join(workDir, 'deck', '01.md'), [
     '# Live', '', '---', '', '## Ticks', '',
     '```run', 'file: ticks.py', 'runs: 1', 'warmup: 0', 'show: [code, output, timing]', 'trace: true', '```', '',
     'Stamp {{ticks.m.stamp}}', '', '[the trace](traces/ticks.json)', '',
+    '---', '', '## Claim', '',
+    '```run', 'file: quick.py', 'runs: 5', 'warmup: 0', 'show: [output, timing]', '```', '',
+    '```run', 'file: slow.py', 'runs: 5', 'warmup: 0', 'show: [timing]', '```', '',
+    '```claim', 'faster: quick', 'than: slow', 'by: 2', '```', '',
   ].join('\n'));
   presenter = spawn(deckgen, ['present', 'deck', '-o', 'out/deck.html', '--port', '0'],
     { cwd: workDir, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -60,7 +77,7 @@ after(async () => {
   if (workDir) fs.rmSync(workDir, { recursive: true, force: true });
 });
 
-test('▶ reruns the snippet, streams its output and updates its numbers; no token, no answer', async () => {
+test('▶ reruns the snippet alone and streams its output; the build\'s numbers stay; no token, no answer', async () => {
   const browser = await chromium.launch({
     executablePath: '/usr/bin/chromium', headless: true, args: ['--no-sandbox', '--disable-gpu'],
   });
@@ -84,20 +101,25 @@ test('▶ reruns the snippet, streams its output and updates its numbers; no tok
     assert.ok(!whileRunning.includes('tick 2'), `streamed, not delivered at the end: ${whileRunning}`);
     assert.equal(await page.evaluate(() => document.querySelector('.deckgen-rerun').disabled), true, 'one at a time');
 
-    await page.waitForFunction((old) => {
-      const p = document.querySelector('.measured[data-placeholder="ticks.m.stamp"]');
-      return p && p.textContent !== old && p.classList.contains('deckgen-live');
-    }, before);
-    assert.notEqual(await stamp(), before);
+    await page.waitForFunction(() =>
+      document.querySelector('.snippet[data-snippet="ticks"] .timing > summary')?.classList.contains('deckgen-live') &&
+      !document.querySelector('.deckgen-rerun').disabled);
+    // The snippet's timing is the live one, the build's beside it.
+    assert.match(await page.evaluate(() =>
+      document.querySelector('.snippet[data-snippet="ticks"] .timing > summary .deckgen-build')?.textContent ?? ''), /^build: /);
+    // The build's numbers stay: the value in prose quoting the snippet.
+    assert.equal(await stamp(), before, 'the value in prose is the build\'s');
     assert.equal(await page.evaluate(() =>
-      document.querySelector('.snippet[data-snippet="ticks"] .timing > summary').classList.contains('deckgen-live')), true);
-    assert.equal(await page.evaluate(() => document.querySelector('.deckgen-rerun').disabled), false);
-    // The rerun changed the trace the page carries, so the page reloaded: the marks stay.
+      document.querySelector('.measured[data-placeholder="ticks.m.stamp"]').classList.contains('deckgen-live')), false);
+    // The live box is gone once the new deck is on screen.
+    assert.equal(await page.evaluate(() => document.querySelectorAll('.deckgen-live-output').length), 0);
+
+    // The rerun changed the trace the page carries, so the page reloaded: the mark stays.
     await page.reload();
     await page.waitForFunction(() => window.Reveal?.isReady() && document.querySelector('.snippet .deckgen-rerun'));
     assert.equal(await page.evaluate(() =>
-      document.querySelector('.measured[data-placeholder="ticks.m.stamp"]').classList.contains('deckgen-live')), true,
-    'the "measured just now" marks survive a reload');
+      document.querySelector('.snippet[data-snippet="ticks"] .timing > summary').classList.contains('deckgen-live')), true,
+    'the "just now" mark survives a reload');
 
     // The page's own requests carry the token; without it the server answers nothing.
     const origin = new URL(url).origin;
@@ -124,6 +146,20 @@ test('▶ reruns the snippet, streams its output and updates its numbers; no tok
       return r.status;
     });
     assert.equal(trace, 200, 'the trace link answers');
+
+    // ▶ on a snippet a claim compares: it alone runs again, with its own run count; the
+    // claim keeps the build's verdict and shows the live estimate beside the build's.
+    const slowRuns = () => fs.readFileSync(path.join(workDir, 'snippets', 'slow-runs.txt'), 'utf8').split('\n').length - 1;
+    const slowRunsBefore = slowRuns();
+    const verdict = () => page.evaluate(() => document.querySelector('.claim').className);
+    assert.match(await verdict(), /\bok\b/, 'the build decided the claim');
+    await page.evaluate(() => Reveal.slide(2));
+    await page.click('.snippet[data-snippet="quick"] .deckgen-rerun');
+    await page.waitForFunction(() => document.querySelector('.claim-live') && !document.querySelector('.deckgen-rerun').disabled);
+    assert.match(await verdict(), /\bok\b/, 'the claim keeps the build\'s verdict');
+    assert.match(await page.evaluate(() => document.querySelector('.claim-live').textContent), /^just now: [\d.]+×, build: [\d.]+×$/);
+    assert.equal(slowRuns(), slowRunsBefore, 'the claim\'s other snippet ran again');
+    assert.equal(await page.evaluate(() => document.querySelectorAll('.deckgen-live-output').length), 0);
 
     // The file a build wrote has no control.
     const file = await browser.newPage();

@@ -28,6 +28,30 @@ assert ids == {"sum": "passed", "sum-c": "passed", "threads": "passed"}, ids
 assert all(c["holds"] for c in r["claims"]) and len(r["claims"]) == 1, r["claims"]
 PYCHECK
 
+# init keeps what deckgen rebuilds out of the talk's repository.
+expect_file_contains "$WORK/talk/.gitignore" "output/"
+expect_file_contains "$WORK/talk/.gitignore" ".deckgen-cache/"
+
+# The untouched starter passes its own strict check: every slide fits its stage.
+(cd "$WORK/talk" && "$DECKGEN" check --strict >"$WORK/stdout" 2>"$WORK/stderr")
+code=$?
+[[ $code == 0 ]] || fail "check --strict of the starter talk exited $code: $(grep -v warning "$WORK/stderr")"
+grep -q "does not fit" "$WORK/stderr" && fail "a starter slide does not fit: $(grep "does not fit" "$WORK/stderr")"
+
+# `deckgen build talk` from outside finds talk/deck and talk/snippets, and writes where
+# `cd talk && deckgen build` would.
+rm -f "$deck"
+(cd "$WORK" && "$DECKGEN" build talk >"$WORK/stdout" 2>"$WORK/stderr")
+code=$?
+[[ $code == 0 ]] || fail "deckgen build talk exited $code: $(cat "$WORK/stderr")"
+[[ -f $deck ]] || fail "deckgen build talk did not write talk/output/deck.html"
+
+# A folder that is a repository already keeps its own .gitignore.
+mkdir -p "$WORK/repo" && echo "mine" >"$WORK/repo/.gitignore"
+expect_exit 0 "$DECKGEN" init "$WORK/repo"
+expect_file_contains "$WORK/repo/.gitignore" "mine"
+[[ -f $WORK/repo/deck/01-intro.md ]] || fail "init beside an existing .gitignore wrote no talk"
+
 # A second init writes over nothing, and says which file is in the way.
 echo "my own slide" >"$WORK/talk/deck/01-intro.md"
 expect_exit 2 "$DECKGEN" init "$WORK/talk"

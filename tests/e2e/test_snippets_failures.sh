@@ -97,6 +97,12 @@ expect_snippet_html "$out" broken 'compilation failed'
 expect_snippet_html "$out" broken 'undeclared_thing'
 expect_snippet_html "$out" broken_c 'compilation failed'
 expect_snippet_html "$out" broken_c 'error: expected'
+# A traceback and a compiler error name the snippet as the deck does, not by the build
+# machine's absolute path; the JUnit file keeps the program's own text.
+expect_snippet_html "$out" crash 'File &quot;../snippets/crash.py&quot;'
+expect_snippet_html "$out" broken '../snippets/broken.cpp'
+grep -q "$WORK/bad/snippets" "$out" && fail "the deck shows the build machine's path $WORK/bad/snippets"
+grep -q "$WORK/bad/snippets/crash.py" "$junit" || fail "junit lost the traceback's own path"
 expect_snippet_html "$out" wrong_text 'goodbye'
 expect_no_snippet_html "$out" fine 'snippet-error'
 

@@ -96,5 +96,32 @@ TEST(FrontMatter, UnclosedIsAnErrorAtTheFirstLine) {
   EXPECT_NE(e.problem().find("never closed"), std::string::npos);
 }
 
+TEST(FrontMatter, QuartoAndMarpKeysAreAcceptedAndNamed) {
+  auto split = split_front_matter(
+      "---\ntitle: T\nformat:\n  revealjs:\n    slide-level: 1\nexecute:\n  echo: true\njupyter: python3\nmarp: true\n---\n",
+      "a.md");
+  FrontMatter fm = parse_front_matter(split.yaml, "a.md", split.yaml_first_line);
+  EXPECT_EQ(fm.title, "T");
+  ASSERT_EQ(fm.foreign_keys.size(), 4u);
+  EXPECT_EQ(fm.foreign_keys[0].first, "format");
+  EXPECT_EQ(fm.foreign_keys[0].second.line, 3);
+  EXPECT_EQ(fm.foreign_keys[3].first, "marp");
+  EXPECT_EQ(fm.slide_level, 1);  // from format: revealjs: slide-level
+}
+
+TEST(FrontMatter, DeckgensOwnSlideLevelWinsOverQuartos) {
+  auto split = split_front_matter("---\nslide_level: 2\nheadingDivider: 1\n---\n", "a.md");
+  EXPECT_EQ(parse_front_matter(split.yaml, "a.md", split.yaml_first_line).slide_level, 2);
+  InputError e = error_of("---\nslide_level: 9\n---\n");
+  EXPECT_NE(e.problem().find("from 0 to 6"), std::string::npos);
+}
+
+TEST(FrontMatter, ATypoOfADeckgenKeyIsStillAnErrorWithDidYouMean) {
+  InputError e = error_of("---\nformat: revealjs\nslide_levle: 2\n---\n");
+  EXPECT_EQ(e.where().line, 3);
+  EXPECT_NE(e.problem().find("unknown front matter key 'slide_levle'"), std::string::npos);
+  EXPECT_NE(e.what_to_do().find("did you mean 'slide_level'"), std::string::npos);
+}
+
 }  // namespace
 }  // namespace deckgen

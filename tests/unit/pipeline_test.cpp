@@ -385,6 +385,27 @@ TEST_F(Pipeline, ACompileErrorRunsNothingAndShowsTheDiagnostics) {
       << html;
 }
 
+TEST_F(Pipeline, PathsOnSlidesAreRelativeToTheDeckWhileTheReportKeepsTheProgramsText) {
+  fs::path file = snippet("bad.cpp", "int main() { return x; }\n");
+  std::string absolute = fs::absolute(file).lexically_normal().generic_string();
+  runner.compile = {.exit_code = 1, .err = absolute + ":1:21: error: 'x' was not declared\n"};
+  EXPECT_EQ(build("```run\nfile: bad.cpp\n```\n"), 1);
+  std::string html = snippet_html("bad");
+  EXPECT_TRUE(contains(html, "../snippets/bad.cpp:1:21: error")) << html;
+  EXPECT_FALSE(contains(deck(), absolute)) << "the slide shows the build machine's path";
+}
+
+TEST_F(Pipeline, TheMeasuredOnSlideCanGoBeforeTheClosingSlide) {
+  snippet("a.sh");
+  std::string slides = "# Talk\n\n```run\nfile: a.sh\n```\n\n---\n\n# Questions?\n";
+  ASSERT_EQ(build(slides), 0) << status.all_errors();
+  std::string page = deck();
+  EXPECT_LT(page.find("Questions?"), page.find("Measured on")) << "by default it is the last slide";
+  ASSERT_EQ(build("---\nprovenance: before_last\n---\n" + slides), 0) << status.all_errors();
+  page = deck();
+  EXPECT_LT(page.find("Measured on"), page.find("Questions?"));
+}
+
 // --- compiled programs kept between builds (the cache's bin/) -------------------------
 
 // One C snippet with `runs` timed runs and no warmup, its timing on the slide.
