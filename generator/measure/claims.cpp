@@ -201,8 +201,8 @@ bool claim_fails_build(const ClaimResult& result, Strictness strictness) {
   switch (result.outcome) {
     case ClaimOutcome::skipped: return false;
     case ClaimOutcome::holds: return strictness == Strictness::strict && result.fragile;
-    case ClaimOutcome::fails:
-    case ClaimOutcome::undecided: return true;
+    case ClaimOutcome::undecided: return strictness != Strictness::lenient;
+    case ClaimOutcome::fails: return true;
   }
   return true;
 }

@@ -40,7 +40,7 @@ SamplingLog sample_for_claims(const Deck& deck, const Plan& plan, const ExecuteC
 
   SamplingLog log;
   if (!deck.claims.empty()) {
-    ClaimContext context{deck.meta.confidence, {machine.usable_cores, machine.logical_cores}};
+    ClaimContext context{deck.meta.confidence, {machine.usable_cores, machine.logical_cores, machine.usable_physical_cores}};
     log = sample_until_decided(deck.claims, results, context, run_one_more);
     for (const std::string& line : describe_sampling(log)) status.info(fmt::format("more runs: {}", line));
   }

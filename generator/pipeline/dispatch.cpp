@@ -1,14 +1,16 @@
 #include "pipeline/dispatch.h"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <memory>
-#include <thread>
 
 #include "pipeline/build_command.h"
 #include "pipeline/clean_command.h"
 #include "pipeline/init_command.h"
 #include "pipeline/pdf_command.h"
 #include "pipeline/watch_command.h"
+#include "run/cpu_affinity.h"
 
 namespace deckgen {
 namespace {
@@ -32,9 +34,17 @@ int run_command(const Options& options) {
   auto status = make_terminal_status(options.quiet     ? Verbosity::quiet
                                      : options.verbose ? Verbosity::verbose
                                                        : Verbosity::normal);
+  // Before any thread or process starts: they all inherit the mask.
+  if (options.cpus) {
+    if (auto problem = restrict_to_cpus(*options.cpus)) {
+      status->error(fmt::format("error: --cpus {}: {}", *options.cpus, *problem));
+      return exit_input_error;
+    }
+  }
   install_interrupt_handling();
   LazyRunner runner;
-  unsigned cores = std::max(1u, std::thread::hardware_concurrency());
+  // Untimed snippets run side by side on the CPUs deckgen may use (the mask, --cpus).
+  unsigned cores = std::max<unsigned>(1u, static_cast<unsigned>(allowed_cpus().size()));
   return run_command(options, *status, Runners{runner, [] { return std::make_unique<LazyRunner>(); }, cores});
 }
 

@@ -59,6 +59,8 @@ struct RunOutcome {
   // could read it: the process runner reads /proc/stat around the run; a fake says
   // whatever its test needs, and nothing by default, so no neighbour reaches a test.
   std::optional<double> other_cpu_seconds;
+  // The most that reading can be off (run/cpu_times.h: a tick per CPU of the mask).
+  double other_cpu_resolution = 0.020;
 };
 
 class Runner {                                   // the seam: tests use a fake one
