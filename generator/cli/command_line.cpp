@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <map>
 
+#include "util/cpu_list.h"
 #include "util/text.h"
 
 namespace deckgen {
@@ -14,7 +15,8 @@ namespace {
 constexpr const char* kExitCodes =
     "\nExit codes:\n"
     "  0  success\n"
-    "  1  the deck was written, but something in it failed (a snippet, a claim)\n"
+    "  1  the deck was written, but something in it failed (a snippet, a contradicted claim;\n"
+    "     with check or --strict, an undecided claim)\n"
     "  2  input or usage error: nothing was written, the previous output is untouched\n";
 
 // The first word that is not an option: where a command must be.
@@ -79,12 +81,12 @@ ParsedCommandLine parse_command_line(int argc, const char* const* argv) {
   clean->add_option("-o,--output", output, "Accepted for compatibility and ignored: the cache is in the deck folder");
   clean->footer(kExitCodes);
 
-  std::string snippets, report, junit, baseline, family = "each";
+  std::string snippets, report, junit, baseline, cpus, family = "each";
   double regression_percent = -1;
   for (CLI::App* sub : {build, check}) {
     sub->add_flag("--strict", o.strict, "Fail on doubt as well: claims that are fragile (one run decides "
-                                        "them), skipped claims without `skip_ok: true` and, with check, slides that "
-                                        "do not fit their stage even at 60% size");
+                                        "them) or undecided, skipped claims without `skip_ok: true` and, with check, "
+                                        "slides that do not fit their stage even at 60% size");
     sub->add_option("--family", family, "How the claims share their error: `each` (default: every claim is "
                                         "wrong at most 1 - confidence of the time) or `bonferroni` (all of them together)")
         ->check(CLI::IsMember({"each", "bonferroni"}));
@@ -94,6 +96,12 @@ ParsedCommandLine parse_command_line(int argc, const char* const* argv) {
                                                                 "by more than PCT percent, with confidence")
         ->check(CLI::Range(0.0, 1e6))
         ->needs(against);
+    sub->add_option("--cpus", cpus, "Run on these CPUs only, as taskset -c would (1, 0-1, 0,2; all: every CPU "
+                                    "deckgen may use); the report and the last slide record it")
+        ->check([](const std::string& list) {
+          return list == "all" || parse_cpu_list(list) ? std::string()
+                                                       : "--cpus takes CPU numbers and ranges (1, 0-1, 0,2) or all";
+        });
     sub->add_flag("--no-cache", no_cache, "Neither read nor store anything in the cache (DECK/.deckgen-cache)");
     sub->add_flag("--force", o.force, "Compile and rerun every snippet, trusting nothing stored, and store the new results");
     sub->add_option("--only", only, "Rerun only these snippet ids; the others come from the cache");
@@ -164,6 +172,7 @@ ParsedCommandLine parse_command_line(int argc, const char* const* argv) {
   if (!report.empty()) o.report = report;
   if (!junit.empty()) o.junit = junit;
   if (!baseline.empty()) o.baseline = baseline;
+  if (!cpus.empty()) o.cpus = cpus;
   if (regression_percent >= 0) o.fail_on_regression_percent = regression_percent;
   o.family = family == "bonferroni" ? ClaimFamily::bonferroni : ClaimFamily::each;
   if (watch->parsed()) o.command = Command::watch, o.write_deck = true;

@@ -48,6 +48,9 @@ struct Options {
   // How `check` lays the page out to see that every slide fits: empty is headless
   // Chromium (pdf/chromium_pdf.h, pipeline/fit_check.h); tests give a fake.
   PageLayout fit_layout;
+  // --cpus LIST: build or check with deckgen (and so every snippet) restricted to these
+  // CPUs ("1", "0-1", "all"), set before anything runs (run/cpu_affinity.h).
+  std::optional<std::string> cpus;
   std::optional<std::filesystem::path> baseline;       // --baseline OLD.json: compare with an earlier report
   std::optional<double> fail_on_regression_percent;    // --fail-on-regression PCT
 

@@ -404,8 +404,8 @@ bool claim_fails_build(const ClaimResult& result, Strictness strictness) {
     // the deck may be built where it does not apply (`skip_ok: true`).
     case ClaimOutcome::skipped: return strictness == Strictness::strict && !result.spec.skip_ok;
     case ClaimOutcome::holds: return strictness == Strictness::strict && result.fragile;
-    case ClaimOutcome::fails:
-    case ClaimOutcome::undecided: return true;
+    case ClaimOutcome::undecided: return strictness != Strictness::lenient;
+    case ClaimOutcome::fails: return true;
   }
   return true;
 }
@@ -464,7 +464,8 @@ std::string claims_summary(const std::vector<ClaimResult>& results) {
 }
 
 ClaimContext claim_context(const Deck& deck, const Machine& machine, ClaimFamily family) {
-  ClaimContext context{deck.meta.confidence, {machine.usable_cores, machine.logical_cores}};
+  ClaimContext context{deck.meta.confidence,
+                       {machine.usable_cores, machine.logical_cores, machine.usable_physical_cores}};
   for (const ChartSpec& chart : deck.charts)
     for (size_t i = 0; i < chart.snippets.size() && i < chart.labels.size(); ++i)
       context.labels.emplace(chart.snippets[i], chart.labels[i]);

@@ -1,7 +1,8 @@
 #pragma once
 // Checks the deck's claims against this build's measurements, each by a stated
 // procedure at a stated confidence (measure/decisions.h). A claim that the numbers
-// contradict fails; one they cannot decide is `undecided`, which is not a pass either;
+// contradict fails; one they cannot decide is `undecided`, which is not a pass either
+// (a warning for `build`, a failure for `check`);
 // one whose `when:` condition is false on this machine is `skipped`.
 #include <map>
 #include <optional>
@@ -43,10 +44,12 @@ struct ClaimResult {
   std::optional<double> bound;          // by / margin / below / above as evaluated on this machine
 };
 
-// Whether the claim makes `build` and `check` exit 1. Holding and skipped claims do not;
-// failed and undecided ones do; with `strict`, so do fragile ones and skipped ones whose
-// block does not say `skip_ok: true`.
-enum class Strictness { normal, strict };
+// Whether the claim makes the command exit 1. Holding and skipped claims never do and
+// failed ones always do. An undecided claim is a warning where the deck is being written
+// (`build`, `watch`, `pdf`: `lenient`) and a failure where it is being verified (`check`:
+// `normal`); with `strict` (--strict) it fails, and so do fragile ones and skipped ones
+// whose block does not say `skip_ok: true`.
+enum class Strictness { lenient, normal, strict };
 bool claim_fails_build(const ClaimResult& result, Strictness strictness);
 
 // How the deck's claims share their error. `each`: every claim is wrong at most α (1 −

@@ -2,8 +2,8 @@
 
 namespace deckgen {
 
-bool busy_machine(double other_cpu_seconds, double wall_seconds) {
-  return other_cpu_seconds > kCpuTimesResolution &&
+bool busy_machine(double other_cpu_seconds, double wall_seconds, double resolution) {
+  return other_cpu_seconds > resolution &&
          other_cpu_seconds > kBusyCoreShare * wall_seconds;
 }
 

@@ -1,6 +1,5 @@
 #include "measure/machine.h"
 
-#include <sched.h>
 #include <sys/utsname.h>
 #include <unistd.h>
 #include <xxhash.h>
@@ -14,6 +13,8 @@
 #include <set>
 #include <utility>
 
+#include "measure/cpu_topology.h"
+#include "util/cpu_list.h"
 #include "util/files.h"
 #include "util/text.h"
 
@@ -54,50 +55,18 @@ std::string unquote(std::string_view v) {
   return out;
 }
 
-std::optional<std::string> read_first(std::initializer_list<const char*> paths) {
-  for (const char* path : paths)
+std::optional<std::string> read_first(std::initializer_list<std::filesystem::path> paths) {
+  for (const std::filesystem::path& path : paths)
     if (auto text = read_text(path)) return text;
   return std::nullopt;
-}
-
-// The CPUs this process may run on; 0 when the mask cannot be read.
-int affinity_cpus() {
-  cpu_set_t set;
-  CPU_ZERO(&set);
-  if (sched_getaffinity(0, sizeof set, &set) != 0) return 0;
-  return CPU_COUNT(&set);
-}
-
-// The `cpu.max` quotas of this process's cgroup v2 and of each ancestor: a parent's
-// limit binds its children too. Empty under cgroup v1 or without /sys/fs/cgroup.
-std::vector<std::optional<int>> cgroup_quotas() {
-  std::vector<std::optional<int>> quotas;
-  std::string self = read_text("/proc/self/cgroup").value_or("");
-  LineCursor lines(self);
-  std::string_view line;
-  while (lines.next(line)) {
-    if (!line.starts_with("0::")) continue;  // the unified (v2) hierarchy
-    std::string path(trim(line.substr(3)));
-    for (;;) {
-      if (auto text = read_text("/sys/fs/cgroup" + path + "/cpu.max")) quotas.push_back(parse_cpu_max(*text));
-      if (path.empty() || path == "/") break;
-      path = path.substr(0, path.rfind('/'));
-    }
-  }
-  return quotas;
 }
 
 }  // namespace
 
 std::optional<int> parse_cpu_max(std::string_view text) {
-  text = trim(text);
-  size_t space = text.find(' ');
-  std::string quota(text.substr(0, space));
-  if (quota.empty() || quota == "max") return std::nullopt;
-  double period = space == std::string_view::npos ? 100000 : std::atof(std::string(text.substr(space + 1)).c_str());
-  double limit = std::atof(quota.c_str());
-  if (limit <= 0 || period <= 0) return std::nullopt;
-  return std::max(1, static_cast<int>(limit / period));
+  std::optional<double> quota = parse_cpu_quota(text);
+  if (!quota) return std::nullopt;
+  return std::max(1, static_cast<int>(*quota));
 }
 
 int usable_cores(int affinity_cpus, const std::vector<std::optional<int>>& quotas) {
@@ -168,18 +137,26 @@ std::string hash_hostname(std::string_view hostname) {
   return fmt::format("{:016x}", XXH3_64bits(hostname.data(), hostname.size()));
 }
 
-Machine probe_machine() {
+Machine probe_machine(const std::filesystem::path& root) {
   Machine m;
-  CpuInfo cpu = parse_cpuinfo(read_text("/proc/cpuinfo").value_or(""));
+  CpuInfo cpu = parse_cpuinfo(read_text(root / "proc/cpuinfo").value_or(""));
   m.cpu_model = cpu.model.empty() ? "unknown" : cpu.model;
 
-  long online = sysconf(_SC_NPROCESSORS_ONLN);
-  m.logical_cores = online > 0 ? static_cast<int>(online) : cpu.logical_cores;
+  CpuShape shape = probe_cpu_shape(root);
+  m.logical_cores = !shape.online.empty() ? static_cast<int>(shape.online.size()) : cpu.logical_cores;
+  if (m.logical_cores <= 0) m.logical_cores = std::max(1, static_cast<int>(sysconf(_SC_NPROCESSORS_ONLN)));
   m.physical_cores = cpu.physical_cores > 0 ? std::min(cpu.physical_cores, m.logical_cores)
                                             : m.logical_cores;
 
-  m.usable_cores = usable_cores(affinity_cpus(), cgroup_quotas());
+  std::optional<int> whole_quota;
+  if (shape.quota) whole_quota = std::max(1, static_cast<int>(*shape.quota));
+  m.usable_cores = usable_cores(static_cast<int>(shape.allowed.size()), {whole_quota});
   if (m.usable_cores <= 0 || m.usable_cores > m.logical_cores) m.usable_cores = m.logical_cores;
+  // A quota of 2 CPUs lets two threads run on two cores at once; it never adds cores.
+  m.usable_physical_cores = shape.physical_in_mask > 0 ? std::min(shape.physical_in_mask, m.usable_cores) : m.usable_cores;
+  m.threads_per_core = shape.threads_per_core;
+  m.affinity = format_cpu_list(shape.allowed);
+  m.cpu_quota = shape.quota;
 
   long pages = sysconf(_SC_PHYS_PAGES), page_size = sysconf(_SC_PAGESIZE);
   if (pages > 0 && page_size > 0)
@@ -190,7 +167,7 @@ Machine probe_machine() {
     m.hostname_hash = hash_hostname(u.nodename);
   }
   // The os-release specification: /etc first, /usr/lib as the fallback.
-  auto os_release = read_first({"/etc/os-release", "/usr/lib/os-release"});
+  auto os_release = read_first({root / "etc/os-release", root / "usr/lib/os-release"});
   m.distribution = parse_os_release(os_release.value_or(""));
   return m;
 }
@@ -198,7 +175,24 @@ Machine probe_machine() {
 std::string machine_fingerprint(const Machine& m) {
   // The usable cores are part of it: results measured under `taskset -c 0` are not
   // this machine's results with two cores.
-  return fmt::format("{}; {} logical cores, {} usable; {}", m.cpu_model, m.logical_cores, m.usable_cores, m.kernel);
+  // So are the physical ones among them: two SMT siblings are not two cores.
+  return fmt::format("{}; {} logical cores, {} usable ({} physical); {}", m.cpu_model, m.logical_cores, m.usable_cores,
+                     m.usable_physical_cores, m.kernel);
+}
+
+std::string describe_cores(const Machine& m) {
+  std::string machine = fmt::format("{} logical, {} physical", m.logical_cores, m.physical_cores);
+  if (m.usable_cores <= 0 || (m.usable_cores == m.logical_cores && m.usable_physical_cores == m.physical_cores))
+    return machine;
+  return fmt::format("{} usable by deckgen ({} physical), of {}", m.usable_cores, m.usable_physical_cores, machine);
+}
+
+std::string describe_cpu_limits(const Machine& m) {
+  std::string mask = m.cpus_requested.empty() ? fmt::format("affinity mask {}", m.affinity)
+                                              : fmt::format("affinity mask {} (--cpus {})", m.affinity, m.cpus_requested);
+  std::string quota = m.cpu_quota ? fmt::format("cgroup quota {:g} CPUs", *m.cpu_quota) : "no cgroup quota";
+  std::string smt = m.threads_per_core > 1 ? fmt::format("SMT: {} threads per core", m.threads_per_core) : "no SMT";
+  return fmt::format("{}; {}; {}", m.affinity.empty() ? "affinity mask unknown" : mask, quota, smt);
 }
 
 }  // namespace deckgen

@@ -2,6 +2,7 @@
 // Provenance: the machine the snippets were measured on, probed once per build and shown
 // on the final "measured on" slide and in the report.
 #include <cstdint>
+#include <filesystem>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -22,12 +23,22 @@ struct Machine {
   // The cores deckgen and its snippets may use: the CPUs of the affinity mask (taskset,
   // cpusets), fewer when the cgroup's CPU quota allows less. A speed-up claim is about
   // these, not about the machine's total.
-  int usable_cores = 0;     // last, so that aggregate initialisers written before it still work
+  int usable_cores = 0;     // (after the fields above, so that aggregate initialisers still work)
+  // Of those, the physical cores: SMT siblings counted once, within the mask and the quota.
+  // Two threads on one core's siblings share its execution units: a 4-vCPU runner with
+  // SMT (2 cores) tops out near a 2× speed-up, not 4×.
+  int usable_physical_cores = 0;
+  int threads_per_core = 1;          // SMT siblings per core within the mask (1: no SMT)
+  std::string affinity;              // the affinity mask's CPUs: "0-3"
+  std::optional<double> cpu_quota;   // the cgroup's CPU quota in CPUs (1.5), if there is one
+  std::string cpus_requested;        // what `--cpus` asked for, as given; empty: not asked
 };
 
-// Probes this machine: /proc/cpuinfo, sysconf, uname and /etc/os-release. Parts it
-// cannot read are left empty or 0 ("unknown" for the CPU model); it never fails.
-Machine probe_machine();
+// Probes this machine: /proc/cpuinfo, /sys/devices/system/cpu, /proc/self/status and
+// /proc/self/cgroup with /sys/fs/cgroup (measure/cpu_topology.h), sysconf, uname and
+// /etc/os-release, each under `root` ("/" here; a fake tree in tests). Parts it cannot read
+// are left empty or 0 ("unknown" for the CPU model); it never fails.
+Machine probe_machine(const std::filesystem::path& root = "/");
 
 // The whole cores a cgroup v2 `cpu.max` file grants ("150000 100000": 1; "max 100000":
 // none, no limit), rounded down: a quota of 1.5 cores cannot run two threads at full
@@ -37,6 +48,11 @@ std::optional<int> parse_cpu_max(std::string_view text);
 // The usable cores from the affinity mask's CPU count and the cgroup quotas met on the
 // way from the process's cgroup to the root (each `cpu.max`, when present).
 int usable_cores(int affinity_cpus, const std::vector<std::optional<int>>& quotas);
+
+// "2 usable (1 physical) of 4 logical, 2 physical" and the mask, quota and SMT behind
+// them, for the provenance slide.
+std::string describe_cores(const Machine& machine);
+std::string describe_cpu_limits(const Machine& machine);
 
 // A stable one-line string of what decides how fast a snippet runs here (CPU model,
 // core count, kernel), for labels and, later, as part of a cache key.

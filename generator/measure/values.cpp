@@ -141,6 +141,7 @@ std::map<std::string, std::string> placeholder_values(const std::vector<Placehol
       }
       case Placeholder::Kind::machine:
         if (p.field == "machine.cores") shown = fmt::format("{}", provenance.machine.usable_cores);
+        if (p.field == "machine.physical_cores") shown = fmt::format("{}", provenance.machine.usable_physical_cores);
         if (p.field == "machine.logical_cores") shown = fmt::format("{}", provenance.machine.logical_cores);
         if (p.field == "machine.cpu") shown = provenance.machine.cpu_model;
         if (p.field == "machine.memory") shown = format_bytes(static_cast<double>(provenance.machine.memory_bytes));

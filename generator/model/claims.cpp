@@ -82,7 +82,8 @@ Placeholder parse_placeholder(const std::string& raw, const SourcePos& pos) {
     p.b = parse_metric_ref(b + "." + metric, pos);
     return p;
   }
-  if (p.text == "machine.cores" || p.text == "machine.logical_cores" || p.text == "machine.cpu" || p.text == "machine.memory") {
+  if (p.text == "machine.cores" || p.text == "machine.physical_cores" || p.text == "machine.logical_cores" ||
+      p.text == "machine.cpu" || p.text == "machine.memory") {
     p.kind = Placeholder::Kind::machine;
     p.field = p.text;
     return p;

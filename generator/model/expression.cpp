@@ -15,7 +15,7 @@ namespace {
 using Kind = ExpressionNode::Kind;
 
 constexpr std::string_view kGrammar =
-    "write numbers, machine.cores, machine.logical_cores, + - * /, parentheses, min(a, b) and max(a, b); "
+    "write numbers, machine.cores, machine.physical_cores, machine.logical_cores, + - * /, parentheses, min(a, b) and max(a, b); "
     "a condition compares two of them with >= > <= < == or !=";
 
 // Recursive descent over
@@ -147,6 +147,7 @@ class Parser {
     std::string_view name = word();
     if (name == "machine.cores") return ExpressionNode{Kind::cores, 0, {}};
     if (name == "machine.logical_cores") return ExpressionNode{Kind::logical_cores, 0, {}};
+    if (name == "machine.physical_cores") return ExpressionNode{Kind::physical_cores, 0, {}};
     if (name == "min" || name == "max") {
       if (!accept('(')) fail(fmt::format("write {}(a, b)", name));
       Nesting nested(*this);
@@ -172,6 +173,7 @@ double value_of(const ExpressionNode& n, const MachineFacts& facts) {
     case Kind::number: return n.value;
     case Kind::cores: return facts.cores;
     case Kind::logical_cores: return facts.logical_cores;
+    case Kind::physical_cores: return facts.physical_cores > 0 ? facts.physical_cores : facts.cores;
     case Kind::negate: return -operand(0);
     case Kind::add: {  // left to right, so a - b + c rounds as written
       double total = operand(0);
@@ -208,7 +210,7 @@ double value_of(const ExpressionNode& n, const MachineFacts& facts) {
 }
 
 bool names_a_fact(const ExpressionNode& n) {
-  if (n.kind == Kind::cores || n.kind == Kind::logical_cores) return true;
+  if (n.kind == Kind::cores || n.kind == Kind::logical_cores || n.kind == Kind::physical_cores) return true;
   return std::any_of(n.operands.begin(), n.operands.end(), names_a_fact);
 }
 
@@ -238,8 +240,13 @@ std::string explain_unmet(const Expression& condition, const MachineFacts& facts
                                                             : fmt::format(" for deckgen (of {} logical)", facts.logical_cores));
     return fmt::format("needs {}+ logical cores; this machine has {}", r.operands[1].value, facts.logical_cores);
   }
-  return fmt::format("needs {}; this machine has machine.cores = {}, machine.logical_cores = {}", condition.text,
-                     facts.cores, facts.logical_cores);
+  if (r.kind == Kind::ge && r.operands.size() == 2 && r.operands[1].kind == Kind::number &&
+      r.operands[0].kind == Kind::physical_cores)
+    return fmt::format("needs {}+ physical cores; deckgen may use {}", r.operands[1].value,
+                       facts.physical_cores > 0 ? facts.physical_cores : facts.cores);
+  return fmt::format("needs {}; this machine has machine.cores = {}, machine.physical_cores = {}, "
+                     "machine.logical_cores = {}", condition.text, facts.cores,
+                     facts.physical_cores > 0 ? facts.physical_cores : facts.cores, facts.logical_cores);
 }
 
 }  // namespace deckgen

@@ -2,7 +2,8 @@
 // Small arithmetic over facts of the machine, for claims whose bounds depend on where
 // they run: `above: 0.6 * min(machine.cores, 4)`, `when: machine.cores >= 2`.
 //
-// The language: numbers, machine.cores, machine.logical_cores, + - * /, unary minus,
+// The language: numbers, machine.cores, machine.physical_cores, machine.logical_cores,
+// + - * /, unary minus,
 // parentheses, min(x, y, ...) and max(x, y, ...); a condition is two of those joined
 // by one of >= > <= < == !=. Nothing else, so a deck cannot compute anything surprising.
 #include <string>
@@ -13,11 +14,13 @@
 
 namespace deckgen {
 
-// The facts an expression may name. `cores` is what deckgen's snippets may use (the
-// affinity mask and the cgroup's CPU quota); `logical_cores` what the machine has.
+// The facts an expression may name. `cores` is the logical CPUs deckgen's snippets may
+// use (the affinity mask and the cgroup's CPU quota), `physical_cores` the cores among
+// them (SMT siblings counted once; 0: as `cores`); `logical_cores` what the machine has.
 struct MachineFacts {
   int cores = 0;
   int logical_cores = 0;
+  int physical_cores = 0;
 };
 
 // Parentheses and min/max nest at most this deep (README, "Claims"): the parser and
@@ -27,7 +30,7 @@ inline constexpr int kMaxNesting = 100;
 struct ExpressionNode {
   // add holds a sum's terms, a subtracted one wrapped in negate; multiply a product's
   // factors, a divisor wrapped in divide. Both are flat, however long the sum.
-  enum class Kind { number, cores, logical_cores, negate, add, multiply, divide, min, max,
+  enum class Kind { number, cores, logical_cores, physical_cores, negate, add, multiply, divide, min, max,
                     ge, gt, le, lt, eq, ne } kind = Kind::number;
   double value = 0;                     // number
   std::vector<ExpressionNode> operands;  // everything but number and the facts

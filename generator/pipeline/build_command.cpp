@@ -9,6 +9,7 @@
 #include "cache/cache_store.h"
 #include "draw/diagrams.h"
 #include "highlight/highlight.h"
+#include "measure/busy_claims.h"
 #include "measure/claims.h"
 #include "measure/machine.h"
 #include "measure/values.h"
@@ -71,15 +72,18 @@ Figures claims_and_figures(const Deck& deck, const Measured& measured, Strictnes
                            Status& status) {
   Figures f;
   const Machine& machine = measured.provenance.machine;
-  f.claims = check_claims(deck.claims, measured.results, claim_context(deck, machine, family));
+  f.claims = check_claims_without_load(deck.claims, measured.results, claim_context(deck, machine, family));
   for (ClaimResult& c : f.claims) {
     add_sampling_note(c, measured.sampling);
     f.block_html[c.spec.pos] = claim_html(c);
     // Every claim's verdict line, with the advice for the author under it (never on a slide).
     std::string advice = c.advice.empty() ? "" : fmt::format("\n  {}", c.advice);
-    if (c.outcome == ClaimOutcome::fails || c.outcome == ClaimOutcome::undecided)
-      status.error(fmt::format("{}: error: claim {}: {}{}", c.spec.pos,
-                               c.outcome == ClaimOutcome::fails ? "failed" : "undecided", c.verdict, advice));
+    if (c.outcome == ClaimOutcome::fails)
+      status.error(fmt::format("{}: error: claim failed: {}{}", c.spec.pos, c.verdict, advice));
+    else if (c.outcome == ClaimOutcome::undecided && claim_fails_build(c, strictness))
+      status.error(fmt::format("{}: error: claim undecided: {}{}", c.spec.pos, c.verdict, advice));
+    else if (c.outcome == ClaimOutcome::undecided)  // `build` writes; `check` is what verifies
+      status.warning(fmt::format("{}: warning: claim undecided: {}{}", c.spec.pos, c.verdict, advice));
     else if (c.outcome == ClaimOutcome::skipped && claim_fails_build(c, strictness))
       status.error(fmt::format("{}: error: claim {} (--strict); if the deck may be built where it does not apply, "
                                "add `skip_ok: true` to the claim block", c.spec.pos, c.verdict));
@@ -160,8 +164,10 @@ int build_deck(const Options& options, Status& status, Runners runners, BuiltDec
   Measured measured;
   if (!plan.snippets.empty()) measured = run_snippets(deck, plan, options, status, runners, &times, warm);
   else if (std::any_of(deck.placeholders.begin(), deck.placeholders.end(),
-                       [](const Placeholder& p) { return p.kind == Placeholder::Kind::machine; }))
+                       [](const Placeholder& p) { return p.kind == Placeholder::Kind::machine; })) {
     measured.provenance.machine = probe_machine();  // {{machine.cores}} needs no run block
+    measured.provenance.machine.cpus_requested = options.cpus.value_or("");
+  }
 
   // Measured values into prose, claims checked against them.
   // present's ▶ (Options::live_rerun): the values, claims and charts keep the build's
@@ -173,7 +179,9 @@ int build_deck(const Options& options, Status& status, Runners runners, BuiltDec
   }
   const Measured& decided = options.live_rerun ? build_side : measured;
   std::map<std::string, std::string> values = placeholder_values(deck.placeholders, decided.results, measured.provenance);
-  Strictness strictness = options.strict ? Strictness::strict : Strictness::normal;
+  Strictness strictness = options.strict                  ? Strictness::strict
+                          : options.command == Command::check ? Strictness::normal
+                                                              : Strictness::lenient;
   Figures figures = claims_and_figures(deck, decided, strictness, options.family, status);
   if (options.live_rerun) add_live_estimates(figures, deck, measured);
   times.lap("claims and figures");

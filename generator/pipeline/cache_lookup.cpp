@@ -88,7 +88,15 @@ SnippetLookup look_up_snippets(const Plan& plan, const Toolchains& tools, const 
           lookup.build_results.emplace(s.spec.id, std::move(*build));
       if (!warning.empty()) status.warning(warning);
       KeyHistory history(*store);
-      if (!hit) explain_rerun(s.spec.id, options, history.previous(s.spec.id), key_text, status);
+      // Timings measured while the machine was busy are not final: a later build measures
+      // them again rather than serving (or `check` verifying) what the load made of them.
+      bool busy = hit && hit->busy_runs > 0 && timed_ids.count(s.spec.id);
+      if (busy)
+        status.detail(fmt::format("snippet '{}' reruns: {} of its {} stored runs were made while the machine was busy",
+                                  s.spec.id, hit->busy_runs, hit->runs.size()));
+      else if (!hit)
+        explain_rerun(s.spec.id, options, history.previous(s.spec.id), key_text, status);
+      if (busy) hit.reset();
       history.remember(s.spec.id, key_text);
       if (hit) {
         lookup.settled[i] = std::move(*hit);

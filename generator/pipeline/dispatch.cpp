@@ -1,9 +1,10 @@
 #include "pipeline/dispatch.h"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <filesystem>
 #include <memory>
-#include <thread>
 
 #include "pipeline/build_command.h"
 #include "pipeline/clean_command.h"
@@ -11,6 +12,7 @@
 #include "pipeline/pdf_command.h"
 #include "pipeline/talk_folder.h"
 #include "pipeline/watch_command.h"
+#include "run/cpu_affinity.h"
 #include "util/files.h"
 
 namespace deckgen {
@@ -35,12 +37,20 @@ int run_command(const Options& options) {
   auto status = make_terminal_status(options.quiet     ? Verbosity::quiet
                                      : options.verbose ? Verbosity::verbose
                                                        : Verbosity::normal);
+  // Before any thread or process starts: they all inherit the mask.
+  if (options.cpus) {
+    if (auto problem = restrict_to_cpus(*options.cpus)) {
+      status->error(fmt::format("error: --cpus {}: {}", *options.cpus, *problem));
+      return exit_input_error;
+    }
+  }
   install_interrupt_handling();
   // What a killed deckgen could not remove (issue 24): the next run does.
   std::error_code ec;
   sweep_abandoned_temp_folders(std::filesystem::temp_directory_path(ec));
   LazyRunner runner;
-  unsigned cores = std::max(1u, std::thread::hardware_concurrency());
+  // Untimed snippets run side by side on the CPUs deckgen may use (the mask, --cpus).
+  unsigned cores = std::max<unsigned>(1u, static_cast<unsigned>(allowed_cpus().size()));
   return run_command(options, *status, Runners{runner, [] { return std::make_unique<LazyRunner>(); }, cores});
 }
 

@@ -63,6 +63,9 @@ Measured run_snippets(const Deck& deck, const Plan& plan, const Options& options
   ctx.show_command = [&](const std::string& line) { status.detail(line); };
   std::future<std::string> revision = git_revision_of(deck.deck_dir);  // git answers while the cache is read
   m.provenance = collect_provenance(deck.deck_dir, tools.tools, AskGit::no);
+  m.provenance.machine.cpus_requested = options.cpus.value_or("");
+  ctx.cpus = m.provenance.machine.usable_cores;
+  ctx.physical_cores = m.provenance.machine.usable_physical_cores;
   // Results are keyed by everything that can change them, this machine included.
   std::string machine = machine_fingerprint(m.provenance.machine);
   lap("provenance");

@@ -169,7 +169,6 @@ int run_watch(const Options& options, Status& status, Runners runners) {
   Options build = options;
   build.command = Command::build;
   build.write_deck = true;
-  bool serving_a_deck = false;
   // Between builds: what the last ones read and parsed, checked before each use.
   WarmCache warm;
 
@@ -229,20 +228,21 @@ int run_watch(const Options& options, Status& status, Runners runners) {
     if (code == exit_ok || code == exit_deck_failed) warm.end_build();  // (a deck with mistakes asked for little)
     if (interrupted()) break;
 
+    // The newest deck written is served whatever its claims or snippets say: their
+    // failures are on its slides, and the speaker's next edit must reach the page. Only a
+    // build that wrote nothing (an input error) leaves the last deck up, under its error.
     bool written = (code == exit_ok || code == exit_deck_failed) && !built.page.empty();
-    if (written && (code == exit_ok || !serving_a_deck)) {
-      server.publish(std::move(built.page), std::move(built.slides), std::move(built.traces));
-      serving_a_deck = true;
-    }
+    if (written) server.publish(std::move(built.page), std::move(built.slides), std::move(built.traces));
     if (presenting)
       reruns.set_snippets(written ? std::set<std::string>(built.snippet_ids.begin(), built.snippet_ids.end())
                                   : snippet_ids(options));
-    if (code == exit_ok) {
-      status.info(fmt::format("deckgen {}: deck {} is served; open pages reload", name, server.version()));
+    if (written) {
+      status.info(fmt::format("deckgen {}: deck {} is served{}; open pages reload", name, server.version(),
+                              code == exit_ok ? "" : " (what failed is shown on its slides)"));
     } else {
       std::string errors = recording.errors();
       server.show_error(errors.empty() ? fmt::format("the build failed (exit code {})", code) : errors);
-      status.warning(fmt::format("the build failed; {} shows the error over the last deck that built", url));
+      status.warning(fmt::format("nothing was written; {} shows the error over the last deck written", url));
     }
     watch_inputs(written ? &built : nullptr);
 

@@ -18,8 +18,9 @@ std::string claim_html(const ClaimResult& r) {
       out += r.fragile ? "class=\"claim ok fragile\"><summary>" : "class=\"claim ok\"><summary>";
       break;
     case ClaimOutcome::skipped: out += "class=\"claim skipped\"><summary>Claim skipped: "; break;
+    // Amber, not red: the measurements did not contradict it, they could not tell.
     case ClaimOutcome::undecided:
-      out += "class=\"claim fail\" role=\"alert\"><summary><span class=\"claim-failed\">Claim undecided:</span> ";
+      out += "class=\"claim undecided\" role=\"status\"><summary><span class=\"claim-failed\">Claim undecided:</span> ";
       break;
     case ClaimOutcome::fails:
       out += "class=\"claim fail\" role=\"alert\"><summary><span class=\"claim-failed\">Claim failed:</span> ";

@@ -23,11 +23,8 @@ RenderedSlide provenance_slide(const Provenance& p, size_t snippet_count, double
   out += "<h2>Measured on</h2>\n<table class=\"provenance\">\n";
   const Machine& m = p.machine;
   row("CPU", m.cpu_model);
-  if (m.usable_cores > 0 && m.usable_cores != m.logical_cores)
-    row("cores", fmt::format("{} usable by deckgen, of {} logical, {} physical", m.usable_cores, m.logical_cores,
-                             m.physical_cores));
-  else
-    row("cores", fmt::format("{} logical, {} physical", m.logical_cores, m.physical_cores));
+  row("cores", describe_cores(m));
+  row("CPU limits", describe_cpu_limits(m));
   row("memory", format_bytes(static_cast<double>(m.memory_bytes)));
   row("system", m.distribution.empty() ? m.kernel : fmt::format("{}, {}", m.distribution, m.kernel));
   for (const ToolInfo& t : p.tools) row(t.language, t.version.empty() ? t.path : fmt::format("{} ({})", t.version, t.path));

@@ -1,10 +1,11 @@
 #include "run/cpu_times.h"
 
+#include <sys/resource.h>
 #include <unistd.h>
 
 #include <algorithm>
 #include <charconv>
-#include <vector>
+#include <chrono>
 
 #include "util/files.h"
 #include "util/text.h"
@@ -12,7 +13,7 @@
 namespace deckgen {
 namespace {
 
-// The tick counts after the "cpu" label, in the kernel's order: user nice system idle
+// The tick counts after a "cpuN" label, in the kernel's order: user nice system idle
 // iowait irq softirq steal guest guest_nice (older kernels print fewer).
 std::vector<double> tick_counts(std::string_view fields) {
   std::vector<double> ticks;
@@ -30,32 +31,59 @@ std::vector<double> tick_counts(std::string_view fields) {
   return ticks;
 }
 
+double seconds(const timeval& t) { return static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_usec) * 1e-6; }
+
 }  // namespace
 
-std::optional<CpuTimes> parse_proc_stat(std::string_view text, double ticks_per_second) {
+std::optional<CpuTimes> parse_proc_stat(std::string_view text, const std::vector<int>& cpus, double ticks_per_second) {
+  if (ticks_per_second <= 0) return std::nullopt;
+  CpuTimes times;
   LineCursor lines(text);
   std::string_view line;
   while (lines.next(line)) {
-    if (!line.starts_with("cpu ")) continue;  // "cpu0", "cpu1"… are single CPUs
-    std::vector<double> t = tick_counts(line.substr(4));
-    if (t.size() < 4 || ticks_per_second <= 0) return std::nullopt;
-    t.resize(8, 0.0);  // guest and guest_nice are already inside user and nice
-    enum { user, nice, system, idle, iowait, irq, softirq, steal };
-    double busy = t[user] + t[nice] + t[system] + t[irq] + t[softirq] + t[steal];
-    double total = busy + t[idle] + t[iowait];
-    return CpuTimes{busy / ticks_per_second, total / ticks_per_second};
+    if (!line.starts_with("cpu") || line.size() < 4 || line[3] < '0' || line[3] > '9') continue;  // not "cpu " (all)
+    size_t space = line.find(' ');
+    if (space == std::string_view::npos) continue;
+    int cpu = -1;
+    std::string_view number = line.substr(3, space - 3);
+    auto [end, ec] = std::from_chars(number.data(), number.data() + number.size(), cpu);
+    if (ec != std::errc() || end != number.data() + number.size()) continue;
+    if (!cpus.empty() && !std::binary_search(cpus.begin(), cpus.end(), cpu)) continue;
+    std::vector<double> t = tick_counts(line.substr(space));
+    if (t.size() < 4) continue;
+    t.resize(5, 0.0);
+    enum { user, nice, system, idle, iowait };
+    times.idle_seconds += (t[idle] + t[iowait]) / ticks_per_second;
+    ++times.cpus;
   }
-  return std::nullopt;
+  if (times.cpus == 0) return std::nullopt;
+  return times;
 }
 
-std::optional<CpuTimes> read_cpu_times() {
+std::optional<LoadReading> read_load(const std::vector<int>& cpus) {
+  LoadReading reading;
+  struct rusage self {};
+  if (getrusage(RUSAGE_SELF, &self) == 0) reading.own_cpu_seconds = seconds(self.ru_utime) + seconds(self.ru_stime);
   std::optional<std::string> text = read_text("/proc/stat");
+  reading.at_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch()).count();
   if (!text) return std::nullopt;
-  return parse_proc_stat(*text, static_cast<double>(sysconf(_SC_CLK_TCK)));
+  std::optional<CpuTimes> times = parse_proc_stat(*text, cpus, static_cast<double>(sysconf(_SC_CLK_TCK)));
+  if (!times) return std::nullopt;
+  reading.times = *times;
+  return reading;
 }
 
-double other_cpu_seconds(const CpuTimes& before, const CpuTimes& after, double own_cpu_seconds) {
-  return std::max(0.0, after.busy_seconds - before.busy_seconds - own_cpu_seconds);
+double other_cpu_seconds(const LoadReading& before, const LoadReading& after, double snippet_cpu_seconds) {
+  // A CPU that came or went between the readings makes them incomparable: nothing known.
+  if (before.times.cpus != after.times.cpus) return 0;
+  double passed = (after.at_seconds - before.at_seconds) * after.times.cpus;
+  double idle = after.times.idle_seconds - before.times.idle_seconds;
+  double own = after.own_cpu_seconds - before.own_cpu_seconds;
+  return std::max(0.0, passed - idle - own - snippet_cpu_seconds);
+}
+
+double other_cpu_resolution(int cpus, double ticks_per_second) {
+  return std::max(1, cpus) / std::max(1.0, ticks_per_second) + 0.002;
 }
 
 }  // namespace deckgen

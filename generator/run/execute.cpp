@@ -138,6 +138,8 @@ std::map<std::string, std::string> snippet_environment(const PlannedSnippet& s, 
       {"DECKGEN_OUT_DIR", out_dir.string()},
       {"DECKGEN_SNIPPETS", ctx.snippets_dir.string()},
   };
+  if (ctx.cpus > 0) env.emplace("DECKGEN_CPUS", std::to_string(ctx.cpus));
+  if (ctx.physical_cores > 0) env.emplace("DECKGEN_PHYSICAL_CORES", std::to_string(ctx.physical_cores));
   if (s.spec.trace) env.emplace("DECKGEN_TRACE", "1");
   for (const auto& [k, v] : s.spec.env) env[k] = v;
   return env;
@@ -244,6 +246,7 @@ AfterRun run_once(PreparedSnippet& p, int i, size_t index, size_t count, const E
     RawRun run;
     run.outcome = outcome;
     run.other_cpu_seconds = outcome.other_cpu_seconds.value_or(0.0);
+    run.other_cpu_resolution = outcome.other_cpu_resolution;
     const bool keep_traces = i == s.spec.runs - 1;
     read_outputs(out_dir, run, keep_traces);
     // Trace files live in the scratch folder, which goes away: keep their text.

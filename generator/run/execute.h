@@ -36,6 +36,10 @@ struct ExecuteContext {
   std::filesystem::path helpers_dir;
   std::string python;                         // resolved interpreter
   std::string path_env;                       // PATH given to snippets
+  // The cores a claim's `machine.cores` and `machine.physical_cores` count, given to every
+  // run as DECKGEN_CPUS and DECKGEN_PHYSICAL_CORES so that a snippet sizing its pool counts
+  // as its claim does (0: not given).
+  int cpus = 0, physical_cores = 0;
   ProgramCache* programs = nullptr;           // null: every compiled snippet is compiled (--no-cache)
   // Called before each run: snippet index (0-based), snippet count, id, what is happening.
   std::function<void(size_t, size_t, const std::string&, const std::string&)> progress;

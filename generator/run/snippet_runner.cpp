@@ -34,6 +34,7 @@
 #include <system_error>
 #include <thread>
 
+#include "run/cpu_affinity.h"
 #include "run/cpu_times.h"
 #include "run/launcher_file.h"
 #include "run/launcher_report.h"
@@ -256,20 +257,28 @@ void apply_report(const deckgen_launch_report& report, RunOutcome& outcome) {
 
 class ProcessRunner final : public Runner {
  public:
-  ProcessRunner() : dev_null_(::open("/dev/null", O_RDONLY | O_CLOEXEC)), launcher_(launcher_file()) {
+  ProcessRunner()
+      : dev_null_(::open("/dev/null", O_RDONLY | O_CLOEXEC)),
+        launcher_(launcher_file()),
+        cpus_(allowed_cpus()),
+        resolution_(other_cpu_resolution(static_cast<int>(cpus_.size()), static_cast<double>(::sysconf(_SC_CLK_TCK)))) {
     if (dev_null_.get() == -1) throw std::system_error(errno, std::generic_category(), "/dev/null");
     ::prctl(PR_SET_CHILD_SUBREAPER, 1);  // see kill_and_reap_group
   }
 
   RunOutcome run(const RunRequest& request) override {
     if (interrupted()) throw Interrupted(interrupt_signal());
-    std::optional<CpuTimes> before = read_cpu_times();
+    // Only the CPUs of deckgen's mask (which the snippet inherits): work elsewhere takes
+    // none of the snippet's CPU time.
+    std::optional<LoadReading> before = read_load(cpus_);
     RunOutcome outcome = run_once(request);
-    std::optional<CpuTimes> after = read_cpu_times();
+    std::optional<LoadReading> after = read_load(cpus_);
     if (interrupted()) throw Interrupted(interrupt_signal());
-    if (before && after)
+    if (before && after) {
       outcome.other_cpu_seconds =
           other_cpu_seconds(*before, *after, outcome.usage.user_seconds + outcome.usage.system_seconds);
+      outcome.other_cpu_resolution = resolution_;
+    }
     return outcome;
   }
 
@@ -349,6 +358,8 @@ class ProcessRunner final : public Runner {
   asio::io_context ctx_;
   Fd dev_null_;
   const LauncherFile& launcher_;
+  std::vector<int> cpus_;  // deckgen's affinity mask, read once (--cpus is set before any runner exists)
+  double resolution_;
   std::array<char, 1 << 16> out_buffer_, err_buffer_;  // one pipe's worth per read
 };
 

@@ -66,6 +66,8 @@ struct RunOutcome {
   std::optional<double> other_cpu_seconds;
   // With ThreadSampling::on: every thread's state at each tick (shared: outcomes are copied).
   std::shared_ptr<const ThreadSamples> threads;
+  // The most that reading can be off (run/cpu_times.h: a tick per CPU of the mask).
+  double other_cpu_resolution = 0.020;
 };
 
 class Runner {                                   // the seam: tests use a fake one

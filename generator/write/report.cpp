@@ -115,7 +115,11 @@ std::string report_json(const BuildResults& results) {
         {"machine",
          {{"cpu_model", p.machine.cpu_model}, {"logical_cores", p.machine.logical_cores},
           {"usable_cores", p.machine.usable_cores},
-          {"physical_cores", p.machine.physical_cores}, {"memory_bytes", p.machine.memory_bytes},
+          {"physical_cores", p.machine.physical_cores}, {"usable_physical_cores", p.machine.usable_physical_cores},
+          {"threads_per_core", p.machine.threads_per_core}, {"affinity", p.machine.affinity},
+          {"cpu_quota", p.machine.cpu_quota ? json(*p.machine.cpu_quota) : json(nullptr)},
+          {"cpus_requested", p.machine.cpus_requested.empty() ? json(nullptr) : json(p.machine.cpus_requested)},
+          {"memory_bytes", p.machine.memory_bytes},
           {"kernel", p.machine.kernel}, {"distribution", p.machine.distribution},
           {"fingerprint", machine_fingerprint(p.machine)}}},
         {"tools", tools},
@@ -177,7 +181,8 @@ std::string report_json(const BuildResults& results) {
 
 namespace {
 
-// One test case per claim: a skipped claim is <skipped/>, one that fails the build a
+// One test case per claim: a skipped claim (and an undecided one `build` only warns about)
+// is <skipped/>, one that fails the build a
 // <failure/> whose message is its verdict and whose text is its evidence.
 std::string claims_suite(const std::vector<ClaimResult>& claims, Strictness strictness) {
   size_t failures = 0, skipped = 0;
@@ -185,7 +190,9 @@ std::string claims_suite(const std::vector<ClaimResult>& claims, Strictness stri
   for (const ClaimResult& c : claims) {
     std::string where = escape_xml(fmt::format("{}", c.spec.pos));
     cases += fmt::format("    <testcase classname=\"deckgen.claim\" name=\"{}\" file=\"{}\"", where, where);
-    if (c.outcome == ClaimOutcome::skipped && !claim_fails_build(c, strictness)) {
+    // An undecided claim that does not fail this command (`build`) was not shown to hold either.
+    bool undecided_warning = c.outcome == ClaimOutcome::undecided && !claim_fails_build(c, strictness);
+    if ((c.outcome == ClaimOutcome::skipped && !claim_fails_build(c, strictness)) || undecided_warning) {
       ++skipped;
       cases += fmt::format(">\n      <skipped message=\"{}\" />\n    </testcase>\n", escape_xml(c.verdict));
     } else if (claim_fails_build(c, strictness)) {

@@ -17,7 +17,7 @@ struct BuildResults {
   const std::map<std::string, SnippetResult>& snippets;
   const Provenance& provenance;
   const std::vector<ClaimResult>& claims;
-  Strictness strictness = Strictness::normal;  // whether a fragile claim is a failure
+  Strictness strictness = Strictness::normal;  // whether an undecided or a fragile claim is a failure
   const BaselineOutcome* baseline = nullptr;    // with --baseline
 };
 

@@ -48,7 +48,7 @@ test('the workshop deck presents at 1280x720, offline', { skip: !existsSync(deck
         // Prose only: code may hold braces (f-strings) on purpose.
         placeholdersLeft: [...document.querySelectorAll('.slides :is(p, li, td, th, h1, h2, h3)')]
           .some((e) => !e.closest('pre') && e.textContent.includes('{{')),
-        failedClaims: document.querySelectorAll('.claim.fail').length,
+        failedClaims: document.querySelectorAll('.claim:is(.fail, .undecided)').length,
         snippetErrors: document.querySelectorAll('.snippet.failed').length,
         timelines: document.querySelectorAll('figure.timeline svg').length,
         charts: document.querySelectorAll('figure.chart svg').length,

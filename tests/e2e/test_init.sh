@@ -25,7 +25,9 @@ import json, sys
 r = json.load(open(sys.argv[1]))
 ids = {s["id"]: s["outcome"] for s in r["snippets"]}
 assert ids == {"sum": "passed", "sum-c": "passed", "threads": "passed"}, ids
-assert all(c["holds"] for c in r["claims"]) and len(r["claims"]) == 1, r["claims"]
+# On a machine busy with other work the claim is honestly undecided (issue 22), never failed.
+assert all(c["holds"] or c["verdict"].startswith("not decided: the machine was busy") for c in r["claims"]), r["claims"]
+assert len(r["claims"]) == 1, r["claims"]
 PYCHECK
 
 # init keeps what deckgen rebuilds out of the talk's repository.

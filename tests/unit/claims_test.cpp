@@ -226,11 +226,14 @@ TEST(Claims, FasterWithoutAFactorNeedsSignificance) {
   ClaimResult mixed = check_one("faster: c\nthan: a\n", rs);
   EXPECT_EQ(mixed.outcome, ClaimOutcome::undecided);
   EXPECT_TRUE(claim_fails_build(mixed, Strictness::normal));  // undecided is not a pass
+  EXPECT_FALSE(claim_fails_build(mixed, Strictness::lenient));  // `build` warns, `check` fails
+  EXPECT_TRUE(claim_fails_build(mixed, Strictness::strict));
   ClaimResult few = check_one("faster: d3\nthan: e3\n", rs);
   EXPECT_EQ(few.outcome, ClaimOutcome::undecided);  // 3 vs 3 cannot reach p < 0.05: no guessing
   EXPECT_TRUE(has(few.verdict, "not yet decided")) << few.verdict;
   ClaimResult wrong_way = check_one("faster: b\nthan: a\n", rs);
   EXPECT_EQ(wrong_way.outcome, ClaimOutcome::fails);
+  EXPECT_TRUE(claim_fails_build(wrong_way, Strictness::lenient));  // contradicted fails even `build`
 }
 
 TEST(Claims, NotFasterIsANonSuperiorityTestWithAMargin) {

@@ -13,78 +13,82 @@ constexpr const char* kProcStat =
     "intr 3964339 0 9 0 0 0 0 0 0 0 0 0\n"
     "ctxt 8052345\n";
 
-TEST(ProcStat, SumsBusyAndTotalTicksOfTheAggregateLine) {
-  auto t = parse_proc_stat(kProcStat, 100);
-  ASSERT_TRUE(t);
-  // busy: user 52128 + system 7981 + softirq 92 + steal 51; idle 137147, iowait 2900.
-  EXPECT_DOUBLE_EQ(t->busy_seconds, 602.52);
-  EXPECT_DOUBLE_EQ(t->total_seconds, 602.52 + 1400.47);
+TEST(ProcStat, SumsIdleAndIowaitOfTheMasksCpus) {
+  // All CPUs: idle 71376 + 65771, iowait 144 + 2756 ticks.
+  auto all = parse_proc_stat(kProcStat, {}, 100);
+  ASSERT_TRUE(all);
+  EXPECT_EQ(all->cpus, 2);
+  EXPECT_DOUBLE_EQ(all->idle_seconds, (71376 + 144 + 65771 + 2756) / 100.0);
+  // Under --cpus 1 (or taskset -c 1) only cpu1 counts: work on cpu0 takes nothing from the snippet.
+  auto one = parse_proc_stat(kProcStat, {1}, 100);
+  ASSERT_TRUE(one);
+  EXPECT_EQ(one->cpus, 1);
+  EXPECT_DOUBLE_EQ(one->idle_seconds, (65771 + 2756) / 100.0);
+  EXPECT_FALSE(parse_proc_stat(kProcStat, {7}, 100));  // no line for the mask's CPUs
 }
 
-TEST(ProcStat, DoesNotCountGuestTimeTwice) {
-  // guest (20) and guest_nice (3) are already inside user (100) and nice (10).
-  auto t = parse_proc_stat("cpu  100 10 5 1000 0 1 2 3 20 3\n", 100);
+TEST(ProcStat, AcceptsOldKernelsWithFourFieldsAndTheGivenTickRate) {
+  auto t = parse_proc_stat("cpu  300 0 100 600\ncpu0 300 0 100 600\n", {}, 250);
   ASSERT_TRUE(t);
-  EXPECT_DOUBLE_EQ(t->busy_seconds, 1.21);
-  EXPECT_DOUBLE_EQ(t->total_seconds, 11.21);
+  EXPECT_DOUBLE_EQ(t->idle_seconds, 2.4);
 }
 
-TEST(ProcStat, AcceptsOldKernelsWithFourFields) {
-  auto t = parse_proc_stat("cpu  300 0 100 600\n", 100);
-  ASSERT_TRUE(t);
-  EXPECT_DOUBLE_EQ(t->busy_seconds, 4);
-  EXPECT_DOUBLE_EQ(t->total_seconds, 10);
-}
-
-TEST(ProcStat, UsesTheGivenTickRate) {
-  auto t = parse_proc_stat("cpu  250 0 0 750\n", 250);
-  ASSERT_TRUE(t);
-  EXPECT_DOUBLE_EQ(t->busy_seconds, 1);
-  EXPECT_DOUBLE_EQ(t->total_seconds, 4);
-}
-
-TEST(ProcStat, RejectsTextWithoutAnAggregateLine) {
+TEST(ProcStat, RejectsTextWithoutCpuLines) {
   const char* bad[] = {
       "",
-      "cpu0 1 2 3 4\n",           // only a single CPU
-      "cpu  1 2 3\n",             // too few fields
-      "cpu  1 2 x 4\n",           // not a number
+      "cpu  1 2 3 4\n",          // only the aggregate line
+      "cpu0 1 2 3\n",            // too few fields
+      "cpu0 1 2 x 4\n",          // not a number
       "intr 1 2\nctxt 5\n",
   };
   for (const char* text : bad) {
     SCOPED_TRACE(text);
-    EXPECT_FALSE(parse_proc_stat(text, 100));
+    EXPECT_FALSE(parse_proc_stat(text, {}, 100));
   }
-  EXPECT_FALSE(parse_proc_stat("cpu  1 2 3 4\n", 0));
+  EXPECT_FALSE(parse_proc_stat("cpu0 1 2 3 4\n", {}, 0));
 }
 
 TEST(ProcStat, ReadsThisMachine) {
-  auto before = read_cpu_times();
+  auto before = read_load({});
   ASSERT_TRUE(before) << "/proc/stat should be readable on Linux";
-  EXPECT_GT(before->total_seconds, 0);
-  EXPECT_LE(before->busy_seconds, before->total_seconds);
-  auto after = read_cpu_times();
+  EXPECT_GE(before->times.cpus, 1);
+  auto after = read_load({});
   ASSERT_TRUE(after);
-  EXPECT_GE(after->busy_seconds, before->busy_seconds);  // counters never run backwards
+  EXPECT_GE(after->times.idle_seconds, before->times.idle_seconds);  // counters never run backwards
+  EXPECT_GE(after->at_seconds, before->at_seconds);
 }
 
+LoadReading reading(double at, double idle, int cpus, double own = 0) { return {{idle, cpus}, at, own}; }
+
 struct OtherCpuCase {
-  double busy_before, busy_after, own, other;
+  const char* what;
+  LoadReading before, after;
+  double snippet, other;
 };
 
 const OtherCpuCase kOtherCpuCases[] = {
-    {100.0, 100.5, 0.3, 0.2},   // 0.2 s used by others
-    {100.0, 100.3, 0.3, 0.0},   // all of it the snippet's own
-    {100.0, 100.29, 0.3, 0.0},  // tick sampling charged less than rusage: floored at 0
-    {100.0, 102.0, 0.0, 2.0},   // a sleeping snippet beside a busy machine
+    // 1 s on 2 CPUs: 2 CPU-seconds passed.
+    {"others used 0.5", reading(10, 100, 2), reading(11, 101, 2), 0.5, 0.5},
+    {"all the snippet's own", reading(10, 100, 2), reading(11, 100.5, 2), 1.5, 0.0},
+    {"deckgen's own threads are not others", reading(10, 100, 2, 3.0), reading(11, 101, 2, 3.2), 0.5, 0.3},
+    {"rounding charged the snippet less: floored", reading(10, 100, 2), reading(11, 101.01, 2), 1.0, 0.0},
+    {"a sleeping snippet beside two busy CPUs", reading(10, 100, 2), reading(11, 100, 2), 0.0, 2.0},
+    {"a CPU came or went: unknown", reading(10, 100, 2), reading(11, 100, 3), 0.0, 0.0},
 };
 
-TEST(OtherCpu, IsBusyDeltaMinusOwnFlooredAtZero) {
+TEST(OtherCpu, IsTheMasksCpuTimeNotIdleMinusDeckgensAndTheSnippets) {
   for (const auto& c : kOtherCpuCases) {
-    SCOPED_TRACE(testing::Message() << c.busy_before << " -> " << c.busy_after << " own " << c.own);
-    double other = other_cpu_seconds({c.busy_before, 1000}, {c.busy_after, 1002}, c.own);
-    EXPECT_NEAR(other, c.other, 1e-9);
+    SCOPED_TRACE(c.what);
+    EXPECT_NEAR(other_cpu_seconds(c.before, c.after, c.snippet), c.other, 1e-9);
   }
+}
+
+TEST(OtherCpu, ResolutionGrowsWithTheCpusRead) {
+  EXPECT_NEAR(other_cpu_resolution(1, 100), 0.012, 1e-12);
+  EXPECT_NEAR(other_cpu_resolution(2, 100), 0.022, 1e-12);
+  EXPECT_NEAR(other_cpu_resolution(64, 100), 0.642, 1e-12);
+  EXPECT_TRUE(busy_machine(0.05, 0.2, other_cpu_resolution(2, 100)));
+  EXPECT_FALSE(busy_machine(0.05, 0.2, other_cpu_resolution(8, 100)));  // 8 ticks could be rounding
 }
 
 struct BusyCase {

@@ -33,6 +33,10 @@ TEST(Expression, MachineFactsAndMinMax) {
   EXPECT_DOUBLE_EQ(value("0.6 * min(machine.cores, 4)", {16, 16}), 2.4);
   EXPECT_DOUBLE_EQ(value("max(machine.cores, machine.logical_cores, 3)", {1, 2}), 3);
   EXPECT_TRUE(parse_expression("machine.cores * 2", kAt, ExpressionKind::number).uses_machine_facts());
+  // 4 vCPUs with SMT are 2 cores: a CPU-bound bound written on physical cores asks for 2×.
+  EXPECT_DOUBLE_EQ(value("0.7 * machine.physical_cores", {4, 4, 2}), 1.4);
+  EXPECT_DOUBLE_EQ(value("machine.physical_cores", {3, 4}), 3);  // not known: as machine.cores
+  EXPECT_TRUE(parse_expression("machine.physical_cores", kAt, ExpressionKind::number).uses_machine_facts());
   EXPECT_FALSE(parse_expression("min(2, 3)", kAt, ExpressionKind::number).uses_machine_facts());
 }
 
@@ -81,7 +85,10 @@ TEST(Expression, ExplainsAnUnmetCoreCondition) {
   EXPECT_EQ(explain_unmet(two, {1, 2}), "needs 2+ cores; this machine has 1 for deckgen (of 2 logical)");
   Expression other = parse_expression("machine.cores * 2 > 5", kAt, ExpressionKind::condition);
   EXPECT_EQ(explain_unmet(other, {2, 2}),
-            "needs machine.cores * 2 > 5; this machine has machine.cores = 2, machine.logical_cores = 2");
+            "needs machine.cores * 2 > 5; this machine has machine.cores = 2, machine.physical_cores = 2, "
+            "machine.logical_cores = 2");
+  Expression physical = parse_expression("machine.physical_cores >= 2", kAt, ExpressionKind::condition);
+  EXPECT_EQ(explain_unmet(physical, {2, 2, 1}), "needs 2+ physical cores; deckgen may use 1");
 }
 
 // Issue 24, item 1: input controls the parser's recursion only through parentheses and

@@ -1,6 +1,10 @@
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 
+#include "measure/cpu_topology.h"
 #include "measure/machine.h"
+#include "test_support.h"
+#include "util/cpu_list.h"
 
 namespace deckgen {
 namespace {
@@ -106,9 +110,14 @@ TEST(HostnameHash, IsStableHexAndHidesTheName) {
 }
 
 TEST(MachineFingerprint, NamesCpuCoresAndKernel) {
-  Machine m{"AMD EPYC", 2, 2, 8ull << 30, "Linux 6.1.0-18-amd64 x86_64",
-            "Debian GNU/Linux 12 (bookworm)", "0123456789abcdef", 2};
-  EXPECT_EQ(machine_fingerprint(m), "AMD EPYC; 2 logical cores, 2 usable; Linux 6.1.0-18-amd64 x86_64");
+  Machine m;
+  m.cpu_model = "AMD EPYC";
+  m.logical_cores = m.physical_cores = m.usable_cores = m.usable_physical_cores = 2;
+  m.memory_bytes = 8ull << 30;
+  m.kernel = "Linux 6.1.0-18-amd64 x86_64";
+  m.distribution = "Debian GNU/Linux 12 (bookworm)";
+  m.hostname_hash = "0123456789abcdef";
+  EXPECT_EQ(machine_fingerprint(m), "AMD EPYC; 2 logical cores, 2 usable (2 physical); Linux 6.1.0-18-amd64 x86_64");
   // Memory, distribution and host do not change how fast a snippet runs on the CPU.
   Machine other = m;
   other.memory_bytes = 16ull << 30;
@@ -120,6 +129,10 @@ TEST(MachineFingerprint, NamesCpuCoresAndKernel) {
   // Under `taskset -c 0` the same machine measures something else.
   other = m;
   other.usable_cores = 1;
+  EXPECT_NE(machine_fingerprint(other), machine_fingerprint(m));
+  // Two SMT siblings are not two cores.
+  other = m;
+  other.usable_physical_cores = 1;
   EXPECT_NE(machine_fingerprint(other), machine_fingerprint(m));
 }
 
@@ -147,10 +160,96 @@ TEST(ProbeMachine, DescribesThisMachine) {
   EXPECT_LE(m.physical_cores, m.logical_cores);
   EXPECT_GE(m.usable_cores, 1);
   EXPECT_LE(m.usable_cores, m.logical_cores);
+  EXPECT_GE(m.usable_physical_cores, 1);
+  EXPECT_LE(m.usable_physical_cores, m.usable_cores);
+  EXPECT_FALSE(m.affinity.empty());
   EXPECT_GT(m.memory_bytes, 64ull << 20);
   EXPECT_TRUE(m.kernel.starts_with("Linux ")) << m.kernel;
   EXPECT_FALSE(m.distribution.empty());
   EXPECT_EQ(m.hostname_hash.size(), 16u);
+}
+
+TEST(CpuList, ParsesAndFormatsTheKernelsSyntax) {
+  EXPECT_EQ(parse_cpu_list("0-3,8,10-11\n"), (std::vector<int>{0, 1, 2, 3, 8, 10, 11}));
+  EXPECT_EQ(parse_cpu_list("1"), (std::vector<int>{1}));
+  EXPECT_EQ(parse_cpu_list("3,1,1-2"), (std::vector<int>{1, 2, 3}));
+  for (const char* bad : {"", "3-1", "a", "1,", ",1", "1-", "-1", "0-2x"}) EXPECT_EQ(parse_cpu_list(bad), std::nullopt) << bad;
+  EXPECT_EQ(format_cpu_list({0, 1, 2, 3, 5, 7, 8}), "0-3,5,7-8");
+  EXPECT_EQ(format_cpu_list({}), "");
+}
+
+// A fake /proc and /sys: `cpus` logical CPUs, `smt` siblings per core numbered the way
+// Intel does (core k's threads are k and k + cores), the affinity mask and cgroup quota given.
+class FakeMachine {
+ public:
+  FakeMachine(int cpus, int smt, const std::string& allowed, const std::string& cpu_max = "") {
+    int cores = cpus / smt;
+    std::string cpuinfo;
+    for (int cpu = 0; cpu < cpus; ++cpu) {
+      cpuinfo += fmt::format("processor\t: {}\nmodel name\t: Fake CPU\nphysical id\t: 0\ncore id\t\t: {}\n\n", cpu, cpu % cores);
+      std::vector<int> siblings;
+      for (int t = 0; t < smt; ++t) siblings.push_back(cpu % cores + t * cores);
+      dir.write(fmt::format("sys/devices/system/cpu/cpu{}/topology/thread_siblings_list", cpu), format_cpu_list(siblings) + "\n");
+    }
+    dir.write("proc/cpuinfo", cpuinfo);
+    dir.write("sys/devices/system/cpu/online", fmt::format("0-{}\n", cpus - 1));
+    dir.write("proc/self/status", "Name:\tdeckgen\nCpus_allowed:\tff\nCpus_allowed_list:\t" + allowed + "\nMems_allowed:\t1\n");
+    dir.write("proc/self/cgroup", "0::/user.slice/deck.scope\n");
+    dir.write("sys/fs/cgroup/user.slice/cpu.max", "max 100000\n");
+    if (!cpu_max.empty()) dir.write("sys/fs/cgroup/user.slice/deck.scope/cpu.max", cpu_max);
+  }
+  Machine probe() const { return probe_machine(dir.path()); }
+  test::TempDir dir;
+};
+
+TEST(MachineShape, SmtSiblingsCountOnce) {
+  Machine m = FakeMachine(4, 2, "0-3").probe();  // a 4-vCPU cloud runner: 2 cores with SMT
+  EXPECT_EQ(m.cpu_model, "Fake CPU");
+  EXPECT_EQ(m.logical_cores, 4);
+  EXPECT_EQ(m.physical_cores, 2);
+  EXPECT_EQ(m.usable_cores, 4);
+  EXPECT_EQ(m.usable_physical_cores, 2);
+  EXPECT_EQ(m.threads_per_core, 2);
+  EXPECT_EQ(m.affinity, "0-3");
+  EXPECT_EQ(m.cpu_quota, std::nullopt);
+  EXPECT_EQ(describe_cores(m), "4 logical, 2 physical");
+  EXPECT_EQ(describe_cpu_limits(m), "affinity mask 0-3; no cgroup quota; SMT: 2 threads per core");
+}
+
+TEST(MachineShape, WithinTheAffinityMask) {
+  Machine siblings = FakeMachine(4, 2, "0,2").probe();  // both threads of core 0
+  EXPECT_EQ(siblings.usable_cores, 2);
+  EXPECT_EQ(siblings.usable_physical_cores, 1);
+  EXPECT_EQ(describe_cores(siblings), "2 usable by deckgen (1 physical), of 4 logical, 2 physical");
+  Machine apart = FakeMachine(4, 2, "0-1").probe();     // one thread of each core
+  EXPECT_EQ(apart.usable_cores, 2);
+  EXPECT_EQ(apart.usable_physical_cores, 2);
+  EXPECT_EQ(apart.threads_per_core, 1);
+}
+
+TEST(MachineShape, WithinTheCgroupQuota) {
+  // A 16-core host limited to 2 CPUs: the snippets and the claims both count 2.
+  Machine limited = FakeMachine(16, 1, "0-15", "200000 100000\n").probe();
+  EXPECT_EQ(limited.logical_cores, 16);
+  EXPECT_EQ(limited.usable_cores, 2);
+  EXPECT_EQ(limited.usable_physical_cores, 2);
+  ASSERT_TRUE(limited.cpu_quota);
+  EXPECT_DOUBLE_EQ(*limited.cpu_quota, 2.0);
+  EXPECT_EQ(describe_cpu_limits(limited), "affinity mask 0-15; cgroup quota 2 CPUs; no SMT");
+  // 1.5 CPUs on an SMT machine: one whole CPU, one core.
+  Machine fraction = FakeMachine(4, 2, "0-3", "150000 100000\n").probe();
+  EXPECT_EQ(fraction.usable_cores, 1);
+  EXPECT_EQ(fraction.usable_physical_cores, 1);
+  EXPECT_EQ(describe_cpu_limits(fraction), "affinity mask 0-3; cgroup quota 1.5 CPUs; SMT: 2 threads per core");
+}
+
+TEST(MachineShape, WithoutTopologyEachCpuIsACore) {
+  FakeMachine fake(2, 1, "0-1");
+  std::filesystem::remove_all(fake.dir.path() / "sys/devices/system/cpu/cpu0");
+  std::filesystem::remove_all(fake.dir.path() / "sys/devices/system/cpu/cpu1");
+  Machine m = fake.probe();
+  EXPECT_EQ(m.usable_cores, 2);
+  EXPECT_EQ(m.usable_physical_cores, 2);
 }
 
 }  // namespace

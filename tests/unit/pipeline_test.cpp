@@ -120,6 +120,26 @@ TEST_F(Pipeline, WhatTheRunnerSaysTheMachineDidDecidesWhichRunsWereBusy) {
       << status.busy_warnings[0];
 }
 
+// A busy run is not final: the next build (and so `check`) measures the snippet again,
+// and only a result with no busy run is served from the cache.
+TEST_F(Pipeline, ResultsWithBusyRunsAreMeasuredAgainByTheNextBuild) {
+  snippet("a.sh");
+  const std::string shown = "```run\nfile: a.sh\nruns: 2\nwarmup: 0\nshow: [output, timing]\n```\n";
+  runner.script["a"] = {{.wall = 1.0, .other_cpu = 0.5}, {.wall = 1.0}};
+  ASSERT_EQ(build(shown), 0) << status.all_errors();
+  ASSERT_EQ(runner.snippet_runs.size(), 2u);
+  EXPECT_EQ(snippet_report("a")["busy_runs"], 1);
+  options.command = Command::check;
+  options.write_deck = false;
+  ASSERT_EQ(build(shown), 0) << status.all_errors();
+  EXPECT_EQ(runner.snippet_runs.size(), 4u) << "check re-served a result resting on a busy run";
+  EXPECT_EQ(snippet_report("a")["from_cache"], false);
+  EXPECT_EQ(snippet_report("a")["busy_runs"], 0);
+  ASSERT_EQ(build(shown), 0) << status.all_errors();
+  EXPECT_EQ(runner.snippet_runs.size(), 4u) << "a clean result is final";
+  EXPECT_EQ(snippet_report("a")["from_cache"], true);
+}
+
 TEST(ResultReport, AFailureIsAnErrorWithTheCompilersWords) {
   PlannedSnippet snippet;
   snippet.spec.id = "broken";
@@ -260,7 +280,12 @@ TEST_F(Pipeline, EachRunGetsTheDocumentedEnvironmentAndNothingElse) {
     EXPECT_EQ(keys, (std::set<std::string>{"PATH", "HOME", "TMPDIR", "LANG", "LC_ALL", "PYTHONPATH",
                                            "PYTHONDONTWRITEBYTECODE", "PYTHONUNBUFFERED", "DECKGEN_SNIPPET_ID",
                                            "DECKGEN_RUN_INDEX", "DECKGEN_SCRATCH", "DECKGEN_OUT_DIR",
-                                           "DECKGEN_SNIPPETS", "WORKERS"}));
+                                           "DECKGEN_SNIPPETS", "DECKGEN_CPUS", "DECKGEN_PHYSICAL_CORES",
+                                           "WORKERS"}));
+    // The same counts a claim's machine.cores and machine.physical_cores see (the report's).
+    EXPECT_EQ(r.env.at("DECKGEN_CPUS"), std::to_string(report()["provenance"]["machine"]["usable_cores"].get<int>()));
+    EXPECT_EQ(r.env.at("DECKGEN_PHYSICAL_CORES"),
+              std::to_string(report()["provenance"]["machine"]["usable_physical_cores"].get<int>()));
     EXPECT_EQ(r.env.at("PATH"), std::getenv("PATH"));
     EXPECT_EQ(r.env.at("LANG"), "C.UTF-8");
     EXPECT_EQ(r.env.at("WORKERS"), "4");
@@ -868,6 +893,54 @@ TEST_F(Pipeline, OneFailureExitsOneButTheDeckIsWritten) {
   EXPECT_TRUE(contains(junit, "tests=\"2\" failures=\"1\""));
   EXPECT_TRUE(contains(junit, "<failure message=\"exit status 1\">nope"));
   EXPECT_EQ(snippet_report("good")["outcome"], "passed");
+}
+
+// Five runs 0.1 s to 0.5 s bound the median only between 0.1 and 0.5 s: "below 0.3 s"
+// is undecided, "below 0.05 s" fails (and max_runs keeps sampling from adding runs).
+const std::string kUndecidedDeck =
+    "```run\nfile: a.sh\nruns: 5\nwarmup: 0\n```\n\n```claim\nvalue: a.wall\nbelow: 0.3\nmax_runs: 5\n```\n";
+
+class UndecidedClaim : public Pipeline {
+ protected:
+  void SetUp() override {
+    Pipeline::SetUp();
+    snippet("a.sh");
+    runner.script["a"] = {{.wall = 0.1}, {.wall = 0.3}, {.wall = 0.5}, {.wall = 0.2}, {.wall = 0.4}};
+  }
+};
+
+TEST_F(UndecidedClaim, BuildWarnsExitsZeroAndShowsItAmber) {
+  EXPECT_EQ(build(kUndecidedDeck), 0) << status.all_errors();
+  EXPECT_TRUE(status.errors.empty()) << status.all_errors();
+  bool warned = false;
+  for (const std::string& w : status.warnings) warned |= contains(w, "01.md:7:1: warning: claim undecided: undecided whether");
+  EXPECT_TRUE(warned);
+  EXPECT_TRUE(contains(deck(), "class=\"claim undecided\""));
+  EXPECT_FALSE(contains(deck(), "class=\"claim fail\""));
+  std::string junit;
+  ASSERT_TRUE(read_file(*options.junit, junit));
+  EXPECT_TRUE(contains(junit, "name=\"deckgen claims\" tests=\"1\" failures=\"0\" skipped=\"1\"")) << junit;
+}
+
+TEST_F(UndecidedClaim, CheckFailsOnIt) {
+  options.command = Command::check;
+  EXPECT_EQ(build(kUndecidedDeck), 1);
+  ASSERT_EQ(status.errors.size(), 1u) << status.all_errors();
+  EXPECT_TRUE(contains(status.errors[0], "01.md:7:1: error: claim undecided: undecided whether")) << status.errors[0];
+}
+
+TEST_F(UndecidedClaim, BuildStrictFailsOnIt) {
+  options.strict = true;
+  EXPECT_EQ(build(kUndecidedDeck), 1);
+}
+
+TEST_F(UndecidedClaim, AContradictedClaimStillFailsTheBuild) {
+  std::string failing = kUndecidedDeck;
+  failing.replace(failing.find("below: 0.3"), 10, "below: 0.05");
+  EXPECT_EQ(build(failing), 1);
+  ASSERT_EQ(status.errors.size(), 1u) << status.all_errors();
+  EXPECT_TRUE(contains(status.errors[0], "01.md:7:1: error: claim failed:")) << status.errors[0];
+  EXPECT_TRUE(contains(deck(), "class=\"claim fail\""));
 }
 
 // The page as a layout in Chromium would leave it: deck.js marked the second slide.

@@ -1,0 +1,63 @@
+#!/usr/bin/env bash
+# How often the busy detector (run/cpu_times.h, measure/cpu_load.h) flags runs of the
+# workshop deck (issue 22, item 1):
+#   idle:   no other work on the machine; target: at most 2% of all timed runs flagged
+#   loaded: one competing CPU-bound process for the whole check; target: at least 90% of
+#           the affected parallel runs flagged (runs whose CPU time exceeds 1.3× their wall
+#           time: those the competitor takes a CPU from)
+# Each pass is a `deckgen check --force` on a copy of deck/ and snippets/, so every snippet
+# runs and nothing in the repository is touched. Run it on an otherwise idle machine: the
+# idle pass measures the machine as much as the detector. A benchmark, not a test.
+#
+#   bench/interference.sh [path/to/deckgen]     (default build/deckgen)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+deckgen=$(realpath "${1:-build/deckgen}")
+[[ -x $deckgen ]] || { echo "interference: build deckgen first (scripts/setup)"; exit 2; }
+work=$(mktemp -d)
+competitor=""
+cleanup() {
+  [[ -n $competitor ]] && kill "$competitor" 2>/dev/null
+  rm -rf "$work"
+}
+trap cleanup EXIT
+cp -r deck snippets "$work/"
+find "$work" -name __pycache__ -prune -exec rm -rf {} +
+
+check() {  # check NAME: one forced check, its report in $work/NAME.json (claims may fail: not the point)
+  (cd "$work" && "$deckgen" check deck --force -q --report "$1.json" >/dev/null 2>&1) || true
+}
+
+check idle
+# The competitor: one busy loop, started here and stopped by its pid.
+/usr/bin/python3 -c 'while True: pass' &
+competitor=$!
+check loaded
+kill "$competitor"
+wait "$competitor" 2>/dev/null || true
+competitor=""
+
+/usr/bin/python3 - "$work/idle.json" "$work/loaded.json" <<'PY'
+import json, sys
+
+def runs(path):
+    report = json.load(open(path))
+    for s in report["snippets"]:
+        for r in s["runs"]:
+            yield s["id"], r
+
+def share(flagged, total):
+    return f"{flagged} of {total} ({100 * flagged / total:.1f}%)" if total else "none"
+
+idle = list(runs(sys.argv[1]))
+flagged = sum(r["busy"] for _, r in idle)
+verdict = "PASS" if idle and flagged <= 0.02 * len(idle) else "MISS"
+print(f"idle: {share(flagged, len(idle))} timed runs flagged busy (target <= 2%): {verdict}")
+
+loaded = list(runs(sys.argv[2]))
+parallel = [r for _, r in loaded if r["wall_seconds"] > 0 and (r["user_seconds"] + r["system_seconds"]) > 1.3 * r["wall_seconds"]]
+flagged = sum(r["busy"] for r in parallel)
+verdict = "PASS" if parallel and flagged >= 0.9 * len(parallel) else "MISS"
+print(f"loaded (one CPU-bound competitor): {share(flagged, len(parallel))} parallel runs flagged (target >= 90%): {verdict}")
+print(f"  all runs flagged under load: {share(sum(r['busy'] for _, r in loaded), len(loaded))}")
+PY
