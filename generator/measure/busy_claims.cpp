@@ -7,16 +7,6 @@
 namespace deckgen {
 namespace {
 
-std::vector<std::string> snippets_of(const ClaimSpec& c) {
-  switch (c.kind) {
-    case ClaimSpec::Kind::value: return {c.value.id};
-    case ClaimSpec::Kind::faster:
-    case ClaimSpec::Kind::not_faster:
-    case ClaimSpec::Kind::equivalent: return {c.a, c.b};
-  }
-  return {};
-}
-
 // The busy runs of the claim's snippets: "a: runs 2, 5; b: run 3" (1-based, as the
 // slide's statistics table counts), and how much CPU the rest of the machine used.
 struct BusyRuns {
@@ -27,7 +17,7 @@ struct BusyRuns {
 
 BusyRuns busy_runs_of(const ClaimSpec& c, const Results& results) {
   BusyRuns busy;
-  for (const std::string& id : snippets_of(c)) {
+  for (const std::string& id : claim_snippets(c)) {
     auto found = results.find(id);
     if (found == results.end()) continue;
     std::vector<std::string> numbers;
@@ -93,7 +83,7 @@ std::vector<ClaimResult> check_claims_without_load(const std::vector<ClaimSpec>&
     if (!clean) clean = without_busy_runs(results);
     // A snippet all of whose runs were busy has nothing clean to decide with.
     bool nothing_clean = false;
-    for (const std::string& id : snippets_of(claims[i])) {
+    for (const std::string& id : claim_snippets(claims[i])) {
       auto found = clean->find(id);
       nothing_clean |= found != clean->end() && found->second.outcome == Outcome::passed && found->second.runs.empty();
     }

@@ -304,17 +304,10 @@ ClaimResult bound(const ClaimSpec& c, const Results& results, const ClaimContext
     if (value && !std::isfinite(*value)) {
       r.verdict = fmt::format("`{}: {}` is {} on this machine, not a bound", key, (*spec)->text,
                               std::isnan(*value) ? "NaN" : *value > 0 ? "infinite" : "minus infinite");
+      r.advice = "make the bound finite on every machine, or add a `when:`";
       return r;
     }
   r.bound = below ? below : above;
-  if ((below && !std::isfinite(*below)) || (above && !std::isfinite(*above))) {
-    bool is_below = below && !std::isfinite(*below);
-    const Expression& e = is_below ? *c.below : *c.above;
-    r.verdict = fmt::format("`{}: {}` is {} on this machine, not a finite bound", is_below ? "below" : "above", e.text,
-                            evaluate(e, ctx.machine));
-    r.advice = "make the bound finite on every machine, or add a `when:`";
-    return r;
-  }
   std::string needed;
   if (below && above)
     needed = fmt::format("between {} and {}", describe_bound(*c.above, *above, show), describe_bound(*c.below, *below, show));
@@ -497,7 +490,7 @@ std::vector<ClaimResult> check_claims(const std::vector<ClaimSpec>& claims, cons
       out.push_back(std::move(skipped));
       continue;
     }
-    out.push_back(c.kind == ClaimSpec::Kind::value ? bound(c, results, context) : compare(c, results, context));
+    out.push_back(compares_two(c.kind) ? compare(c, results, context) : bound(c, results, context));
     out.back().family_adjusted = context.family == ClaimFamily::bonferroni && context.confidence != context.deck_confidence;
   }
   return out;

@@ -21,8 +21,8 @@ std::optional<size_t> median_run(std::span<const double> values) {
 
 std::string median_run_metric(const std::string& id, const std::vector<ClaimSpec>& claims) {
   for (const ClaimSpec& c : claims) {
-    if (c.kind == ClaimSpec::Kind::value && c.value.id == id) return c.value.metric;
-    if (c.kind != ClaimSpec::Kind::value && (c.a == id || c.b == id)) return c.metric;
+    std::vector<std::string> reads = claim_snippets(c);
+    if (std::find(reads.begin(), reads.end(), id) != reads.end()) return claim_metric(c);
   }
   return "wall";
 }

@@ -98,4 +98,21 @@ Placeholder parse_placeholder(const std::string& raw, const SourcePos& pos) {
   return p;
 }
 
+bool compares_two(ClaimSpec::Kind kind) {
+  switch (kind) {
+    case ClaimSpec::Kind::faster:
+    case ClaimSpec::Kind::not_faster:
+    case ClaimSpec::Kind::equivalent: return true;
+    case ClaimSpec::Kind::value: return false;
+  }
+  return false;
+}
+
+std::vector<std::string> claim_snippets(const ClaimSpec& c) {
+  if (compares_two(c.kind)) return {c.a, c.b};
+  return {c.value.id};
+}
+
+const std::string& claim_metric(const ClaimSpec& c) { return compares_two(c.kind) ? c.metric : c.value.metric; }
+
 }  // namespace deckgen

@@ -66,6 +66,14 @@ struct TimelineSpec {
   bool cpus = false;  // `cpus: true`: a row per CPU showing which sampled thread ran on it
 };
 
+// The snippets a claim reads: the one a value claim bounds, or the two a comparison
+// compares. These and compares_two switch over every kind: a new kind is a compile
+// warning (-Wswitch) here, not a silent two-way `if` elsewhere.
+std::vector<std::string> claim_snippets(const ClaimSpec& c);
+bool compares_two(ClaimSpec::Kind kind);
+// The metric the claim reads of its snippets (a value claim's own, or `metric:`).
+const std::string& claim_metric(const ClaimSpec& c);
+
 // Parses the inside of `{{...}}`; throws InputError at `pos` when malformed.
 Placeholder parse_placeholder(const std::string& text, const SourcePos& pos);
 // "cpu-threads.m.speedup.mad" -> {cpu-threads, m.speedup, mad}; throws InputError.

@@ -11,23 +11,13 @@
 namespace deckgen {
 namespace {
 
-std::vector<std::string> snippets_of(const ClaimSpec& c) {
-  switch (c.kind) {
-    case ClaimSpec::Kind::value: return {c.value.id};
-    case ClaimSpec::Kind::faster:
-    case ClaimSpec::Kind::not_faster:
-    case ClaimSpec::Kind::equivalent: return {c.a, c.b};
-  }
-  return {};
-}
-
 bool wants_more(const ClaimResult& r) {
   if (r.outcome == ClaimOutcome::skipped || r.observed_fact) return false;
   return r.outcome == ClaimOutcome::undecided || r.fragile;
 }
 
 bool all_passed(const ClaimSpec& c, const Results& results) {
-  for (const std::string& id : snippets_of(c)) {
+  for (const std::string& id : claim_snippets(c)) {
     auto found = results.find(id);
     if (found == results.end() || found->second.outcome != Outcome::passed || found->second.runs.empty()) return false;
   }
@@ -89,7 +79,7 @@ SamplingLog sample_until_decided(const std::vector<ClaimSpec>& claims, Results& 
       for (const Pending& p : pending) {
         SamplingLog::Claim& spent = log.claims[p.claim->pos];
         if (spent.seconds >= p.claim->budget_seconds.value_or(kDefaultClaimBudgetSeconds)) continue;
-        std::vector<std::string> reads = snippets_of(*p.claim);
+        std::vector<std::string> reads = claim_snippets(*p.claim);
         // A paired claim's pairs grow only when both sides run in the round.
         size_t have = results.at(reads.front()).runs.size();
         for (const std::string& id : reads) have = std::min(have, results.at(id).runs.size());
@@ -114,7 +104,7 @@ SamplingLog sample_until_decided(const std::vector<ClaimSpec>& claims, Results& 
         ++s.added_runs;
         ++result.sampled_runs;
         for (const Pending* p : in_round) {
-          std::vector<std::string> reads = snippets_of(*p->claim);
+          std::vector<std::string> reads = claim_snippets(*p->claim);
           if (std::find(reads.begin(), reads.end(), id) == reads.end()) continue;
           log.claims[p->claim->pos].seconds += seconds;
           std::string reason = fmt::format("{}", p->claim->pos);
@@ -137,8 +127,8 @@ void add_sampling_note(ClaimResult& result, const SamplingLog& log) {
   if (result.outcome != ClaimOutcome::undecided && !result.fragile) return;
   auto found = log.claims.find(result.spec.pos);
   if (found == log.claims.end()) return;
-  std::string runs = result.spec.kind == ClaimSpec::Kind::value ? fmt::format("{} runs", result.n_a)
-                                                                 : fmt::format("{} and {} runs", result.n_a, result.n_b);
+  std::string runs = compares_two(result.spec.kind) ? fmt::format("{} and {} runs", result.n_a, result.n_b)
+                                                    : fmt::format("{} runs", result.n_a);
   std::string note = fmt::format("after {} and {} of sampling", runs, format_duration(found->second.seconds));
   if (found->second.budget_spent) note += " (its `budget:` ran out)";
   if (found->second.runs_spent) note += " (its next look is past `max_runs:`)";

@@ -14,14 +14,8 @@ std::set<std::string> timing_sensitive_snippets(const Deck& deck, const Plan& pl
     if (p.kind == Placeholder::Kind::stat || p.kind == Placeholder::Kind::ratio) ids.insert(p.a.id);
     if (p.kind == Placeholder::Kind::ratio) ids.insert(p.b.id);
   }
-  for (const ClaimSpec& c : deck.claims) {
-    if (c.kind == ClaimSpec::Kind::value) {
-      ids.insert(c.value.id);
-    } else {
-      ids.insert(c.a);
-      ids.insert(c.b);
-    }
-  }
+  for (const ClaimSpec& c : deck.claims)
+    for (const std::string& id : claim_snippets(c)) ids.insert(id);
   for (const ChartSpec& c : deck.charts) ids.insert(c.snippets.begin(), c.snippets.end());
   for (const TimelineSpec& t : deck.timelines) ids.insert(t.snippet);
   return ids;
@@ -46,7 +40,7 @@ std::vector<size_t> measured_together(const Deck& deck, const Plan& plan) {
     parent[rb] = ra;
   };
   for (const ClaimSpec& c : deck.claims)
-    if (c.kind != ClaimSpec::Kind::value) join(c.a, c.b);
+    if (compares_two(c.kind)) join(c.a, c.b);
   for (const ChartSpec& c : deck.charts)
     for (const std::string& id : c.snippets) join(c.snippets.front(), id);
   for (const Placeholder& p : deck.placeholders)

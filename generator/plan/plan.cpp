@@ -80,12 +80,7 @@ void check_references(const Deck& deck, const Plan& plan, InputErrorList& errors
     });
   for (const ClaimSpec& c : deck.claims)
     errors.collect([&] {
-      if (c.kind == ClaimSpec::Kind::value) {
-        require_snippet(plan, c.value.id, c.pos, "the claim");
-      } else {
-        require_snippet(plan, c.a, c.pos, "the claim");
-        require_snippet(plan, c.b, c.pos, "the claim");
-      }
+      for (const std::string& id : claim_snippets(c)) require_snippet(plan, id, c.pos, "the claim");
     });
   for (const ChartSpec& c : deck.charts)
     errors.collect([&] {

@@ -62,8 +62,9 @@ double margin_of(const YamlValues& v, const YAML::Node& n, const std::string& ke
 // `below:`/`above:`: a constant bound must be a finite number (`1/0` is not).
 Expression bound(const YamlValues& v, const YAML::Node& n, const std::string& key) {
   Expression e = parse_expression(v.scalar(n, key), v.pos(n), ExpressionKind::number);
-  if (!e.uses_machine_facts() && !std::isfinite(evaluate(e, {})))
-    throw InputError(v.pos(n), fmt::format("'{}: {}' is not a finite number", key, e.text),
+  if (double value = e.uses_machine_facts() ? 0 : evaluate(e, {}); !std::isfinite(value))
+    throw InputError(v.pos(n), fmt::format("'{}: {}' is {}, not a finite number", key, e.text,
+                                           std::isnan(value) ? "NaN" : value > 0 ? "infinite" : "minus infinite"),
                      fmt::format("write a finite bound, like `{}: 100`", key));
   return e;
 }

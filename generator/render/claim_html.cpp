@@ -1,5 +1,7 @@
 #include "render/claim_html.h"
 
+#include <fmt/format.h>
+
 #include "render/html.h"
 
 namespace deckgen {
@@ -10,7 +12,8 @@ std::string claim_html(const ClaimResult& r) {
   // The snippets it is about: `deckgen present` marks the claim when one of them reruns.
   const ClaimSpec& c = r.spec;
   std::string out = "<details data-snippets=\"";
-  append_escaped(out, c.kind == ClaimSpec::Kind::value ? c.value.id : c.a + " " + c.b);
+  std::vector<std::string> reads = claim_snippets(c);
+  append_escaped(out, fmt::format("{}", fmt::join(reads, " ")));
   out += "\" ";
   // Skipped claims are said plainly, not shown green: nothing was shown to hold.
   switch (r.outcome) {

@@ -150,7 +150,7 @@ std::string report_json(const BuildResults& results) {
     if (c.look)
       claim["look"] = {{"index", c.look->index}, {"runs", c.look->size}, {"level", c.look->alpha},
                        {"overall_level", 1 - c.confidence}};
-    if (c.outcome != ClaimOutcome::skipped) claim["runs"] = c.spec.kind == ClaimSpec::Kind::value
+    if (c.outcome != ClaimOutcome::skipped) claim["runs"] = !compares_two(c.spec.kind)
                                                              ? json::array({c.n_a})
                                                              : json::array({c.n_a, c.n_b});
     if (c.interval && c.interval->bounded)

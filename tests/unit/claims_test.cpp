@@ -383,7 +383,8 @@ TEST(ClaimsThatCannotFail, AMachineFactorOfAtMostOneHereFailsTheClaimSayingSo) {
   ClaimResult r = check_one("faster: fast\nthan: slow\nby: machine.cores / 2\n", rs, {0.95, {2, 2}});
   EXPECT_EQ(r.outcome, ClaimOutcome::fails);
   EXPECT_EQ(r.verdict, "`by: machine.cores / 2` is 1 on this machine, not a factor above 1: the claim could not fail "
-                       "here; make the factor above 1 on every machine (e.g. `max(1.5, …)`), or add a `when:`");
+                       "here");
+  EXPECT_EQ(r.advice, "make the factor above 1 on every machine (e.g. `max(1.5, …)`), or add a `when:`");
   EXPECT_TRUE(claim_fails_build(r, Strictness::normal));
 }
 
@@ -396,19 +397,19 @@ TEST(ClaimsThatCannotFail, ANonFiniteConstantIsAnInputErrorAtItsKey) {
   EXPECT_EQ(nan.problem(), "'by: 0/0' is not a finite number");
   InputError below = claim_error("value: a.wall\nbelow: 1/0\n");
   EXPECT_EQ(below.where(), at(2, 8));
-  EXPECT_EQ(below.problem(), "'below: 1/0' is not a finite number");
+  EXPECT_EQ(below.problem(), "'below: 1/0' is infinite, not a finite number");
   EXPECT_EQ(below.what_to_do(), "write a finite bound, like `below: 100`");
   InputError above = claim_error("value: a.wall\nabove: -1/0\n");
   EXPECT_EQ(above.where(), at(2, 8));
-  EXPECT_EQ(above.problem(), "'above: -1/0' is not a finite number");
+  EXPECT_EQ(above.problem(), "'above: -1/0' is minus infinite, not a finite number");
 }
 
 TEST(ClaimsThatCannotFail, AMachineBoundThatIsNotFiniteHereFailsTheClaimSayingSo) {
   Results rs = results_of({result("a", {0.1, 0.11, 0.09, 0.1, 0.1})});
   ClaimResult r = check_one("value: a.wall\nbelow: 1 / (machine.cores - 2)\n", rs, {0.95, {2, 2}});
   EXPECT_EQ(r.outcome, ClaimOutcome::fails);
-  EXPECT_EQ(r.verdict, "`below: 1 / (machine.cores - 2)` is inf on this machine, not a finite bound; make it finite "
-                       "on every machine, or add a `when:`");
+  EXPECT_EQ(r.verdict, "`below: 1 / (machine.cores - 2)` is infinite on this machine, not a bound");
+  EXPECT_EQ(r.advice, "make the bound finite on every machine, or add a `when:`");
 }
 
 TEST(ClaimsThatCannotFail, AMarginBeyondThreeOrAtMostOneIsAnInputErrorAtMargin) {

@@ -65,7 +65,7 @@ TEST(FrontMatter, WrongValueNamesTheValueAndTheChoices) {
   InputError e = error_of("---\ntheme: neon\n---\n");
   EXPECT_EQ(e.where(), (SourcePos{"deck/01.md", 2, 8}));
   EXPECT_EQ(e.problem(), "'theme' cannot be 'neon'");
-  EXPECT_EQ(e.what_to_do(), "use one of: light, dark");
+  EXPECT_EQ(e.what_to_do(), "use one of: light, dark, paper");
 }
 
 TEST(FrontMatter, NonBooleanSlideNumbers) {
