@@ -33,8 +33,10 @@ size_t next_look_size(const ClaimResult& r) {
 
 struct Pending {
   const ClaimSpec* claim;
-  size_t target;   // runs per side (pairs) to reach
-  bool paired;
+  // The runs each of its snippets must have for the next look: what it has now, and as
+  // many more as the look lacks. (The look counts the runs the claim decides on, which
+  // leaves out runs made while the machine was busy: the runs a snippet has can be more.)
+  std::map<std::string, size_t> goal;
 };
 
 }  // namespace
@@ -66,7 +68,9 @@ SamplingLog sample_until_decided(const std::vector<ClaimSpec>& claims, Results& 
         spent.budget_spent = true;
         continue;
       }
-      pending.push_back({&c, target, now[i].paired});
+      Pending p{&c, {}};
+      for (const std::string& id : claim_snippets(c)) p.goal[id] = results.at(id).runs.size() + (target - now[i].available);
+      pending.push_back(std::move(p));
     }
     if (pending.empty()) return log;
 
@@ -79,15 +83,13 @@ SamplingLog sample_until_decided(const std::vector<ClaimSpec>& claims, Results& 
       for (const Pending& p : pending) {
         SamplingLog::Claim& spent = log.claims[p.claim->pos];
         if (spent.seconds >= p.claim->budget_seconds.value_or(kDefaultClaimBudgetSeconds)) continue;
-        std::vector<std::string> reads = claim_snippets(*p.claim);
-        // A paired claim's pairs grow only when both sides run in the round.
-        size_t have = results.at(reads.front()).runs.size();
-        for (const std::string& id : reads) have = std::min(have, results.at(id).runs.size());
-        if (have >= p.target) continue;
+        // Both sides run in every round until both reach their goal, so paired rounds stay pairs.
+        bool short_of_goal = false;
+        for (const auto& [id, goal] : p.goal) short_of_goal |= results.at(id).runs.size() < goal;
+        if (!short_of_goal) continue;
         in_round.push_back(&p);
-        for (const std::string& id : reads)
-          if ((p.paired || results.at(id).runs.size() < p.target) && std::find(round.begin(), round.end(), id) == round.end())
-            round.push_back(id);
+        for (const auto& [id, goal] : p.goal)
+          if (std::find(round.begin(), round.end(), id) == round.end()) round.push_back(id);
       }
       if (round.empty()) break;
       std::shuffle(round.begin(), round.end(), random);

@@ -4,6 +4,7 @@
 #include <random>
 
 #include "measure/snippet_result.h"
+#include "measure/busy_claims.h"
 #include "pipeline/adaptive_sampling.h"
 #include "read/option_blocks.h"
 
@@ -23,6 +24,7 @@ struct FakeRunner {
   std::map<std::string, Distribution> distributions;
   std::map<std::string, std::mt19937_64> random;
   std::vector<std::string> calls;
+  bool busy = false;  // every run from now on made while the rest of the machine was busy
 
   double draw(const std::string& id) {
     auto [it, fresh] = random.try_emplace(id, std::hash<std::string>{}(id));
@@ -37,6 +39,9 @@ struct FakeRunner {
     run.index = static_cast<int>(r.runs.size());
     run.exit_code = 0;
     run.wall_seconds = draw(id);
+    run.busy = busy;
+    run.other_cpu_seconds = busy ? run.wall_seconds : 0;
+    r.busy_runs += busy ? 1 : 0;
     r.runs.push_back(run);
     summarize_runs(r);  // as the measure stage does with every run it adds
   }
@@ -64,6 +69,7 @@ struct FakeRunner {
 struct Outcome {
   ClaimResult result;
   SamplingLog log;
+  Results results;
 };
 
 Outcome sample(FakeRunner& runner, std::string_view claim_yaml, int initial_runs = 3, MachineFacts facts = {2, 2}) {
@@ -73,7 +79,7 @@ Outcome sample(FakeRunner& runner, std::string_view claim_yaml, int initial_runs
   SamplingLog log = sample_until_decided({spec}, results, context, runner.one_more());
   ClaimResult r = check_claims({spec}, results, context).at(0);
   add_sampling_note(r, log);
-  return {r, log};
+  return {r, log, results};
 }
 
 TEST(AdaptiveSampling, ATrueTwofoldDifferenceHoldsByOnePointFive) {
@@ -163,6 +169,34 @@ TEST(AdaptiveSampling, ClaimsAreOnlyDecidedAtTheirLooks) {
   EXPECT_EQ(o.result.look->size, 5u);
   EXPECT_NEAR(o.result.look->alpha, 0.04, 1e-12);
   EXPECT_EQ(o.log.snippets.at("fast").added_runs, 2);
+}
+
+TEST(AdaptiveSampling, OnABusyMachineSamplingStopsAtTheBudgetAndTheClaimSaysWhy) {
+  // Every run busy: no look ever gets a clean run. Sampling must still end (its budget),
+  // and the claim is undecided because of the load, not failed.
+  FakeRunner runner({{"fast", {0.1, 0.02}}, {"slow", {0.2, 0.02}}});
+  runner.busy = true;
+  Outcome o = sample(runner, "faster: fast\nthan: slow\nby: 1.5\nbudget: 3\n");
+  ClaimContext context{0.95, {2, 2}};
+  EXPECT_EQ(check_claims_without_load({parse_claim_block("faster: fast\nthan: slow\nby: 1.5\n", kAt)},
+                                      o.results, context).at(0).outcome,
+            ClaimOutcome::undecided);
+  EXPECT_TRUE(o.log.claims.at(kAt).budget_spent);
+  EXPECT_LT(o.log.claims.at(kAt).seconds, 3 + 1.0);
+}
+
+TEST(AdaptiveSampling, RunsMadeWhileBusyDoNotCountTowardsALook) {
+  // Three busy runs of each, then an idle machine: the clean runs are all paired rounds,
+  // whose first look needs 6 pairs, so 6 clean runs are added to the 3 busy ones.
+  FakeRunner runner({{"fast", {0.1, 0.02}}, {"slow", {0.2, 0.02}}});
+  runner.busy = true;
+  Results results = runner.initial(3);
+  runner.busy = false;
+  ClaimSpec spec = parse_claim_block("faster: fast\nthan: slow\nby: 1.5\n", kAt);
+  ClaimContext context{0.95, {2, 2}};
+  sample_until_decided({spec}, results, context, runner.one_more());
+  EXPECT_EQ(results.at("fast").runs.size(), 9u);
+  EXPECT_EQ(check_claims_without_load({spec}, results, context).at(0).outcome, ClaimOutcome::holds);
 }
 
 TEST(AdaptiveSampling, AFalseWhenConditionSkipsWithoutRunning) {
