@@ -327,8 +327,8 @@ ClaimResult bound(const ClaimSpec& c, const Results& results, const ClaimContext
     r.measured = d.interval.estimate;
     r.procedure = "observed over the runs made (a fact about them, not a statistical claim)";
     std::string which = c.value.stat == Statistic::min ? "smallest" : c.value.stat == Statistic::max ? "largest" : "count";
-    r.verdict = fmt::format("observed: the {} of {} runs of {} was {} ({})", which, values.size(), label,
-                            show(d.interval.estimate), needed);
+    r.verdict = fmt::format("observed: the {} of {} run{} of {} was {} ({})", which, values.size(),
+                            values.size() == 1 ? "" : "s", label, show(d.interval.estimate), needed);
     if (r.outcome == ClaimOutcome::fails) r.verdict = "contradicted: " + r.verdict;
     r.evidence = fmt::format("{}: {}; min {}, max {}; {}", name, samples_note(s, c.value.metric, unit),
                              format_metric_value(s.min, c.value.metric, unit),

@@ -92,8 +92,7 @@ Figures claims_and_figures(const Deck& deck, const Measured& measured, Strictnes
     else if (c.fragile)
       status.warning(fmt::format("{}: warning: claim holds but is fragile: {}{}", c.spec.pos, c.verdict, advice));
     else
-      status.info(fmt::format("{}: claim {}: {}", c.spec.pos,
-                              c.outcome == ClaimOutcome::skipped ? "skipped" : c.observed_fact ? "observed" : "holds",
+      status.info(fmt::format("{}: claim {}: {}", c.spec.pos, c.outcome == ClaimOutcome::skipped ? "skipped" : "holds",
                               c.verdict));
     if (claim_fails_build(c, strictness)) ++f.failed;
   }
