@@ -26,10 +26,13 @@ def in_processes(pool, jobs):
     return list(pool.map(crunch, jobs))   # arguments and results are pickled
 
 if __name__ == "__main__":
-    jobs = [100_000] * 4
+    jobs = [300_000] * 4
     with ProcessPoolExecutor(max_workers=4) as pool:   # start once, reuse
 # endregion
-        pool.submit(os.getpid).result()   # start-up is measured in section 9
+        # Start all four workers before timing (start-up is measured in section 9): one
+        # task would start one, and the first timed map would pay for the other three.
+        for started in [pool.submit(time.sleep, 0.05) for _ in range(4)]:
+            started.result()
         # Alternate with the sequential baseline (see cpu_threads.py).
         sequential, parallel = [], []
         for _ in range(3):

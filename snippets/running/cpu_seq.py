@@ -13,7 +13,7 @@ def timed(run):
     run()
     return time.perf_counter() - start
 
-jobs = [100_000] * 4
+jobs = [300_000] * 4
 
 # region main
 def sequentially(jobs):
