@@ -92,7 +92,10 @@ std::vector<ClaimResult> check_claims_without_load(const std::vector<ClaimSpec>&
     std::string left_out = fmt::format("{} run{} made while the machine was busy left out ({}; {})", busy.count,
                                        busy.count > 1 ? "s" : "", fmt::join(busy.listed, "; "),
                                        how_busy(busy, context.machine.cores));
-    if (!nothing_clean && (decided.outcome == ClaimOutcome::holds || decided.outcome == ClaimOutcome::fails)) {
+    // Clean runs that reached a look and still cannot tell are the snippet's own spread,
+    // not the load: the claim is undecided for that reason, and says so.
+    bool clean_look = !nothing_clean && decided.look.has_value();
+    if (!nothing_clean && (decided.outcome == ClaimOutcome::holds || decided.outcome == ClaimOutcome::fails || clean_look)) {
       decided.evidence += fmt::format(". {}", left_out);
       out[i] = std::move(decided);
       continue;

@@ -218,7 +218,7 @@ int build_deck(const Options& options, Status& status, Runners runners, BuiltDec
     compared = check_against_baseline(*baseline, measured.results, measured.provenance.machine, deck.meta.confidence,
                                       options.fail_on_regression_percent, status);
   BuildResults results{plan,     measured.results, measured.provenance, figures.claims,
-                       strictness, compared ? &*compared : nullptr};
+                       strictness, compared ? &*compared : nullptr, measured.round_seed, measured.sampling.round_seed};
   // Every output is written out first and only then renamed into place, together: a
   // full disk used to leave a new report, JUnit file and traces/ beside the old deck.
   StagedWrites staged;

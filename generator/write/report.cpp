@@ -134,6 +134,7 @@ std::string report_json(const BuildResults& results) {
   }
   doc["claims"] = json::array();
   doc["claims_together"] = family_statement(results.claims);
+  doc["round_seeds"] = {{"runs", results.round_seed}, {"sampling", results.sampling_seed}};
   for (const ClaimResult& c : results.claims) {
     json claim = {{"block", fmt::format("{}", c.spec.pos)},
                   {"holds", c.outcome == ClaimOutcome::holds},

@@ -19,6 +19,9 @@ struct BuildResults {
   const std::vector<ClaimResult>& claims;
   Strictness strictness = Strictness::normal;  // whether an undecided or a fragile claim is a failure
   const BaselineOutcome* baseline = nullptr;    // with --baseline
+  // The seeds that drew the order within each round of runs (the run stage's, and
+  // adaptive sampling's), so that a build's order can be told again. 0: nothing ran.
+  uint64_t round_seed = 0, sampling_seed = 0;
 };
 
 std::string report_json(const BuildResults& results);

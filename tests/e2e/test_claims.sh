@@ -102,6 +102,7 @@ assert faster["paired"] is True, faster
 assert faster["planned_looks"] == [6, 9, 14, 21, 32], faster["planned_looks"]
 assert "look" not in value and value["outcome"] == "undecided" and "first look" in value["advice"], value
 assert "claims_together" in r
+assert r["round_seeds"]["runs"] != 0 and r["round_seeds"]["sampling"] == r["round_seeds"]["runs"] + 1, r["round_seeds"]
 runs = {s["id"]: s["runs"] for s in r["snippets"]}
 # fast and slow ran in rounds: one round id per run index, the same on both sides, and
 # their places in each round drawn at random.

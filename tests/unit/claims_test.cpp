@@ -298,6 +298,23 @@ TEST(Claims, ABoundThatIsNotFiniteMeansNothing) {
   EXPECT_EQ(on_four.verdict.find("not a bound"), std::string::npos) << on_four.verdict;
 }
 
+TEST(Claims, RunsThatDependOnEachOtherDecideNothing) {
+  // Twelve runs drifting steadily upwards: their median is clearly below the bound, but
+  // each run follows the one before (lag-1 autocorrelation near 0.75), so the usual
+  // interval would be too narrow: undecided, saying why, with the advice off the slide.
+  std::vector<double> drift;
+  for (int i = 0; i < 12; ++i) drift.push_back(0.100 + 0.002 * i);
+  Results rs = results_of({result("warming", drift)});
+  ClaimResult r = check_one("value: warming.wall\nbelow: 0.2\n", rs);
+  EXPECT_EQ(r.outcome, ClaimOutcome::undecided);
+  EXPECT_TRUE(has(r.verdict, "these runs depend on each other")) << r.verdict;
+  EXPECT_TRUE(has(r.advice, "lag-1 autocorrelation 0.7")) << r.advice;
+  // The same values in an order without a trend decide the claim.
+  std::vector<double> shuffled = {0.112, 0.100, 0.118, 0.104, 0.122, 0.106, 0.110, 0.102, 0.116, 0.108, 0.120, 0.114};
+  EXPECT_EQ(check_one("value: warming.wall\nbelow: 0.2\n", results_of({result("warming", shuffled)})).outcome,
+            ClaimOutcome::holds);
+}
+
 TEST(Claims, BoundsMayDependOnTheMachine) {
   Results rs = results_of({result("p", {0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1},
                                   {{"speedup", {"", {1.9, 1.85, 1.95, 1.9, 1.88, 1.92, 1.91}}}})});
