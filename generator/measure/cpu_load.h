@@ -19,6 +19,9 @@ inline constexpr double kBusyCoreShare = 0.10;
 // that says nothing of its resolution.
 inline constexpr double kCpuTimesResolution = 0.020;
 
+// A reading within a few resolutions of zero is rounding, not load.
+inline constexpr double kResolutionsToBeBusy = 3;
+
 bool busy_machine(double other_cpu_seconds, double wall_seconds, double resolution = kCpuTimesResolution);
 
 }  // namespace deckgen

@@ -87,8 +87,8 @@ TEST(OtherCpu, ResolutionGrowsWithTheCpusRead) {
   EXPECT_NEAR(other_cpu_resolution(1, 100), 0.012, 1e-12);
   EXPECT_NEAR(other_cpu_resolution(2, 100), 0.022, 1e-12);
   EXPECT_NEAR(other_cpu_resolution(64, 100), 0.642, 1e-12);
-  EXPECT_TRUE(busy_machine(0.05, 0.2, other_cpu_resolution(2, 100)));
-  EXPECT_FALSE(busy_machine(0.05, 0.2, other_cpu_resolution(8, 100)));  // 8 ticks could be rounding
+  EXPECT_TRUE(busy_machine(0.07, 0.2, other_cpu_resolution(2, 100)));
+  EXPECT_FALSE(busy_machine(0.07, 0.2, other_cpu_resolution(8, 100)));  // 8 ticks could be rounding
 }
 
 struct BusyCase {
@@ -101,9 +101,11 @@ const BusyCase kBusyCases[] = {
     {0.10, 1.0, false},    // exactly 10% is not more than 10%
     {0.11, 1.0, true},
     {2.0, 1.0, true},      // two other cores' worth
-    {0.03, 0.2, true},     // 15% of a 0.2 s run, above the 20 ms resolution
+    {0.03, 0.2, false},    // 15% of a 0.2 s run, but within three times the 20 ms resolution
+    {0.07, 0.2, true},     // 35% of it, beyond three resolutions
     {0.02, 0.05, false},   // 40% of a short run is two ticks: not resolvable
-    {0.03, 0.05, true},    // three ticks: beyond the readings' error
+    {0.03, 0.05, false},   // three ticks of a 30 ms run read as 0.7 cores on an idle machine
+    {0.07, 0.05, true},    // seven ticks: beyond the readings' error
     {0.0, 0.0, false},
 };
 
