@@ -128,7 +128,11 @@ TEST_F(ThreadSamplerTest, TwoProcessesComputeTogetherOnTwoCores) {
     GTEST_SKIP() << fmt::format("the rest of the machine used {:.1f} cores meanwhile: whether both ran at once is not "
                                 "what this run can show",
                                 other_cores);
-  EXPECT_GE(double(s.ticks_overlapping) / double(s.ticks_with_threads), 0.5);
+  // More overlap than two threads under the GIL can show (at most 10% of samples, by the
+  // GIL test above). Not "most of the time": on the 2-vCPU build VM, idle, two processes
+  // overlapped in 23-26% of samples, as its two C threads reached only 1.1x-2.0x; the
+  // host's other work decides the rest.
+  EXPECT_GE(double(s.ticks_overlapping) / double(s.ticks_with_threads), 0.15);
 }
 
 TEST_F(ThreadSamplerTest, TwoCThreadsAlternateUnderAMutexAndBothWaitForIt) {
