@@ -41,6 +41,10 @@ struct Options {
   // charts and values keep the build's results (cached), the live one shown beside them.
   bool live_rerun = false;
   std::set<std::string> only;            // --only ID...: rerun these; the rest from the cache
+  // Cached results with busy runs are measured again (issue 22). `watch` and `present` do
+  // that in their first build only: a rebuild after an edit (or a file a snippet wrote)
+  // must neither take the time to re-measure nor change the numbers the page shows.
+  bool remeasure_busy = true;
   // --strict: what is merely doubtful fails too (a fragile claim, whose verdict a single
   // run decides; a slide that does not fit its stage in `check`).
   bool strict = false;

@@ -90,10 +90,10 @@ SnippetLookup look_up_snippets(const Plan& plan, const Toolchains& tools, const 
       KeyHistory history(*store);
       // Timings measured while the machine was busy are not final: a later build measures
       // them again rather than serving (or `check` verifying) what the load made of them.
-      // Not on stage, and not for snippets --only leaves alone: there the build's results
-      // stand, and the one snippet asked for is what runs.
-      bool busy = hit && hit->busy_runs > 0 && timed_ids.count(s.spec.id) && !options.live_rerun &&
-                  (options.only.empty() || named_by_only);
+      // Not on stage, not in watch's rebuilds after its first, and not for snippets --only
+      // leaves alone: there the build's results stand, and what was asked for is what runs.
+      bool busy = hit && hit->busy_runs > 0 && timed_ids.count(s.spec.id) && options.remeasure_busy &&
+                  !options.live_rerun && (options.only.empty() || named_by_only);
       if (busy)
         status.detail(fmt::format("snippet '{}' reruns: {} of its {} stored runs were made while the machine was busy",
                                   s.spec.id, hit->busy_runs, hit->runs.size()));

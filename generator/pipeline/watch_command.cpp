@@ -226,6 +226,7 @@ int run_watch(const Options& options, Status& status, Runners runners) {
       code = exit_input_error;
     }
     if (code == exit_ok || code == exit_deck_failed) warm.end_build();  // (a deck with mistakes asked for little)
+    build.remeasure_busy = false;  // the session's first build did; edits only rebuild
     if (interrupted()) break;
 
     // The newest deck written is served whatever its claims or snippets say: their

@@ -140,6 +140,21 @@ TEST_F(Pipeline, ResultsWithBusyRunsAreMeasuredAgainByTheNextBuild) {
   EXPECT_EQ(snippet_report("a")["from_cache"], true);
 }
 
+// watch and present re-measure busy results in their first build only: a rebuild after an
+// edit keeps the numbers the page shows (and the preview stays fast).
+TEST_F(Pipeline, RebuildsThatDoNotRemeasureBusyResultsServeThem) {
+  snippet("a.sh");
+  const std::string shown = "```run\nfile: a.sh\nruns: 2\nwarmup: 0\nshow: [output, timing]\n```\n";
+  runner.script["a"] = {{.wall = 1.0, .other_cpu = 0.5}, {.wall = 1.0}};
+  ASSERT_EQ(build(shown), 0) << status.all_errors();
+  ASSERT_EQ(runner.snippet_runs.size(), 2u);
+  options.remeasure_busy = false;
+  ASSERT_EQ(build(shown + "\nAn edit.\n"), 0) << status.all_errors();
+  EXPECT_EQ(runner.snippet_runs.size(), 2u) << "a rebuild re-measured a busy result";
+  EXPECT_EQ(snippet_report("a")["from_cache"], true);
+  EXPECT_EQ(snippet_report("a")["busy_runs"], 1);
+}
+
 TEST(ResultReport, AFailureIsAnErrorWithTheCompilersWords) {
   PlannedSnippet snippet;
   snippet.spec.id = "broken";
