@@ -66,7 +66,14 @@ async def download(i):
 async def fetch_all():
     await asyncio.gather(*(asyncio.create_task(download(i), name=f"fetch-{i}") for i in range(2)))
 
+# Each task waits for the other at a barrier, so both pool workers take one: a single
+# worker taking both (as the pool may) would leave a lane fewer.
+def start_worker(barrier):
+    global together
+    together = barrier
+
 def child(i):
+    together.wait(timeout=30)
     with dt.span("child work"):
         spin(20_000)
 
@@ -77,8 +84,9 @@ if __name__ == "__main__":
         for t in threads: t.join()
         dt.counter("queue", depth=2)
         asyncio.run(fetch_all())
-        with mp.get_context("fork").Pool(2) as pool:
-            pool.map(child, range(4))
+        ctx = mp.get_context("fork")
+        with ctx.Pool(2, initializer=start_worker, initargs=(ctx.Barrier(2),)) as pool:
+            pool.map(child, range(2), chunksize=1)
 )";
 
 TEST(TraceProducers, PythonHelperWithThreadsTasksAndProcesses) {
@@ -95,7 +103,7 @@ TEST(TraceProducers, PythonHelperWithThreadsTasksAndProcesses) {
   ASSERT_EQ(std::system(command.c_str()), 0) << command;
 
   std::vector<std::string> files = read_traces(out);
-  ASSERT_GE(files.size(), 2u) << "the parent and at least one pool worker write a file each";
+  ASSERT_EQ(files.size(), 3u) << "the parent and both pool workers write a file each";
   Trace trace = merged_or_fail(files);
 
   std::set<std::string> processes, lanes, spans;
