@@ -313,8 +313,9 @@ ClaimResult bound(const ClaimSpec& c, const Results& results, const ClaimContext
     needed = fmt::format("between {} and {}", describe_bound(*c.above, *above, show), describe_bound(*c.below, *below, show));
   else if (below) needed = fmt::format("below {}", describe_bound(*c.below, *below, show));
   else needed = fmt::format("above {}", describe_bound(*c.above, *above, show));
-  std::string label = fmt::format("{}'s {}", name_of(c.value.id, ctx),
-                                  c.value.metric == "wall" ? std::string("wall time") : metric_label(c.value.metric, unit));
+  // "the speedup of 4 processes": the value shown carries the unit, so the label does not.
+  std::string metric_words = metric_label(c.value.metric, "");
+  std::string label = fmt::format("the {} of {}", metric_words, name_of(c.value.id, ctx));
   std::string stat_words =
       c.value.stat == Statistic::median ? "" : fmt::format(" ({})", statistic_name(c.value.stat));
 
@@ -327,8 +328,9 @@ ClaimResult bound(const ClaimSpec& c, const Results& results, const ClaimContext
     r.measured = d.interval.estimate;
     r.procedure = "observed over the runs made (a fact about them, not a statistical claim)";
     std::string which = c.value.stat == Statistic::min ? "smallest" : c.value.stat == Statistic::max ? "largest" : "count";
-    r.verdict = fmt::format("observed: the {} of {} run{} of {} was {} ({})", which, values.size(),
-                            values.size() == 1 ? "" : "s", label, show(d.interval.estimate), needed);
+    r.verdict = fmt::format("observed: the {} {} of {} over {} run{} was {} ({})", which, metric_words,
+                            name_of(c.value.id, ctx), values.size(), values.size() == 1 ? "" : "s",
+                            show(d.interval.estimate), needed);
     if (r.outcome == ClaimOutcome::fails) r.verdict = "contradicted: " + r.verdict;
     r.evidence = fmt::format("{}: {}; min {}, max {}; {}", name, samples_note(s, c.value.metric, unit),
                              format_metric_value(s.min, c.value.metric, unit),

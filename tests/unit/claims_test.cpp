@@ -263,11 +263,11 @@ TEST(Claims, ValueBoundsOnARecordedMetric) {
   // (seven runs: a median's first look is at six, and leaving one out must still decide)
   ClaimResult below = check_one("value: sw.m.ns_per_switch\nbelow: 5000\n", rs);
   EXPECT_EQ(below.outcome, ClaimOutcome::holds);
-  EXPECT_EQ(below.verdict, "sw's ns_per_switch (ns) was 1.26 µs (likely 1.20 µs to 1.30 µs)");
+  EXPECT_EQ(below.verdict, "the ns_per_switch of sw was 1.26 µs (likely 1.20 µs to 1.30 µs)");
   EXPECT_TRUE(has(below.evidence, "needed below 5.00 µs")) << below.evidence;
   ClaimResult max = check_one("value: sw.m.ns_per_switch.max\nbelow: 1301\n", rs);
   EXPECT_TRUE(max.observed_fact);
-  EXPECT_TRUE(max.verdict.starts_with("observed: the largest of 7 runs")) << max.verdict;
+  EXPECT_TRUE(max.verdict.starts_with("observed: the largest ns_per_switch of sw over 7 runs")) << max.verdict;
   EXPECT_EQ(check_one("value: sw.m.ns_per_switch\nabove: 5000\n", rs).outcome, ClaimOutcome::fails);
   EXPECT_EQ(check_one("value: sw.m.ns_per_switch\nbelow: 1270\n", rs).outcome, ClaimOutcome::undecided);
   EXPECT_EQ(check_one("value: sw.m.ns_per_switch.max\nbelow: 1301\n", rs).outcome, ClaimOutcome::holds);
