@@ -35,11 +35,13 @@ before(async () => {
     '',
   ].join('\n'));
   // A claim compares quick with slow, so the two are measured together; slow counts its
-  // runs in a file, so the test sees that rerunning quick does not run slow again.
+  // runs in a file, so the test sees that rerunning quick does not run slow again. The
+  // file is outside the folders present watches: a write into snippets/ would start a
+  // rebuild, and its new deck would reach the page at a moment the test does not expect.
   fs.writeFileSync(path.join(workDir, 'snippets', 'quick.py'), 'print("quick")\n');
   fs.writeFileSync(path.join(workDir, 'snippets', 'slow.py'), [
     'import os, time',
-    'with open(os.path.join(os.environ["DECKGEN_SNIPPETS"], "slow-runs.txt"), "a") as f:',
+    'with open(os.path.join(os.path.dirname(os.environ["DECKGEN_SNIPPETS"]), "slow-runs.txt"), "a") as f:',
     '    f.write("run\\n")',
     'time.sleep(0.3)',
     '',
@@ -149,7 +151,7 @@ test('▶ reruns the snippet alone and streams its output; the build\'s numbers 
 
     // ▶ on a snippet a claim compares: it alone runs again, with its own run count; the
     // claim keeps the build's verdict and shows the live estimate beside the build's.
-    const slowRuns = () => fs.readFileSync(path.join(workDir, 'snippets', 'slow-runs.txt'), 'utf8').split('\n').length - 1;
+    const slowRuns = () => fs.readFileSync(path.join(workDir, 'slow-runs.txt'), 'utf8').split('\n').length - 1;
     const slowRunsBefore = slowRuns();
     const verdict = () => page.evaluate(() => document.querySelector('.claim').className);
     assert.match(await verdict(), /\bok\b/, 'the build decided the claim');

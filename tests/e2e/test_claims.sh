@@ -83,7 +83,7 @@ expect_exit 1 "$DECKGEN" check "$WORK/deck" -o "$WORK/deck.html" --report "$WORK
 # Every claim's verdict line, the holding ones too, in the chart's words.
 expect_stderr 'slides.md:[0-9]+:1: claim holds: the fast one was 2(\.0)?× faster than the slow one \(t\) \(likely '
 expect_stderr 'claim holds: same and the fast one are within 1\.5× of each other'
-expect_stderr "error: claim undecided: not yet decided whether spread's t \\(s\\) is below 1\\.00 s: too few runs to tell"
+expect_stderr "error: claim undecided: not yet decided whether the t of spread is below 1\\.00 s: too few runs to tell"
 expect_stderr 'slides.md:[0-9]+:1: error: claim undecided'
 # The author's advice under it, in the terminal only.
 expect_stderr 'its first look needs 6 runs \(3 so far\)'
