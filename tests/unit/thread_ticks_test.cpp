@@ -13,8 +13,12 @@
 #include <fstream>
 #include <map>
 
+#include "measure/claims.h"
+#include "measure/snippet_result.h"
+#include "read/option_blocks.h"
 #include "run/thread_sampler.h"
 #include "run/thread_samples.h"
+#include "run/thread_trace.h"
 
 namespace deckgen {
 namespace {
@@ -189,8 +193,9 @@ TEST(ThreadTicks, TwoThreadsOfAProcessThatUsedOneCpuAreNotBothRunning) {
   }
 }
 
-// A thread waiting in futex is in `lock`, whoever holds it: the GIL's waiter.
-TEST(ThreadTicks, AThreadBlockedInFutexWaitsForALockWhileTheOtherRuns) {
+// Two Python threads computing: one holds the GIL and runs, the other waits for it in
+// futex; they hand it over every 5 ms.
+ThreadSamples gil_handoffs() {
   RecordedProc proc;
   proc.children(kLauncher, kLauncher, "101");
   ThreadTicks ticks(kLauncher, std::chrono::milliseconds(1), proc.view(2));
@@ -202,7 +207,12 @@ TEST(ThreadTicks, AThreadBlockedInFutexWaitsForALockWhileTheOtherRuns) {
     proc.thread(101, 103, "python3", first_holds ? Reading{'S', 1, 0, blocked_in(SYS_futex)} : Reading{'R', 1, uint64_t(now)});
     ticks.sample(now);
   }
-  ThreadSamples s = ticks.finish();
+  return ticks.finish();
+}
+
+// A thread waiting in futex is in `lock`, whoever holds it: the GIL's waiter.
+TEST(ThreadTicks, AThreadBlockedInFutexWaitsForALockWhileTheOtherRuns) {
+  ThreadSamples s = gil_handoffs();
   EXPECT_EQ(s.ticks_overlapping, 0u);
   for (int tid : {102, 103}) {
     const SampledThread& t = thread_of(s, tid);
@@ -210,6 +220,38 @@ TEST(ThreadTicks, AThreadBlockedInFutexWaitsForALockWhileTheOtherRuns) {
     EXPECT_EQ(ticks_in(t, ThreadState::running, kMs), uint64_t(kTicks / 2)) << tid;
     EXPECT_EQ(t.intervals.size(), 4u) << tid;  // the handoffs, and nothing between them
   }
+}
+
+// Issue 26, item 3: "two Python threads never compute together: overlap below 5%" holds,
+// and the same claim on two processes fails: the recorded readings through the metrics
+// every run yields, into the claim.
+SnippetResult runs_of(const std::string& id, const ThreadSamples& samples) {
+  SnippetResult r;
+  r.id = id;
+  std::vector<double> overlap;
+  for (int run = 0; run < 7; ++run) {  // the same picture at every run
+    RunRecord record;
+    record.wall_seconds = 0.02;
+    record.exit_code = 0;
+    r.runs.push_back(record);
+    overlap.push_back(thread_metrics(samples).at("threads.overlap").first);
+  }
+  r.metrics["threads.overlap"] = MetricSeries{"%", overlap};
+  summarize_runs(r);
+  return r;
+}
+
+TEST(ThreadTicks, TheGilClaimHoldsOnThreadsAndFailsOnProcesses) {
+  Results results;
+  results["gil"] = runs_of("gil", gil_handoffs());
+  results["procs"] = runs_of("procs", two_computing_processes(2));
+  const SourcePos at{"deck/x.md", 7, 1};
+  auto outcome = [&](const std::string& id) {
+    ClaimSpec claim = parse_claim_block(fmt::format("value: {}.threads.overlap\nbelow: 5\n", id), at);
+    return check_claims({claim}, results, ClaimContext{0.95, {2, 2}, {}}).at(0).outcome;
+  };
+  EXPECT_EQ(outcome("gil"), ClaimOutcome::holds);
+  EXPECT_EQ(outcome("procs"), ClaimOutcome::fails);
 }
 
 // Threads and processes that come and go between ticks: a process found through a
