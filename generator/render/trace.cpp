@@ -11,6 +11,7 @@
 #include <tuple>
 
 #include "measure/units.h"
+#include "render/trace_events.h"
 
 namespace deckgen {
 namespace {
@@ -73,89 +74,22 @@ int clamp_to_int(double v) {
                                      double{std::numeric_limits<int>::max()}));
 }
 
-// Reads the events of one file through nlohmann's parser callback: each event object is
-// handled when it closes and then discarded, so the document is never held whole.
+// Reads the events of one file (render/trace_events.h walks its shape and hands over each
+// event as it closes) into `out`.
 class FileReader {
  public:
   FileReader(Collected& out, std::string where) : out_(out), where_(std::move(where)) {}
 
   void read(const std::string& text) {
-    auto callback = [this](int depth, json::parse_event_t event, json& parsed) {
-      return on_parse_event(depth, event, parsed);
+    auto on_event = [this](json& event, size_t number) {
+      event_number_ = number;
+      take_event(event);
     };
-    try {
-      json skeleton = json::parse(text, callback);  // the events were taken out already
-      (void)skeleton;
-    } catch (const json::parse_error& e) {
-      throw Malformed{where_ + "not valid JSON: " + without_exception_prefix(e.what())};
-    } catch (const json::out_of_range& e) {
-      // nlohmann refuses a number no double holds (1e999) rather than make it infinite:
-      // a time or a value that could never be drawn, so the trace cannot be either.
-      throw Malformed{fmt::format("{}{} (near event #{}): too large for a double", where_,
-                                  without_exception_prefix(e.what()), event_number_)};
-    } catch (const json::exception& e) {
-      throw Malformed{where_ + "unreadable JSON: " + without_exception_prefix(e.what())};
-    }
-    if (root_ == Root::unknown)
-      throw Malformed{where_ + "not a trace: expected a JSON array of events or an object with "
-                               "\"traceEvents\""};
-    if (root_ == Root::object && !saw_events_)
-      throw Malformed{where_ + "not a trace: the JSON object has no \"traceEvents\" array"};
+    if (std::optional<std::string> unreadable = for_each_trace_event(text, on_event))
+      throw Malformed{where_ + *unreadable};
   }
 
  private:
-  enum class Root { unknown, array, object };
-
-  static std::string without_exception_prefix(std::string what) {
-    // "[json.exception.parse_error.101] parse error at line 1, ..." → "parse error at ..."
-    if (!what.empty() && what[0] == '[') {
-      size_t close = what.find("] ");
-      if (close != std::string::npos) what.erase(0, close + 2);
-    }
-    return what;
-  }
-
-  bool on_parse_event(int depth, json::parse_event_t event, json& parsed) {
-    using E = json::parse_event_t;
-    // Checked before anything deeper is built: nesting 100,000 deep crashed deckgen.
-    if (depth > kMaxTraceNesting)
-      throw Malformed{fmt::format("{}JSON nested more than {} levels deep (near event #{})", where_,
-                                  kMaxTraceNesting, event_number_)};
-    if (depth == 0 && (event == E::object_start || event == E::array_start)) {
-      root_ = event == E::object_start ? Root::object : Root::array;
-      events_depth_ = root_ == Root::array ? 1 : 2;
-      in_events_ = root_ == Root::array;
-      saw_events_ = in_events_;
-      return true;
-    }
-    if (root_ == Root::object && depth == 1) {
-      if (event == E::key) {
-        last_key_ = parsed.get<std::string>();
-        return last_key_ == "traceEvents";   // the rest (metadata, ...) is skipped unread
-      }
-      if (event == E::array_start && last_key_ == "traceEvents") {
-        in_events_ = saw_events_ = true;
-        return true;
-      }
-      if (event == E::array_end) in_events_ = false;
-      return true;
-    }
-    if (!in_events_ || depth != events_depth_) return true;
-    switch (event) {
-      case E::object_start:
-        ++event_number_;
-        return true;
-      case E::object_end:
-        take_event(parsed);
-        return false;   // handled: drop it from the document
-      case E::value:
-      case E::array_start:
-        throw Malformed{fmt::format("{}event #{} is not a JSON object", where_, event_number_ + 1)};
-      default:
-        return true;
-    }
-  }
-
   std::string describe(const json& e) const {
     std::string name = string_at(e, "name");
     std::string phase = string_at(e, "ph");
@@ -279,23 +213,9 @@ class FileReader {
   }
 
   Collected& out_;
-  std::string where_;   // "" or "file 2: "
-  Root root_ = Root::unknown;
-  int events_depth_ = 1;
-  bool in_events_ = false, saw_events_ = false;
-  std::string last_key_;
-  size_t event_number_ = 0;
+  std::string where_;        // "" or "file 2: "
+  size_t event_number_ = 0;  // of the event being taken, for messages
 };
-
-// Some producers stream an array and never close it; chrome://tracing accepts that.
-std::string closed_array(const std::string& text) {
-  size_t first = text.find_first_not_of(" \t\r\n");
-  size_t last = text.find_last_not_of(" \t\r\n");
-  if (first == std::string::npos || text[first] != '[' || text[last] == ']') return {};
-  std::string closed = text.substr(0, text[last] == ',' ? last : last + 1);
-  closed += ']';
-  return closed;
-}
 
 // Pairs each E with the latest open B of its thread, in time order (ties in input order).
 // A B left open is closed at `end_us` and marked unfinished.
@@ -471,9 +391,8 @@ std::variant<Trace, TraceError> merge_traces(const std::vector<std::string>& fil
     std::string where = files.size() > 1 ? fmt::format("file {}: ", i + 1) : std::string();
     if (auto too_large = check_trace_size(files[i].size(), max_bytes))
       return TraceError{where + too_large->message};
-    std::string closed = closed_array(files[i]);
     try {
-      FileReader(collected, where).read(closed.empty() ? files[i] : closed);
+      FileReader(collected, where).read(files[i]);
     } catch (const Malformed& m) {
       return TraceError{m.message};
     }

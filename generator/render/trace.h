@@ -39,6 +39,8 @@
 #include <variant>
 #include <vector>
 
+#include "render/trace_events.h"  // kMaxTraceNesting
+
 namespace deckgen {
 
 struct TraceEvent {
@@ -103,8 +105,6 @@ inline constexpr size_t kMaxTraceBytes = size_t{256} << 20;
 inline constexpr size_t kMaxTraceEvents = 1'000'000;
 // Distinct lanes (threads, tasks, counters); a slide shows a dozen.
 inline constexpr size_t kMaxTraceLanes = 10'000;
-// JSON nesting (the event array, an event, its args, ...). Chromium's deepest is about 6.
-inline constexpr int kMaxTraceNesting = 64;
 // 2^53 µs (285 years): every µs of it is exact in a double.
 inline constexpr double kMaxTraceMicroseconds = 9007199254740992.0;
 

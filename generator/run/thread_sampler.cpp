@@ -12,6 +12,7 @@
 #include <charconv>
 #include <cmath>
 #include <cstdlib>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -102,6 +103,7 @@ struct ThreadEntry {
 
 struct ProcessEntry {
   int task_dir = -1;             // /proc/PID/task, kept open
+  int pid = 0;
   size_t index = 0;              // into ThreadSamples::processes
   uint64_t found_tick = 0;       // the last tick a children list named it at
   clockid_t cpu_clock{};         // the process's CPU-time clock (clock_getcpuclockid)
@@ -122,13 +124,14 @@ int usable_cpus() {
 
 }  // namespace
 
-struct ThreadSampler::State {
+struct ThreadTicks::State {
   // Descriptors kept open across ticks (five per thread): well inside the usual limit of
   // 1,024, with room for deckgen's own.
   int fd_budget = 600;
   pid_t root;
   int64_t interval_ns;
-  int cpus = usable_cpus();
+  ProcView view;
+  int cpus;
   ThreadSamples samples;
   std::unordered_map<int, ProcessEntry> processes;
   ProcFile root_children{&fd_budget};
@@ -164,10 +167,11 @@ struct ThreadSampler::State {
     }
     ProcessEntry& p = processes[pid];
     p.found_tick = tick;
-    std::string path = "/proc/" + std::to_string(pid) + "/task";
+    std::string path = view.root + "/" + std::to_string(pid) + "/task";
     p.task_dir = ::open(path.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
     if (p.task_dir < 0) return nullptr;
-    p.has_clock = ::clock_getcpuclockid(pid, &p.cpu_clock) == 0;
+    p.pid = pid;
+    p.has_clock = view.process_cpu_ns || ::clock_getcpuclockid(pid, &p.cpu_clock) == 0;
     p.index = samples.processes.size();
     samples.processes.push_back({pid, {}});
     return &p;
@@ -257,9 +261,9 @@ struct ThreadSampler::State {
   // threads about that many ran; the ones that ran least (schedstat) are taken as waiting.
   void judge_queued(ProcessEntry& p, size_t first, int64_t now) {
     if (!p.has_clock) return;
-    timespec cpu{};
-    if (::clock_gettime(p.cpu_clock, &cpu) != 0) return;
-    const int64_t cpu_ns = int64_t{cpu.tv_sec} * 1'000'000'000 + cpu.tv_nsec;
+    std::optional<int64_t> read = process_cpu_ns(p);
+    if (!read) return;
+    const int64_t cpu_ns = *read;
     const int64_t before = p.cpu_ns, elapsed = now - p.cpu_read_at;
     p.cpu_ns = cpu_ns, p.cpu_read_at = now;
     if (before < 0 || elapsed <= 0) return;
@@ -271,6 +275,13 @@ struct ThreadSampler::State {
     if (r.size() <= allowed) return;
     std::stable_sort(r.begin(), r.end(), [](const Taken* a, const Taken* b) { return a->ran_ns > b->ran_ns; });
     for (size_t i = allowed; i < r.size(); ++i) r[i]->state = ThreadState::runnable, r[i]->cpu = -1;
+  }
+
+  std::optional<int64_t> process_cpu_ns(const ProcessEntry& p) const {
+    if (view.process_cpu_ns) return view.process_cpu_ns(p.pid);
+    timespec cpu{};
+    if (::clock_gettime(p.cpu_clock, &cpu) != 0) return std::nullopt;
+    return int64_t{cpu.tv_sec} * 1'000'000'000 + cpu.tv_nsec;
   }
 
   void take(ProcessEntry& p, int pid, int tid) {
@@ -315,6 +326,7 @@ struct ThreadSampler::State {
   }
 
   void finish() {
+    samples.short_threads = 0;
     for (const SampledThread& t : samples.threads) samples.short_threads += t.samples == 1;
     timespec cpu{};
     ::clock_gettime(CLOCK_THREAD_CPUTIME_ID, &cpu);
@@ -324,28 +336,48 @@ struct ThreadSampler::State {
   }
 };
 
-ThreadSampler::ThreadSampler(pid_t root, std::chrono::nanoseconds interval) : state_(std::make_unique<State>()) {
-  state_->root = root;
-  state_->interval_ns = std::max<int64_t>(interval.count(), 100'000);
-  state_->samples.interval_ns = state_->interval_ns;
-  state_->root_children_path = "/proc/" + std::to_string(root) + "/task/" + std::to_string(root) + "/children";
+ThreadTicks::ThreadTicks(pid_t root, std::chrono::nanoseconds interval, ProcView view)
+    : state_(std::make_unique<State>()) {
+  State& s = *state_;
+  s.root = root;
+  s.interval_ns = std::max<int64_t>(interval.count(), 100'000);
+  s.samples.interval_ns = s.interval_ns;
+  s.cpus = view.cpus > 0 ? view.cpus : usable_cpus();
+  s.root_children_path = view.root + "/" + std::to_string(root) + "/task/" + std::to_string(root) + "/children";
+  s.view = std::move(view);
+}
+
+ThreadTicks::~ThreadTicks() = default;
+
+int64_t ThreadTicks::interval_ns() const { return state_->interval_ns; }
+
+void ThreadTicks::sample(int64_t now_ns) { state_->sample(now_ns); }
+
+void ThreadTicks::missed(uint64_t ticks) { state_->samples.missed_ticks += ticks; }
+
+ThreadSamples ThreadTicks::finish() {
+  state_->finish();
+  return std::move(state_->samples);
+}
+
+ThreadSampler::ThreadSampler(pid_t root, std::chrono::nanoseconds interval) : ticks_(root, interval) {
   thread_ = std::thread([this] {
-    State& s = *state_;
+    const int64_t interval_ns = ticks_.interval_ns();
     int64_t next = monotonic_ns();
     while (!stopping_.load(std::memory_order_relaxed)) {
-      s.sample(monotonic_ns());
-      next += s.interval_ns;
+      ticks_.sample(monotonic_ns());
+      next += interval_ns;
       int64_t now = monotonic_ns();
-      if (now >= next + s.interval_ns) {  // fell behind: the ticks in between are missed
-        int64_t missed = (now - next) / s.interval_ns;
-        s.samples.missed_ticks += uint64_t(missed);
-        next += missed * s.interval_ns;
+      if (now >= next + interval_ns) {  // fell behind: the ticks in between are missed
+        int64_t missed = (now - next) / interval_ns;
+        ticks_.missed(uint64_t(missed));
+        next += missed * interval_ns;
       }
       timespec wake = to_timespec(next);
       while (::clock_nanosleep(CLOCK_MONOTONIC, TIMER_ABSTIME, &wake, nullptr) == EINTR) {
       }
     }
-    s.finish();
+    samples_ = ticks_.finish();  // on this thread: its CPU time is the sampler's
   });
 }
 
@@ -359,7 +391,7 @@ ThreadSampler::~ThreadSampler() {
 ThreadSamples ThreadSampler::stop() {
   stopping_ = true;
   if (thread_.joinable()) thread_.join();
-  return std::move(state_->samples);
+  return std::move(samples_);
 }
 
 }  // namespace deckgen

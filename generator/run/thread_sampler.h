@@ -13,12 +13,51 @@
 
 #include <atomic>
 #include <chrono>
+#include <cstdint>
+#include <functional>
 #include <memory>
+#include <optional>
+#include <string>
 #include <thread>
 
 #include "run/thread_samples.h"
 
 namespace deckgen {
+
+// Where the ticks read from: the real /proc, or a tree of recorded readings that tests lay
+// out the same way (PID/task/TID/{stat,schedstat,syscall,wchan,children}) and change
+// between ticks.
+struct ProcView {
+  std::string root = "/proc";
+  int cpus = 0;   // the CPUs the snippet may run on; 0: those deckgen may run on
+  // A process's CPU time so far in ns, or nothing when it cannot be read. Empty: the
+  // process's CPU-time clock (clock_getcpuclockid), which /proc has no file for.
+  std::function<std::optional<int64_t>(int pid)> process_cpu_ns;
+};
+
+// The sampling itself, one tick at a time: what ThreadSampler's thread does at each tick
+// of the clock, and what tests drive over recorded readings at times of their choosing,
+// so that the classification (who ran, who waited for a CPU) is checked on known input
+// whatever the machine's load.
+class ThreadTicks {
+ public:
+  ThreadTicks(pid_t root, std::chrono::nanoseconds interval, ProcView view = {});
+  ~ThreadTicks();
+  ThreadTicks(const ThreadTicks&) = delete;
+  ThreadTicks& operator=(const ThreadTicks&) = delete;
+
+  int64_t interval_ns() const;
+  // Reads every thread below the root once, as of `now_ns` (CLOCK_MONOTONIC).
+  void sample(int64_t now_ns);
+  // Ticks skipped because the sampler fell behind.
+  void missed(uint64_t ticks);
+  // What was recorded, with the calling thread's CPU time as the sampler's. Call once.
+  ThreadSamples finish();
+
+ private:
+  struct State;
+  std::unique_ptr<State> state_;
+};
 
 class ThreadSampler {
  public:
@@ -32,8 +71,8 @@ class ThreadSampler {
   ThreadSamples stop();
 
  private:
-  struct State;
-  std::unique_ptr<State> state_;
+  ThreadTicks ticks_;
+  ThreadSamples samples_;
   std::atomic<bool> stopping_{false};
   std::thread thread_;
 };

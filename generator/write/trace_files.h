@@ -7,8 +7,10 @@
 
 namespace deckgen {
 
-// Concatenates the events of each trace-*.json text (an array, or an object with
-// traceEvents). Texts that are not JSON are skipped: the timeline reports them.
+// Concatenates the events of each trace-*.json text, read as the timeline reads them
+// (render/trace_events.h: an array, closed or not, or an object with traceEvents). Texts
+// unreadable as a trace (not JSON, nested too deep, an event that is not an object) are
+// skipped whole: the timeline reports them.
 std::string merged_trace_json(const std::vector<std::string>& traces);
 
 }  // namespace deckgen

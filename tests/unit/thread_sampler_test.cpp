@@ -103,14 +103,15 @@ TEST_F(ThreadSamplerTest, TwoPythonThreadsComputingTakeTurnsUnderTheGil) {
   }
 }
 
-TEST_F(ThreadSamplerTest, TwoProcessesComputeTogetherOnTwoCores) {
-  if (std::thread::hardware_concurrency() < 2)
-    GTEST_SKIP() << "one core: two processes cannot run at once here; the test can only show that they never wait "
-                    "for each other, which the GIL test's opposite already covers";
+// Whether the two ran at the same moment depends on the machine's other work, so that
+// is checked on recorded readings (thread_ticks_test.cpp: ThreadTicks.
+// TwoProcessesComputeTogetherOnTwoCores, and what one core shows). What load cannot
+// change is checked here: neither waits for the other, whatever the number of cores.
+TEST_F(ThreadSamplerTest, TwoComputingProcessesWaitForNothingButACpu) {
   std::string spin = "import time\nend = time.monotonic() + 0.5\nwhile time.monotonic() < end: pass\n";
   RunOutcome o = run({"/bin/sh", "-c", fmt::format("{0} -c '{1}' & {0} -c '{1}'; wait", kPython, spin)});
   const ThreadSamples& s = *o.threads;
-  // Neither waits for the other: no lock, no I/O, in either process.
+  // No lock, no I/O, in either process: running, or ready to.
   int computing = 0;
   for (const SampledThread& t : s.threads) {
     if (!t.name.starts_with("python") || t.samples < 50) continue;
@@ -120,19 +121,6 @@ TEST_F(ThreadSamplerTest, TwoProcessesComputeTogetherOnTwoCores) {
     EXPECT_GE(share(times, ThreadState::running) + share(times, ThreadState::runnable), 0.8) << t.tid;
   }
   EXPECT_EQ(computing, 2);
-  // Running together most of the time needs two free cores: on a machine busy with other
-  // work (which the runner measures) they queue behind it, and that is what the
-  // sampler must then say.
-  double other_cores = o.other_cpu_seconds.value_or(0) / std::max(o.usage.wall_seconds, 1e-3);
-  if (other_cores > 0.3)
-    GTEST_SKIP() << fmt::format("the rest of the machine used {:.1f} cores meanwhile: whether both ran at once is not "
-                                "what this run can show",
-                                other_cores);
-  // More overlap than two threads under the GIL can show (at most 10% of samples, by the
-  // GIL test above). Not "most of the time": on the 2-vCPU build VM, idle, two processes
-  // overlapped in 23-26% of samples, as its two C threads reached only 1.1x-2.0x; the
-  // host's other work decides the rest.
-  EXPECT_GE(double(s.ticks_overlapping) / double(s.ticks_with_threads), 0.15);
 }
 
 TEST_F(ThreadSamplerTest, TwoCThreadsAlternateUnderAMutexAndBothWaitForIt) {

@@ -26,5 +26,19 @@ TEST(TraceFiles, SkipsWhatIsNotJsonOrNestedTooDeep) {
   EXPECT_FALSE(nlohmann::json::parse(merged, nullptr, false).is_discarded());
 }
 
+// The file beside the deck is read by the timeline's own reader (render/trace_events.h),
+// so the two agree on which files are traces.
+TEST(TraceFiles, TakesAnArrayLeftOpenAsTheTimelineDoes) {
+  std::string merged = merged_trace_json({"[{\"ts\":1},{\"ts\":2},\n", R"([{"ts":3}])"});
+  EXPECT_EQ(merged, R"({"displayTimeUnit":"ms","traceEvents":[{"ts":1},{"ts":2},{"ts":3}]})"
+                    "\n");
+}
+
+TEST(TraceFiles, SkipsATextWhoseEventIsNotAnObjectWhole) {
+  std::string merged = merged_trace_json({R"([{"ts":1},2,{"ts":3}])", R"({"otherData":{}})", R"([{"ts":4}])"});
+  EXPECT_EQ(merged, R"({"displayTimeUnit":"ms","traceEvents":[{"ts":4}]})"
+                    "\n");
+}
+
 }  // namespace
 }  // namespace deckgen
