@@ -52,7 +52,8 @@ SourcePos error_position(const Node& block, const std::string& message) {
 
 }  // namespace
 
-void draw_diagrams(Deck& deck, const EntryStore* cache, std::vector<std::string>* cache_warnings) {
+void draw_diagrams(Deck& deck, const EntryStore* cache, std::vector<std::string>* cache_warnings,
+                   std::chrono::milliseconds time_limit) {
   std::vector<const Node*> blocks;
   for (const Slide& s : deck.slides) {
     collect(s.body, blocks);
@@ -79,7 +80,12 @@ void draw_diagrams(Deck& deck, const EntryStore* cache, std::vector<std::string>
     if (!dot)
       throw InputError(block->pos, "cannot draw this diagram: Graphviz's `dot` is not installed",
                        "install it (Debian: apt-get install graphviz, or run scripts/setup)");
-    ProcessResult run = run_process(*dot, kDotArgs, block->literal, std::chrono::seconds(60));
+    ProcessResult run = run_process(*dot, kDotArgs, block->literal, time_limit);
+    if (run.timed_out)
+      throw InputError(block->pos,
+                       fmt::format("dot did not finish drawing this diagram within {} s and was stopped",
+                                   time_limit.count() / 1000.0),
+                       "draw a smaller graph; an image= or a file dot reads that is a FIFO or a device waits forever");
     if (!run.started || run.exit_code != 0 || run.out.find("<svg") == std::string::npos) {
       std::string why = run.started ? run.err : run.error;
       while (!why.empty() && (why.back() == '\n' || why.back() == ' ')) why.pop_back();

@@ -142,7 +142,9 @@ SnippetResult measure_snippet(const PlannedSnippet& snippet, const RawSnippetRun
   r.warmup_seconds = raw.warmup_seconds;
   if (raw.compile_failed) {
     r.outcome = Outcome::failed;
-    r.failure = "compilation failed";
+    r.failure = raw.compile_timed_out ? fmt::format("compilation timed out after {} s",
+                                                    snippet.spec.compile_timeout.count() / 1000.0)
+                                      : "compilation failed";
     r.compile_output = clean_output(raw.compile_error, raw.compile_error.size()).text;
     return r;
   }

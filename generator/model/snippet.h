@@ -34,6 +34,9 @@ struct SnippetSpec {
   std::optional<std::string> stdin_data;
   std::map<std::string, std::string> env;
   std::chrono::milliseconds timeout{30000};
+  // How long the compile may take (`compile_timeout:`): a slide's example that compiles
+  // for two minutes is a mistake, and a `#include` of a FIFO blocks a compiler forever.
+  std::chrono::milliseconds compile_timeout{120000};
   int runs = 5;
   int warmup = 1;
   bool show_code = true, show_output = true, show_timing = false;

@@ -71,7 +71,7 @@ SnippetSpec parse_run_block(std::string_view yaml, const SourcePos& block) {
   v.collect_key_errors(key_errors);
   bool has_file = false;
   v.for_each_key(root, "run block",
-                 {"file", "id", "lang", "args", "stdin", "env", "timeout", "runs", "warmup", "show", "region",
+                 {"file", "id", "lang", "args", "stdin", "env", "timeout", "compile_timeout", "runs", "warmup", "show", "region",
                   "trace", "expect", "lines", "output-location"},
                  [&](const std::string& key, const YAML::Node& value) {
                    if (key == "file") spec.display_file = v.scalar(value, key), has_file = true, spec.file_pos = v.pos(value);
@@ -89,6 +89,9 @@ SnippetSpec parse_run_block(std::string_view yaml, const SourcePos& block) {
                    if (key == "env") spec.env = v.string_map(value, key);
                    if (key == "timeout")
                      spec.timeout = std::chrono::milliseconds(std::lround(v.number(value, key, 0.001, 3600) * 1000));
+                   if (key == "compile_timeout")
+                     spec.compile_timeout =
+                         std::chrono::milliseconds(std::lround(v.number(value, key, 0.001, 3600) * 1000));
                    if (key == "runs") spec.runs = static_cast<int>(v.integer(value, key, 1, 1000));
                    if (key == "warmup") spec.warmup = static_cast<int>(v.integer(value, key, 0, 100));
                    if (key == "region") spec.region = v.scalar(value, key), spec.region_pos = v.pos(value);

@@ -40,6 +40,10 @@ constexpr int kShareLevels = 10;          // CPU share drawn in steps of 10% opa
 constexpr double kMinShareOpacity = 0.06; // a span that never ran still shows as a tint
 constexpr int kMaxLegendEntries = 10;
 constexpr size_t kMaxInstantTags = 6;     // per lane; more instants keep their marks only
+// What a name may take in a tooltip or the legend (a 50 MB span name made a 50 MB SVG,
+// issue 24): about 200 characters, then "…".
+constexpr double kLongestNamePx = 200 * kSmallFont * 0.56;
+constexpr size_t kMaxCounterSeries = 10;  // per counter lane; fifty lines on one lane read as none
 // A timeline of few lanes gets taller rows, up to kMaxStretch times, towards this height:
 // about what a slide with a heading leaves free, so the drawing fills the slide at 1:1
 // instead of leaving its lower half empty (the labels keep their size).
@@ -354,7 +358,8 @@ class TimelineWriter {
 
   void draw_lane_label(const std::string& name, double y, const std::string& second_line = {}) {
     std::string shown = svg::fit(name, kFont, label_width_ - 12);
-    std::string tooltip = shown != name ? fmt::format("<title>{}</title>", svg::text(name)) : "";
+    std::string tooltip =
+        shown != name ? fmt::format("<title>{}</title>", svg::text(svg::fit(name, kSmallFont, kLongestNamePx))) : "";
     body_ += fmt::format("<text x=\"{}\" y=\"{}\">{}{}</text>\n", num(kMargin + 12), num(y),
                          tooltip, svg::text(shown));
     if (!second_line.empty())
@@ -428,6 +433,9 @@ class TimelineWriter {
     std::map<std::pair<std::string, int>, std::string> shares;   // (colour, level) -> path
     std::string labels;
     Cluster cluster;
+    // The whole pixels the last span drawn wide covers: a span nested below the last row
+    // that covers the same ones adds nothing to see (100,000 nested spans made a 3 MB SVG).
+    long last_left = -1, last_right = -1;
     auto flush = [&] {
       if (cluster.count == 0) return;
       if (cluster.count > 1) merged_spans_ += cluster.count, any_merged_mixed_ |= cluster.mixed;
@@ -453,6 +461,12 @@ class TimelineWriter {
         continue;
       }
       flush();
+      const long left = std::lround(x), right = std::lround(x + w);
+      if (span.depth > row && left == last_left && right == last_right) {
+        ++hidden_deep_spans_;
+        continue;
+      }
+      last_left = left, last_right = right;
       note_name(span.name, span.dur_us);
       const std::string& colour = colour_of(span.name);
       if (span.cpu_us && span.dur_us > 0) {
@@ -478,7 +492,8 @@ class TimelineWriter {
 
   // The span's name inside its bar when it fits, and a tooltip with its numbers.
   std::string span_label(const TraceEvent& span, double x, double w, double bar_y) {
-    std::string tooltip = fmt::format("{}: {}", span.name, format_duration(span.dur_us / 1e6));
+    std::string tooltip =
+        fmt::format("{}: {}", svg::fit(span.name, kSmallFont, kLongestNamePx), format_duration(span.dur_us / 1e6));
     if (span.cpu_us) tooltip += fmt::format(", CPU {}", format_duration(*span.cpu_us / 1e6));
     if (span.unfinished) tooltip += " (never ended)";
     std::string name = svg::fit(span.name, kSmallFont, w - 8);
@@ -545,25 +560,35 @@ class TimelineWriter {
     auto y_of = [&](double v) {
       return high > low ? y_bottom - (v - low) / (high - low) * (y_bottom - y_top) : y_bottom;
     };
+    size_t drawn = 0;
     for (const auto& [key, unused] : series) {
+      if (drawn++ == kMaxCounterSeries) {
+        hidden_series_ += series.size() - kMaxCounterSeries;
+        break;
+      }
+      // Values within half a pixel of each other make one vertical stroke over their
+      // range, ending at the last: a path no longer than the plot is wide, however many
+      // values (20,000 values of 50 series made a 6 MB SVG, issue 24).
       std::string d;
-      double last_px = -1;
-      bool started = false;
+      double column_x = -1, low_y = 0, high_y = 0, last_y = 0;
+      auto end_column = [&] {
+        if (column_x < 0) return;
+        if (low_y != high_y) d += fmt::format("V{}V{}V{}", num(low_y), num(high_y), num(last_y));
+      };
       for (size_t index : lane.counters) {
         const auto& values = trace_.counters[index].counter_values;
         auto it = values.find(key);
         if (it == values.end()) continue;
         double x = scale_.x(trace_.counters[index].ts_us), y = y_of(it->second);
-        if (!started) {
-          d += fmt::format("M{} {}", num(x), num(y));
-          started = true;
-        } else if (x - last_px < 0.5) {
-          d += fmt::format("V{}", num(y));    // same pixel: a vertical stroke shows the range
-        } else {
-          d += fmt::format("H{}V{}", num(x), num(y));
+        if (column_x >= 0 && x - column_x < 0.5) {
+          low_y = std::min(low_y, y), high_y = std::max(high_y, y), last_y = y;
+          continue;
         }
-        last_px = x;
+        end_column();
+        d += column_x < 0 ? fmt::format("M{} {}", num(x), num(y)) : fmt::format("H{}V{}", num(x), num(y));
+        column_x = x, low_y = high_y = last_y = y;
       }
+      end_column();
       d += fmt::format("H{}", num(plot_x1_));
       std::string name = series.size() > 1 ? lane.thread_name + "." + key : lane.thread_name;
       body_ += fmt::format("<path fill=\"none\" stroke=\"{}\" stroke-width=\"2\" d=\"{}\"/>\n",
@@ -601,7 +626,8 @@ class TimelineWriter {
     body_ += fmt::format("<g class=\"legend\" font-size=\"{}\">\n", num(kSmallFont));
     for (const Entry& e : entries) {
       double swatch = e.shape == Entry::running ? 40 : 22;
-      double w = swatch + svg::text_width(e.label, kSmallFont) + 18;
+      const std::string label = svg::fit(e.label, kSmallFont, kLongestNamePx);
+      double w = swatch + svg::text_width(label, kSmallFont) + 18;
       if (x > kMargin && x + w > right) x = kMargin, y += kLegendRow;
       double cy = y + kLegendRow / 2;
       switch (e.shape) {
@@ -629,11 +655,11 @@ class TimelineWriter {
       double text_x = e.colour.empty() ? x : x + swatch;
       // A label wider than a narrow drawing (one in a column) goes on as many rows as it
       // needs, and the next entry starts a row of its own.
-      std::vector<std::string> lines = svg::wrap(e.label, kSmallFont, right - text_x);
+      std::vector<std::string> lines = svg::wrap(label, kSmallFont, right - text_x);
       for (size_t i = 0; i < lines.size(); ++i)
         body_ += fmt::format("<text x=\"{}\" y=\"{}\">{}</text>\n", num(text_x), num(cy + 6 + double(i) * kLegendRow),
                              svg::text(lines[i]));
-      x = text_x + svg::text_width(e.label, kSmallFont) + 18;
+      x = text_x + svg::text_width(label, kSmallFont) + 18;
       if (lines.size() > 1) y += double(lines.size() - 1) * kLegendRow, x = right;
     }
     body_ += "</g>\n";
@@ -656,6 +682,12 @@ class TimelineWriter {
         notes.push_back(fmt::format("{} later state changes not kept (the trace keeps 200,000): the drawing ends early",
                                     format_count(s->dropped_intervals)));
     }
+    if (hidden_series_ > 0)
+      notes.push_back(fmt::format("{} more counter series not drawn (at most {} a lane)", format_count(double(hidden_series_)),
+                                  kMaxCounterSeries));
+    if (hidden_deep_spans_ > 0)
+      notes.push_back(fmt::format("{} spans nested below the last row not drawn: they cover no pixel the span around them "
+                                  "does not", format_count(double(hidden_deep_spans_))));
     if (hidden_lanes_ > 0)
       notes.push_back(fmt::format("{} more lane{} not shown", hidden_lanes_, hidden_lanes_ == 1 ? "" : "s"));
     for (const std::string& w : trace_.warnings) notes.push_back(w);
@@ -727,6 +759,8 @@ class TimelineWriter {
   std::map<std::string, double> span_time_;   // drawn spans' total time per name, for the legend
   std::vector<std::string> instant_names_, series_names_;
   size_t merged_spans_ = 0;
+  size_t hidden_series_ = 0;      // counter series past kMaxCounterSeries in their lane
+  size_t hidden_deep_spans_ = 0;  // spans below the last row with their drawn parent's pixels
   bool any_merged_mixed_ = false, any_cpu_ = false;
   std::array<double, std::size(kStateStyles)> state_time_{};   // drawn states' time, for the legend
   std::vector<int> cpu_ids_;                                     // CPU rows drawn

@@ -182,7 +182,7 @@ void compile_snippet(PreparedSnippet& p, size_t index, size_t count, const Execu
     // (beside the source or under -I{snippets}) wins; custom compile commands get it too.
     if (!ctx.helpers_dir.empty()) compile.env.emplace("CPATH", ctx.helpers_dir.string());
     compile.work_dir = build.path();
-    compile.timeout = std::chrono::minutes(5);
+    compile.timeout = s.spec.compile_timeout;
     if (auto program = find_executable(compile.argv[0])) compile.argv[0] = program->string();
     if (ctx.show_command) ctx.show_command(fmt::format("snippet '{}': compiling: {}", s.spec.id, shell_words(compile.argv)));
     RunOutcome c = runner.run(compile);
@@ -191,8 +191,15 @@ void compile_snippet(PreparedSnippet& p, size_t index, size_t count, const Execu
     raw.compile_seconds = c.usage.wall_seconds;
     if (!c.started || c.timed_out || c.signal != 0 || c.exit_code != 0) {
       raw.compile_failed = true;
+      raw.compile_timed_out = c.started && c.timed_out;
       raw.compile_error = !c.started ? fmt::format("cannot start {}: {}", compile.argv[0], c.start_error)
                                      : c.err + c.out;
+      if (raw.compile_timed_out)
+        raw.compile_error += fmt::format(
+            "{}the compiler did not finish within {} s and was stopped: a `#include` of a FIFO or a device waits "
+            "forever; give the block a longer `compile_timeout:` if it really needs more time",
+            raw.compile_error.empty() || raw.compile_error.ends_with('\n') ? "" : "\n",
+            s.spec.compile_timeout.count() / 1000.0);
       raw.last = c;
     } else if (programs && fs::is_regular_file(exe)) {
       programs->keep(s, exe, CompiledProgram{c.usage.wall_seconds, c.err + c.out});

@@ -25,6 +25,7 @@ struct RawSnippetRuns {
   std::string id;
   bool compiled = false;
   bool compile_failed = false;
+  bool compile_timed_out = false;  // stopped after the block's compile_timeout
   std::string compile_error;     // could not start the compiler, or its diagnostics
   double compile_seconds = 0;    // with compile_reused: what the build that compiled it took
   bool compile_reused = false;   // the program came from a ProgramCache: nothing was compiled

@@ -7,6 +7,7 @@
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/post.hpp>
 #include <boost/asio/steady_timer.hpp>
+#include <boost/asio/write.hpp>
 #include <boost/beast/core/flat_buffer.hpp>
 #include <boost/beast/core/tcp_stream.hpp>
 #include <boost/beast/http.hpp>
@@ -25,6 +26,7 @@
 #include "serve/event_stream.h"
 #include "serve/live_access.h"
 #include "serve/live_reload.h"
+#include "serve/shared_text_body.h"
 #include "serve/slide_changes.h"
 #include "util/text.h"
 
@@ -46,6 +48,19 @@ constexpr std::chrono::seconds kIdleTimeout{30};
 // that lasts does not spin the server's thread, and one that clears is soon over.
 constexpr std::chrono::milliseconds kFirstAcceptRetry{10};
 constexpr std::chrono::milliseconds kLongestAcceptRetry{1000};
+
+// The most connections (requests and event streams together) served at once. A speaker
+// has a few tabs open, each with an event stream and a browser's few connections; beyond
+// this a client gets a 503 and the connection is closed, so that many slow or idle clients
+// cannot take deckgen's file descriptors and memory (issue 24).
+constexpr size_t kMaxConnections = 64;
+const std::string kTooManyText = "503: deckgen serves at most " + std::to_string(kMaxConnections) +
+                                 " connections at once; close some tabs and reload\n";
+const std::string kTooManyConnections = "HTTP/1.1 503 Service Unavailable\r\n"
+                                        "Content-Type: text/plain; charset=utf-8\r\n"
+                                        "Content-Length: " + std::to_string(kTooManyText.size()) + "\r\n"
+                                        "Connection: close\r\n"
+                                        "\r\n" + kTooManyText;
 
 // Whether a Host header names this server: the loopback by name or address, with any
 // port, or the address the server was started on (--host). Anything else is refused, a
@@ -82,6 +97,12 @@ struct DeckState {
   // which slides to replace (serve/slide_changes.h); an older page reloads.
   std::deque<PageVersion> recent;
   static constexpr size_t kRecentVersions = 8;
+  // Counts publish() and show_error() calls: what the served page was made from.
+  uint64_t changes = 0;
+  // The page as served (with the live-reload script), made once per change and shared by
+  // every answer until the next one, and the `changes` it was made at.
+  mutable std::shared_ptr<const std::string> served;
+  mutable uint64_t served_at = 0;
   // Tells this server's versions from those of a deckgen that ran before it on the same
   // port: a page still open from then must reload, whatever version number it shows.
   const std::string run = [] {
@@ -126,11 +147,28 @@ struct DeckState {
     uint64_t version;
     std::string error;
     std::vector<std::string> measured_live;
+    uint64_t changes;
     std::string state_json() const { return reload_state_json(version, error, measured_live); }
   };
   Snapshot snapshot() const {
     std::lock_guard lock(mutex);
-    return {page, version, error, measured_live};
+    return {page, version, error, measured_live, changes};
+  }
+
+  // The page with its live-reload script: one shared copy, not one per connection (15
+  // slow readers of a big deck took 1.7 GB, issue 24). Made outside the lock, on the
+  // server's thread (the only caller), so the watch loop never waits for it.
+  std::shared_ptr<const std::string> served_page(LiveControls controls) const {
+    {
+      std::lock_guard lock(mutex);
+      if (served && served_at == changes) return served;
+    }
+    Snapshot now = snapshot();
+    auto made = std::make_shared<const std::string>(
+        with_live_reload(*now.page, now.version, now.error, controls, now.measured_live, run));
+    std::lock_guard lock(mutex);
+    if (changes == now.changes) served = made, served_at = now.changes;
+    return made;
   }
 };
 
@@ -156,7 +194,7 @@ struct Access {
 };
 
 bool is_events_request(std::string_view target) { return target.substr(0, target.find('?')) == kEventsPath; }
-using Response = http::response<http::string_body>;
+using Response = http::response<SharedTextBody>;
 
 // The whole of what is served. Every answer is no-store: the deck changes under the
 // same URL with every rebuild.
@@ -164,10 +202,13 @@ Response answer(const Request& request, const DeckState& deck, std::string_view 
   Response response{http::status::ok, request.version()};
   response.keep_alive(request.keep_alive());
   response.set(http::field::cache_control, "no-store");
-  auto reply = [&response](http::status status, std::string body, std::string_view type) {
+  auto reply_shared = [&response](http::status status, std::shared_ptr<const std::string> body, std::string_view type) {
     response.result(status);
     response.set(http::field::content_type, type);
     response.body() = std::move(body);
+  };
+  auto reply = [&reply_shared](http::status status, std::string body, std::string_view type) {
+    reply_shared(status, std::make_shared<const std::string>(std::move(body)), type);
   };
   std::string_view target = request.target();
   // "%20" and friends, as a browser sends a deck name with a space; a malformed escape
@@ -204,12 +245,9 @@ Response answer(const Request& request, const DeckState& deck, std::string_view 
     reply(http::status::method_not_allowed, "405\n", "text/plain; charset=utf-8");
     response.set(http::field::allow, "GET, HEAD");
   } else if (path == "/" || path == deck_path) {
-    DeckState::Snapshot now = deck.snapshot();
-    reply(http::status::ok,
-          with_live_reload(*now.page, now.version, now.error,
-                           access.presenting() ? LiveControls::reruns : LiveControls::reload_only, now.measured_live,
-                           deck.run),
-          "text/html; charset=utf-8");
+    reply_shared(http::status::ok,
+                 deck.served_page(access.presenting() ? LiveControls::reruns : LiveControls::reload_only),
+                 "text/html; charset=utf-8");
   } else if (path == kChangesPath) {
     uint64_t from = 0;
     std::string given = query_value(target, "from");
@@ -221,13 +259,13 @@ Response answer(const Request& request, const DeckState& deck, std::string_view 
   } else if (path == kErrorPath) {
     reply(http::status::ok, deck.snapshot().error, "text/plain; charset=utf-8");
   } else if (auto file = deck.file(path)) {
-    reply(http::status::ok, *file, "application/json");
+    reply_shared(http::status::ok, std::move(file), "application/json");
   } else {
     reply(http::status::not_found, "404\n", "text/plain; charset=utf-8");
   }
   // A HEAD answer says how long the GET answer would be, and carries no body.
-  const size_t length = response.body().size();
-  if (head) response.body().clear();
+  const size_t length = SharedTextBody::size(response.body());
+  if (head) response.body() = nullptr;
   response.content_length(length);
   return response;
 }
@@ -262,7 +300,7 @@ class Connection : public std::enable_shared_from_this<Connection> {
     if (error) {  // not HTTP: say so once, then hang up
       response_ = Response{http::status::bad_request, 11};
       response_.set(http::field::content_type, "text/plain; charset=utf-8");
-      response_.body() = "400\n";
+      response_.body() = std::make_shared<const std::string>("400\n");
       response_.keep_alive(false);
       response_.prepare_payload();
     } else if (request_.method() == http::verb::get && is_events_request(request_.target()) &&
@@ -330,10 +368,25 @@ struct DeckServer::Impl {
       if (error) return retry_accept_later();
       retry_delay = kFirstAcceptRetry;
       std::erase_if(connections, [](const std::weak_ptr<Connection>& c) { return c.expired(); });
+      if (connections.size() + events.subscriber_count() >= kMaxConnections) {
+        refuse(std::move(socket));
+        return accept_next();
+      }
       auto connection = std::make_shared<Connection>(std::move(socket), deck, deck_path, access, events);
       connections.push_back(connection);
       connection->start();
       accept_next();
+    });
+  }
+
+  // Over kMaxConnections: a short 503, then the connection is closed. The answer fits in
+  // the socket's buffer, so a client that never reads cannot hold it.
+  static void refuse(tcp::socket socket) {
+    auto held = std::make_shared<tcp::socket>(std::move(socket));
+    asio::async_write(*held, asio::buffer(kTooManyConnections), [held](beast::error_code, size_t) {
+      beast::error_code ignored;
+      held->shutdown(tcp::socket::shutdown_both, ignored);
+      held->close(ignored);
     });
   }
 
@@ -428,6 +481,7 @@ void DeckServer::publish(std::string page, std::vector<TextSpan> slides, std::ma
     ++impl_->deck.version;
     impl_->deck.error.clear();
     impl_->deck.measured_live = std::move(measured_live);
+    ++impl_->deck.changes;
   }
   impl_->tell_pages(changes);
 }
@@ -436,6 +490,7 @@ void DeckServer::show_error(std::string message) {
   {
     std::lock_guard lock(impl_->deck.mutex);
     impl_->deck.error = std::move(message);
+    ++impl_->deck.changes;
   }
   impl_->tell_pages();
 }

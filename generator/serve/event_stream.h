@@ -26,6 +26,8 @@ class EventHub {
   void subscribe(boost::asio::ip::tcp::socket socket, const std::string& first_data);
   // Sends `data` (as a `name` event, see server_sent_event) to every subscriber. Any thread.
   void broadcast(const std::string& data, const std::string& name = {});
+  // How many streams are open (for the server's connection cap). On the server's thread.
+  size_t subscriber_count();
   // Ends every stream. On the server's thread.
   void close_all();
 

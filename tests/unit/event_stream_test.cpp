@@ -9,6 +9,7 @@
 #include <sys/time.h>
 #include <unistd.h>
 
+#include <cerrno>
 #include <string>
 #include <utility>
 
@@ -50,6 +51,20 @@ class Subscription {
       ssize_t n = ::read(fd_, buffer, sizeof buffer);
       if (n <= 0) return std::exchange(received_, {});
       received_.append(buffer, static_cast<size_t>(n));
+    }
+  }
+  // Reads until the stream ends; the bytes read, and in `error` 0 for an end of file or
+  // the read's errno (EAGAIN: the 10 s passed with nothing more).
+  size_t drain(int& error) {
+    size_t total = std::exchange(received_, {}).size();
+    char buffer[65536];
+    for (;;) {
+      ssize_t n = ::read(fd_, buffer, sizeof buffer);
+      if (n <= 0) {
+        error = n == 0 ? 0 : errno;
+        return total;
+      }
+      total += static_cast<size_t>(n);
     }
   }
   bool closed_by_server() {
@@ -114,6 +129,36 @@ TEST(EventStream, PagesArePushedEveryNewDeckAndEveryFailure) {
 
   server.stop();  // ends the streams: the pages see the end, not a hang
   EXPECT_TRUE(page.closed_by_server());
+}
+
+// A page that never reads its stream is dropped once 8 MiB wait for it, instead of
+// being buffered for without bound (+0.55 MB per rebuild per such client, issue 24).
+TEST(EventStream, ASubscriberThatNeverReadsIsDropped) {
+  DeckServer server("deck.html");
+  int port = server.start("127.0.0.1", 0);
+  server.publish("<html><body>ONE</body></html>");
+  Subscription stalled(port);
+  ASSERT_TRUE(stalled.connected());
+  ASSERT_NE(stalled.next_event().find("data: "), std::string::npos);
+  // 100 events of 1 MB while the page reads nothing: far more than the socket's buffers.
+  const std::string big(1 << 20, 'x');
+  for (int i = 0; i < 100; ++i) server.tell_rerun(big);
+  // The server took every event before the page reads again: its answer to another page
+  // comes after them (one thread, in order).
+  Subscription later(port);
+  ASSERT_NE(later.next_event().find("data: "), std::string::npos);
+  // What reaches the stalled page is what the buffers held, then the end (or a reset),
+  // not all 100 MB followed by waiting for more.
+  int last_errno = 0;
+  const size_t received = stalled.drain(last_errno);
+  EXPECT_LT(received, size_t{50} << 20);
+  EXPECT_NE(last_errno, EAGAIN) << "the stalled page was not dropped: it waited for more";
+  // The other page still gets every event.
+  server.tell_rerun("{}");
+  std::string event;
+  while (!(event = later.next_event()).empty() && event.find("data: {}\n") == std::string::npos) {
+  }
+  EXPECT_NE(event, "");
 }
 
 TEST(LiveReload, TheScriptListensForPushesAndDoesNotPoll) {

@@ -2,6 +2,7 @@
 // step grammars, splitting highlighted code into lines, source positions through the
 // reader's spacing of fence lines, input errors, and warnings reaching the terminal.
 #include <gtest/gtest.h>
+#include <sys/stat.h>
 
 #include "cache/cache_store.h"
 #include "draw/diagrams.h"
@@ -146,6 +147,22 @@ TEST_F(LayoutReader, ADotErrorNamesTheLineDotComplainsAbout) {
   } catch (const InputError& e) {
     EXPECT_EQ(e.where().line, 5) << e.message();
     EXPECT_NE(e.message().find("dot cannot draw this diagram"), std::string::npos) << e.message();
+  }
+}
+
+// dot opening an image that is a FIFO waits forever (issue 24, item 5): stopped after
+// the time limit, with an error at the block. (The limit is short here; the hang is not.)
+TEST_F(LayoutReader, ADotThatNeverEndsIsStoppedWithAnErrorAtItsBlock) {
+  fs::path fifo = dir.path() / "never.png";
+  ASSERT_EQ(::mkfifo(fifo.c_str(), 0600), 0);
+  Deck deck = read(fmt::format("# T\n\n```dot\ndigraph {{ a [image=\"{}\"]; }}\n```\n", fifo.string()));
+  try {
+    draw_diagrams(deck, nullptr, nullptr, std::chrono::milliseconds(500));
+    FAIL() << "no error";
+  } catch (const InputError& e) {
+    EXPECT_EQ(e.where().line, 3) << e.message();
+    EXPECT_NE(e.message().find("dot did not finish drawing this diagram within 0.5 s"), std::string::npos)
+        << e.message();
   }
 }
 

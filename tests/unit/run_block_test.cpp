@@ -25,6 +25,7 @@ TEST(RunBlock, DefaultsWhenOnlyTheFileIsGiven) {
   EXPECT_EQ(s.runs, 5);
   EXPECT_EQ(s.warmup, 1);
   EXPECT_EQ(s.timeout, std::chrono::seconds(30));
+  EXPECT_EQ(s.compile_timeout, std::chrono::seconds(120));
   EXPECT_TRUE(s.show_code);
   EXPECT_TRUE(s.show_output);
   EXPECT_FALSE(s.show_timing);
@@ -36,7 +37,7 @@ TEST(RunBlock, DefaultsWhenOnlyTheFileIsGiven) {
 TEST(RunBlock, EveryOption) {
   SnippetSpec s = parse_run_block(
       "file: a.py\nid: my-id\nlang: python\nargs: [\"1\", two]\nstdin: hello\nenv: {A: \"1\", B: x}\n"
-      "timeout: 2.5\nruns: 3\nwarmup: 0\nshow: [output, timing]\nregion: main\ntrace: true\n"
+      "timeout: 2.5\ncompile_timeout: 7\nruns: 3\nwarmup: 0\nshow: [output, timing]\nregion: main\ntrace: true\n"
       "expect:\n  exit: 3\n  stdout: done\n  stdout_matches: \"took \\\\d+\"\n  stderr: warn\n  fails: true\n",
       kBlock);
   EXPECT_EQ(s.id, "my-id");
@@ -45,6 +46,7 @@ TEST(RunBlock, EveryOption) {
   EXPECT_EQ(s.stdin_data, "hello");
   EXPECT_EQ(s.env.at("B"), "x");
   EXPECT_EQ(s.timeout, std::chrono::milliseconds(2500));
+  EXPECT_EQ(s.compile_timeout, std::chrono::seconds(7));
   EXPECT_EQ(s.runs, 3);
   EXPECT_EQ(s.warmup, 0);
   EXPECT_FALSE(s.show_code);

@@ -22,6 +22,7 @@
 #include "serve/live_access.h"
 #include "serve/live_reload.h"
 #include "test_support.h"
+#include "util/files.h"
 #include "write/page.h"
 
 namespace fs = std::filesystem;
@@ -408,6 +409,62 @@ TEST(DeckServer, StopClosesConnectionsABrowserKeepsOpen) {
   EXPECT_LT(std::chrono::steady_clock::now() - before, std::chrono::seconds(10));
   EXPECT_EQ(::read(sock, buffer, sizeof buffer), 0);
   ::close(sock);
+}
+
+// This process's resident memory, from /proc/self/status.
+size_t resident_bytes() {
+  std::string status;
+  if (!read_file("/proc/self/status", status)) return 0;
+  size_t at = status.find("VmRSS:");
+  return at == std::string::npos ? 0 : std::stoul(status.substr(at + 6)) * 1024;
+}
+
+// Fifteen clients that ask for a big deck and read one byte of it share one copy of the
+// page: a copy each took 1.7 GB for a big deck (issue 24).
+TEST(DeckServer, SlowReadersOfABigDeckShareOnePage) {
+  DeckServer server("deck.html");
+  int port = server.start("127.0.0.1", 0);
+  server.publish("<html><body>" + std::string(16 << 20, 'x') + "</body></html>");
+  ASSERT_GT(http_get(port, "/").size(), size_t{16} << 20);  // the served page is made once
+  const auto before = static_cast<long long>(resident_bytes());
+  std::vector<int> readers;
+  for (int i = 0; i < 15; ++i) {
+    int sock = connect_to(port);
+    ASSERT_GE(sock, 0);
+    const std::string request = http_request("GET", "/");
+    ASSERT_EQ(::write(sock, request.data(), request.size()), static_cast<ssize_t>(request.size()));
+    char first;
+    ASSERT_EQ(::read(sock, &first, 1), 1);  // its answer is under way, then it stops reading
+    readers.push_back(sock);
+  }
+  const long long grown = static_cast<long long>(resident_bytes()) - before;
+  for (int sock : readers) ::close(sock);
+  EXPECT_LT(grown, 48LL << 20) << "15 slow readers of a 16 MB page took " << (grown >> 20) << " MB more";
+}
+
+// Beyond 64 connections at once, a client gets a 503 and the connection is closed;
+// once some close, the server answers again.
+TEST(DeckServer, RefusesConnectionsBeyondItsCapWithA503) {
+  DeckServer server("deck.html");
+  int port = server.start("127.0.0.1", 0);
+  server.publish("<html><body>DECK-ONE</body></html>");
+  std::vector<int> idle;
+  for (int i = 0; i < 64; ++i) {
+    int sock = connect_to(port);
+    ASSERT_GE(sock, 0);
+    idle.push_back(sock);
+  }
+  std::string refused = http_get(port, "/");  // accepted after the 64 (one thread, in order)
+  EXPECT_EQ(refused.rfind("HTTP/1.1 503", 0), 0u) << refused;
+  EXPECT_NE(refused.find("at most 64 connections at once"), std::string::npos) << refused;
+  for (int sock : idle) ::close(sock);
+  // The server notices the closes as it reads them: give it a moment, without a fixed wait.
+  std::string answer;
+  for (int tries = 0; tries < 100 && answer.find("DECK-ONE") == std::string::npos; ++tries) {
+    answer = http_get(port, "/");
+    if (answer.find("DECK-ONE") == std::string::npos) std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  }
+  EXPECT_NE(answer.find("DECK-ONE"), std::string::npos) << answer;
 }
 
 // --- deckgen present: the token, the Origin, the reruns (issue 14 item 8) -------------

@@ -100,6 +100,54 @@ TEST(Timeline, HundredThousandEventsStayUnderAMegabyteAndSaySpansWereMerged) {
   EXPECT_GT(std::stol(merged), 90000);
 }
 
+// The README's promise (an SVG under 1 MB) for the red team's shapes (issue 24, item 5).
+TEST(Timeline, HundredThousandNestedSpansStayUnderAMegabyte) {
+  const int n = 100000;
+  std::string out = "[";
+  for (int i = 0; i < n; ++i)
+    out += fmt::format(R"({}{{"ph":"X","name":"level {}","ts":{},"dur":{},"pid":1,"tid":1}})", i ? "," : "", i % 7, i,
+                       2 * (n - i));
+  std::string svg = timeline_svg(trace_of(out + "]"));
+  EXPECT_LT(svg.size(), 1u << 20);
+}
+
+// (Built with plain appends: a million fmt::format calls in this -O0 test took a minute.)
+TEST(Timeline, TwentyThousandCountersOfFiftySeriesStayUnderAMegabyte) {
+  auto value = [](int i, int k) { return std::to_string((i * 7919 + k * 104729) % 1000); };
+  std::string out = "[";
+  for (int i = 0; i < 20000; ++i) {
+    out += i ? "," : "";
+    out += R"({"ph":"C","name":"load","pid":1,"ts":)" + std::to_string(i * 10) + R"(,"args":{)";
+    for (int k = 0; k < 50; ++k) out += (k ? ",\"s" : "\"s") + std::to_string(k) + "\":" + value(i, k);
+    out += "}}";
+  }
+  std::string svg = timeline_svg(trace_of(out + "]"));
+  EXPECT_LT(svg.size(), 1u << 20);
+  EXPECT_THAT(svg, HasSubstr("40 more counter series not drawn"));
+  // Fifty counters of their own, too.
+  out = "[";
+  for (int i = 0; i < 2000; ++i)
+    for (int k = 0; k < 50; ++k)
+      out += std::string(i || k ? "," : "") + R"({"ph":"C","pid":1,"name":"c)" + std::to_string(k) +
+             R"(","ts":)" + std::to_string(i * 10) + R"(,"args":{"v":)" + value(i, k) + "}}";
+  svg = timeline_svg(trace_of(out + "]"));
+  EXPECT_LT(svg.size(), 1u << 20);
+}
+
+// (8 MB rather than the red team's 50: a name is cut to about 200 characters however
+// long it is, and the test stays quick.)
+TEST(Timeline, AHugeNameStaysUnderAMegabyte) {
+  const std::string name(8 << 20, 'n');
+  std::string trace = fmt::format(
+      R"([{{"ph":"X","name":"{0}","ts":0,"dur":1000,"pid":1,"tid":1}},{{"ph":"i","name":"{0}","ts":5,"pid":1,"tid":1}},)"
+      R"({{"ph":"C","name":"{0}","ts":5,"pid":1,"args":{{"{0}":1}}}},)"
+      R"({{"ph":"M","name":"thread_name","pid":1,"tid":1,"args":{{"name":"{0}"}}}},)"
+      R"({{"ph":"M","name":"process_name","pid":1,"args":{{"name":"{0}"}}}}])",
+      name);
+  std::string svg = timeline_svg(trace_of(trace));
+  EXPECT_LT(svg.size(), 1u << 20);
+}
+
 TEST(Timeline, NoScriptNoExternalReferences) {
   std::string svg = timeline_svg(trace_of(synthetic_trace(500, 3)));
   EXPECT_THAT(svg, Not(HasSubstr("<script")));
