@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Process hygiene (issue 24, item 6): a helper that exits before reading does not kill
 # deckgen with SIGPIPE; a helper dies with deckgen; the private temp folders a killed
-# deckgen left are removed by the next run, and nothing else is.
+# deckgen (kill -9, SIGHUP under watch) left are removed by the next run, and nothing else is.
 source "$(dirname "$0")/lib.sh"
 source "$(dirname "$0")/snippets_lib.sh"
 export TMPDIR=$WORK/tmp
@@ -56,4 +56,16 @@ expect_exit 0 "$DECKGEN" build -q "$WORK/next/deck" -o "$WORK/next/out.html"
 left=$(find "$TMPDIR" -maxdepth 1 -name 'deckgen-*' ! -name 'deckgen-someone-else' | wc -l)
 ((left == 0)) || fail "$left folder(s) of the killed deckgen left: $(ls "$TMPDIR")"
 [[ -d $TMPDIR/deckgen-someone-else/inside ]] || fail "a folder deckgen cannot prove is its own was removed"
+
+# The same after SIGHUP (a closed terminal) under `watch`, while a snippet runs.
+rm -f "$WORK/started"
+"$DECKGEN" watch "$WORK/killed/deck" -o "$WORK/killed/out.html" --port 0 >/dev/null 2>&1 &
+deckgen_pid=$!
+wait_until 60 test -e "$WORK/started" || fail "the snippet never started under watch"
+kill -HUP "$deckgen_pid"
+wait_until 20 eval '! kill -0 "$deckgen_pid" 2>/dev/null' || { fail "watch outlived SIGHUP"; kill -KILL "$deckgen_pid"; }
+wait "$deckgen_pid" 2>/dev/null
+expect_exit 0 "$DECKGEN" build -q "$WORK/next/deck" -o "$WORK/next/out.html"
+left=$(find "$TMPDIR" -maxdepth 1 -name 'deckgen-*' ! -name 'deckgen-someone-else' | wc -l)
+((left == 0)) || fail "$left folder(s) of the watch ended by SIGHUP left: $(ls "$TMPDIR")"
 finish
