@@ -1,4 +1,4 @@
-// Photographs chosen slides of a built deck (see scripts/screenshots): each slide is
+// Photographs chosen slides of built decks (see scripts/screenshots): each slide is
 // found by its heading, shown alone at 1280x720 with its details closed, and saved as
 // a PNG named after it. Fails when a slide is missing or marked overflowing.
 import { chromium } from 'playwright-core';
@@ -7,18 +7,23 @@ import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 
-const [deck, outDir] = process.argv.slice(2);
-if (!deck || !outDir) {
-  console.error('usage: node scripts/screenshots.mjs DECK.html OUT_DIR');
+const [deck, outDir, claimsDeck] = process.argv.slice(2);
+if (!deck || !outDir || !claimsDeck) {
+  console.error('usage: node scripts/screenshots.mjs DECK.html OUT_DIR CLAIMS_DECK.html');
   process.exit(2);
 }
+const decks = { example: deck, claims: claimsDeck };
+// DECKGEN_SHOTS, when set, names the pictures to take ("claims.png"); the others are left as they are.
+const only = (process.env.DECKGEN_SHOTS || '').split(/[ ,]+/).filter(Boolean);
 
 const shots = [
-  { file: 'code-and-output.png', heading: 'Four CPU-bound jobs on four threads' },
-  { file: 'chart.png', heading: 'What helped?' },
-  { file: 'timeline.png', heading: 'Two computing threads: who runs?' },
-  { file: 'threads.png', heading: "The kernel's view of the same threads" },
-  { file: 'claims.png', heading: 'Claims are checked on every build', open: 'details.claim.fail > summary' },
+  { deck: 'example', file: 'code-and-output.png', heading: 'Four CPU-bound jobs on four threads' },
+  { deck: 'example', file: 'chart.png', heading: 'What helped?' },
+  { deck: 'example', file: 'timeline.png', heading: 'Two computing threads: who runs?' },
+  { deck: 'example', file: 'threads.png', heading: "The kernel's view of the same threads" },
+  // A claim that holds and an undecided (amber) one, its evidence opened.
+  { deck: 'claims', file: 'claims.png', heading: 'Claims are checked on every build', open: 'details.claim.undecided > summary',
+    expect: ['details.claim.ok', 'details.claim.undecided'] },
 ];
 
 fs.mkdirSync(outDir, { recursive: true });
@@ -30,10 +35,14 @@ const context = await chromium.launchPersistentContext(profile, {
 });
 try {
   const page = context.pages()[0] ?? (await context.newPage());
-  // No controls or slide number in the pictures: they show the slide, not the player.
-  await page.goto(pathToFileURL(path.resolve(deck)).href + '?controls=false&progress=false&slideNumber=false');
-  await page.waitForFunction(() => window.Reveal?.isReady());
-  for (const shot of shots) {
+  let open = null;
+  for (const shot of shots.filter((s) => only.length === 0 || only.includes(s.file))) {
+    if (open !== shot.deck) {
+      // No controls or slide number in the pictures: they show the slide, not the player.
+      await page.goto(pathToFileURL(path.resolve(decks[shot.deck])).href + '?controls=false&progress=false&slideNumber=false');
+      await page.waitForFunction(() => window.Reveal?.isReady());
+      open = shot.deck;
+    }
     const found = await page.evaluate((heading) => {
       const i = Reveal.getSlides().findIndex((s) => s.querySelector('h1, h2')?.textContent === heading);
       if (i >= 0) Reveal.slide(i);
@@ -41,6 +50,9 @@ try {
     }, shot.heading);
     if (found < 0) throw new Error(`no slide headed "${shot.heading}"`);
     await page.waitForTimeout(100);
+    for (const selector of shot.expect ?? []) {
+      if (await page.locator(`section.present ${selector}`).count() === 0) throw new Error(`"${shot.heading}" shows no ${selector}`);
+    }
     if (shot.open) await page.locator(`section.present ${shot.open}`).last().click();
     const overflow = await page.evaluate(() => Reveal.getCurrentSlide().dataset.overflow);
     if (overflow) throw new Error(`"${shot.heading}" does not fit: ${overflow}`);

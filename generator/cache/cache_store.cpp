@@ -21,6 +21,7 @@ std::string_view folder_of(CacheKind kind) {
     case CacheKind::overhead: return "overhead";
     case CacheKind::highlighting: return "highlight";
     case CacheKind::diagrams: return "diagrams";
+    case CacheKind::formulas: return "math";
     case CacheKind::toolchains: return "toolchains";
     case CacheKind::key_texts: return "keys";
   }

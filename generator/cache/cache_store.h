@@ -28,7 +28,7 @@
 
 namespace deckgen {
 
-enum class CacheKind { results, programs, overhead, highlighting, diagrams, toolchains, key_texts };
+enum class CacheKind { results, programs, overhead, highlighting, diagrams, formulas, toolchains, key_texts };
 
 class CacheStore {
  public:

@@ -31,6 +31,9 @@ enum class NodeType {
   // made by the reader's layout transforms, not by the Markdown parser
   div,  // a fenced div (`::: columns`), or the content after a pause (class "fragment")
   span,  // a bracketed span (`[text]{.fragment}`): inline, its classes in attrs
+  // TeX between dollars (read/math_syntax.h): literal is the TeX, delimiters left out
+  math_inline,   // $...$
+  math_display,  // $$...$$
 };
 
 enum class Align { none, left, center, right };
@@ -113,6 +116,11 @@ inline bool is_deckgen_block(std::string_view language) {
   return language == "run" || language == "claim" || language == "chart" || language == "timeline";
 }
 
+// What a typeset formula is found by: the same TeX in the same mode is typeset once.
+inline std::string formula_key(const Node& math) {
+  return (math.type == NodeType::math_display ? "display " : "inline ") + std::string(math.literal);
+}
+
 struct Slide {
   SourcePos pos;                // where the slide starts
   NodeList body;                // top-level blocks
@@ -122,8 +130,8 @@ struct Slide {
   std::string background_color;      // a CSS colour; empty for none
 };
 
-// Something the reader understood but will not show as written (a `$math$`, a mermaid
-// block, an unknown attribute): the build goes on and the terminal says so.
+// Something the reader understood but will not show as written (a mermaid block, an
+// unknown attribute): the build goes on and the terminal says so.
 struct Warning {
   SourcePos pos;
   std::string problem;
@@ -186,6 +194,7 @@ struct Deck {
   std::vector<std::string> files;       // the Markdown files read, in order
   std::map<std::string, Asset, std::less<>> images;  // key: the image's resolved path (Node::url after reading)
   std::map<SourcePos, std::string> diagrams;  // ```dot blocks drawn as inline SVG, by the block's position
+  std::map<std::string, std::string> formulas;  // math typeset as HTML (draw/math.h), by formula_key
   std::vector<Warning> warnings;        // in reading order
 };
 

@@ -8,6 +8,7 @@
 #include "cache/cache_folder.h"
 #include "cache/cache_store.h"
 #include "draw/diagrams.h"
+#include "draw/math.h"
 #include "highlight/highlight.h"
 #include "measure/busy_claims.h"
 #include "measure/claims.h"
@@ -145,18 +146,20 @@ int build_deck(const Options& options, Status& status, Runners runners, BuiltDec
   // Answers kept between builds go through the one cache store (none under --no-cache),
   // in the deck's cache folder, claimed before anything is written into it.
   CacheStore store(cache_dir);
-  std::optional<CacheShelf> diagram_shelf, highlight_shelf;
+  std::optional<CacheShelf> diagram_shelf, highlight_shelf, math_shelf;
   if (options.use_cache) {
     try {
       store.mark();  // refuses (exit 2) a folder deckgen did not make
       diagram_shelf.emplace(store, CacheKind::diagrams, ".svg");
       highlight_shelf.emplace(store, CacheKind::highlighting, ".html");
+      math_shelf.emplace(store, CacheKind::formulas, ".html");
     } catch (const std::system_error& e) {
       status.warning(fmt::format("cannot create the cache folder: {}", e.what()));
     }
   }
   std::vector<std::string> cache_warnings;
   input_errors.collect([&] { draw_diagrams(deck, diagram_shelf ? &*diagram_shelf : nullptr, &cache_warnings); });
+  input_errors.collect([&] { typeset_math(deck, math_shelf ? &*math_shelf : nullptr, &cache_warnings); });
   input_errors.throw_if_any();
   times.lap("plan");
 

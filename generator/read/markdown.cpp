@@ -14,6 +14,7 @@
 #include <optional>
 
 #include "read/block_lines.h"
+#include "read/math_syntax.h"
 #include "util/bump_arena.h"
 
 namespace deckgen {
@@ -83,6 +84,12 @@ class Converter {
   // Fills `out`, a fresh node already in its place in the tree: building nodes in place
   // instead of returning and pushing them saves moving every node (five strings) twice.
   void convert(cmark_node* n, Node& out, const SourcePos& parent_pos, int depth = 0) {
+    if (MathMatch math; read_math_node(n, math)) {
+      out.type = math.display ? NodeType::math_display : NodeType::math_inline;
+      out.literal.assign(math.tex);
+      out.pos = position(math.line, math.column, parent_pos);
+      return;
+    }
     out.pos = position(n, parent_pos);
     if (depth > kMaxDepth) return flatten(n, out);
     out.type = type_of(n);
@@ -159,7 +166,11 @@ class Converter {
     for (cmark_event_type ev; (ev = cmark_iter_next(iter)) != CMARK_EVENT_DONE;) {
       cmark_node* cur = cmark_iter_get_node(iter);
       cmark_node_type t = cmark_node_get_type(cur);
-      if (ev == CMARK_EVENT_ENTER && (t == CMARK_NODE_TEXT || t == CMARK_NODE_CODE)) {
+      if (MathMatch math; ev == CMARK_EVENT_ENTER && read_math_node(cur, math)) {
+        text->literal += math.display ? "$$" : "$";
+        text->literal += math.tex;
+        text->literal += math.display ? "$$" : "$";
+      } else if (ev == CMARK_EVENT_ENTER && (t == CMARK_NODE_TEXT || t == CMARK_NODE_CODE)) {
         if (const char* literal = cmark_node_get_literal(cur)) text->literal += literal;
       } else if ((ev == CMARK_EVENT_ENTER && (t == CMARK_NODE_SOFTBREAK || t == CMARK_NODE_LINEBREAK)) ||
                  (ev == CMARK_EVENT_EXIT &&
@@ -192,8 +203,11 @@ class Converter {
 
  private:
   SourcePos position(cmark_node* n, const SourcePos& parent) const {
-    int line = cmark_node_get_start_line(n);
-    int column = cmark_node_get_start_column(n);
+    return position(cmark_node_get_start_line(n), cmark_node_get_start_column(n), parent);
+  }
+
+  // `line` and `column` in the parsed text (1-based; 0: unknown).
+  SourcePos position(int line, int column, const SourcePos& parent) const {
     if (line <= 0) return parent;
     if (!original_line_.empty()) line = original_line_[std::min<size_t>(line, original_line_.size()) - 1];
     return SourcePos{file_, line + line_offset_, column > 0 ? column : 1};
@@ -256,6 +270,7 @@ cmark_node* parse_with_cmark(std::string_view text, BumpArena& arena) {
     if (cmark_syntax_extension* ext = cmark_find_syntax_extension(name))
       cmark_parser_attach_syntax_extension(parser.get(), ext);
   }
+  cmark_parser_attach_syntax_extension(parser.get(), math_syntax_extension(&arena_mem));
   cmark_parser_feed(parser.get(), text.data(), text.size());
   // Not freed with cmark_node_free: that walks the whole tree to recycle memory the
   // arena is about to return whole.

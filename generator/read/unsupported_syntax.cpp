@@ -30,12 +30,12 @@ bool has_dollar_math(std::string_view text) {
   return false;
 }
 
-void warn_unsupported_syntax(const NodeList& nodes, const FileContext& ctx) {
+void warn_unsupported_syntax(const NodeList& nodes, const FileContext& ctx, bool in_table_cell) {
   for (const Node& n : nodes) {
-    if (n.type == NodeType::text && has_dollar_math(n.literal))
-      ctx.warn(locate(n.pos, ctx.text, "$"), "`$...$` math is not typeset (the deck ships no math script): shown as written",
-               "write it with Unicode (x², √n, ≤) or as an SVG image");
-    warn_unsupported_syntax(n.children, ctx);
+    if (in_table_cell && n.type == NodeType::text && has_dollar_math(n.literal))
+      ctx.warn(locate(n.pos, ctx.text, "$"), "`$...$` math in a table cell is not typeset: shown as written",
+               "move the formula out of the table, or write it with Unicode (x², √n, ≤)");
+    warn_unsupported_syntax(n.children, ctx, in_table_cell || n.type == NodeType::table_cell);
   }
 }
 

@@ -178,8 +178,24 @@ class Writer {
         out_ += "</a>";
         break;
       case NodeType::image: image(n); break;
+      case NodeType::math_inline: case NodeType::math_display: math(n); break;
       default: blocks({n}); break;
     }
+  }
+
+  void math(const Node& n) {
+    std::string_view dollars = n.type == NodeType::math_display ? "$$" : "$";
+    auto found = ctx_.formulas ? ctx_.formulas->find(formula_key(n)) : decltype(ctx_.formulas->end()){};
+    if (ctx_.formulas && found != ctx_.formulas->end() && !found->second.empty()) {
+      out_ += found->second;  // KaTeX's HTML; the TeX is inside it, for copying and screen readers
+      if (ctx_.wrote_math) *ctx_.wrote_math = true;
+      return;
+    }
+    out_ += "<span class=\"math\">";
+    out_ += dollars;
+    append_escaped(out_, n.literal);
+    out_ += dollars;
+    out_ += "</span>";
   }
 
   void image(const Node& n) {
@@ -241,7 +257,9 @@ class Writer {
   // Placeholders in alt text stay as written: an attribute shows no measured value.
   void alt_text(const NodeList& nodes) {
     for (const Node& c : nodes) {
-      if (c.type == NodeType::text || c.type == NodeType::code) append_escaped(out_, c.literal);
+      if (c.type == NodeType::text || c.type == NodeType::code || c.type == NodeType::math_inline ||
+          c.type == NodeType::math_display)
+        append_escaped(out_, c.literal);
       else if (c.type == NodeType::placeholder) written_placeholder(c);
       else if (c.type == NodeType::soft_break || c.type == NodeType::line_break) out_ += ' ';
       alt_text(c.children);

@@ -20,6 +20,11 @@ struct HtmlContext {
   std::function<void(std::string& out, const Node& placeholder)> placeholder;
   // Local images, inlined as data: URIs (keys are Node::url after reading).
   const std::map<std::string, Asset, std::less<>>* images = nullptr;
+  // Typeset math by formula_key (draw/math.h); a formula missing from it (or no map) is
+  // written as its TeX between its dollars.
+  const std::map<std::string, std::string>* formulas = nullptr;
+  // Set when a formula was written: the page then carries KaTeX's stylesheet.
+  bool* wrote_math = nullptr;
 };
 
 void render_blocks(std::string& out, const NodeList& blocks, const HtmlContext& ctx);

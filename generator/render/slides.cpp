@@ -95,6 +95,7 @@ std::vector<RenderedSlide> render_slides(const Deck& deck, const HighlightedCode
   };
   HtmlContext ctx;
   ctx.images = &deck.images;
+  ctx.formulas = &deck.formulas;
   if (views.placeholder_values)
     ctx.placeholder = [&](std::string& out, const Node& n) { write_placeholder(out, n, *views.placeholder_values); };
   ctx.code_block = [&](std::string& out, const Node& n) {
@@ -130,6 +131,7 @@ std::vector<RenderedSlide> render_slides(const Deck& deck, const HighlightedCode
     r.background_color = s.background_color;
     if (auto image = deck.images.find(s.background_image); !s.background_image.empty() && image != deck.images.end())
       r.background_image = "data:" + image->second.mime + ";base64," + base64(image->second.bytes);
+    ctx.wrote_math = &r.has_math;
     render_blocks(r.html, s.body, ctx);
     render_blocks(r.notes, s.notes, ctx);
     slides.push_back(std::move(r));

@@ -20,6 +20,7 @@ struct RenderedSlide {
   std::string css_class;         // space-separated: the slide's classes ("center", "section")
   std::string background_image;  // a data: URI, or empty
   std::string background_color;  // a CSS colour, or empty
+  bool has_math = false;         // holds typeset math: the page needs KaTeX's stylesheet
 };
 
 // What the slides show besides the Markdown: the plan's snippets and their results.

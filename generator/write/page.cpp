@@ -2,6 +2,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
+
 #include "render/html.h"
 #include "util/comment_lines.h"
 #include "util/embedded.h"
@@ -43,6 +45,37 @@ std::string_view own_asset(Asset_id id) {
     case Asset_id::deck_js: return deck;
     default: return embedded_asset(id);
   }
+}
+
+// KaTeX's stylesheet with each font inlined: every @font-face's sources, a WOFF2, a WOFF
+// and a TTF beside the stylesheet, become the one WOFF2 as a data: URI, so a deck opened
+// from file:// with no network draws its formulas in KaTeX's fonts. Made once per process.
+const std::string& math_stylesheet() {
+  static const std::string css = [] {
+    std::string_view in = embedded_asset(Asset_id::katex_css);
+    std::string out;
+    constexpr std::string_view kSource = "src:url(fonts/";
+    size_t at = 0;
+    for (size_t src; (src = in.find(kSource, at)) != std::string_view::npos;) {
+      size_t name_end = in.find(')', src);
+      size_t declaration_end = in.find_first_of(";}", src);
+      if (name_end == std::string_view::npos || declaration_end == std::string_view::npos) break;
+      std::string_view file = in.substr(src + kSource.size(), name_end - src - kSource.size());
+      std::string_view font = embedded_katex_font(file);
+      out.append(in.substr(at, src - at));
+      if (font.empty()) {  // not a WOFF2 deckgen carries: left as written
+        out.append(in.substr(src, declaration_end - src));
+      } else {
+        out += "src:url(data:font/woff2;base64,";
+        out += base64(font);
+        out += ") format(\"woff2\")";
+      }
+      at = declaration_end;
+    }
+    out.append(in.substr(at));
+    return out;
+  }();
+  return css;
 }
 
 // Each attachment as inert JSON in a <script> element that deck.js turns into a blob:
@@ -111,6 +144,8 @@ std::string write_page(const FrontMatter& meta, const std::vector<RenderedSlide>
   append_style(out, own_asset(Asset_id::theme_css));
   append_style(out, own_asset(Asset_id::highlight_css));
   append_style(out, own_asset(Asset_id::layout_css));
+  if (std::any_of(slides.begin(), slides.end(), [](const RenderedSlide& s) { return s.has_math; }))
+    append_style(out, math_stylesheet());  // only where there is math: other decks do not grow
   if (!meta.css.empty()) append_style(out, meta.css);  // the deck's own (`css:`), last: its rules win
   out += "</head>\n<body class=\"deckgen theme-";
   out += meta.theme;

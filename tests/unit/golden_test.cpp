@@ -8,6 +8,7 @@
 #include <fstream>
 
 #include "draw/diagrams.h"
+#include "draw/math.h"
 #include "plan/plan.h"
 #include "read/deck_reader.h"
 #include "render/slides.h"
@@ -35,6 +36,7 @@ std::map<std::string, SnippetResult> fake_results(const Plan& plan) {
 std::string render_for_golden(const fs::path& md) {
   Deck deck = read_deck({md});
   draw_diagrams(deck, nullptr, nullptr);
+  typeset_math(deck, nullptr, nullptr);
   std::optional<Plan> plan;
   if (!deck.snippets.empty()) plan = make_plan(deck, fs::path(DECKGEN_TEST_DATA) / "golden" / "snippets");
   std::map<std::string, SnippetResult> results = plan ? fake_results(*plan) : std::map<std::string, SnippetResult>{};

@@ -198,7 +198,7 @@ TEST_F(LayoutReader, DiagramsAreKeptInTheCacheStoreBySource) {
 }
 
 TEST_F(LayoutReader, WarningsReachTheTerminalWithTheirPlace) {
-  dir.write("deck/01.md", "# T\n\nMath $x^2$ here.\n\n```pyhton\nprint()\n```\n");
+  dir.write("deck/01.md", "# T\n\n| a |\n|---|\n| $x^2$ |\n\n```pyhton\nprint()\n```\n");
   Options options;
   options.inputs = {dir.path() / "deck"};
   options.output = dir.path() / "out/deck.html";
@@ -208,8 +208,8 @@ TEST_F(LayoutReader, WarningsReachTheTerminalWithTheirPlace) {
   EXPECT_EQ(runner.all_runs(), 0u) << "a deck without snippets ran something";
   std::string all;
   for (const std::string& w : status.warnings) all += w + "\n";
-  EXPECT_NE(all.find("01.md:3:6: warning: `$...$` math is not typeset"), std::string::npos) << all;
-  EXPECT_NE(all.find("01.md:5:1: warning: unknown code language 'pyhton'"), std::string::npos) << all;
+  EXPECT_NE(all.find("01.md:5:3: warning: `$...$` math in a table cell is not typeset"), std::string::npos) << all;
+  EXPECT_NE(all.find("01.md:7:1: warning: unknown code language 'pyhton'"), std::string::npos) << all;
 }
 
 }  // namespace
