@@ -82,7 +82,7 @@ Measured run_snippets(const Deck& deck, const Plan& plan, const Options& options
   const std::set<std::string> timed_ids = timing_sensitive_snippets(deck, plan);
   const std::vector<size_t> group = measured_together(deck, plan);
   auto report = [&](size_t i, const SnippetResult& r) {
-    report_result(plan.snippets[i], r, timed_ids.count(plan.snippets[i].spec.id) > 0, status);
+    report_result(plan.snippets[i], r, status);
   };
 
   CacheInputs base;
@@ -95,6 +95,10 @@ Measured run_snippets(const Deck& deck, const Plan& plan, const Options& options
                                           status, report);
   if (programs) programs->keys = lookup.program_keys;
   std::vector<std::optional<SnippetResult>>& results = lookup.settled;
+  // What the cache gave, so that the busy runs are told once, by the build that made them.
+  std::vector<int> busy_before(plan.snippets.size(), 0), runs_before(plan.snippets.size(), 0);
+  for (size_t i = 0; i < results.size(); ++i)
+    if (results[i]) busy_before[i] = results[i]->busy_runs, runs_before[i] = static_cast<int>(results[i]->runs.size());
   lap("cache look-up");
 
   m.provenance.overhead =
@@ -177,6 +181,11 @@ Measured run_snippets(const Deck& deck, const Plan& plan, const Options& options
                                      status.warning(warning);
                                  }, status);
   status.progress_done();
+  for (size_t i = 0; i < count; ++i) {
+    const PlannedSnippet& s = plan.snippets[i];
+    report_busy_runs(s, m.results.at(s.spec.id), busy_before[i], runs_before[i], timed_ids.count(s.spec.id) > 0,
+                     status);
+  }
   m.seconds = elapsed();
   m.provenance.git_revision = revision.get();
   lap("runs");
