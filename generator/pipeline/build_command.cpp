@@ -160,7 +160,7 @@ int build_deck(const Options& options, Status& status, Runners runners, BuiltDec
   times.lap("plan");
 
   Measured measured;
-  if (!plan.snippets.empty()) measured = run_snippets(deck, plan, options, status, runners, &times, warm);
+  if (!plan.snippets.empty()) measured = run_snippets(deck, plan, run_settings_of(options), status, runners, &times, warm);
   else if (std::any_of(deck.placeholders.begin(), deck.placeholders.end(),
                        [](const Placeholder& p) { return p.kind == Placeholder::Kind::machine; })) {
     measured.provenance.machine = probe_machine();  // {{machine.cores}} needs no run block

@@ -54,9 +54,8 @@ OtherMasks measure_under_other_masks(const Deck& deck, const Plan& plan, const O
   out.masks.push_back(std::move(first));
   for (const std::string& mask : options.compare_cpus) {
     move_to(mask, runners);
-    Options under = options;
+    RunSettings under = run_settings_of(options);
     under.cpus = mask;
-    under.compare_cpus.clear();
     status.info(fmt::format("measuring again with --cpus {}", mask));
     Measured measured = run_snippets(deck, plan, under, status, runners, nullptr, warm);
     out.failed += static_cast<size_t>(std::count_if(measured.results.begin(), measured.results.end(),
