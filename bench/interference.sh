@@ -9,10 +9,13 @@
 # runs and nothing in the repository is touched. Run it on an otherwise idle machine: the
 # idle pass measures the machine as much as the detector. A benchmark, not a test.
 #
-#   bench/interference.sh [path/to/deckgen]     (default build/deckgen)
+#   bench/interference.sh [path/to/deckgen [TALK_DIR]]   (default build/deckgen, and the workshop:
+#                                                         TALK_DIR/deck and TALK_DIR/snippets)
+# A small TALK_DIR (`deckgen init DIR` writes one) checks that the script works in seconds.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 deckgen=$(realpath "${1:-build/deckgen}")
+talk=$(realpath "${2:-.}")
 [[ -x $deckgen ]] || { echo "interference: build deckgen first (scripts/setup)"; exit 2; }
 work=$(mktemp -d)
 competitor=""
@@ -21,7 +24,7 @@ cleanup() {
   rm -rf "$work"
 }
 trap cleanup EXIT
-cp -r deck snippets "$work/"
+cp -r "$talk/deck" "$talk/snippets" "$work/"
 find "$work" -name __pycache__ -prune -exec rm -rf {} +
 
 check() {  # check NAME: one forced check, its report in $work/NAME.json (claims may fail: not the point)
@@ -47,7 +50,7 @@ def runs(path):
             yield s["id"], r
 
 def share(flagged, total):
-    return f"{flagged} of {total} ({100 * flagged / total:.1f}%)" if total else "none"
+    return f"{flagged} of {total} ({100 * flagged / total:.1f}%)" if total else "0 of 0 (the deck has none)"
 
 idle = list(runs(sys.argv[1]))
 flagged = sum(r["busy"] for _, r in idle)

@@ -3,6 +3,7 @@
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <map>
 
@@ -97,10 +98,14 @@ ParsedCommandLine parse_command_line(int argc, const char* const* argv) {
         ->check(CLI::Range(0.0, 1e6))
         ->needs(against);
     sub->add_option("--cpus", cpus, "Run on these CPUs only, as taskset -c would (1, 0-1, 0,2; all: every CPU "
-                                    "deckgen may use); the report and the last slide record it")
+                                    "deckgen may use); the report and the last slide record it. Several masks "
+                                    "(1,all or 0/0-1) measure the deck once per mask and show each claim per mask")
         ->check([](const std::string& list) {
-          return list == "all" || parse_cpu_list(list) ? std::string()
-                                                       : "--cpus takes CPU numbers and ranges (1, 0-1, 0,2) or all";
+          std::vector<std::string> masks = split_cpu_masks(list);
+          bool ok = !masks.empty() && std::all_of(masks.begin(), masks.end(), [](const std::string& mask) {
+            return mask == "all" || parse_cpu_list(mask).has_value();
+          });
+          return ok ? std::string() : "--cpus takes CPU numbers and ranges (1, 0-1, 0,2) or all, masks apart by / (0/0-1)";
         });
     sub->add_flag("--no-cache", no_cache, "Neither read nor store anything in the cache (DECK/.deckgen-cache)");
     sub->add_flag("--force", o.force, "Compile and rerun every snippet, trusting nothing stored, and store the new results");
@@ -172,7 +177,11 @@ ParsedCommandLine parse_command_line(int argc, const char* const* argv) {
   if (!report.empty()) o.report = report;
   if (!junit.empty()) o.junit = junit;
   if (!baseline.empty()) o.baseline = baseline;
-  if (!cpus.empty()) o.cpus = cpus;
+  if (!cpus.empty()) {
+    std::vector<std::string> masks = split_cpu_masks(cpus);
+    o.cpus = masks.front();
+    o.compare_cpus.assign(masks.begin() + 1, masks.end());
+  }
   if (regression_percent >= 0) o.fail_on_regression_percent = regression_percent;
   o.family = family == "bonferroni" ? ClaimFamily::bonferroni : ClaimFamily::each;
   if (watch->parsed()) o.command = Command::watch, o.write_deck = true;

@@ -55,6 +55,9 @@ struct Options {
   // --cpus LIST: build or check with deckgen (and so every snippet) restricted to these
   // CPUs ("1", "0-1", "all"), set before anything runs (run/cpu_affinity.h).
   std::optional<std::string> cpus;
+  // `--cpus 1,all`: the deck is also measured under each of these masks in turn, after
+  // `cpus`; every claim is decided once per mask and shown side by side (issue 22).
+  std::vector<std::string> compare_cpus;
   std::optional<std::filesystem::path> baseline;       // --baseline OLD.json: compare with an earlier report
   std::optional<double> fail_on_regression_percent;    // --fail-on-regression PCT
 

@@ -161,6 +161,9 @@ struct FrontMatter {
   // Where the "Measured on" slide goes: "end" (after every slide) or "before_last" (before
   // a closing slide such as "Questions?").
   std::string provenance = "end";
+  // `busy_notes: false`: no slide says "machine busy" (a talk); the terminal and the
+  // report still do.
+  bool busy_notes = true;
   // Keys of Quarto, Marp or presenterm that deckgen reads past (one warning names them).
   std::vector<std::pair<std::string, SourcePos>> foreign_keys;
   SourcePos pos;                      // where the front matter starts

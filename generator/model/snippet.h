@@ -40,6 +40,7 @@ struct SnippetSpec {
   int runs = 5;
   int warmup = 1;
   bool show_code = true, show_output = true, show_timing = false;
+  bool busy_notes = true;           // `busy_notes: false`: its slide never says "machine busy"
   std::string region;               // empty: show the whole file
   std::string lines;                // shown lines highlighted in steps, "1-3|5" (model/line_steps.h); empty: none
   OutputLocation output_location = OutputLocation::below;

@@ -11,11 +11,13 @@
 #include "draw/math.h"
 #include "highlight/highlight.h"
 #include "measure/busy_claims.h"
+#include "measure/busy_notes.h"
 #include "measure/claims.h"
 #include "measure/machine.h"
 #include "measure/values.h"
 #include "model/input_error.h"
 #include "pipeline/baseline_check.h"
+#include "pipeline/cpu_masks.h"
 #include "pipeline/fit_check.h"
 #include "pipeline/output_paths.h"
 #include "pipeline/run_snippets.h"
@@ -69,8 +71,9 @@ void add_live_estimates(Figures& figures, const Deck& deck, const Measured& live
 }
 
 // Measured values checked by the deck's claims and drawn in its figures.
+// `mask`: the CPU mask the claims were decided under, when there are several (cpu_masks.h).
 Figures claims_and_figures(const Deck& deck, const Measured& measured, Strictness strictness, ClaimFamily family,
-                           Status& status) {
+                           const std::string& mask, Status& status) {
   Figures f;
   const Machine& machine = measured.provenance.machine;
   f.claims = check_claims_without_load(deck.claims, measured.results, claim_context(deck, machine, family));
@@ -78,24 +81,7 @@ Figures claims_and_figures(const Deck& deck, const Measured& measured, Strictnes
     add_sampling_note(c, measured.sampling);
     f.block_html[c.spec.pos] = claim_html(c);
     // Every claim's verdict line, with the advice for the author under it (never on a slide).
-    std::string advice = c.advice.empty() ? "" : fmt::format("\n  {}", c.advice);
-    if (c.outcome == ClaimOutcome::fails)
-      status.error(fmt::format("{}: error: claim failed: {}{}", c.spec.pos, c.verdict, advice));
-    else if (c.outcome == ClaimOutcome::undecided && claim_fails_build(c, strictness))
-      status.error(fmt::format("{}: error: claim undecided: {}{}", c.spec.pos, c.verdict, advice));
-    else if (c.outcome == ClaimOutcome::undecided)  // `build` writes; `check` is what verifies
-      status.warning(fmt::format("{}: warning: claim undecided: {}{}", c.spec.pos, c.verdict, advice));
-    else if (c.outcome == ClaimOutcome::skipped && claim_fails_build(c, strictness))
-      status.error(fmt::format("{}: error: claim {} (--strict); if the deck may be built where it does not apply, "
-                               "add `skip_ok: true` to the claim block", c.spec.pos, c.verdict));
-    else if (claim_fails_build(c, strictness))
-      status.error(fmt::format("{}: error: claim is fragile (--strict): {}{}", c.spec.pos, c.verdict, advice));
-    else if (c.fragile)
-      status.warning(fmt::format("{}: warning: claim holds but is fragile: {}{}", c.spec.pos, c.verdict, advice));
-    else
-      status.info(fmt::format("{}: claim {}: {}", c.spec.pos, c.outcome == ClaimOutcome::skipped ? "skipped" : "holds",
-                              c.verdict));
-    if (claim_fails_build(c, strictness)) ++f.failed;
+    if (report_claim(c, strictness, mask, status)) ++f.failed;
   }
   // Each figure is drawn for the box it stands in: the text column, or its column.
   std::map<SourcePos, double> widths = figure_widths(deck, stage_width(deck.meta));
@@ -115,6 +101,19 @@ Figures claims_and_figures(const Deck& deck, const Measured& measured, Strictnes
     f.block_html[t.pos] = std::move(fig.html);
   }
   return f;
+}
+
+// The snippets whose timing line says "machine busy": shown, not hidden by `busy_notes:
+// false`, and a number on it moved by the busy runs.
+std::set<std::string> slides_with_busy_notes(const Deck& deck, const Plan& plan, const Results& results) {
+  std::set<std::string> ids;
+  if (!deck.meta.busy_notes) return ids;
+  for (const PlannedSnippet& s : plan.snippets) {
+    auto r = results.find(s.spec.id);
+    if (s.spec.show_timing && s.spec.busy_notes && r != results.end() && busy_runs_change_timing_line(r->second))
+      ids.insert(s.spec.id);
+  }
+  return ids;
 }
 
 // Pygments knows no lexer by that name: the block is shown uncoloured, which the author
@@ -164,7 +163,7 @@ int build_deck(const Options& options, Status& status, Runners runners, BuiltDec
   times.lap("plan");
 
   Measured measured;
-  if (!plan.snippets.empty()) measured = run_snippets(deck, plan, options, status, runners, &times, warm);
+  if (!plan.snippets.empty()) measured = run_snippets(deck, plan, run_settings_of(options), status, runners, &times, warm);
   else if (std::any_of(deck.placeholders.begin(), deck.placeholders.end(),
                        [](const Placeholder& p) { return p.kind == Placeholder::Kind::machine; })) {
     measured.provenance.machine = probe_machine();  // {{machine.cores}} needs no run block
@@ -184,10 +183,22 @@ int build_deck(const Options& options, Status& status, Runners runners, BuiltDec
   Strictness strictness = options.strict                  ? Strictness::strict
                           : options.command == Command::check ? Strictness::normal
                                                               : Strictness::lenient;
-  Figures figures = claims_and_figures(deck, decided, strictness, options.family, status);
+  const std::string first_mask = options.compare_cpus.empty() ? "" : options.cpus.value_or("all");
+  Figures figures = claims_and_figures(deck, decided, strictness, options.family, first_mask, status);
   if (options.live_rerun) add_live_estimates(figures, deck, measured);
+  // --cpus 1,all: the deck measured again under each further mask; its slides keep the
+  // first mask's runs, and every claim shows its verdict under each mask.
+  OtherMasks other_masks;
+  if (!options.compare_cpus.empty()) {
+    other_masks = measure_under_other_masks(deck, plan, options, strictness,
+                                            {first_mask, measured.provenance.machine, figures.claims}, status, runners,
+                                            warm);
+    figures.failed += other_masks.failed;
+    show_claims_per_mask(other_masks.masks, figures.block_html);
+  }
   times.lap("claims and figures");
-  SnippetViews views{&plan, &measured.results, &values, &figures.block_html};
+  std::set<std::string> busy_notes = slides_with_busy_notes(deck, plan, measured.results);
+  SnippetViews views{&plan, &measured.results, &values, &figures.block_html, &busy_notes};
 
   auto highlighter = make_pygments_highlighter(highlight_shelf ? &*highlight_shelf : nullptr);
   std::string highlight_warning;
@@ -221,7 +232,8 @@ int build_deck(const Options& options, Status& status, Runners runners, BuiltDec
     compared = check_against_baseline(*baseline, measured.results, measured.provenance.machine, deck.meta.confidence,
                                       options.fail_on_regression_percent, status);
   BuildResults results{plan,     measured.results, measured.provenance, figures.claims,
-                       strictness, compared ? &*compared : nullptr, measured.round_seed, measured.sampling.round_seed};
+                       strictness, compared ? &*compared : nullptr, measured.round_seed, measured.sampling.round_seed,
+                       &other_masks.masks};
   // Every output is written out first and only then renamed into place, together: a
   // full disk used to leave a new report, JUnit file and traces/ beside the old deck.
   StagedWrites staged;
@@ -259,7 +271,8 @@ int build_deck(const Options& options, Status& status, Runners runners, BuiltDec
   status.detail("stage times: " + times.summary());
   if (!plan.snippets.empty()) print_summary(plan, measured, status);
   if (!figures.claims.empty()) {
-    status.summary(claims_summary(figures.claims));
+    status.summary(first_mask.empty() ? claims_summary(figures.claims)
+                                      : fmt::format("with --cpus {}: {}", first_mask, claims_summary(figures.claims)));
     std::string family = family_statement(figures.claims);
     if (!family.empty()) status.info(fmt::format("claims together: {}", family));
   }

@@ -16,7 +16,7 @@ ToolInfo tool_for(const Toolchains& tools, const std::string& language) {
 }
 
 // --verbose: why a snippet did not come from the cache, in the words of its key's inputs.
-void explain_rerun(const std::string& id, const Options& options, const std::string& previous_key,
+void explain_rerun(const std::string& id, const RunSettings& options, const std::string& previous_key,
                    const std::string& key, Status& status) {
   std::vector<std::string> why;
   if (options.force) why.push_back("--force");
@@ -37,7 +37,7 @@ SnippetResult failed(const std::string& id, std::string why) {
 
 }  // namespace
 
-SnippetLookup look_up_snippets(const Plan& plan, const Toolchains& tools, const Options& options,
+SnippetLookup look_up_snippets(const Plan& plan, const Toolchains& tools, const RunSettings& options,
                                const ResultStore* cache, const CacheInputs& base,
                                const std::set<std::string>& timed_ids, const std::vector<size_t>& group,
                                Status& status, const std::function<void(size_t, const SnippetResult&)>& report) {

@@ -10,7 +10,7 @@
 
 #include "cache/cache_key.h"
 #include "cache/result_store.h"
-#include "cli/options.h"
+#include "pipeline/run_settings.h"
 #include "pipeline/status.h"
 #include "plan/plan.h"
 #include "toolchain/toolchain.h"
@@ -35,7 +35,7 @@ struct SnippetLookup {
 // tool is filled in per language). `timed_ids`: timing_sensitive_snippets. `group`:
 // measured_together; a group is run whole when any of it must run, its cached results
 // set aside. `report` is told each settled result that a run would also report.
-SnippetLookup look_up_snippets(const Plan& plan, const Toolchains& tools, const Options& options,
+SnippetLookup look_up_snippets(const Plan& plan, const Toolchains& tools, const RunSettings& options,
                                const ResultStore* cache, const CacheInputs& base,
                                const std::set<std::string>& timed_ids, const std::vector<size_t>& group,
                                Status& status,

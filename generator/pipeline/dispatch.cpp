@@ -37,9 +37,16 @@ int run_command(const Options& options) {
   auto status = make_terminal_status(options.quiet     ? Verbosity::quiet
                                      : options.verbose ? Verbosity::verbose
                                                        : Verbosity::normal);
-  // Before any thread or process starts: they all inherit the mask.
+  // Before any thread or process starts: they all inherit the mask. Every mask asked
+  // for is checked first, against the mask deckgen started with ("all" is that one).
+  const std::vector<int> started_with = allowed_cpus();
+  for (const std::string& mask : options.compare_cpus)
+    if (auto problem = cpu_request_problem(mask, started_with)) {
+      status->error(fmt::format("error: --cpus {}: {}", mask, *problem));
+      return exit_input_error;
+    }
   if (options.cpus) {
-    if (auto problem = restrict_to_cpus(*options.cpus)) {
+    if (auto problem = restrict_to_cpus(*options.cpus, started_with)) {
       status->error(fmt::format("error: --cpus {}: {}", *options.cpus, *problem));
       return exit_input_error;
     }
@@ -51,7 +58,8 @@ int run_command(const Options& options) {
   LazyRunner runner;
   // Untimed snippets run side by side on the CPUs deckgen may use (the mask, --cpus).
   unsigned cores = std::max<unsigned>(1u, static_cast<unsigned>(allowed_cpus().size()));
-  return run_command(options, *status, Runners{runner, [] { return std::make_unique<LazyRunner>(); }, cores});
+  auto use_cpus = [started_with](const std::string& mask) { return restrict_to_cpus(mask, started_with); };
+  return run_command(options, *status, Runners{runner, [] { return std::make_unique<LazyRunner>(); }, cores, use_cpus});
 }
 
 int run_command(const Options& given, Status& status, Runners runners) {

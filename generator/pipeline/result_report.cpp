@@ -37,16 +37,23 @@ std::string failure_details(const SnippetResult& r) {
 
 }  // namespace
 
-void report_result(const PlannedSnippet& s, const SnippetResult& r, bool timing_matters, Status& status) {
+void report_result(const PlannedSnippet& s, const SnippetResult& r, Status& status) {
   status.progress_done();
   if (r.outcome == Outcome::failed)
     status.error(fmt::format("{}: error: snippet '{}' failed: {}{}", s.spec.pos, r.id, r.failure, failure_details(r)));
-  else if (r.busy_runs > 0 && timing_matters)
-    status.warning(fmt::format("{}: warning: snippet '{}': the machine was busy during {} of {} runs; its timings "
-                               "are less trustworthy", s.spec.pos, r.id, r.busy_runs, r.runs.size()));
   for (const std::string& problem : r.metric_problems)
     status.warning(fmt::format("{}: warning: snippet '{}': {}; it was left out, the other metrics are kept",
                                s.spec.pos, r.id, problem));
+}
+
+void report_busy_runs(const PlannedSnippet& s, const SnippetResult& r, int busy_before, int runs_before,
+                      bool timing_matters, Status& status) {
+  int busy = r.busy_runs - busy_before;
+  int made = static_cast<int>(r.runs.size()) - runs_before;
+  if (!timing_matters || r.outcome == Outcome::failed || busy <= 0 || made <= 0) return;
+  status.warning(fmt::format("{}: warning: snippet '{}': the machine was busy during {} of {} runs{}; its timings "
+                             "are less trustworthy", s.spec.pos, r.id, busy, made,
+                             runs_before > 0 ? " made by this build" : ""));
 }
 
 }  // namespace deckgen

@@ -38,7 +38,7 @@ std::string path_for_snippets() {
 
 }  // namespace
 
-Measured run_snippets(const Deck& deck, const Plan& plan, const Options& options, Status& outer_status,
+Measured run_snippets(const Deck& deck, const Plan& plan, const RunSettings& options, Status& outer_status,
                       Runners runners, StageTimes* times, WarmCache* warm) {
   auto lap = [times](std::string_view stage) {
     if (times) times->lap(stage);
@@ -46,7 +46,7 @@ Measured run_snippets(const Deck& deck, const Plan& plan, const Options& options
   Measured m;
   LockedStatus status(outer_status);
   std::optional<CacheShelf> answers;
-  if (options.use_cache) answers.emplace(CacheStore(cache_dir_for(options.inputs)), CacheKind::toolchains, ".txt");
+  if (options.use_cache) answers.emplace(CacheStore(options.cache_dir), CacheKind::toolchains, ".txt");
   Toolchains tools = resolve_toolchains(plan, deck.meta.python, answers ? &*answers : nullptr);
   for (const std::string& w : tools.cache_warnings) status.warning(w);
   lap("toolchains");
@@ -74,15 +74,15 @@ Measured run_snippets(const Deck& deck, const Plan& plan, const Options& options
   std::optional<ResultStore> cache;
   std::optional<KeptPrograms> programs;  // compiled programs, reused when only how they run changed
   if (options.use_cache) {
-    store.emplace(cache_dir_for(options.inputs));
-    cache.emplace(cache_dir_for(options.inputs), machine, warm);
+    store.emplace(options.cache_dir);
+    cache.emplace(options.cache_dir, machine, warm);
     ReuseKept reuse = options.force ? ReuseKept::none : ReuseKept::stored;
-    ctx.programs = &programs.emplace(cache_dir_for(options.inputs), reuse, status);
+    ctx.programs = &programs.emplace(options.cache_dir, reuse, status);
   }
   const std::set<std::string> timed_ids = timing_sensitive_snippets(deck, plan);
   const std::vector<size_t> group = measured_together(deck, plan);
   auto report = [&](size_t i, const SnippetResult& r) {
-    report_result(plan.snippets[i], r, timed_ids.count(plan.snippets[i].spec.id) > 0, status);
+    report_result(plan.snippets[i], r, status);
   };
 
   CacheInputs base;
@@ -95,6 +95,10 @@ Measured run_snippets(const Deck& deck, const Plan& plan, const Options& options
                                           status, report);
   if (programs) programs->keys = lookup.program_keys;
   std::vector<std::optional<SnippetResult>>& results = lookup.settled;
+  // What the cache gave, so that the busy runs are told once, by the build that made them.
+  std::vector<int> busy_before(plan.snippets.size(), 0), runs_before(plan.snippets.size(), 0);
+  for (size_t i = 0; i < results.size(); ++i)
+    if (results[i]) busy_before[i] = results[i]->busy_runs, runs_before[i] = static_cast<int>(results[i]->runs.size());
   lap("cache look-up");
 
   m.provenance.overhead =
@@ -148,7 +152,7 @@ Measured run_snippets(const Deck& deck, const Plan& plan, const Options& options
   // Stored only once every snippet ran: an interrupted build (Interrupted thrown above)
   // writes no cache entries. Only passing results are kept: a failure reruns until fixed,
   // so a flaky one (a timeout on a busy machine) is never replayed from the cache.
-  const bool storing = cache && options.store_results == StoreResults::yes;
+  const bool storing = cache && options.store == StoreResults::yes;
   // A snippet whose inputs changed while it ran is not stored under the key of what was
   // there before (the watch that follows the edit reruns it).
   std::vector<bool> unchanged(count, true);
@@ -177,6 +181,11 @@ Measured run_snippets(const Deck& deck, const Plan& plan, const Options& options
                                      status.warning(warning);
                                  }, status);
   status.progress_done();
+  for (size_t i = 0; i < count; ++i) {
+    const PlannedSnippet& s = plan.snippets[i];
+    report_busy_runs(s, m.results.at(s.spec.id), busy_before[i], runs_before[i], timed_ids.count(s.spec.id) > 0,
+                     status);
+  }
   m.seconds = elapsed();
   m.provenance.git_revision = revision.get();
   lap("runs");

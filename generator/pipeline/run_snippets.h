@@ -6,11 +6,11 @@
 #include <string>
 
 #include "cache/warm_cache.h"
-#include "cli/options.h"
 #include "measure/provenance.h"
 #include "model/document.h"
 #include "model/results.h"
 #include "pipeline/adaptive_sampling.h"
+#include "pipeline/run_settings.h"
 #include "pipeline/status.h"
 #include "pipeline/worker_pool.h"
 #include "plan/plan.h"
@@ -30,7 +30,7 @@ struct Measured {
 
 // `times`, when given, gets a lap for each of the stage's steps (--verbose prints them);
 // `warm` keeps what was read for the next build (cache/warm_cache.h).
-Measured run_snippets(const Deck& deck, const Plan& plan, const Options& options, Status& status, Runners runners,
+Measured run_snippets(const Deck& deck, const Plan& plan, const RunSettings& options, Status& status, Runners runners,
                       StageTimes* times = nullptr, WarmCache* warm = nullptr);
 
 }  // namespace deckgen

@@ -180,7 +180,7 @@ int run_watch(const Options& options, Status& status, Runners runners) {
     status.info(fmt::format("deckgen present: rerunning '{}' as the page asked", id));
     auto tell = [&server](const std::string& event) { server.tell_rerun(event); };
     StreamingRunner main(runners.main, id, tell);
-    Runners streaming{main, nullptr, runners.parallelism};
+    Runners streaming{main, nullptr, runners.parallelism, runners.use_cpus};
     if (runners.make_more)
       streaming.make_more = [&, id] { return std::make_unique<StreamingRunner>(runners.make_more(), id, tell); };
     Options again = build;

@@ -3,6 +3,8 @@
 #include <cstddef>
 #include <functional>
 #include <memory>
+#include <optional>
+#include <string>
 #include <vector>
 
 #include "run/snippet_runner.h"
@@ -17,9 +19,13 @@ struct Runners {
   Runner& main;
   std::function<std::unique_ptr<Runner>()> make_more;
   unsigned parallelism = 1;
+  // `--cpus 1,all`: moves deckgen (and so what it starts next) to one more mask, before
+  // the deck is measured again under it; the error as a sentence. Null: the mask stays
+  // (tests, whose fake runners start nothing).
+  std::function<std::optional<std::string>(const std::string& mask)> use_cpus;
 
   // One runner, everything one after the other: the seam tests with a fake runner use.
-  static Runners single(Runner& runner) { return Runners{runner, nullptr, 1}; }
+  static Runners single(Runner& runner) { return Runners{runner, nullptr, 1, nullptr}; }
 };
 
 // Runs `work(item, runner)` for every item on up to `runners.parallelism` threads, each

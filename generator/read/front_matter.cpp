@@ -61,6 +61,8 @@ const std::map<std::string, KeyHandler>& key_table() {
          f.slide_level = static_cast<int>(v.integer(n, "slide_level", 0, 6)); }},
       {"provenance", [](FrontMatter& f, const YAML::Node& n, const YamlValues& v) {
          f.provenance = v.one_of(n, "provenance", {"end", "before_last"}); }},
+      {"busy_notes", [](FrontMatter& f, const YAML::Node& n, const YamlValues& v) {
+         f.busy_notes = v.boolean(n, "busy_notes"); }},
       {"python", [](FrontMatter& f, const YAML::Node& n, const YamlValues& v) { f.python = v.scalar(n, "python"); }},
       {"languages", [](FrontMatter& f, const YAML::Node& n, const YamlValues& v) {
          if (!n.IsMap()) throw InputError(v.pos(n), "'languages' must map language names to their commands");

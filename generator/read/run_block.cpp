@@ -72,7 +72,7 @@ SnippetSpec parse_run_block(std::string_view yaml, const SourcePos& block) {
   bool has_file = false;
   v.for_each_key(root, "run block",
                  {"file", "id", "lang", "args", "stdin", "env", "timeout", "compile_timeout", "runs", "warmup", "show", "region",
-                  "trace", "expect", "lines", "output-location"},
+                  "trace", "expect", "lines", "output-location", "busy_notes"},
                  [&](const std::string& key, const YAML::Node& value) {
                    if (key == "file") spec.display_file = v.scalar(value, key), has_file = true, spec.file_pos = v.pos(value);
                    if (key == "id") {
@@ -94,6 +94,7 @@ SnippetSpec parse_run_block(std::string_view yaml, const SourcePos& block) {
                          std::chrono::milliseconds(std::lround(v.number(value, key, 0.001, 3600) * 1000));
                    if (key == "runs") spec.runs = static_cast<int>(v.integer(value, key, 1, 1000));
                    if (key == "warmup") spec.warmup = static_cast<int>(v.integer(value, key, 0, 100));
+                   if (key == "busy_notes") spec.busy_notes = v.boolean(value, key);
                    if (key == "region") spec.region = v.scalar(value, key), spec.region_pos = v.pos(value);
                    if (key == "trace") read_trace(value, v, spec);
                    if (key == "expect") spec.expect = read_expect(value, v);

@@ -40,4 +40,15 @@ std::string claim_html(const ClaimResult& r) {
   return out;
 }
 
+std::string claim_per_mask_html(const std::vector<std::string>& labels, const std::vector<std::string>& claim_htmls) {
+  std::string out = "<div class=\"claim-masks\">\n";
+  for (size_t i = 0; i < labels.size() && i < claim_htmls.size(); ++i) {
+    out += "<div class=\"claim-mask\"><p class=\"claim-mask-name\">";
+    append_escaped(out, labels[i]);
+    out += "</p>\n" + claim_htmls[i] + "</div>\n";
+  }
+  out += "</div>\n";
+  return out;
+}
+
 }  // namespace deckgen

@@ -112,7 +112,8 @@ std::vector<RenderedSlide> render_slides(const Deck& deck, const HighlightedCode
         auto found = views.results->find(s->spec.id);
         if (found != views.results->end()) result = &found->second;
       }
-      write_snippet(out, *s, result, highlight_of(n));
+      bool busy_note = views.busy_notes && views.busy_notes->count(s->spec.id) > 0;
+      write_snippet(out, *s, result, highlight_of(n), busy_note);
       return;
     }
     if (const std::string* svg = walk.diagram(n)) {

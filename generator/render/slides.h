@@ -3,6 +3,7 @@
 // I/O (images, highlighting, running snippets) was done before and is passed in.
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -32,6 +33,8 @@ struct SnippetViews {
   const std::map<std::string, std::string>* placeholder_values = nullptr;
   // The HTML of each claim/chart/timeline block, by the block's position.
   const std::map<SourcePos, std::string>* block_html = nullptr;
+  // The snippets whose timing line says "machine busy" (measure/busy_notes.h); none when absent.
+  const std::set<std::string>* busy_notes = nullptr;
 };
 
 // Code that wants highlighting, each with its block's position: fenced code with a

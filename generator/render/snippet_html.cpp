@@ -53,7 +53,7 @@ void stats_row(std::string& out, const BuiltinMetric& metric, const Summary& s) 
                  format(s.max));
 }
 
-void write_timing(std::string& out, const SnippetResult& r) {
+void write_timing(std::string& out, const SnippetResult& r, bool busy_note) {
   auto wall = r.stats.find("wall");
   if (wall == r.stats.end()) return;
   const Summary& w = wall->second;
@@ -66,7 +66,7 @@ void write_timing(std::string& out, const SnippetResult& r) {
                  escape_html(format_count(r.stats.at("ctx").median)));
   if (w.unstable) out += " · <span class=\"flag\">unstable: σ/mean ≥ 10%</span>";
   if (!w.outliers.empty()) fmt::format_to(std::back_inserter(out), " · <span class=\"flag\">{} outlier(s)</span>", w.outliers.size());
-  if (r.busy_runs > 0)
+  if (busy_note && r.busy_runs > 0)
     fmt::format_to(std::back_inserter(out), " · <span class=\"flag busy\">machine busy during {} of {} runs</span>", r.busy_runs, r.runs.size());
   // The table opens as an overlay over the slide (theme.css), so it never pushes the
   // code and output off the slide.
@@ -134,7 +134,7 @@ std::string format_spread(const Summary& s, std::string (*format)(double)) {
 }
 
 void write_snippet(std::string& out, const PlannedSnippet& snippet, const SnippetResult* result,
-                   const std::string* highlighted) {
+                   const std::string* highlighted, bool busy_note) {
   const SnippetSpec& spec = snippet.spec;
   bool failed = result && result->outcome == Outcome::failed;
   out += "<div class=\"snippet";
@@ -149,7 +149,7 @@ void write_snippet(std::string& out, const PlannedSnippet& snippet, const Snippe
   if (columns) out += "</div>\n<div class=\"column\">\n";
   write_result(out, snippet, result);
   if (columns) out += "</div>\n</div>\n";
-  if (result && spec.show_timing) write_timing(out, *result);
+  if (result && spec.show_timing) write_timing(out, *result, busy_note);
   out += "</div>\n";
 }
 

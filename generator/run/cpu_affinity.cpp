@@ -36,11 +36,15 @@ std::optional<std::string> cpu_request_problem(const std::string& request, const
 
 std::optional<std::string> restrict_to_cpus(const std::string& request) {
   std::vector<int> allowed = allowed_cpus();
+  if (request == "all") return cpu_request_problem(request, allowed);  // the mask it has
+  return restrict_to_cpus(request, allowed);
+}
+
+std::optional<std::string> restrict_to_cpus(const std::string& request, const std::vector<int>& allowed) {
   if (auto problem = cpu_request_problem(request, allowed)) return problem;
-  if (request == "all") return std::nullopt;
   cpu_set_t set;
   CPU_ZERO(&set);
-  std::vector<int> cpus = parse_cpu_list(request).value_or(std::vector<int>{});
+  std::vector<int> cpus = request == "all" ? allowed : parse_cpu_list(request).value_or(std::vector<int>{});
   for (int cpu : cpus)
     if (cpu < CPU_SETSIZE) CPU_SET(cpu, &set);
   // sched_setaffinity sets one thread: every thread there is now (none should run yet),

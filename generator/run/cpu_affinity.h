@@ -17,5 +17,8 @@ std::optional<std::string> cpu_request_problem(const std::string& request, const
 // Sets every thread of this process to the CPUs `request` names; the error as one
 // sentence (cpu_request_problem's, or the kernel's) when it cannot.
 std::optional<std::string> restrict_to_cpus(const std::string& request);
+// The same within `allowed`, the mask deckgen started with: `all` sets it back to that
+// mask (several --cpus configurations in turn, "1,all", widen it again).
+std::optional<std::string> restrict_to_cpus(const std::string& request, const std::vector<int>& allowed);
 
 }  // namespace deckgen

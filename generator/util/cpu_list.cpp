@@ -18,6 +18,17 @@ std::optional<int> cpu_number(std::string_view s) {
   return value;
 }
 
+// The pieces of `text` between `separator`s ("a,,b" -> "a", "", "b").
+std::vector<std::string_view> pieces(std::string_view text, char separator) {
+  std::vector<std::string_view> out;
+  for (size_t at = 0;;) {
+    size_t next = text.find(separator, at);
+    out.push_back(text.substr(at, next == std::string_view::npos ? std::string_view::npos : next - at));
+    if (next == std::string_view::npos) return out;
+    at = next + 1;
+  }
+}
+
 }  // namespace
 
 std::optional<std::vector<int>> parse_cpu_list(std::string_view text) {
@@ -38,6 +49,27 @@ std::optional<std::vector<int>> parse_cpu_list(std::string_view text) {
   std::sort(cpus.begin(), cpus.end());
   cpus.erase(std::unique(cpus.begin(), cpus.end()), cpus.end());
   return cpus;
+}
+
+std::vector<std::string> split_cpu_masks(std::string_view text) {
+  std::vector<std::string> masks;
+  for (std::string_view part : pieces(text, '/')) {
+    std::string cpus;
+    size_t cpus_at = masks.size();  // where the part's CPU list goes: before an `all` after it
+    bool has_cpus = false;
+    for (std::string_view item : pieces(part, ',')) {
+      item = trim(item);
+      if (item == "all") {
+        masks.emplace_back("all");
+        continue;
+      }
+      if (!has_cpus) cpus_at = masks.size();
+      cpus += (has_cpus ? "," : "") + std::string(item);
+      has_cpus = true;
+    }
+    if (has_cpus) masks.insert(masks.begin() + static_cast<std::ptrdiff_t>(cpus_at), cpus);
+  }
+  return masks;
 }
 
 std::string format_cpu_list(const std::vector<int>& cpus) {

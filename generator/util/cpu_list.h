@@ -12,6 +12,12 @@ namespace deckgen {
 // (empty, a reversed range "3-1", a stray character). Surrounding whitespace is ignored.
 std::optional<std::vector<int>> parse_cpu_list(std::string_view text);
 
+// `--cpus` with several masks, one configuration each, in the order given: masks are
+// separated by `/` ("0/0-1"), and `all` in a comma list is a mask of its own, the other
+// CPUs of the list together one more ("1,all" -> "1", "all"; "0,2,all" -> "0,2", "all").
+// One mask: one element. The masks are not checked here (parse_cpu_list does).
+std::vector<std::string> split_cpu_masks(std::string_view text);
+
 // The shortest list naming `cpus` (sorted, unique): {0,1,2,3,5} -> "0-3,5".
 std::string format_cpu_list(const std::vector<int>& cpus);
 

@@ -100,6 +100,36 @@ json snippet_json(const PlannedSnippet& p, const SnippetResult& r) {
           {"stderr_bytes", r.err.total_bytes}};
 }
 
+// One claim as the report gives it (README, "Report").
+json claim_json(const ClaimResult& c) {
+  json claim = {{"block", fmt::format("{}", c.spec.pos)},
+                {"holds", c.outcome == ClaimOutcome::holds},
+                {"outcome", outcome_name(c.outcome)},
+                {"fragile", c.fragile},
+                {"verdict", c.verdict},
+                {"evidence", c.evidence},
+                {"procedure", c.procedure},
+                {"advice", c.advice},
+                {"observed_fact", c.observed_fact},
+                {"paired", c.paired},
+                {"planned_looks", c.looks},
+                {"confidence", c.confidence}};
+  if (c.look)
+    claim["look"] = {{"index", c.look->index}, {"runs", c.look->size}, {"level", c.look->alpha},
+                     {"overall_level", 1 - c.confidence}};
+  if (c.outcome != ClaimOutcome::skipped) claim["runs"] = !compares_two(c.spec.kind)
+                                                           ? json::array({c.n_a})
+                                                           : json::array({c.n_a, c.n_b});
+  if (c.interval && c.interval->bounded)
+    claim["interval"] = {{"estimate", c.interval->estimate}, {"lower", c.interval->lower},
+                         {"upper", c.interval->upper}, {"achieved_confidence", c.interval->achieved}};
+  if (c.bound) claim["bound"] = *c.bound;
+  if (c.ratio) claim["ratio"] = *c.ratio;
+  if (c.p_value) claim["p_value"] = *c.p_value;
+  if (c.measured) claim["measured"] = *c.measured;
+  return claim;
+}
+
 }  // namespace
 
 std::string report_json(const BuildResults& results) {
@@ -135,33 +165,18 @@ std::string report_json(const BuildResults& results) {
   doc["claims"] = json::array();
   doc["claims_together"] = family_statement(results.claims);
   doc["round_seeds"] = {{"runs", results.round_seed}, {"sampling", results.sampling_seed}};
-  for (const ClaimResult& c : results.claims) {
-    json claim = {{"block", fmt::format("{}", c.spec.pos)},
-                  {"holds", c.outcome == ClaimOutcome::holds},
-                  {"outcome", outcome_name(c.outcome)},
-                  {"fragile", c.fragile},
-                  {"verdict", c.verdict},
-                  {"evidence", c.evidence},
-                  {"procedure", c.procedure},
-                  {"advice", c.advice},
-                  {"observed_fact", c.observed_fact},
-                  {"paired", c.paired},
-                  {"planned_looks", c.looks},
-                  {"confidence", c.confidence}};
-    if (c.look)
-      claim["look"] = {{"index", c.look->index}, {"runs", c.look->size}, {"level", c.look->alpha},
-                       {"overall_level", 1 - c.confidence}};
-    if (c.outcome != ClaimOutcome::skipped) claim["runs"] = !compares_two(c.spec.kind)
-                                                             ? json::array({c.n_a})
-                                                             : json::array({c.n_a, c.n_b});
-    if (c.interval && c.interval->bounded)
-      claim["interval"] = {{"estimate", c.interval->estimate}, {"lower", c.interval->lower},
-                           {"upper", c.interval->upper}, {"achieved_confidence", c.interval->achieved}};
-    if (c.bound) claim["bound"] = *c.bound;
-    if (c.ratio) claim["ratio"] = *c.ratio;
-    if (c.p_value) claim["p_value"] = *c.p_value;
-    if (c.measured) claim["measured"] = *c.measured;
-    doc["claims"].push_back(claim);
+  for (const ClaimResult& c : results.claims) doc["claims"].push_back(claim_json(c));
+  if (results.masks && !results.masks->empty()) {
+    doc["cpu_masks"] = json::array();
+    for (const MaskClaims& mask : *results.masks) {
+      json claims = json::array();
+      for (const ClaimResult& c : mask.claims) claims.push_back(claim_json(c));
+      doc["cpu_masks"].push_back({{"cpus", mask.cpus},
+                                  {"affinity", mask.machine.affinity},
+                                  {"usable_cores", mask.machine.usable_cores},
+                                  {"usable_physical_cores", mask.machine.usable_physical_cores},
+                                  {"claims", std::move(claims)}});
+    }
   }
   if (results.baseline) {
     json changes = json::array();

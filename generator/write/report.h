@@ -12,6 +12,13 @@
 
 namespace deckgen {
 
+// `--cpus 1,all`: the deck's claims as decided under one CPU mask.
+struct MaskClaims {
+  std::string cpus;                 // the mask as asked: "1", "0-1", "all"
+  Machine machine;                  // as probed under it (its usable cores, its affinity)
+  std::vector<ClaimResult> claims;  // in the deck's order
+};
+
 struct BuildResults {
   const Plan& plan;
   const std::map<std::string, SnippetResult>& snippets;
@@ -22,6 +29,8 @@ struct BuildResults {
   // The seeds that drew the order within each round of runs (the run stage's, and
   // adaptive sampling's), so that a build's order can be told again. 0: nothing ran.
   uint64_t round_seed = 0, sampling_seed = 0;
+  // `--cpus 1,all`: every mask's claims, the first mask's (`claims`) first; empty with one mask.
+  const std::vector<MaskClaims>* masks = nullptr;
 };
 
 std::string report_json(const BuildResults& results);

@@ -202,6 +202,19 @@ class FakeMachine {
   test::TempDir dir;
 };
 
+// `--cpus 1,all`: one configuration per mask, in the order given.
+TEST(CpuList, SeveralMasksApartByAllOrSlash) {
+  using Masks = std::vector<std::string>;
+  EXPECT_EQ(split_cpu_masks("1"), Masks{"1"});
+  EXPECT_EQ(split_cpu_masks("0,2"), Masks{"0,2"});  // one mask of two CPUs, as taskset -c
+  EXPECT_EQ(split_cpu_masks("1,all"), (Masks{"1", "all"}));
+  EXPECT_EQ(split_cpu_masks("all,1"), (Masks{"all", "1"}));
+  EXPECT_EQ(split_cpu_masks("0,2,all"), (Masks{"0,2", "all"}));
+  EXPECT_EQ(split_cpu_masks("0/0-1"), (Masks{"0", "0-1"}));
+  EXPECT_EQ(split_cpu_masks("0/0-1,all"), (Masks{"0", "0-1", "all"}));
+  EXPECT_EQ(split_cpu_masks("1/"), (Masks{"1", ""}));  // an empty mask, which parse_cpu_list refuses
+}
+
 TEST(MachineShape, SmtSiblingsCountOnce) {
   Machine m = FakeMachine(4, 2, "0-3").probe();  // a 4-vCPU cloud runner: 2 cores with SMT
   EXPECT_EQ(m.cpu_model, "Fake CPU");

@@ -97,10 +97,13 @@ TEST(ResultReport, ABusyMachineIsAWarningOnlyWhenTheTimingIsRead) {
   result.outcome = Outcome::passed;
   result.runs.resize(5);
   result.busy_runs = 2;
-  RecordingStatus untimed, timed;
-  report_result(snippet, result, /*timing_matters=*/false, untimed);
-  report_result(snippet, result, /*timing_matters=*/true, timed);
+  RecordingStatus untimed, timed, cached;
+  report_busy_runs(snippet, result, 0, 0, /*timing_matters=*/false, untimed);
+  report_busy_runs(snippet, result, 0, 0, /*timing_matters=*/true, timed);
+  // All five from the cache: their build said so already.
+  report_busy_runs(snippet, result, 2, 5, /*timing_matters=*/true, cached);
   EXPECT_TRUE(untimed.warnings.empty() && untimed.busy_warnings.empty());
+  EXPECT_TRUE(cached.warnings.empty()) << cached.warnings[0];
   ASSERT_EQ(timed.busy_warnings.size(), 1u);
   EXPECT_TRUE(contains(timed.busy_warnings[0], "busy during 2 of 5 runs")) << timed.busy_warnings[0];
 }
@@ -155,6 +158,66 @@ TEST_F(Pipeline, RebuildsThatDoNotRemeasureBusyResultsServeThem) {
   EXPECT_EQ(snippet_report("a")["busy_runs"], 1);
 }
 
+// --- busy notes where they matter (issue 22, item 7) -------------------------------
+
+// The terminal says it once per snippet per build, with every busy run the build made
+// (claims add runs after the first ones), and not again when the result comes from the cache.
+TEST_F(Pipeline, TheTerminalSaysABusySnippetOncePerBuildAndNotForCachedResults) {
+  snippet("fast.sh");
+  snippet("slow.sh");
+  runner.script["fast"] = {{.wall = 1.0, .other_cpu = 0.5}};  // every run busy: sampling adds runs
+  runner.script["slow"] = {{.wall = 2.0, .other_cpu = 0.5}};
+  const std::string slides = "```run\nfile: fast.sh\nruns: 3\nwarmup: 0\nshow: [timing]\n```\n\n"
+                             "```run\nfile: slow.sh\nruns: 3\nwarmup: 0\nshow: [timing]\n```\n\n";
+  options.remeasure_busy = false;  // as in watch's rebuilds: the second build takes them from the cache
+  ASSERT_EQ(build(slides + "```claim\nfaster: fast\nthan: slow\nbudget: 8\n```\n"), 0) << status.all_errors();
+  size_t fast_runs = snippet_report("fast")["runs"].size();
+  ASSERT_GT(fast_runs, 3u) << "sampling added no run";
+  ASSERT_EQ(status.busy_warnings.size(), 2u) << ::testing::PrintToString(status.busy_warnings);
+  EXPECT_TRUE(contains(status.busy_warnings[0] + status.busy_warnings[1],
+                       fmt::format("'fast': the machine was busy during {} of {} runs", fast_runs, fast_runs)))
+      << ::testing::PrintToString(status.busy_warnings);
+  status = RecordingStatus{};
+  ASSERT_EQ(build(slides + "An edit, and no claim that would sample more.\n"), 0) << status.all_errors();
+  EXPECT_EQ(snippet_report("fast")["from_cache"], true);
+  EXPECT_TRUE(status.busy_warnings.empty()) << ::testing::PrintToString(status.busy_warnings);
+}
+
+// A slide says "machine busy" only when leaving the busy runs out would change a number
+// its timing line shows; the report and the terminal still count every busy run.
+TEST_F(Pipeline, ASlideSaysBusyOnlyWhenTheBusyRunsMovedANumberItShows) {
+  snippet("same.sh");
+  snippet("moved.sh");
+  // same: the busy run measured what the others did. moved: it is the slowest and
+  // shifts the median (2 s with it, 1.5 s without).
+  runner.script["same"] = {{.wall = 1.0, .other_cpu = 0.5}, {.wall = 1.0}, {.wall = 1.0}};
+  runner.script["moved"] = {{.wall = 3.0, .other_cpu = 0.5}, {.wall = 1.0}, {.wall = 2.0}};
+  const std::string slides = "```run\nfile: same.sh\nruns: 3\nwarmup: 0\nshow: [output, timing]\n```\n\n"
+                             "```run\nfile: moved.sh\nruns: 3\nwarmup: 0\nshow: [output, timing]\n```\n";
+  ASSERT_EQ(build(slides), 0) << status.all_errors();
+  EXPECT_FALSE(contains(snippet_html("same"), "machine busy")) << snippet_html("same");
+  EXPECT_TRUE(contains(snippet_html("moved"), "machine busy during 1 of 3 runs")) << snippet_html("moved");
+  EXPECT_EQ(snippet_report("same")["busy_runs"], 1);
+  EXPECT_EQ(status.busy_warnings.size(), 2u) << ::testing::PrintToString(status.busy_warnings);
+}
+
+// `busy_notes: false` (front matter: every slide; a run block: its own) hides the note on
+// the slide, never in the terminal or the report.
+TEST_F(Pipeline, BusyNotesFalseHidesTheSlideNoteOnly) {
+  snippet("moved.sh");
+  const std::string block = "```run\nfile: moved.sh\nruns: 3\nwarmup: 0\nshow: [output, timing]\n";
+  for (const std::string& slides : {"---\nbusy_notes: false\n---\n\n" + block + "```\n",
+                                    block + "busy_notes: false\n```\n"}) {
+    status = RecordingStatus{};
+    runner.script["moved"] = {{.wall = 3.0, .other_cpu = 0.5}, {.wall = 1.0}, {.wall = 2.0}};
+    options.force = true;
+    ASSERT_EQ(build(slides), 0) << status.all_errors();
+    EXPECT_FALSE(contains(snippet_html("moved"), "machine busy")) << slides << snippet_html("moved");
+    EXPECT_EQ(snippet_report("moved")["busy_runs"], 1);
+    EXPECT_EQ(status.busy_warnings.size(), 1u) << slides;
+  }
+}
+
 TEST(ResultReport, AFailureIsAnErrorWithTheCompilersWords) {
   PlannedSnippet snippet;
   snippet.spec.id = "broken";
@@ -164,7 +227,7 @@ TEST(ResultReport, AFailureIsAnErrorWithTheCompilersWords) {
   result.failure = "compile failed";
   result.compile_output = "x.c:1: error: expected ';'\n\n";
   RecordingStatus status;
-  report_result(snippet, result, false, status);
+  report_result(snippet, result, status);
   ASSERT_EQ(status.errors.size(), 1u);
   EXPECT_TRUE(contains(status.errors[0], "snippet 'broken' failed: compile failed\nx.c:1: error: expected ';'"))
       << status.errors[0];
@@ -185,7 +248,7 @@ TEST(ResultReport, AFailedRunShowsTheTailOfItsStderr) {
   for (int i = 1; i <= 14; ++i) result.err.text += fmt::format("frame {}\n", i);
   result.err.text += "ModuleNotFoundError: No module named 'deckgen_trace'\n\n";
   RecordingStatus status;
-  report_result(snippet, result, false, status);
+  report_result(snippet, result, status);
   ASSERT_EQ(status.errors.size(), 1u);
   const std::string& e = status.errors[0];
   EXPECT_TRUE(contains(e, "deck/01.md:4:1: error: snippet 'gil' failed: exit status 1\n  stderr of the last run:\n"
@@ -589,7 +652,7 @@ TEST_F(Pipeline, TheParallelSchedulerRunsKeptProgramsToo) {
   snippet("timed.c", "int main(void) { return 0; }\n");
   snippet("untimed.cpp", "int main() {}\n");
   SharedRunner main(runner);
-  Runners runners{main, [&] { return std::make_unique<SharedRunner>(runner); }, 2};
+  Runners runners{main, [&] { return std::make_unique<SharedRunner>(runner); }, 2, nullptr};
   auto build_with_runs = [&](int runs) {
     dir.write("deck/01.md", fmt::format("{}\n```run\nfile: untimed.cpp\nruns: {}\n```\n", c_block(runs, "timed.c"), runs));
     options.inputs = {dir.path() / "deck"};
@@ -610,7 +673,7 @@ TEST_F(Pipeline, AResultMeasuredWhileSharingTheMachineIsNotReusedForATimedUse) {
   snippet("a.sh");
   snippet("b.sh");
   SharedRunner main(runner);
-  Runners runners{main, [&] { return std::make_unique<SharedRunner>(runner); }, 2};
+  Runners runners{main, [&] { return std::make_unique<SharedRunner>(runner); }, 2, nullptr};
   auto build_showing = [&](const std::string& show_a) {
     dir.write("deck/01.md", "```run\nfile: a.sh\nruns: 1\nwarmup: 0\n" + show_a +
                                 "```\n\n```run\nfile: b.sh\nruns: 1\nwarmup: 0\n```\n");
@@ -958,6 +1021,57 @@ TEST_F(UndecidedClaim, AContradictedClaimStillFailsTheBuild) {
   ASSERT_EQ(status.errors.size(), 1u) << status.all_errors();
   EXPECT_TRUE(contains(status.errors[0], "01.md:7:1: error: claim failed:")) << status.errors[0];
   EXPECT_TRUE(contains(deck(), "class=\"claim fail\""));
+}
+
+// --- `--cpus 1,all`: several CPU masks side by side ---------------------------------
+
+// The deck is measured under each mask in turn (deckgen moved there, then back); each
+// claim is decided under each, shown side by side on its slide and in the report, and
+// one that fails under any mask fails the build. The snippet's box shows the first mask's runs.
+TEST_F(Pipeline, SeveralCpuMasksDecideEveryClaimUnderEach) {
+  snippet("par.sh");
+  // Seven runs bound the median between their least and greatest (kUndecidedDeck): on one
+  // CPU 1.0-1.5 s, above the bound; on all of them 0.1-0.5 s, below it.
+  auto runs = [](double scale, double from) {
+    std::deque<Scripted> s;
+    for (double x : {0.0, 0.3, 0.5, 0.2, 0.4, 0.25, 0.35}) s.push_back({.wall = from + scale * x});
+    return s;
+  };
+  runner.script["par"] = runs(1, 1.0);
+  std::vector<std::string> moved_to;
+  Runners runners = Runners::single(runner);
+  runners.use_cpus = [&](const std::string& mask) -> std::optional<std::string> {
+    moved_to.push_back(mask);
+    runner.script["par"] = mask == "all" ? runs(0.8, 0.1) : runs(1, 1.0);
+    return std::nullopt;
+  };
+  options.use_cache = false;  // one fake machine under both masks: neither may take the other's results
+  options.cpus = "1";
+  options.compare_cpus = {"all"};
+  dir.write("deck/01.md", "```run\nfile: par.sh\nruns: 7\nwarmup: 0\nshow: [output, timing]\n```\n\n"
+                          "```claim\nvalue: par.wall\nbelow: 0.6\nmax_runs: 7\n```\n");
+  options.inputs = {dir.path() / "deck"};
+  EXPECT_EQ(run_command(options, status, runners), 1) << "the claim fails on one CPU";
+  EXPECT_EQ(moved_to, (std::vector<std::string>{"all", "1"}));
+  ASSERT_EQ(status.errors.size(), 1u) << status.all_errors();
+  EXPECT_TRUE(contains(status.errors[0], "01.md:8:1: error: claim failed (--cpus 1):")) << status.errors[0];
+  bool held = false;
+  for (const std::string& line : status.infos) held |= contains(line, "01.md:8:1: claim holds (--cpus all):");
+  EXPECT_TRUE(held) << ::testing::PrintToString(status.infos);
+  std::string page = deck();
+  size_t side_by_side = page.find("<div class=\"claim-masks\">");
+  ASSERT_NE(side_by_side, std::string::npos);
+  size_t one = page.find("CPU 1 · ", side_by_side), fail = page.find("class=\"claim fail\"", side_by_side);
+  size_t all = page.find("all CPUs · ", side_by_side), ok = page.find("class=\"claim ok\"", side_by_side);
+  EXPECT_TRUE(one < fail && fail < all && all < ok && ok != std::string::npos) << page.substr(side_by_side, 2000);
+  json masks = report()["cpu_masks"];
+  ASSERT_EQ(masks.size(), 2u) << masks;
+  EXPECT_EQ(masks[0]["cpus"], "1");
+  EXPECT_EQ(masks[0]["claims"][0]["outcome"], "fails");
+  EXPECT_EQ(masks[1]["cpus"], "all");
+  EXPECT_EQ(masks[1]["claims"][0]["outcome"], "holds");
+  EXPECT_EQ(report()["claims"][0]["outcome"], "fails");  // the first mask's, as with one mask
+  EXPECT_EQ(snippet_report("par")["stats"]["wall"]["min"], 1.0);
 }
 
 // The page as a layout in Chromium would leave it: deck.js marked the second slide.

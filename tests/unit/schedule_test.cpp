@@ -92,7 +92,7 @@ TEST(Schedule, TimedRunsNeverOverlapAnythingAndUntimedWorkSharesTheMachine) {
   Options o;
   o.inputs = {dir.path() / "deck"};
   o.output = dir.path() / "out/deck.html";
-  int code = run_command(o, status, Runners{main, [&] { return std::make_unique<test::SharedRunner>(runner); }, 3});
+  int code = run_command(o, status, Runners{main, [&] { return std::make_unique<test::SharedRunner>(runner); }, 3, nullptr});
   ASSERT_EQ(code, 0);
 
   auto overlaps = [](const Interval& a, const Interval& b) { return a.begin < b.end && b.begin < a.end; };
