@@ -37,7 +37,7 @@ expected, got = THREADS * TIMES, counter
 contended_ns = elapsed / expected * 1e9
 
 # The lock's own price, with nobody else wanting it: one thread, the same loop with and
-# without `with lock:`, alternated, best of five each, in this thread's CPU time (a
+# without `with lock:`, alternated, best of three each, in this thread's CPU time (a
 # busy machine that takes the CPU away mid-loop does not count).
 def alone(locked, times=100_000):
     global counter
@@ -52,7 +52,7 @@ def alone(locked, times=100_000):
     return (time.thread_time() - begin) / times * 1e9
 
 plain, locked = [], []
-for _ in range(5):
+for _ in range(3):
     plain.append(alone(False))
     locked.append(alone(True))
 uncontended_ns = min(locked) - min(plain)
