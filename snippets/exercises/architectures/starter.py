@@ -2,7 +2,6 @@
 import queue
 import threading
 import time
-from deckgen_trace import metric
 
 # region main
 jobs = queue.Queue()                     # TODO: bound it, so the producer waits
@@ -21,4 +20,3 @@ jobs.put(None)
 worker.join()
 print(f"most jobs waiting in the queue: {peak}")
 # endregion
-metric("peak", peak, "")
