@@ -56,7 +56,7 @@ void read_info(Node& code, const FileContext& ctx) {
     // running cells that may lean on each other's state would mislead, so it says how.
     ctx.warn(pos, fmt::format("```{{{}}} is a cell Quarto would run: deckgen only shows it, highlighted", language),
              fmt::format("to run it at build time (output and timing on the slide), save the code in the snippets "
-                         "folder and write a ```run block with `file: NAME` (see \"Snippets\" in the README)"));
+                         "folder and write a ```run block with `file: NAME` (see docs/snippets.md)"));
   }
   code.details().info.assign(language);
   for (const std::string& c : classes) {
