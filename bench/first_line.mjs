@@ -14,7 +14,7 @@
 //   click → first event   when the page heard the run start ("run" event).
 // then the median and the maximum of each. Reruns one after another, each once the
 // previous one's new deck is on screen. A benchmark, not a test: it exits 0 once it has
-// measured; the target is checked by whoever reads the numbers (README, Performance).
+// measured; the target is checked by whoever reads the numbers (docs/performance.md).
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Turn bench/render.sh's hyperfine JSON into a Markdown report for the README.
+"""Turn bench/render.sh's hyperfine JSON into a Markdown report for docs/performance.md.
 
     bench/report.py WORK_DIR SIZE...      (run from the repository root)
 

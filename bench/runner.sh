@@ -76,7 +76,7 @@ MD
 
 # --- alternating rounds ---------------------------------------------------------------
 # hyperfine's children get the environment and kind of working folder deckgen gives a
-# snippet (README: the controlled environment), so both time the same process.
+# snippet (docs/snippets.md, "Each run"), so both time the same process.
 mkdir -p "$work/scratch"
 same_env=(env -i "PATH=$PATH" "HOME=$work/scratch" "TMPDIR=$work/scratch" LANG=C.UTF-8 LC_ALL=C.UTF-8
           "PYTHONPATH=$work/snippets" PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1)

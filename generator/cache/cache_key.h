@@ -23,7 +23,7 @@
 // What only the slide shows (show_code, show_output, show_timing, region, the slide's
 // prose) is not in it: changing those reruns nothing.
 //
-// Not in the key, by design (for the README's cache section): libraries installed outside the
+// Not in the key, by design (for docs/rebuilds.md, which lists them): libraries installed outside the
 // snippets folder (a pip upgrade, a new libc), and files a snippet reads at run time
 // without importing or including them.
 #include <filesystem>

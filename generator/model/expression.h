@@ -23,7 +23,7 @@ struct MachineFacts {
   int physical_cores = 0;
 };
 
-// Parentheses and min/max nest at most this deep (README, "Claims"): the parser and
+// Parentheses and min/max nest at most this deep (docs/claims.md, on bounds and conditions): the parser and
 // evaluate() recurse once per level. Deeper is an input error.
 inline constexpr int kMaxNesting = 100;
 

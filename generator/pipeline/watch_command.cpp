@@ -28,7 +28,7 @@ namespace {
 // An editor's save is a burst of events; a rebuild starts once it is over
 // (serve/save_burst.h): a few milliseconds after a file is closed or renamed into
 // place. Short, because it is part of what a speaker waits for between saving and
-// seeing the slide (README: under 100 ms); a second rebuild when a burst is slower costs
+// seeing the slide (docs/performance.md, "The authoring loop": under 100 ms); a second rebuild when a burst is slower costs
 // only what changed.
 constexpr SaveBurst::Quiet kSaveBurst{};
 

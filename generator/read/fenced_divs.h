@@ -15,7 +15,7 @@
 
 namespace deckgen {
 
-// Divs nest at most this deep (README, "Slides"); a deeper opening fence is an input error.
+// Divs nest at most this deep (docs/layout.md, "Divs nest at most 50 deep"); a deeper opening fence is an input error.
 inline constexpr size_t kMaxDivNesting = 50;
 
 // Known classes: columns, column (width=), incremental, nonincremental, notes, fragment

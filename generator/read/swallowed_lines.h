@@ -1,6 +1,6 @@
 #pragma once
 // Markdown that parses without error into something the author almost surely did not
-// mean, said out loud (the README promises that nothing is ignored without a word):
+// mean, said out loud (docs/layout.md promises that nothing is ignored without a word):
 //   - a code fence never closed: every later line of the file, slide breaks included,
 //     becomes code;
 //   - a `---` right under a line of text: not a slide break (under a paragraph it

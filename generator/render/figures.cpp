@@ -65,7 +65,7 @@ TimelineFigure timeline_html(const TimelineSpec& timeline, const SnippetResult* 
       const Trace& trace = std::get<Trace>(merged);
       // A span that began and never ended (B without E) is among these warnings: it is
       // drawn to the trace's end, as Chromium's own traces look when cut off, and the
-      // drawing's notes say so. The README promises it does not fail the build.
+      // drawing's notes say so. docs/traces-and-charts.md promises it does not fail the build.
       fig.warnings = trace.warnings;
       TimelineOptions options;
       options.title = timeline.title;

@@ -28,7 +28,7 @@ std::string python_path(const ExecuteContext& ctx) {
 }
 
 constexpr uintmax_t kMaxTraceBytes = 256 << 20;
-// A metrics file holds a few named numbers (README, "Traces"); a runaway one must not
+// A metrics file holds a few named numbers (docs/traces-and-charts.md); a runaway one must not
 // take deckgen's memory, nor its time parsing it.
 constexpr uintmax_t kMaxMetricsFileBytes = 1 << 20;
 

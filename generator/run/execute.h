@@ -50,7 +50,7 @@ struct ExecuteContext {
 // `argv` as one line a POSIX shell reads back as the same words (for --verbose).
 std::string shell_words(const std::vector<std::string>& argv);
 
-// The environment every snippet run gets (documented in the README).
+// The environment every snippet run gets (docs/snippets.md, "Each run").
 std::map<std::string, std::string> snippet_environment(const PlannedSnippet& s, const ExecuteContext& ctx,
                                                        const std::filesystem::path& scratch,
                                                        const std::filesystem::path& out_dir, int run_index);

@@ -15,7 +15,7 @@ struct MetricsFile {
   std::vector<std::string> problems;  // "metric 'ratio' is NaN", "metrics-12.json is not JSON: ..."
 };
 
-// How deep a metrics file may nest arrays and objects (README, "Metrics"); deeper files
+// How deep a metrics file may nest arrays and objects (docs/traces-and-charts.md); deeper files
 // are refused whole.
 inline constexpr size_t kMaxMetricsNesting = 32;
 

@@ -100,7 +100,7 @@ json snippet_json(const PlannedSnippet& p, const SnippetResult& r) {
           {"stderr_bytes", r.err.total_bytes}};
 }
 
-// One claim as the report gives it (README, "Report").
+// One claim as the report gives it (docs/ci.md, "Reports for CI").
 json claim_json(const ClaimResult& c) {
   json claim = {{"block", fmt::format("{}", c.spec.pos)},
                 {"holds", c.outcome == ClaimOutcome::holds},

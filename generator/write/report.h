@@ -1,5 +1,5 @@
 #pragma once
-// Machine-readable results: the JSON report (schema in the README) and JUnit XML for
+// Machine-readable results: the JSON report (schema in docs/ci.md) and JUnit XML for
 // CI dashboards. Both see only results, never the stages that made them.
 #include <map>
 #include <string>

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Memory on hostile Markdown (issue 24, item 5): peak memory stays within the bound the
-# README states, 64 MiB plus 512 bytes per byte of Markdown, on the red team's shapes
+# docs/performance.md states, 64 MiB plus 512 bytes per byte of Markdown, on the red team's shapes
 # (at 1 MB each: they took 2 MB of '[' 700 MB, a 20 MB word 5.5 GB, 10.5 MB of short
 # paragraphs 3.2 GB, all linear in the input). Memory, not time: the `timeout`s only
 # stop a hang from stalling CI.

@@ -95,7 +95,7 @@ Tally simulate(const Simulation& sim, uint64_t seed, int replicates = kReplicate
   Tally t = simulate_some(sim, seed, replicates / 2, replicates), other = half.get();
   t.replicates = replicates;
   t.holds += other.holds, t.fails += other.fails, t.undecided += other.undecided, t.runs += other.runs;
-  // The rates, for the README's calibration table (ctest shows them with --verbose).
+  // The rates, for the calibration table in docs/claims.md (ctest shows them with --verbose).
   std::string claim = sim.claim;
   std::replace(claim.begin(), claim.end(), '\n', ' ');
   std::printf("calibration: %s-> %d held, %d failed, %d undecided of %d; mean runs %.1f\n", claim.c_str(),
@@ -162,7 +162,7 @@ TEST(Calibration, AMedianOnItsBoundHoldsAtMostAlpha) {
 TEST(Calibration, ABootstrapOfTheSpreadOnItsBoundHoldsAboutAlpha) {
   // The standard deviation of log-normal runs at CV 10% (median 0.1 s): 0.1 × mean.
   // A bootstrap interval's level is only approximate; this measures what BCa achieves
-  // from 20 runs (its minimum) and the README quotes it.
+  // from 20 runs (its minimum) and docs/claims.md quotes it.
   double mean = 0.1 * std::exp(kSigma * kSigma / 2);
   Simulation sim{"value: a.wall.sd\nbelow: " + std::to_string(0.1 * mean) + "\n" + kUnlimited};
   sim.initial_runs = 20;
@@ -173,7 +173,7 @@ TEST(Calibration, ABootstrapOfTheSpreadOnItsBoundHoldsAboutAlpha) {
 }
 
 // The mean and the median absolute deviation, bootstrapped from 20 runs like the spread:
-// what BCa achieves on them is measured too (the README's table quotes all three).
+// what BCa achieves on them is measured too (docs/claims.md's table quotes all three).
 TEST(Calibration, ABootstrapOfTheMeanOnItsBoundHoldsAboutAlpha) {
   double mean = 0.1 * std::exp(kSigma * kSigma / 2);
   Simulation sim{"value: a.wall.mean\nbelow: " + std::to_string(mean) + "\n" + kUnlimited};

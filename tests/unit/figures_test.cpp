@@ -86,7 +86,7 @@ TEST(TimelineFigure, EachProblemIsAnErrorOnTheSlide) {
   }
 }
 
-// Until issue 13 this failed the build, against what the README promised: an unfinished
+// Until issue 13 this failed the build, against what docs/traces-and-charts.md promises: an unfinished
 // B span is drawn to the trace's end with a warning, and the figure is not an error.
 TEST(TimelineFigure, UnfinishedSpanIsDrawnWithAWarning) {
   SnippetResult r = traced({R"([{"ph": "B", "name": "open", "ts": 10, "pid": 1, "tid": 1},

@@ -100,7 +100,7 @@ TEST(Timeline, HundredThousandEventsStayUnderAMegabyteAndSaySpansWereMerged) {
   EXPECT_GT(std::stol(merged), 90000);
 }
 
-// The README's promise (an SVG under 1 MB) for the red team's shapes (issue 24, item 5).
+// docs/traces-and-charts.md's promise (an SVG under 1 MB) for the red team's shapes (issue 24, item 5).
 TEST(Timeline, HundredThousandNestedSpansStayUnderAMegabyte) {
   const int n = 100000;
   std::string out = "[";
