@@ -64,7 +64,8 @@ void warn_swallowed_lines(std::string_view body, const std::string& file, int fi
                "add a blank line above it to break the slide here, or write the heading as `## Title`");
     } else if (is_short_fence(line)) {
       ctx.warn({file, number, 1 + static_cast<int>(line.find('`'))},
-               fmt::format("`{}` is not a code fence (a fence takes three backticks or more): the lines up to the "
+               // Quoted, not in backticks: "``" wrapped in ` reads as four of them.
+               fmt::format("\"{}\" is not a code fence (a fence takes three backticks or more): the lines up to the "
                            "next backticks run together as inline code, or it shows as written",
                            trim(line)),
                "open and close a code block with ``` lines");

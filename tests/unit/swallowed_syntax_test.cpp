@@ -56,9 +56,9 @@ TEST(SwallowedSyntax, DashesInsideAFenceOrAfterABlankLineAreQuiet) {
 TEST(SwallowedSyntax, ALineOfTwoBackticksIsNotAFence) {
   auto w = warnings_of("# A\n\n``\ncode\n``\n");
   ASSERT_EQ(w.size(), 2u) << fmt::format("{}", fmt::join(w, "\n"));
-  EXPECT_TRUE(has(w, 3, "`` is not a code fence"));
-  EXPECT_TRUE(has(w, 5, "`` is not a code fence"));
-  EXPECT_TRUE(has(warnings_of("# A\n\n`python\nx\n"), 3, "``python` is not a code fence"));
+  EXPECT_TRUE(has(w, 3, "\"``\" is not a code fence"));
+  EXPECT_TRUE(has(w, 5, "\"``\" is not a code fence"));
+  EXPECT_TRUE(has(warnings_of("# A\n\n`python\nx\n"), 3, "\"`python\" is not a code fence"));
   EXPECT_TRUE(warnings_of("# A\n\n`inline` code\n\n```\n``\n```\n").empty());
 }
 
