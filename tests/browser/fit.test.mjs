@@ -9,16 +9,10 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { chromium } from 'playwright-core';
+import { deckgen, here, openDeck as open, repo, withOfflinePage } from './lib.mjs';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-const repo = path.resolve(here, '../..');
-const deckgen = process.env.DECKGEN ?? path.join(repo, 'build/deckgen');
 const fixture = path.join(here, 'fit-deck');
 const workshop = process.env.DECKGEN_WORKSHOP_HTML || path.join(repo, 'output/deck.html');
-const chromiumArgs = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 let workDir;
 const decks = {};
@@ -47,33 +41,8 @@ after(() => {
   if (workDir) fs.rmSync(workDir, { recursive: true, force: true });
 });
 
-async function withPage(viewport, body) {
-  const profile = fs.mkdtempSync(path.join(workDir, 'profile-'));
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: '/usr/bin/chromium', headless: true, args: chromiumArgs, viewport, acceptDownloads: true,
-  });
-  const errors = [];
-  await context.route('**/*', (route) => {
-    const url = route.request().url();
-    if (/^(file|data|blob|about):/.test(url)) return route.continue();
-    errors.push(`request left the file: ${url}`);
-    return route.abort();
-  });
-  try {
-    const page = context.pages()[0] ?? (await context.newPage());
-    page.on('console', (m) => { if (m.type() === 'error') errors.push(`console: ${m.text()}`); });
-    page.on('pageerror', (e) => errors.push(`page error: ${e.message}`));
-    await body(page);
-  } finally {
-    await context.close();
-  }
-  assert.deepEqual(errors, []);
-}
-
-async function open(page, file, query = '') {
-  await page.goto(pathToFileURL(file).href + query);
-  await page.waitForFunction(() => window.Reveal?.isReady());
-}
+// A page may download (the timeline's trace link).
+const withPage = (viewport, body) => withOfflinePage(workDir, viewport, body, { acceptDownloads: true });
 
 // Every slide in turn: what sticks out of it, whether each listing's last character is
 // inside both its box and the slide, and whether each overlay (timing table, claim

@@ -7,13 +7,12 @@
 // the session's token is refused; the same deck from file:// shows no control.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
+import { serve, stop } from './lib.mjs';
 
-const deckgen = process.env.DECKGEN ?? 'build/deckgen';
 let workDir;
 let presenter;
 let url;
@@ -55,27 +54,11 @@ before(async () => {
     '```run', 'file: slow.py', 'runs: 5', 'warmup: 0', 'show: [timing]', '```', '',
     '```claim', 'faster: quick', 'than: slow', 'by: 2', '```', '',
   ].join('\n'));
-  presenter = spawn(deckgen, ['present', 'deck', '-o', 'out/deck.html', '--port', '0'],
-    { cwd: workDir, stdio: ['ignore', 'pipe', 'pipe'] });
-  let stderr = '';
-  presenter.stderr.on('data', (d) => { stderr += d; });
-  url = await new Promise((resolve, reject) => {
-    let out = '';
-    const timer = setTimeout(() => reject(new Error(`no address from deckgen present: ${stderr}`)), 60000);
-    presenter.stdout.on('data', (d) => {
-      out += d;
-      const found = /serving (http:\/\/127\.0\.0\.1:\d+\/\?token=[0-9a-f]{32})/.exec(out);
-      if (found) { clearTimeout(timer); resolve(found[1]); }
-    });
-  });
+  ({ server: presenter, url } = await serve('present', ['deck', '-o', 'out/deck.html'], { cwd: workDir, timeoutMs: 60000 }));
 });
 
 after(async () => {
-  if (presenter && presenter.exitCode === null) {
-    const exited = new Promise((resolve) => presenter.on('exit', resolve));
-    presenter.kill('SIGINT');
-    await exited;
-  }
+  await stop(presenter);
   if (workDir) fs.rmSync(workDir, { recursive: true, force: true });
 });
 

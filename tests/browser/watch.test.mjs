@@ -4,18 +4,11 @@
 // set; `node --test tests/browser/watch.test.mjs` works from the repository root.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
-
-const here = path.dirname(fileURLToPath(import.meta.url));
-const repo = path.resolve(here, '../..');
-const deckgen = process.env.DECKGEN ?? path.join(repo, 'build/deckgen');
-const chromiumArgs = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+import { chromiumArgs, serve, stop } from './lib.mjs';
 
 let workDir;
 let deckDir;
@@ -33,27 +26,11 @@ before(async () => {
   deckDir = path.join(workDir, 'deck');
   fs.mkdirSync(deckDir);
   writeDeck('title: Live', 'BEFORE-EDIT');
-  watcher = spawn(deckgen, ['watch', deckDir, '-o', path.join(workDir, 'out/deck.html'), '--port', '0'],
-    { stdio: ['ignore', 'pipe', 'pipe'] });
-  let stderr = '';
-  watcher.stderr.on('data', (d) => { stderr += d; });
-  url = await new Promise((resolve, reject) => {
-    let out = '';
-    const timer = setTimeout(() => reject(new Error(`no address from deckgen watch: ${stderr}`)), 30000);
-    watcher.stdout.on('data', (d) => {
-      out += d;
-      const found = /serving (http:\/\/127\.0\.0\.1:\d+\/)/.exec(out);
-      if (found) { clearTimeout(timer); resolve(found[1]); }
-    });
-  });
+  ({ server: watcher, url } = await serve('watch', [deckDir, '-o', path.join(workDir, 'out/deck.html')]));
 });
 
 after(async () => {
-  if (watcher && watcher.exitCode === null) {
-    const exited = new Promise((resolve) => watcher.on('exit', resolve));
-    watcher.kill('SIGINT');
-    await exited;
-  }
+  await stop(watcher);
   if (workDir) fs.rmSync(workDir, { recursive: true, force: true });
 });
 

@@ -3,13 +3,12 @@
 // change beyond the slides' insides (a slide added) reloads the page onto the same slide.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
+import { serve, stop } from './lib.mjs';
 
-const deckgen = process.env.DECKGEN ?? 'build/deckgen';
 let workDir;
 let watcher;
 let url;
@@ -22,27 +21,11 @@ before(async () => {
   workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'deckgen-push-'));
   fs.mkdirSync(path.join(workDir, 'deck'));
   writeDeck(['# One', '## Two\n\nfirst words', '## Three']);
-  watcher = spawn(deckgen, ['watch', 'deck', '-o', 'out/deck.html', '--port', '0'],
-    { cwd: workDir, stdio: ['ignore', 'pipe', 'pipe'] });
-  let stderr = '';
-  watcher.stderr.on('data', (d) => { stderr += d; });
-  url = await new Promise((resolve, reject) => {
-    let out = '';
-    const timer = setTimeout(() => reject(new Error(`no address from deckgen watch: ${stderr}`)), 30000);
-    watcher.stdout.on('data', (d) => {
-      out += d;
-      const found = /serving (http:\/\/127\.0\.0\.1:\d+\/)/.exec(out);
-      if (found) { clearTimeout(timer); resolve(found[1]); }
-    });
-  });
+  ({ server: watcher, url } = await serve('watch', ['deck', '-o', 'out/deck.html'], { cwd: workDir }));
 });
 
 after(async () => {
-  if (watcher && watcher.exitCode === null) {
-    const exited = new Promise((resolve) => watcher.on('exit', resolve));
-    watcher.kill('SIGINT');
-    await exited;
-  }
+  await stop(watcher);
   if (workDir) fs.rmSync(workDir, { recursive: true, force: true });
 });
 
