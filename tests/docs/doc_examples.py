@@ -39,6 +39,7 @@ import signal
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 
 from doc_pages import fence_closes, fence_opening, finish, pages
@@ -118,7 +119,7 @@ def place(output, file_name, first_doc_line, ex):
 
 
 def unexpected(output, allowed):
-    """Warning and error lines that are not about a claim's verdict nor listed as expected."""
+    """The warning and error lines that hold none of the `allowed` texts."""
     bad = []
     for line in output.splitlines():
         if not re.search(r"\b(warning|error):", line):
@@ -138,7 +139,7 @@ def build_deck(deckgen, folder, deck_dir, opts, describe):
     if may_fail:
         # Claims are decided by what the stand-in snippets measure here, not by what the
         # slide it came from measured: their verdicts are not the example's to keep.
-        allowed = allowed + ["claim", "Claim", "runs were made while the machine was busy"]
+        allowed = allowed + ["claim", "Claim"]
     if code == 2:
         raise Failure(f"no longer builds (exit 2, an input error):\n{describe(out)}")
     if code not in (0, 1) or (code == 1 and not may_fail):
@@ -184,19 +185,19 @@ def serve_until_url(deckgen, args, cwd):
     env = dict(os.environ, NO_COLOR="1")
     p = subprocess.Popen([deckgen] + args + ["--port", "0"], cwd=cwd, env=env, stdout=subprocess.PIPE,
                          stderr=subprocess.STDOUT, text=True, errors="replace", start_new_session=True)
-    seen, deadline = [], time.monotonic() + BUILD_TIMEOUT
+    seen = []
+    # A server that never prints its address would block the read below: it is killed then.
+    timer = threading.Timer(BUILD_TIMEOUT, lambda: p.poll() is None and os.killpg(p.pid, signal.SIGKILL))
+    timer.start()
     try:
         for line in p.stdout:
             seen.append(line)
             if re.search(r"http://127\.0\.0\.1:\d+/", line):
                 break
-            if time.monotonic() > deadline:
-                break
         else:
             raise Failure(f"`deckgen {' '.join(args)}` ended without serving (exit {p.wait()}):\n{''.join(seen)}")
-        if not any("http://127.0.0.1:" in s for s in seen):
-            raise Failure(f"`deckgen {' '.join(args)}` served nothing in {BUILD_TIMEOUT} s:\n{''.join(seen)}")
     finally:
+        timer.cancel()
         if p.poll() is None:
             os.kill(p.pid, signal.SIGINT)
         try:
@@ -207,7 +208,7 @@ def serve_until_url(deckgen, args, cwd):
     rest = p.stdout.read()
     if code != 0:
         raise Failure(f"`deckgen {' '.join(args)}` exited {code} on Ctrl-C:\n{''.join(seen)}{rest}")
-    bad = unexpected("".join(seen), [])
+    bad = unexpected("".join(seen), ["the machine was busy"])
     if bad:
         raise Failure(f"`deckgen {' '.join(args)}` says something is wrong:\n" + "\n".join(bad))
 
