@@ -19,6 +19,9 @@ go untested):
     <!-- doc-example: synopsis -->
         each `deckgen COMMAND [--option]` line names a command and options the binary
         has, and every command the binary has is listed.
+    <!-- doc-example: parsed -->
+        command lines too long to run in a test: each deckgen command and option
+        exists, and each other program is one of the repository's.
     <!-- doc-example: output of=SCENARIO [numbers] -->
         tests/docs/scenarios/SCENARIO.sh (run with $DECKGEN, in an empty folder) prints
         output holding every line of the block; with `numbers`, any number matches a
@@ -232,27 +235,44 @@ def check_commands(ex, opts, deckgen, repo, work):
             raise Failure(f"`{' '.join(words)}` exited {code}:\n{out}")
 
 
-def check_synopsis(ex, opts, deckgen, repo, work):
+def deckgen_commands(deckgen, work):
     code, top = run([deckgen, "--help"], work)
-    commands = set(re.findall(r"^  ([a-z]+)\s{2,}", top.split("Subcommands:")[-1], re.M))
+    return set(re.findall(r"^  ([a-z]+)\s{2,}", top.split("Subcommands:")[-1], re.M))
+
+
+def check_command_line(deckgen, work, commands, command, written):
+    """That `command` is one of deckgen's and has every option in the text `written`."""
+    if command not in commands:
+        raise Failure(f"`deckgen {command}` is no command of deckgen's (it has {', '.join(sorted(commands))})")
+    code, help_text = run([deckgen, command, "--help"], work)
+    for option in re.findall(r"(?<![\w-])(--?[a-z][a-z-]*)", written):
+        if not re.search(r"(^|[ ,])" + re.escape(option) + r"\b", help_text, re.M):
+            raise Failure(f"`deckgen {command}` has no option {option}:\n{help_text}")
+
+
+def check_synopsis(ex, opts, deckgen, repo, work):
+    commands = deckgen_commands(deckgen, work)
     listed = set()
     for line in ex.body.splitlines():
         words = line.split()
-        if not words or words[0] != "deckgen":
+        if not words or words[0] != "deckgen" or words[1].startswith("-"):
             continue
-        command = words[1]
-        if command.startswith("-"):
-            continue
-        listed.add(command)
-        if command not in commands:
-            raise Failure(f"`deckgen {command}` is no command of deckgen's (it has {', '.join(sorted(commands))})")
-        code, help_text = run([deckgen, command, "--help"], work)
-        for option in re.findall(r"(?<![\w-])(--?[a-z][a-z-]*)", line.split("  ")[0]):
-            if not re.search(r"(^|[ ,])" + re.escape(option) + r"\b", help_text, re.M):
-                raise Failure(f"`deckgen {command}` has no option {option}:\n{help_text}")
+        listed.add(words[1])
+        check_command_line(deckgen, work, commands, words[1], line.split("  ")[0])
     missing = commands - listed
     if missing:
         raise Failure(f"deckgen has commands the synopsis does not list: {', '.join(sorted(missing))}")
+
+
+def check_parsed(ex, opts, deckgen, repo, work):
+    """Command lines too long to run in a test (they build the workshop deck): each deckgen
+    command and option exists, and each other program is the repository's own."""
+    commands = deckgen_commands(deckgen, work)
+    for words in example_commands(ex.body):
+        if os.path.basename(words[0]) == "deckgen":
+            check_command_line(deckgen, work, commands, words[1], " ".join(words[2:]))
+        elif not os.access(os.path.join(repo, words[0]), os.X_OK):
+            raise Failure(f"`{words[0]}` is no program of the repository's")
 
 
 def as_pattern(expected_line, numbers):
@@ -283,6 +303,7 @@ KINDS = {
     "front-matter": lambda ex, opts, *rest: check_deck(ex, opts, *rest, front_matter=True),
     "commands": check_commands,
     "synopsis": check_synopsis,
+    "parsed": check_parsed,
     "output": check_output,
 }
 
