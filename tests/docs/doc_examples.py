@@ -26,6 +26,9 @@ go untested):
         tests/docs/scenarios/SCENARIO.sh (run with $DECKGEN, in an empty folder) prints
         output holding every line of the block; with `numbers`, any number matches a
         number in the block.
+    <!-- doc-example: report -->
+        the block is the JSON report's schema: it names every field of the report of a
+        deck with measured snippets and decided claims.
     <!-- doc-example: not-built REASON -->
         not a deck, a slide, front matter or a deckgen command line (a schema, a
         snippet's code, another script's output): REASON says what it is.
@@ -34,6 +37,7 @@ The example decks in docs/ (docs/example, docs/claims-example) are built too. A 
 names the doc's file:line and, for an error inside the example, the line it points at.
 Giving DOC_FILE:LINE arguments checks only those examples.
 """
+import json
 import os
 import re
 import shlex
@@ -275,6 +279,36 @@ def check_parsed(ex, opts, deckgen, repo, work):
             raise Failure(f"`{words[0]}` is no program of the repository's")
 
 
+def report_keys(value, out, names_below=False):
+    """Every key of a JSON report, but the names a deck chooses (its metrics')."""
+    if isinstance(value, dict):
+        for key, inner in value.items():
+            if not names_below:
+                out.add(key)
+            report_keys(inner, out, names_below=key == "metrics" and not names_below)
+    elif isinstance(value, list):
+        for inner in value:
+            report_keys(inner, out)
+    return out
+
+
+def check_report(ex, opts, deckgen, repo, work):
+    """The schema names every field of a real report (of snippets measured and claims
+    decided): a field added to the report and not to its schema fails."""
+    fixture(repo, work)
+    shutil.copy(os.path.join(repo, "tests/docs/preludes/measured.md"), os.path.join(work, "deck/10-prelude.md"))
+    shutil.copy(os.path.join(repo, "tests/docs/preludes/claims.md"), os.path.join(work, "deck/20-claims.md"))
+    code, out = run([deckgen, "build", "deck", "-o", "out/deck.html", "--report", "report.json"], work)
+    if code not in (0, 1) or not os.path.isfile(os.path.join(work, "report.json")):
+        raise Failure(f"could not be made: the build exited {code}:\n{out}")
+    with open(os.path.join(work, "report.json"), encoding="utf-8") as f:
+        keys = report_keys(json.load(f), set())
+    named = set(re.findall(r'"([A-Za-z_][\w]*)"', ex.body))
+    missing = sorted(keys - named)
+    if missing:
+        raise Failure(f"does not name fields a report has: {', '.join(missing)}")
+
+
 def as_pattern(expected_line, numbers):
     if not numbers:
         return re.escape(expected_line)
@@ -305,6 +339,7 @@ KINDS = {
     "synopsis": check_synopsis,
     "parsed": check_parsed,
     "output": check_output,
+    "report": check_report,
 }
 
 # The example decks in docs/, and what building them must give.
