@@ -13,6 +13,9 @@ go untested):
         (run blocks the example refers to) before it.
     <!-- doc-example: front-matter -->
         the block is front matter YAML: built as the front matter of a one-slide deck.
+    <!-- doc-example: snippet [lang=python] [with=FILE] -->
+        the block is a snippet's code: run (traced) as a run block's file, after
+        tests/docs/preludes/FILE, which defines what the example leaves to its reader.
     <!-- doc-example: commands -->
         each `deckgen ...` line runs in order in an empty folder (`cd` follows); watch
         and present are stopped once they serve.
@@ -177,6 +180,26 @@ def check_deck(ex, opts, deckgen, repo, work, front_matter=False):
     build_deck(deckgen, work, "deck", opts, lambda out: place(out, name, first, ex))
 
 
+def check_snippet(ex, opts, deckgen, repo, work):
+    """A snippet's code, run as a snippet (traced) after the names it leaves to its reader."""
+    fixture(repo, work)
+    given = ""
+    for prelude in opts.get("with", []):
+        with open(os.path.join(repo, "tests/docs/preludes", prelude), encoding="utf-8") as f:
+            given += f.read()
+    name = "example" + {"python": ".py", "c": ".c", "cpp": ".cpp", "sh": ".sh"}[opts.get("lang", ["python"])[0]]
+    with open(os.path.join(work, "snippets", name), "w", encoding="utf-8") as f:
+        f.write(given + ex.body)
+    with open(os.path.join(work, "deck", "20-example.md"), "w", encoding="utf-8") as f:
+        f.write(f"# The example\n\n```run\nfile: {name}\ntrace: true\nruns: 1\nwarmup: 0\n```\n")
+    first = ex.line + 1 - given.count("\n")
+
+    def describe(out):  # a traceback's line of the file, as the doc's line
+        return re.sub(re.escape(name) + r'", line (\d+)',
+                      lambda m: f"{m.group(0)} (= {ex.doc}:{first + int(m.group(1)) - 1})", out)
+    build_deck(deckgen, work, "deck", opts, describe)
+
+
 def example_commands(body):
     """The command lines of a shell block, comments dropped, `a && b` split."""
     for line in body.splitlines():
@@ -335,6 +358,7 @@ def check_output(ex, opts, deckgen, repo, work):
 KINDS = {
     "deck": check_deck,
     "front-matter": lambda ex, opts, *rest: check_deck(ex, opts, *rest, front_matter=True),
+    "snippet": check_snippet,
     "commands": check_commands,
     "synopsis": check_synopsis,
     "parsed": check_parsed,
