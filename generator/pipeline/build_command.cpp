@@ -191,7 +191,9 @@ int build_deck(const Options& options, Status& status, Runners runners, BuiltDec
   OtherMasks other_masks;
   if (!options.compare_cpus.empty()) {
     other_masks = measure_under_other_masks(deck, plan, options, strictness,
-                                            {first_mask, measured.provenance.machine, figures.claims}, status, runners,
+                                            {first_mask, measured.provenance.machine, figures.claims,
+                                             failed_snippet_ids(measured.results)},
+                                            status, runners,
                                             warm);
     figures.failed += other_masks.failed;
     show_claims_per_mask(other_masks.masks, figures.block_html);
@@ -213,7 +215,8 @@ int build_deck(const Options& options, Status& status, Runners runners, BuiltDec
   if (!plan.snippets.empty()) {
     bool before_last = deck.meta.provenance == "before_last" && !slides.empty();
     slides.insert(before_last ? slides.end() - 1 : slides.end(),
-                  provenance_slide(measured.provenance, plan.snippets.size(), measured.seconds));
+                  provenance_slide(measured.provenance, plan.snippets.size(), measured.seconds,
+                                   mask_summaries(other_masks.masks)));
   }
   // Each trace travels inside the deck (its timeline links to it) and also goes beside
   // it, for Perfetto and for `watch` to serve.

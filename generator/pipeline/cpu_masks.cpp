@@ -48,6 +48,24 @@ std::string mask_label(const std::string& mask, const Machine& machine) {
   return cores > 0 ? fmt::format("{} · {} core{}", cpus, cores, cores == 1 ? "" : "s") : cpus;
 }
 
+std::vector<std::string> failed_snippet_ids(const std::map<std::string, SnippetResult>& results) {
+  std::vector<std::string> ids;
+  for (const auto& [id, result] : results)
+    if (result.outcome == Outcome::failed) ids.push_back(id);
+  return ids;
+}
+
+std::vector<MaskSummary> mask_summaries(const std::vector<MaskClaims>& masks) {
+  std::vector<MaskSummary> out;
+  for (const MaskClaims& mask : masks) {
+    std::string outcome = mask.claims.empty() ? "" : claims_summary(mask.claims);
+    if (size_t failed = mask.failed_snippets.size())
+      outcome += fmt::format("{}{} snippet{} failed", outcome.empty() ? "" : "; ", failed, failed == 1 ? "" : "s");
+    out.push_back({mask.cpus, mask_label(mask.cpus, mask.machine), outcome});
+  }
+  return out;
+}
+
 OtherMasks measure_under_other_masks(const Deck& deck, const Plan& plan, const Options& options, Strictness strictness,
                                      MaskClaims first, Status& status, Runners runners, WarmCache* warm) {
   OtherMasks out;
@@ -58,11 +76,11 @@ OtherMasks measure_under_other_masks(const Deck& deck, const Plan& plan, const O
     under.cpus = mask;
     status.info(fmt::format("measuring again with --cpus {}", mask));
     Measured measured = run_snippets(deck, plan, under, status, runners, nullptr, warm);
-    out.failed += static_cast<size_t>(std::count_if(measured.results.begin(), measured.results.end(),
-                                                    [](const auto& r) { return r.second.outcome == Outcome::failed; }));
     const Machine& machine = measured.provenance.machine;
     MaskClaims claims{mask, machine,
-                      check_claims_without_load(deck.claims, measured.results, claim_context(deck, machine, options.family))};
+                      check_claims_without_load(deck.claims, measured.results, claim_context(deck, machine, options.family)),
+                      failed_snippet_ids(measured.results)};
+    out.failed += claims.failed_snippets.size();
     for (ClaimResult& c : claims.claims) {
       add_sampling_note(c, measured.sampling);
       if (report_claim(c, strictness, mask, status)) ++out.failed;

@@ -1,7 +1,8 @@
 #pragma once
 // `--cpus 1,all` (issue 22): the deck measured once per CPU mask in one build. The slides
 // show the first mask's runs; every claim is decided under each mask and shown side by
-// side, in the terminal, on its slide and in the report.
+// side, in the terminal, on its slide, in the report and the JUnit file; the last slide
+// has a line per mask.
 #include <map>
 #include <string>
 #include <vector>
@@ -13,6 +14,7 @@
 #include "pipeline/status.h"
 #include "pipeline/worker_pool.h"
 #include "plan/plan.h"
+#include "render/provenance_slide.h"
 #include "write/report.h"
 
 namespace deckgen {
@@ -25,6 +27,12 @@ bool report_claim(const ClaimResult& claim, Strictness strictness, const std::st
 
 // "CPU 1 · 1 core", "all CPUs · 2 cores": a mask as a slide names it.
 std::string mask_label(const std::string& mask, const Machine& machine);
+
+// The ids of the snippets that failed, for a mask's record.
+std::vector<std::string> failed_snippet_ids(const std::map<std::string, SnippetResult>& results);
+
+// Each mask's line on the provenance slide: its CPUs and what its claims came to.
+std::vector<MaskSummary> mask_summaries(const std::vector<MaskClaims>& masks);
 
 struct OtherMasks {
   std::vector<MaskClaims> masks;  // the first mask's (given) first, then one per Options::compare_cpus

@@ -90,6 +90,7 @@ Measured run_snippets(const Deck& deck, const Plan& plan, const RunSettings& opt
   base.python = tools.python;
   base.path_env = ctx.path_env;
   base.machine_fingerprint = machine;
+  base.cpus = narrower_affinity(m.provenance.machine);
   base.warm = warm;
   SnippetLookup lookup = look_up_snippets(plan, tools, options, cache ? &*cache : nullptr, base, timed_ids, group,
                                           status, report);

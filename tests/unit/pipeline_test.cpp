@@ -1074,6 +1074,54 @@ TEST_F(Pipeline, SeveralCpuMasksDecideEveryClaimUnderEach) {
   EXPECT_EQ(snippet_report("par")["stats"]["wall"]["min"], 1.0);
 }
 
+// Every mask's results are recorded, not only the first's: one JUnit case per claim per
+// mask (a dashboard tells them apart by name), the snippets that failed under a further
+// mask, and a line per mask on the last slide.
+TEST_F(Pipeline, SeveralCpuMasksAreEachInTheJUnitFileAndOnTheLastSlide) {
+  snippet("par.sh");
+  snippet("flaky.sh");
+  auto runs = [](double from) {  // seven runs decide a bound outside them (see above)
+    std::deque<Scripted> s;
+    for (double x : {0.0, 0.3, 0.5, 0.2, 0.4, 0.25, 0.35}) s.push_back({.wall = from + 0.5 * x});
+    return s;
+  };
+  runner.script["par"] = runs(1.0);
+  runner.script["flaky"] = {{.wall = 0.1}};
+  Runners runners = Runners::single(runner);
+  runners.use_cpus = [&](const std::string& mask) -> std::optional<std::string> {
+    runner.script["par"] = runs(mask == "all" ? 0.1 : 1.0);
+    runner.script["flaky"] = {{.wall = 0.1, .exit_code = mask == "all" ? 1 : 0}};  // fails on all CPUs only
+    return std::nullopt;
+  };
+  options.use_cache = false;
+  options.cpus = "1";
+  options.compare_cpus = {"all"};
+  dir.write("deck/01.md", "```run\nfile: par.sh\nruns: 7\nwarmup: 0\n```\n\n"
+                          "```claim\nvalue: par.wall\nbelow: 0.6\nmax_runs: 7\n```\n\n"
+                          "```run\nfile: flaky.sh\nruns: 1\nwarmup: 0\n```\n");
+  options.inputs = {dir.path() / "deck"};
+  EXPECT_EQ(run_command(options, status, runners), 1);
+  std::string xml;
+  ASSERT_TRUE(read_file(*options.junit, xml));
+  EXPECT_TRUE(contains(xml, "<testsuite name=\"deckgen claims (--cpus 1)\" tests=\"1\" failures=\"1\"")) << xml;
+  EXPECT_TRUE(contains(xml, "<testsuite name=\"deckgen claims (--cpus all)\" tests=\"1\" failures=\"0\"")) << xml;
+  EXPECT_TRUE(contains(xml, "01.md:7:1 (--cpus 1)\"")) << xml;
+  EXPECT_TRUE(contains(xml, "01.md:7:1 (--cpus all)\"")) << xml;
+  EXPECT_TRUE(contains(xml, "<testsuite name=\"deckgen snippets (--cpus all)\" tests=\"1\" failures=\"1\"")) << xml;
+  EXPECT_TRUE(contains(xml, "name=\"flaky (--cpus all)\"")) << xml;
+  EXPECT_FALSE(contains(xml, "deckgen claims\" ")) << "a suite that names no mask";
+  json masks = report()["cpu_masks"];
+  ASSERT_EQ(masks.size(), 2u) << masks;
+  EXPECT_EQ(masks[0]["failed_snippets"], json::array());
+  EXPECT_EQ(masks[1]["failed_snippets"], json::array({"flaky"}));
+  std::string page = deck();
+  size_t one = page.find("<th>--cpus 1</th><td>CPU 1"), all = page.find("<th>--cpus all</th><td>all CPUs");
+  ASSERT_NE(one, std::string::npos) << page;
+  ASSERT_NE(all, std::string::npos) << page;
+  EXPECT_TRUE(contains(page.substr(one, all - one), "claims: 0 hold, 1 failed (the runs shown)")) << page.substr(one, 300);
+  EXPECT_TRUE(contains(page.substr(all, 300), "claims: 1 hold, 0 failed; 1 snippet failed</td>")) << page.substr(all, 300);
+}
+
 // The page as a layout in Chromium would leave it: deck.js marked the second slide.
 DomResult one_slide_overflowing(std::string_view page, std::string_view query, int width, int height) {
   DomResult out;
