@@ -66,13 +66,14 @@ std::vector<MaskSummary> mask_summaries(const std::vector<MaskClaims>& masks) {
   return out;
 }
 
-OtherMasks measure_under_other_masks(const Deck& deck, const Plan& plan, const Options& options, Strictness strictness,
+OtherMasks measure_under_other_masks(const Deck& deck, const Plan& plan, const BuildRequest& request, Strictness strictness,
                                      MaskClaims first, Status& status, Runners runners, WarmCache* warm) {
+  const Options& options = request.options;
   OtherMasks out;
   out.masks.push_back(std::move(first));
   for (const std::string& mask : options.compare_cpus) {
     move_to(mask, runners);
-    RunSettings under = run_settings_of(options);
+    RunSettings under = run_settings_of(request);
     under.cpus = mask;
     status.info(fmt::format("measuring again with --cpus {}", mask));
     Measured measured = run_snippets(deck, plan, under, status, runners, nullptr, warm);

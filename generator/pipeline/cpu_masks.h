@@ -8,7 +8,7 @@
 #include <vector>
 
 #include "cache/warm_cache.h"
-#include "cli/options.h"
+#include "pipeline/build_request.h"
 #include "model/document.h"
 #include "pipeline/run_snippets.h"
 #include "pipeline/status.h"
@@ -39,9 +39,9 @@ struct OtherMasks {
   size_t failed = 0;              // claims that fail the build and snippets that failed, under the others
 };
 
-// Measures the deck again under each of `options.compare_cpus` in turn (runners.use_cpus
+// Measures the deck again under each of the request's compare_cpus in turn (runners.use_cpus
 // moves deckgen there first) and decides every claim under it; back on the first mask after.
-OtherMasks measure_under_other_masks(const Deck& deck, const Plan& plan, const Options& options, Strictness strictness,
+OtherMasks measure_under_other_masks(const Deck& deck, const Plan& plan, const BuildRequest& request, Strictness strictness,
                                      MaskClaims first, Status& status, Runners runners, WarmCache* warm);
 
 // Each claim's block: its verdict under every mask, side by side.

@@ -15,6 +15,7 @@
 #include <set>
 
 #include "measure/snippet_result.h"
+#include "pipeline/build_command.h"
 #include "pipeline/dispatch.h"
 #include "pipeline/result_report.h"
 #include "fakes.h"
@@ -42,13 +43,20 @@ class Pipeline : public ::testing::Test {
   FakeRunner runner;
   RecordingStatus status;
   Options options;
+  // `check` never starts Chromium here; the tests that look at fitting give a layout.
+  PageLayout fit_layout = [](std::string_view, std::string_view, int, int) {
+    return DomResult{false, "", "no layout in unit tests"};
+  };
 
   void SetUp() override {
     options.output = dir.path() / "out/deck.html";
     options.report = dir.path() / "out/report.json";
     options.junit = dir.path() / "out/junit.xml";
-    // `check` never starts Chromium here; the tests that look at fitting give a layout.
-    options.fit_layout = [](std::string_view, std::string_view, int, int) { return DomResult{false, "", "no layout in unit tests"}; };
+  }
+  Runners runners() {
+    Runners one = Runners::single(runner);
+    one.fit_layout = fit_layout;
+    return one;
   }
   fs::path snippet(const std::string& name, const std::string& text = "echo hi\n") {
     return dir.write("snippets/" + name, text);
@@ -56,7 +64,13 @@ class Pipeline : public ::testing::Test {
   int build(const std::string& slides) {
     dir.write("deck/01.md", slides);
     options.inputs = {dir.path() / "deck"};
-    return run_command(options, status, Runners::single(runner));
+    return run_command(options, status, runners());
+  }
+  // As `watch` and `present` build: with controls the command line never sets.
+  int build_with(const RunControls& controls, const std::string& slides) {
+    dir.write("deck/01.md", slides);
+    options.inputs = {dir.path() / "deck"};
+    return run_build(BuildRequest{options, controls}, status, runners());
   }
   std::string deck() const {
     std::string text;
@@ -151,8 +165,7 @@ TEST_F(Pipeline, RebuildsThatDoNotRemeasureBusyResultsServeThem) {
   runner.script["a"] = {{.wall = 1.0, .other_cpu = 0.5}, {.wall = 1.0}};
   ASSERT_EQ(build(shown), 0) << status.all_errors();
   ASSERT_EQ(runner.snippet_runs.size(), 2u);
-  options.remeasure_busy = false;
-  ASSERT_EQ(build(shown + "\nAn edit.\n"), 0) << status.all_errors();
+  ASSERT_EQ(build_with({.remeasure_busy = false}, shown + "\nAn edit.\n"), 0) << status.all_errors();
   EXPECT_EQ(runner.snippet_runs.size(), 2u) << "a rebuild re-measured a busy result";
   EXPECT_EQ(snippet_report("a")["from_cache"], true);
   EXPECT_EQ(snippet_report("a")["busy_runs"], 1);
@@ -169,8 +182,10 @@ TEST_F(Pipeline, TheTerminalSaysABusySnippetOncePerBuildAndNotForCachedResults) 
   runner.script["slow"] = {{.wall = 2.0, .other_cpu = 0.5}};
   const std::string slides = "```run\nfile: fast.sh\nruns: 3\nwarmup: 0\nshow: [timing]\n```\n\n"
                              "```run\nfile: slow.sh\nruns: 3\nwarmup: 0\nshow: [timing]\n```\n\n";
-  options.remeasure_busy = false;  // as in watch's rebuilds: the second build takes them from the cache
-  ASSERT_EQ(build(slides + "```claim\nfaster: fast\nthan: slow\nbudget: 8\n```\n"), 0) << status.all_errors();
+  // As in watch's rebuilds: the second build takes them from the cache.
+  const RunControls rebuild{.remeasure_busy = false};
+  ASSERT_EQ(build_with(rebuild, slides + "```claim\nfaster: fast\nthan: slow\nbudget: 8\n```\n"), 0)
+      << status.all_errors();
   size_t fast_runs = snippet_report("fast")["runs"].size();
   ASSERT_GT(fast_runs, 3u) << "sampling added no run";
   ASSERT_EQ(status.busy_warnings.size(), 2u) << ::testing::PrintToString(status.busy_warnings);
@@ -178,7 +193,7 @@ TEST_F(Pipeline, TheTerminalSaysABusySnippetOncePerBuildAndNotForCachedResults) 
                        fmt::format("'fast': the machine was busy during {} of {} runs", fast_runs, fast_runs)))
       << ::testing::PrintToString(status.busy_warnings);
   status = RecordingStatus{};
-  ASSERT_EQ(build(slides + "An edit, and no claim that would sample more.\n"), 0) << status.all_errors();
+  ASSERT_EQ(build_with(rebuild, slides + "An edit, and no claim that would sample more.\n"), 0) << status.all_errors();
   EXPECT_EQ(snippet_report("fast")["from_cache"], true);
   EXPECT_TRUE(status.busy_warnings.empty()) << ::testing::PrintToString(status.busy_warnings);
 }
@@ -1135,7 +1150,7 @@ DomResult one_slide_overflowing(std::string_view page, std::string_view query, i
 
 TEST_F(Pipeline, CheckReportsASlideThatDoesNotFitAsAWarning) {
   options.command = Command::check;
-  options.fit_layout = one_slide_overflowing;
+  fit_layout = one_slide_overflowing;
   EXPECT_EQ(build("# One\n\n---\n\n# Two\n"), 0);
   ASSERT_EQ(status.warnings.size(), 1u);
   EXPECT_TRUE(contains(status.warnings[0], "deck/01.md:5:1: warning: the slide does not fit 1280×720")) << status.warnings[0];
@@ -1145,7 +1160,7 @@ TEST_F(Pipeline, CheckReportsASlideThatDoesNotFitAsAWarning) {
 TEST_F(Pipeline, CheckStrictFailsOnASlideThatDoesNotFit) {
   options.command = Command::check;
   options.strict = true;
-  options.fit_layout = one_slide_overflowing;
+  fit_layout = one_slide_overflowing;
   EXPECT_EQ(build("# One\n\n---\n\n# Two\n"), 1);
   ASSERT_EQ(status.errors.size(), 1u);
   EXPECT_TRUE(contains(status.errors[0], "deck/01.md:5:1: error: the slide does not fit")) << status.errors[0];
@@ -1154,14 +1169,14 @@ TEST_F(Pipeline, CheckStrictFailsOnASlideThatDoesNotFit) {
 TEST_F(Pipeline, CheckWithoutALayoutSaysItCouldNotMeasure) {
   options.command = Command::check;
   options.strict = true;
-  options.fit_layout = [](std::string_view, std::string_view, int, int) { return DomResult{false, "", "no chromium"}; };
+  fit_layout = [](std::string_view, std::string_view, int, int) { return DomResult{false, "", "no chromium"}; };
   EXPECT_EQ(build("# One\n"), 0);
   ASSERT_EQ(status.warnings.size(), 1u);
   EXPECT_TRUE(contains(status.warnings[0], "cannot check that every slide fits: no chromium"));
 }
 
 TEST_F(Pipeline, BuildDoesNotLayTheDeckOut) {
-  options.fit_layout = [](std::string_view, std::string_view, int, int) -> DomResult { ADD_FAILURE() << "laid out"; return {}; };
+  fit_layout = [](std::string_view, std::string_view, int, int) -> DomResult { ADD_FAILURE() << "laid out"; return {}; };
   EXPECT_EQ(build("# One\n"), 0);
 }
 
@@ -1211,12 +1226,10 @@ TEST_F(Pipeline, ARerunThatStoresNothingLeavesTheBuildsResultsInTheCache) {
   ASSERT_EQ(build(slides), 0) << status.all_errors();
   runner.script["a"] = {{.wall = 3.0}};  // slower during the talk
   options.only = {"a"};
-  options.store_results = StoreResults::no;
-  ASSERT_EQ(build(slides), 0) << status.all_errors();
+  ASSERT_EQ(build_with({.store = StoreResults::no}, slides), 0) << status.all_errors();
   EXPECT_EQ(snippet_report("a")["from_cache"], false);
   EXPECT_NEAR(snippet_report("a")["runs"][0]["wall_seconds"].get<double>(), 3.0, 0.01) << "the rerun is shown";
   options.only.clear();
-  options.store_results = StoreResults::yes;
   ASSERT_EQ(build(slides), 0) << status.all_errors();
   EXPECT_EQ(snippet_report("a")["from_cache"], true);
   EXPECT_NEAR(snippet_report("a")["runs"][0]["wall_seconds"].get<double>(), 1.0, 0.01) << "the build's run, not the talk's";
