@@ -122,6 +122,8 @@ std::string cache_text_with(const PlannedSnippet& s, const CacheInputs& in, cons
   t.field("deckgen_version", in.deckgen_version);
   t.field("method", std::to_string(kMeasurementMethod));
   t.field("machine", in.machine_fingerprint);
+  // Only under a narrower mask, so that the keys of a build on all CPUs stay what they were.
+  if (!in.cpus.empty()) t.field("cpus", in.cpus);
   t.field("measurement", in.measurement);
   t.field("id", s.spec.id);
   t.field("language", s.language.name);

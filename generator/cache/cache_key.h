@@ -9,7 +9,8 @@
 //     NAME SP BYTE-LENGTH LF VALUE LF
 // so that no value, whatever bytes it holds, can be mistaken for another field. A list
 // is a field NAME.count followed by one field per item. The fields (snippet_cache_text):
-//   deckgen_version, machine (the fingerprint), measurement,
+//   deckgen_version, machine (the fingerprint), cpus (only when the affinity mask is
+//   not all the machine's CPUs), measurement,
 //   id, language, tool.path, tool.version, path_env,
 //   compile (the compile command with {file} {python} {snippets} filled in, and {exe}
 //   {dir} as "<exe>" "<dir>", since those are fresh temporary paths), run (the run command
@@ -45,6 +46,11 @@ struct CacheInputs {
   std::string python;                   // the resolved interpreter that replaces {python}
   std::string path_env;                 // PATH given to compilers and snippets
   std::string machine_fingerprint;      // machine_fingerprint(probe_machine())
+  // Which CPUs the snippet may run on ("1", "0,2"), when the affinity mask (--cpus,
+  // taskset, a cpuset) is not all of the machine's; empty when it is (the fingerprint's
+  // count then names them). Not only how many: two masks of one size can measure
+  // differently (a CPU that takes the interrupts, SMT siblings or not, P- and E-cores).
+  std::string cpus;
   std::string deckgen_version = DECKGEN_VERSION;
   // Anything else that changes how runs are measured, as text the orchestrator chooses
   // (e.g. "alone" for a timed snippet run with nothing beside it, "shared" otherwise).

@@ -61,6 +61,7 @@ std::string phrase(const std::string& field, const std::string& language) {
       {"deckgen_version", "deckgen's version changed"},
       {"method", "deckgen measures differently now"},
       {"machine", "the machine changed"},
+      {"cpus", "the CPUs it may run on changed (--cpus, taskset)"},
       {"measurement", "how it is measured changed (alone or beside other work)"},
       {"id", "id changed"},
       {"language", "language changed"},

@@ -1,60 +1,44 @@
 #pragma once
-// What the user asked for, validated and typed. The command line fills it; the
-// pipeline reads it. Tests build one directly.
+// What the user asked for, validated and typed. The command line fills it; dispatch
+// turns it into a build request (pipeline/build_request.h), which adds what only
+// deckgen's own commands decide. Tests build one directly.
 #include <filesystem>
 #include <optional>
 #include <set>
 #include <string>
-#include <string>
 #include <vector>
 
 #include "measure/claims.h"
-#include "pdf/chromium_pdf.h"
 
 namespace deckgen {
 
 enum class Command { build, check, clean, watch, present, pdf, init };
 
-// Whether a build's fresh results go into the cache. `present`'s reruns do not: they are
-// measured in front of an audience, on a machine busy presenting, and a later build
-// must show the build's own measurements, not the talk's.
-enum class StoreResults { yes, no };
+// What the command line asks of the stage that runs snippets. The run stage's own
+// settings (pipeline/run_settings.h) are these and what a build decides, not a copy.
+struct RunChoices {
+  bool use_cache = true;                 // --no-cache: neither read nor write stored results
+  bool force = false;                    // --force: rerun everything (and store the new results)
+  std::set<std::string> only;            // --only ID...: rerun these; the rest from the cache
+  // --cpus LIST: build or check with deckgen (and so every snippet) restricted to these
+  // CPUs ("1", "0-1", "all"), set before anything runs (run/cpu_affinity.h).
+  std::optional<std::string> cpus;
+  ClaimFamily family = ClaimFamily::each;  // --family bonferroni: the claims' error shared as a family
+};
 
-struct Options {
+struct Options : RunChoices {
   Command command = Command::build;
   std::vector<std::filesystem::path> inputs{"deck"};      // a deck folder, or .md files
   std::filesystem::path output{"output/deck.html"};
   bool write_deck = true;  // `check` writes the deck only when -o is given
-  // `pdf` builds into a hidden temporary page on its way to the PDF: that page is not
-  // announced, and the trace files a deck links to are not written beside it.
-  bool deck_is_intermediate = false;
   bool quiet = false;
   bool verbose = false;  // --verbose: print each command run and why each snippet reran
   std::optional<std::filesystem::path> snippets_dir;  // --snippets: overrides the front matter
   std::optional<std::filesystem::path> report;         // --report FILE.json
   std::optional<std::filesystem::path> junit;          // --junit FILE.xml
-  bool use_cache = true;                 // --no-cache: neither read nor write stored results
-  bool force = false;                    // --force: rerun everything (and store the new results)
-  StoreResults store_results = StoreResults::yes;  // no: read the cache, write no result into it
-  // `present`'s ▶ (with `only` naming one snippet): that snippet runs alone with its own
-  // run count, its group's others are not rerun and no claim adds runs; the claims,
-  // charts and values keep the build's results (cached), the live one shown beside them.
-  bool live_rerun = false;
-  std::set<std::string> only;            // --only ID...: rerun these; the rest from the cache
-  // Cached results with busy runs are measured again (issue 22). `watch` and `present` do
-  // that in their first build only: a rebuild after an edit (or a file a snippet wrote)
-  // must neither take the time to re-measure nor change the numbers the page shows.
-  bool remeasure_busy = true;
   // --strict: what is merely doubtful fails too (a fragile claim, whose verdict a single
   // run decides; a slide that does not fit its stage in `check`).
   bool strict = false;
-  ClaimFamily family = ClaimFamily::each;  // --family bonferroni: the claims' error shared as a family
-  // How `check` lays the page out to see that every slide fits: empty is headless
-  // Chromium (pdf/chromium_pdf.h, pipeline/fit_check.h); tests give a fake.
-  PageLayout fit_layout;
-  // --cpus LIST: build or check with deckgen (and so every snippet) restricted to these
-  // CPUs ("1", "0-1", "all"), set before anything runs (run/cpu_affinity.h).
-  std::optional<std::string> cpus;
   // `--cpus 1,all`: the deck is also measured under each of these masks in turn, after
   // `cpus`; every claim is decided once per mask and shown side by side (issue 22).
   std::vector<std::string> compare_cpus;

@@ -180,6 +180,12 @@ std::string machine_fingerprint(const Machine& m) {
                      m.usable_physical_cores, m.kernel);
 }
 
+std::string narrower_affinity(const Machine& m) {
+  std::optional<std::vector<int>> cpus = parse_cpu_list(m.affinity);
+  if (!cpus || static_cast<int>(cpus->size()) >= m.logical_cores) return {};
+  return format_cpu_list(*cpus);
+}
+
 std::string describe_cores(const Machine& m) {
   std::string machine = fmt::format("{} logical, {} physical", m.logical_cores, m.physical_cores);
   if (m.usable_cores <= 0 || (m.usable_cores == m.logical_cores && m.usable_physical_cores == m.physical_cores))

@@ -58,6 +58,11 @@ std::string describe_cpu_limits(const Machine& machine);
 // core count, kernel), for labels and, later, as part of a cache key.
 std::string machine_fingerprint(const Machine& machine);
 
+// The affinity mask when it leaves some of the machine's CPUs out ("1", "0,2"); empty when
+// it holds them all or is unknown. A cache key names it: two masks of one size can
+// measure differently (a CPU that takes the interrupts, SMT siblings, P- and E-cores).
+std::string narrower_affinity(const Machine& machine);
+
 // What probe_machine takes from /proc/cpuinfo.
 struct CpuInfo {
   std::string model;       // empty when no known field names it

@@ -126,7 +126,8 @@ void warn_unknown_languages(const std::vector<CodeBlock>& blocks, const Highligh
   }
 }
 
-int build_deck(const Options& options, Status& status, Runners runners, BuiltDeck* built, WarmCache* warm) {
+int build_deck(const BuildRequest& request, Status& status, Runners runners, BuiltDeck* built, WarmCache* warm) {
+  const Options& options = request.options;
   // Every input error found before anything runs is reported together.
   InputErrorList input_errors;
   StageTimes times;
@@ -136,7 +137,7 @@ int build_deck(const Options& options, Status& status, Runners runners, BuiltDec
   Plan plan = make_plan(deck, options.snippets_dir, input_errors);
   fs::path cache_dir = cache_dir_for(options.inputs);
   // Before anything runs or is written: no output may destroy anything.
-  std::vector<OutputPath> outputs = outputs_of(options, &plan);
+  std::vector<OutputPath> outputs = outputs_of(request, &plan);
   check_outputs(outputs, input_files(deck, plan), cache_dir);
   for (const OutputPath& out : outputs) remove_stale_temp_files(out.path);  // left by a kill -9
   // Read before anything runs: an unreadable baseline is an input error.
@@ -163,7 +164,7 @@ int build_deck(const Options& options, Status& status, Runners runners, BuiltDec
   times.lap("plan");
 
   Measured measured;
-  if (!plan.snippets.empty()) measured = run_snippets(deck, plan, run_settings_of(options), status, runners, &times, warm);
+  if (!plan.snippets.empty()) measured = run_snippets(deck, plan, run_settings_of(request), status, runners, &times, warm);
   else if (std::any_of(deck.placeholders.begin(), deck.placeholders.end(),
                        [](const Placeholder& p) { return p.kind == Placeholder::Kind::machine; })) {
     measured.provenance.machine = probe_machine();  // {{machine.cores}} needs no run block
@@ -171,27 +172,29 @@ int build_deck(const Options& options, Status& status, Runners runners, BuiltDec
   }
 
   // Measured values into prose, claims checked against them.
-  // present's ▶ (Options::live_rerun): the values, claims and charts keep the build's
+  // present's ▶ (RunControls::live_rerun): the values, claims and charts keep the build's
   // results; the live run shows in its snippet's box and beside each claim it is in.
   Measured build_side;
-  if (options.live_rerun) {
+  if (request.run.live_rerun) {
     build_side = measured;
     for (const auto& [id, result] : measured.build_results) build_side.results[id] = result;
   }
-  const Measured& decided = options.live_rerun ? build_side : measured;
+  const Measured& decided = request.run.live_rerun ? build_side : measured;
   std::map<std::string, std::string> values = placeholder_values(deck.placeholders, decided.results, measured.provenance);
   Strictness strictness = options.strict                  ? Strictness::strict
                           : options.command == Command::check ? Strictness::normal
                                                               : Strictness::lenient;
   const std::string first_mask = options.compare_cpus.empty() ? "" : options.cpus.value_or("all");
   Figures figures = claims_and_figures(deck, decided, strictness, options.family, first_mask, status);
-  if (options.live_rerun) add_live_estimates(figures, deck, measured);
+  if (request.run.live_rerun) add_live_estimates(figures, deck, measured);
   // --cpus 1,all: the deck measured again under each further mask; its slides keep the
   // first mask's runs, and every claim shows its verdict under each mask.
   OtherMasks other_masks;
   if (!options.compare_cpus.empty()) {
-    other_masks = measure_under_other_masks(deck, plan, options, strictness,
-                                            {first_mask, measured.provenance.machine, figures.claims}, status, runners,
+    other_masks = measure_under_other_masks(deck, plan, request, strictness,
+                                            {first_mask, measured.provenance.machine, figures.claims,
+                                             failed_snippet_ids(measured.results)},
+                                            status, runners,
                                             warm);
     figures.failed += other_masks.failed;
     show_claims_per_mask(other_masks.masks, figures.block_html);
@@ -213,7 +216,8 @@ int build_deck(const Options& options, Status& status, Runners runners, BuiltDec
   if (!plan.snippets.empty()) {
     bool before_last = deck.meta.provenance == "before_last" && !slides.empty();
     slides.insert(before_last ? slides.end() - 1 : slides.end(),
-                  provenance_slide(measured.provenance, plan.snippets.size(), measured.seconds));
+                  provenance_slide(measured.provenance, plan.snippets.size(), measured.seconds,
+                                   mask_summaries(other_masks.masks)));
   }
   // Each trace travels inside the deck (its timeline links to it) and also goes beside
   // it, for Perfetto and for `watch` to serve.
@@ -237,14 +241,14 @@ int build_deck(const Options& options, Status& status, Runners runners, BuiltDec
   // Every output is written out first and only then renamed into place, together: a
   // full disk used to leave a new report, JUnit file and traces/ beside the old deck.
   StagedWrites staged;
-  if (options.write_deck && !options.deck_is_intermediate)
+  if (options.write_deck && !request.deck_is_intermediate)
     for (const Attachment& t : traces) staged.add_if_changed(options.output.parent_path() / t.path, t.content);  // trace_path()
   if (options.report) staged.add(*options.report, report_json(results));
   if (options.junit) staged.add(*options.junit, junit_xml(results));
   if (options.write_deck) staged.add(options.output, page);
   staged.commit();
   if (options.write_deck) {
-    if (!options.deck_is_intermediate)
+    if (!request.deck_is_intermediate)
       status.info(fmt::format("wrote {} ({} slides, {} KiB)", options.output.generic_string(),
                               slides.size() + (deck.meta.title.empty() ? 0 : 1), (page.size() + 1023) / 1024));
   }
@@ -264,7 +268,7 @@ int build_deck(const Options& options, Status& status, Runners runners, BuiltDec
   if (options.command == Command::check) {
     int width = stage_width(deck.meta);
     OverflowIs severity = options.strict ? OverflowIs::error : OverflowIs::warning;
-    FitCheck fit = check_fit(page, width, 720, severity, status, options.fit_layout ? options.fit_layout : lay_out_in_chromium);
+    FitCheck fit = check_fit(page, width, 720, severity, status, runners.fit_layout ? runners.fit_layout : lay_out_in_chromium);
     if (severity == OverflowIs::error) overflowing = fit.overflowing;
     times.lap("fit");
   }
@@ -284,13 +288,13 @@ int build_deck(const Options& options, Status& status, Runners runners, BuiltDec
 
 }  // namespace
 
-int run_build(const Options& options, Status& status, Runners runners) {
-  return run_build(options, status, runners, nullptr);
+int run_build(const BuildRequest& request, Status& status, Runners runners) {
+  return run_build(request, status, runners, nullptr);
 }
 
-int run_build(const Options& options, Status& status, Runners runners, BuiltDeck* built, WarmCache* warm) {
+int run_build(const BuildRequest& request, Status& status, Runners runners, BuiltDeck* built, WarmCache* warm) {
   try {
-    return build_deck(options, status, runners, built, warm);
+    return build_deck(request, status, runners, built, warm);
   } catch (const InputErrors& e) {
     for (const InputError& one : e.errors()) status.error(one.message());
     size_t count = e.errors().size() + e.not_shown();

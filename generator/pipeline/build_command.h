@@ -8,7 +8,7 @@
 #include <vector>
 
 #include "cache/warm_cache.h"
-#include "cli/options.h"
+#include "pipeline/build_request.h"
 #include "pipeline/status.h"
 #include "pipeline/worker_pool.h"
 #include "util/text.h"
@@ -17,7 +17,7 @@ namespace deckgen {
 
 // Input errors, an interrupt and a file that cannot be written end here: they are
 // reported to `status` and become the exit code (nothing was written).
-int run_build(const Options& options, Status& status, Runners runners);
+int run_build(const BuildRequest& request, Status& status, Runners runners);
 
 // What a build that wrote its deck hands to `watch`, which serves it without reading
 // the files back: the page, where its slides lie in it (write/page.h), and the traces
@@ -33,6 +33,6 @@ struct BuiltDeck {
 };
 // As above; `built` is filled when the deck was written (exit_ok or exit_deck_failed).
 // `warm`: what a long-running deckgen keeps between its builds (cache/warm_cache.h).
-int run_build(const Options& options, Status& status, Runners runners, BuiltDeck* built, WarmCache* warm = nullptr);
+int run_build(const BuildRequest& request, Status& status, Runners runners, BuiltDeck* built, WarmCache* warm = nullptr);
 
 }  // namespace deckgen

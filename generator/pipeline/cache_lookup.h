@@ -27,7 +27,7 @@ struct SnippetLookup {
   // 24: a source edited while it ran, then restored, showed the edit's output under the
   // original code). Empty without a cache.
   std::vector<std::function<std::string()>> key_now;
-  // Options::live_rerun: the cached (build's) results of the snippets that rerun live.
+  // RunControls::live_rerun: the cached (build's) results of the snippets that rerun live.
   std::map<std::string, SnippetResult> build_results;
 };
 

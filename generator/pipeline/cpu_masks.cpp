@@ -48,21 +48,40 @@ std::string mask_label(const std::string& mask, const Machine& machine) {
   return cores > 0 ? fmt::format("{} · {} core{}", cpus, cores, cores == 1 ? "" : "s") : cpus;
 }
 
-OtherMasks measure_under_other_masks(const Deck& deck, const Plan& plan, const Options& options, Strictness strictness,
+std::vector<std::string> failed_snippet_ids(const std::map<std::string, SnippetResult>& results) {
+  std::vector<std::string> ids;
+  for (const auto& [id, result] : results)
+    if (result.outcome == Outcome::failed) ids.push_back(id);
+  return ids;
+}
+
+std::vector<MaskSummary> mask_summaries(const std::vector<MaskClaims>& masks) {
+  std::vector<MaskSummary> out;
+  for (const MaskClaims& mask : masks) {
+    std::string outcome = mask.claims.empty() ? "" : claims_summary(mask.claims);
+    if (size_t failed = mask.failed_snippets.size())
+      outcome += fmt::format("{}{} snippet{} failed", outcome.empty() ? "" : "; ", failed, failed == 1 ? "" : "s");
+    out.push_back({mask.cpus, mask_label(mask.cpus, mask.machine), outcome});
+  }
+  return out;
+}
+
+OtherMasks measure_under_other_masks(const Deck& deck, const Plan& plan, const BuildRequest& request, Strictness strictness,
                                      MaskClaims first, Status& status, Runners runners, WarmCache* warm) {
+  const Options& options = request.options;
   OtherMasks out;
   out.masks.push_back(std::move(first));
   for (const std::string& mask : options.compare_cpus) {
     move_to(mask, runners);
-    RunSettings under = run_settings_of(options);
+    RunSettings under = run_settings_of(request);
     under.cpus = mask;
     status.info(fmt::format("measuring again with --cpus {}", mask));
     Measured measured = run_snippets(deck, plan, under, status, runners, nullptr, warm);
-    out.failed += static_cast<size_t>(std::count_if(measured.results.begin(), measured.results.end(),
-                                                    [](const auto& r) { return r.second.outcome == Outcome::failed; }));
     const Machine& machine = measured.provenance.machine;
     MaskClaims claims{mask, machine,
-                      check_claims_without_load(deck.claims, measured.results, claim_context(deck, machine, options.family))};
+                      check_claims_without_load(deck.claims, measured.results, claim_context(deck, machine, options.family)),
+                      failed_snippet_ids(measured.results)};
+    out.failed += claims.failed_snippets.size();
     for (ClaimResult& c : claims.claims) {
       add_sampling_note(c, measured.sampling);
       if (report_claim(c, strictness, mask, status)) ++out.failed;

@@ -66,7 +66,7 @@ int run_command(const Options& given, Status& status, Runners runners) {
   const Options options = with_talk_folder_resolved(given);
   switch (options.command) {
     case Command::build:
-    case Command::check: return run_build(options, status, runners);
+    case Command::check: return run_build(BuildRequest{.options = options}, status, runners);
     case Command::watch:
     case Command::present: return run_watch(options, status, runners);
     case Command::pdf: return run_pdf(options, status, runners);

@@ -7,7 +7,7 @@
 #include <optional>
 #include <utility>
 
-#include "cli/options.h"
+#include "pipeline/build_request.h"
 #include "model/document.h"
 #include "model/input_error.h"
 #include "plan/plan.h"
@@ -70,16 +70,17 @@ std::vector<fs::path> input_files(const Deck& deck, const Plan& plan) {
   return files;
 }
 
-std::vector<OutputPath> outputs_of(const Options& options, const Plan* plan) {
+std::vector<OutputPath> outputs_of(const BuildRequest& request, const Plan* plan) {
+  const Options& options = request.options;
   std::vector<OutputPath> outputs;
-  if (options.deck_is_intermediate) outputs.push_back({options.pdf_output, "-o"});
+  if (request.deck_is_intermediate) outputs.push_back({options.pdf_output, "-o"});
   else if (options.write_deck) outputs.push_back({options.output, "-o"});
   if (options.report) outputs.push_back({*options.report, "--report"});
   if (options.junit) outputs.push_back({*options.junit, "--junit"});
   // A traced snippet's trace goes beside the deck (pipeline/build_command.cpp), and is
   // checked like the deck itself (issue 24: it was written through a symbolic link and
   // over a FIFO).
-  if (plan && options.write_deck && !options.deck_is_intermediate)
+  if (plan && options.write_deck && !request.deck_is_intermediate)
     for (const PlannedSnippet& s : plan->snippets)
       if (s.spec.trace) outputs.push_back({trace_path(options.output, s.spec.id), std::string(kTracesOption)});
   return outputs;

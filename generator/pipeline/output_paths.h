@@ -12,7 +12,7 @@
 
 namespace deckgen {
 
-struct Options;
+struct BuildRequest;
 struct Deck;
 struct Plan;
 
@@ -21,10 +21,10 @@ struct OutputPath {
   std::string option;  // as the user named it: "-o", "--report", "--junit"
 };
 
-// Every file `options` makes the build write, traces/ID.json of the traced snippets
+// Every file `request` makes the build write, traces/ID.json of the traced snippets
 // included. For `pdf` (its intermediate page is deckgen's own temporary file) that is
 // the PDF instead of the page.
-std::vector<OutputPath> outputs_of(const Options& options, const Plan* plan = nullptr);
+std::vector<OutputPath> outputs_of(const BuildRequest& request, const Plan* plan = nullptr);
 
 // Where a traced snippet's trace is written: traces/ID.json beside the deck.
 std::filesystem::path trace_path(const std::filesystem::path& deck, const std::string& id);

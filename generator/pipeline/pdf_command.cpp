@@ -49,10 +49,10 @@ int run_pdf(const Options& options, Status& status, Runners runners) {
   }
   try {
     TempHtml html(options.pdf_output);
-    Options build = options;
-    build.command = Command::build;
-    build.output = html.path();
-    build.write_deck = true;
+    BuildRequest build{.options = options};
+    build.options.command = Command::build;
+    build.options.output = html.path();
+    build.options.write_deck = true;
     build.deck_is_intermediate = true;
     int built = run_build(build, status, runners);
     if (built != exit_ok && built != exit_deck_failed) return built;  // nothing was written

@@ -90,6 +90,7 @@ Measured run_snippets(const Deck& deck, const Plan& plan, const RunSettings& opt
   base.python = tools.python;
   base.path_env = ctx.path_env;
   base.machine_fingerprint = machine;
+  base.cpus = narrower_affinity(m.provenance.machine);
   base.warm = warm;
   SnippetLookup lookup = look_up_snippets(plan, tools, options, cache ? &*cache : nullptr, base, timed_ids, group,
                                           status, report);
@@ -170,7 +171,7 @@ Measured run_snippets(const Deck& deck, const Plan& plan, const RunSettings& opt
   for (size_t i = 0; i < count; ++i) m.results[plan.snippets[i].spec.id] = std::move(*results[i]);
   m.build_results = std::move(lookup.build_results);
   // Claims the runs cannot decide yet get more of them, in rounds, one run at a time; not
-  // on stage (a live rerun decides no claim: see Options::live_rerun).
+  // on stage (a live rerun decides no claim: see RunControls::live_rerun).
   if (!options.live_rerun)
     m.sampling = sample_for_claims(deck, plan, ctx, runners.main, m.provenance.machine, options.family, m.round_seed + 1,
                                    m.results,

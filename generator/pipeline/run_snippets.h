@@ -24,7 +24,7 @@ struct Measured {
   double seconds = 0;                            // the whole run stage, wall time
   SamplingLog sampling;                          // the runs added for claims (adaptive_sampling.h)
   uint64_t round_seed = 0;                       // drew the order within each round of runs
-  // Options::live_rerun: the build's own results of the snippets rerun live, by id.
+  // RunControls::live_rerun: the build's own results of the snippets rerun live, by id.
   std::map<std::string, SnippetResult> build_results;
 };
 

@@ -166,9 +166,9 @@ int run_watch(const Options& options, Status& status, Runners runners) {
 
   FileWatcher watcher;
   for (const fs::path& output : build_outputs(options)) watcher.ignore(output);
-  Options build = options;
-  build.command = Command::build;
-  build.write_deck = true;
+  BuildRequest build{.options = options};
+  build.options.command = Command::build;
+  build.options.write_deck = true;
   // Between builds: what the last ones read and parsed, checked before each use.
   WarmCache warm;
 
@@ -180,13 +180,13 @@ int run_watch(const Options& options, Status& status, Runners runners) {
     status.info(fmt::format("deckgen present: rerunning '{}' as the page asked", id));
     auto tell = [&server](const std::string& event) { server.tell_rerun(event); };
     StreamingRunner main(runners.main, id, tell);
-    Runners streaming{main, nullptr, runners.parallelism, runners.use_cpus};
+    Runners streaming{main, nullptr, runners.parallelism, runners.use_cpus, runners.fit_layout};
     if (runners.make_more)
       streaming.make_more = [&, id] { return std::make_unique<StreamingRunner>(runners.make_more(), id, tell); };
-    Options again = build;
-    again.only = {id};
-    again.store_results = StoreResults::no;  // the cache keeps the build's measurements
-    again.live_rerun = true;  // this snippet alone; the claims keep the build's verdicts
+    BuildRequest again = build;
+    again.options.only = {id};
+    again.run.store = StoreResults::no;  // the cache keeps the build's measurements
+    again.run.live_rerun = true;  // this snippet alone; the claims keep the build's verdicts
     RecordingStatus recording(status);
     BuiltDeck built;
     int code;
@@ -226,7 +226,7 @@ int run_watch(const Options& options, Status& status, Runners runners) {
       code = exit_input_error;
     }
     if (code == exit_ok || code == exit_deck_failed) warm.end_build();  // (a deck with mistakes asked for little)
-    build.remeasure_busy = false;  // the session's first build did; edits only rebuild
+    build.run.remeasure_busy = false;  // the session's first build did; edits only rebuild
     if (interrupted()) break;
 
     // The newest deck written is served whatever its claims or snippets say: their

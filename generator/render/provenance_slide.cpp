@@ -8,7 +8,8 @@
 
 namespace deckgen {
 
-RenderedSlide provenance_slide(const Provenance& p, size_t snippet_count, double measuring_seconds) {
+RenderedSlide provenance_slide(const Provenance& p, size_t snippet_count, double measuring_seconds,
+                               const std::vector<MaskSummary>& masks) {
   RenderedSlide s;
   s.css_class = "measured-on";
   std::string& out = s.html;
@@ -31,6 +32,10 @@ RenderedSlide provenance_slide(const Provenance& p, size_t snippet_count, double
   row("built", fmt::format("{} by deckgen {}{}", p.date, p.deckgen_version,
                            p.git_revision.empty() ? "" : fmt::format(", deck at {}", p.git_revision)));
   row("snippets", fmt::format("{} run in {}", snippet_count, format_duration(measuring_seconds)));
+  for (size_t i = 0; i < masks.size(); ++i)  // the first mask's runs are the ones the slides show
+    row(fmt::format("--cpus {}", masks[i].cpus),
+        fmt::format("{}{}{}", masks[i].label, masks[i].outcome.empty() ? "" : ": " + masks[i].outcome,
+                    i == 0 ? " (the runs shown)" : ""));
   if (p.overhead.true_wall.n > 0) {
     std::string overhead = fmt::format("{} per process start", format_spread(p.overhead.true_wall, format_duration));
     if (p.overhead.python_start_wall.n > 0)

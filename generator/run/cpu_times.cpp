@@ -51,9 +51,11 @@ std::optional<CpuTimes> parse_proc_stat(std::string_view text, const std::vector
     if (!cpus.empty() && !std::binary_search(cpus.begin(), cpus.end(), cpu)) continue;
     std::vector<double> t = tick_counts(line.substr(space));
     if (t.size() < 4) continue;
-    t.resize(5, 0.0);
-    enum { user, nice, system, idle, iowait };
+    t.resize(8, 0.0);  // the fields an old kernel does not print are 0
+    // guest and guest_nice are left out: the kernel counts them in user and nice already.
+    enum { user, nice, system, idle, iowait, irq, softirq, steal };
     times.idle_seconds += (t[idle] + t[iowait]) / ticks_per_second;
+    times.busy_seconds += (t[user] + t[nice] + t[system] + t[irq] + t[softirq] + t[steal]) / ticks_per_second;
     ++times.cpus;
   }
   if (times.cpus == 0) return std::nullopt;
@@ -73,13 +75,18 @@ std::optional<LoadReading> read_load(const std::vector<int>& cpus) {
   return reading;
 }
 
+UsedCpu used_cpu_seconds(const LoadReading& before, const LoadReading& after) {
+  double passed = (after.at_seconds - before.at_seconds) * after.times.cpus;
+  return {.by_idle = passed - (after.times.idle_seconds - before.times.idle_seconds),
+          .by_ticks = after.times.busy_seconds - before.times.busy_seconds};
+}
+
 double other_cpu_seconds(const LoadReading& before, const LoadReading& after, double snippet_cpu_seconds) {
   // A CPU that came or went between the readings makes them incomparable: nothing known.
   if (before.times.cpus != after.times.cpus) return 0;
-  double passed = (after.at_seconds - before.at_seconds) * after.times.cpus;
-  double idle = after.times.idle_seconds - before.times.idle_seconds;
+  UsedCpu used = used_cpu_seconds(before, after);
   double own = after.own_cpu_seconds - before.own_cpu_seconds;
-  return std::max(0.0, passed - idle - own - snippet_cpu_seconds);
+  return std::max(0.0, std::min(used.by_idle, used.by_ticks) - own - snippet_cpu_seconds);
 }
 
 double other_cpu_resolution(int cpus, double ticks_per_second) {

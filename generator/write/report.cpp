@@ -175,6 +175,7 @@ std::string report_json(const BuildResults& results) {
                                   {"affinity", mask.machine.affinity},
                                   {"usable_cores", mask.machine.usable_cores},
                                   {"usable_physical_cores", mask.machine.usable_physical_cores},
+                                  {"failed_snippets", mask.failed_snippets},
                                   {"claims", std::move(claims)}});
     }
   }
@@ -200,12 +201,16 @@ namespace {
 // One test case per claim: a skipped claim (and an undecided one `build` only warns about)
 // is <skipped/>, one that fails the build a
 // <failure/> whose message is its verdict and whose text is its evidence.
-std::string claims_suite(const std::vector<ClaimResult>& claims, Strictness strictness) {
+// `mask`: the CPU mask they were decided under (--cpus 1,all), named in the suite and in
+// each case, so that a dashboard keeps one case per claim per mask; empty with one mask.
+std::string claims_suite(const std::vector<ClaimResult>& claims, Strictness strictness, const std::string& mask) {
   size_t failures = 0, skipped = 0;
   std::string cases;
+  std::string under = mask.empty() ? "" : fmt::format(" (--cpus {})", mask);
   for (const ClaimResult& c : claims) {
     std::string where = escape_xml(fmt::format("{}", c.spec.pos));
-    cases += fmt::format("    <testcase classname=\"deckgen.claim\" name=\"{}\" file=\"{}\"", where, where);
+    cases += fmt::format("    <testcase classname=\"deckgen.claim\" name=\"{}{}\" file=\"{}\"", where,
+                         escape_xml(under), where);
     // An undecided claim that does not fail this command (`build`) was not shown to hold either.
     bool undecided_warning = c.outcome == ClaimOutcome::undecided && !claim_fails_build(c, strictness);
     if ((c.outcome == ClaimOutcome::skipped && !claim_fails_build(c, strictness)) || undecided_warning) {
@@ -223,8 +228,20 @@ std::string claims_suite(const std::vector<ClaimResult>& claims, Strictness stri
       cases += " />\n";
     }
   }
-  return fmt::format("  <testsuite name=\"deckgen claims\" tests=\"{}\" failures=\"{}\" skipped=\"{}\">\n{}"
-                     "  </testsuite>\n", claims.size(), failures, skipped, cases);
+  return fmt::format("  <testsuite name=\"deckgen claims{}\" tests=\"{}\" failures=\"{}\" skipped=\"{}\">\n{}"
+                     "  </testsuite>\n", escape_xml(under), claims.size(), failures, skipped, cases);
+}
+
+// --cpus 1,all: the snippets that failed under a further mask (the snippets suite has the
+// first mask's), one failing case each; nothing when none did.
+std::string failed_snippets_suite(const MaskClaims& mask) {
+  if (mask.failed_snippets.empty()) return {};
+  std::string under = escape_xml(fmt::format(" (--cpus {})", mask.cpus)), cases;
+  for (const std::string& id : mask.failed_snippets)
+    cases += fmt::format("    <testcase classname=\"deckgen.snippet\" name=\"{}{}\">\n"
+                         "      <failure message=\"failed{}\" />\n    </testcase>\n", escape_xml(id), under, under);
+  return fmt::format("  <testsuite name=\"deckgen snippets{}\" tests=\"{}\" failures=\"{}\">\n{}  </testsuite>\n",
+                     under, mask.failed_snippets.size(), mask.failed_snippets.size(), cases);
 }
 
 // One test case per significant change since the baseline; a regression beyond
@@ -270,7 +287,15 @@ std::string junit_xml(const BuildResults& results) {
   }
   std::string suites = fmt::format("  <testsuite name=\"deckgen snippets\" tests=\"{}\" failures=\"{}\" time=\"{:.6f}\">\n{}"
                                    "  </testsuite>\n", results.plan.snippets.size(), failures, total, cases);
-  if (!results.claims.empty()) suites += claims_suite(results.claims, results.strictness);
+  if (results.masks && !results.masks->empty()) {  // --cpus 1,all: every mask's, the first's (`claims`) first
+    for (size_t i = 0; i < results.masks->size(); ++i) {
+      const MaskClaims& mask = (*results.masks)[i];
+      if (i > 0) suites += failed_snippets_suite(mask);
+      if (!mask.claims.empty()) suites += claims_suite(mask.claims, results.strictness, mask.cpus);
+    }
+  } else if (!results.claims.empty()) {
+    suites += claims_suite(results.claims, results.strictness, "");
+  }
   if (results.baseline) suites += baseline_suite(*results.baseline);
   return fmt::format("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites>\n{}</testsuites>\n", suites);
 }

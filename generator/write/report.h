@@ -17,6 +17,7 @@ struct MaskClaims {
   std::string cpus;                 // the mask as asked: "1", "0-1", "all"
   Machine machine;                  // as probed under it (its usable cores, its affinity)
   std::vector<ClaimResult> claims;  // in the deck's order
+  std::vector<std::string> failed_snippets;  // the ids of the snippets that failed under it
 };
 
 struct BuildResults {

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # --cpus 1,all (issue 22): one build measures the deck under each mask in turn; every
-# claim is decided under each and shown side by side on its slide and in the report,
+# claim is decided under each and shown side by side on its slide, in the report and the
+# JUnit file, with a line per mask on the last slide;
 # the snippets' boxes keep the first mask's runs. A mask deckgen may not use, among
 # several, is an input error that writes nothing.
 source "$(dirname "$0")/lib.sh"
@@ -24,7 +25,12 @@ MD
 echo 'echo "cpus=$DECKGEN_CPUS"' >"$WORK/snippets/cores.sh"
 one_cpu=$(python3 -c 'import os; print(min(os.sched_getaffinity(0)))')  # the first CPU we may use
 
-expect_exit 0 "$DECKGEN" build "$WORK/deck" -o "$WORK/out/deck.html" --report "$WORK/report.json" --cpus "$one_cpu,all"
+expect_exit 0 "$DECKGEN" build "$WORK/deck" -o "$WORK/out/deck.html" --report "$WORK/report.json" \
+  --junit "$WORK/junit.xml" --cpus "$one_cpu,all"
+expect_file_contains "$WORK/junit.xml" "<testsuite name=\"deckgen claims (--cpus $one_cpu)\""
+expect_file_contains "$WORK/junit.xml" "<testsuite name=\"deckgen claims (--cpus all)\""
+expect_file_contains "$WORK/out/deck.html" "<th>--cpus $one_cpu</th><td>CPU $one_cpu · 1 core: claims: "
+expect_file_contains "$WORK/out/deck.html" "<th>--cpus all</th><td>all CPUs · "
 expect_file_contains "$WORK/out/deck.html" '<div class="claim-masks">'
 expect_file_contains "$WORK/out/deck.html" "CPU $one_cpu · 1 core"
 expect_file_contains "$WORK/out/deck.html" "all CPUs · "

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # --cpus LIST: deckgen restricts itself (and so its snippets) to those CPUs before
 # anything runs; the snippets' DECKGEN_CPUS, the report and the last slide say so; a CPU
-# it may not use, or a list that is not one, is an input error that writes nothing.
+# it may not use, or a list that is not one, is an input error that writes nothing. A
+# result measured under one mask is not served under another of the same size.
 source "$(dirname "$0")/lib.sh"
 
 mkdir -p "$WORK/deck" "$WORK/snippets"
@@ -29,6 +30,17 @@ assert m["affinity"] == sys.argv[2], m
 assert m["cpus_requested"] == sys.argv[2], m
 assert m["usable_cores"] == 1 and m["usable_physical_cores"] == 1, m
 PY
+
+# Two masks of one size do not share results (cache/cache_key.h names the CPUs, not only
+# how many): under another single CPU the snippet runs again; back on the first, its own
+# result comes from the cache.
+other_cpu=$(python3 -c 'import os; s = sorted(os.sched_getaffinity(0)); print(s[1] if len(s) > 1 else "")')
+if [[ -n $other_cpu ]]; then
+  expect_exit 0 "$DECKGEN" build "$WORK/deck" -o "$WORK/out/deck.html" --cpus "$other_cpu"
+  expect_stderr "\(1 ran, 0 from the cache\)"
+  expect_exit 0 "$DECKGEN" build "$WORK/deck" -o "$WORK/out/deck.html" --cpus "$one_cpu"
+  expect_stderr "\(0 ran, 1 from the cache\)"
+fi
 
 # Not a CPU deckgen may use, and not a list: exit 2, nothing written.
 expect_exit 2 "$DECKGEN" build "$WORK/deck" -o "$WORK/out2/deck.html" --cpus 4095

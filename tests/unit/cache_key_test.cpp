@@ -135,6 +135,22 @@ TEST_F(CacheKeyTest, MachineFingerprintChangesKey) {
                      [](auto&, auto& in) { in.machine_fingerprint = "Other CPU; 2 logical cores; Linux 6.1.0 x86_64"; });
 }
 
+// --cpus 0 and --cpus 1 are one CPU each: the fingerprint's counts cannot tell them apart,
+// and one of them may be the CPU that takes the interrupts (or an E-core).
+TEST_F(CacheKeyTest, TwoMasksOfOneSizeDoNotShareAResult) {
+  CacheInputs zero = inputs(), one = inputs();
+  zero.cpus = "0";
+  one.cpus = "1";
+  EXPECT_NE(snippet_cache_key(snippet("main.py"), zero), snippet_cache_key(snippet("main.py"), one));
+  EXPECT_NE(snippet_cache_key(snippet("main.py"), zero), key("main.py"));
+  // Under all of the machine's CPUs the key has no such field: those keys stay what they were.
+  EXPECT_EQ(snippet_cache_text(snippet("main.py"), inputs()).find("\ncpus "), std::string::npos);
+  // A program compiled under one mask serves the other: the compiler does not see it.
+  CacheInputs c_zero = zero, c_one = one;
+  c_zero.tool = c_one.tool = {"c", "/usr/bin/gcc-12", "cc (Debian 12.2.0-14) 12.2.0"};
+  EXPECT_EQ(compile_cache_key(snippet("prog.c"), c_zero), compile_cache_key(snippet("prog.c"), c_one));
+}
+
 TEST_F(CacheKeyTest, RunsAndWarmupChangeKey) {
   expect_changes_key(snippet("main.py"), inputs(), [](auto& s, auto&) { s.spec.runs = 7; });
   expect_changes_key(snippet("main.py"), inputs(), [](auto& s, auto&) { s.spec.warmup = 0; });

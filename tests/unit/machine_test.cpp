@@ -136,6 +136,19 @@ TEST(MachineFingerprint, NamesCpuCoresAndKernel) {
   EXPECT_NE(machine_fingerprint(other), machine_fingerprint(m));
 }
 
+TEST(NarrowerAffinity, NamesTheMaskOnlyWhenItLeavesCpusOut) {
+  Machine m;
+  m.logical_cores = 4;
+  m.affinity = "0-3";
+  EXPECT_EQ(narrower_affinity(m), "");  // all of them: the fingerprint's count names them
+  m.affinity = "1";
+  EXPECT_EQ(narrower_affinity(m), "1");
+  m.affinity = "2,0";
+  EXPECT_EQ(narrower_affinity(m), "0,2");
+  m.affinity = "";
+  EXPECT_EQ(narrower_affinity(m), "");  // unknown
+}
+
 TEST(UsableCores, CgroupQuotaInWholeCores) {
   EXPECT_EQ(parse_cpu_max("max 100000\n"), std::nullopt);
   EXPECT_EQ(parse_cpu_max("200000 100000\n"), 2);

@@ -11,7 +11,7 @@
 
 #include <cstring>
 
-#include "cli/options.h"
+#include "pipeline/build_request.h"
 #include "model/input_error.h"
 #include "plan/plan.h"
 #include "test_support.h"
@@ -104,17 +104,18 @@ TEST_F(OutputPaths, TwoOutputsOfOneFileAreRefused) {
 }
 
 TEST(OutputsOf, NamesEachOutputWithItsOption) {
-  Options o;
+  BuildRequest r;
+  Options& o = r.options;
   o.report = "r.json";
-  auto outputs = outputs_of(o);
+  auto outputs = outputs_of(r);
   ASSERT_EQ(outputs.size(), 2u);
   EXPECT_EQ(outputs[0].option, "-o");
   EXPECT_EQ(outputs[1].option, "--report");
   o.write_deck = false;
-  EXPECT_EQ(outputs_of(o).size(), 1u);
-  o.deck_is_intermediate = true;  // pdf: the PDF is the output, not the temporary page
+  EXPECT_EQ(outputs_of(r).size(), 1u);
+  r.deck_is_intermediate = true;  // pdf: the PDF is the output, not the temporary page
   o.pdf_output = "talk.pdf";
-  EXPECT_EQ(outputs_of(o).front().path, "talk.pdf");
+  EXPECT_EQ(outputs_of(r).front().path, "talk.pdf");
 }
 
 // Issue 24, item 3: found before anything runs or is created.
@@ -142,19 +143,20 @@ TEST_F(OutputPaths, TracesAreCheckedLikeTheDeck) {
 }
 
 TEST(OutputsOf, NamesTheTraceOfEachTracedSnippet) {
-  Options o;
+  BuildRequest r;
+  Options& o = r.options;
   o.output = "out/deck.html";
   Plan plan;
   plan.snippets.resize(2);
   plan.snippets[0].spec.id = "traced";
   plan.snippets[0].spec.trace = true;
   plan.snippets[1].spec.id = "plain";
-  auto outputs = outputs_of(o, &plan);
+  auto outputs = outputs_of(r, &plan);
   ASSERT_EQ(outputs.size(), 2u);
   EXPECT_EQ(outputs[1].path, fs::path("out/traces/traced.json"));
   EXPECT_EQ(outputs[1].option, kTracesOption);
-  o.deck_is_intermediate = true;  // pdf writes no traces
-  EXPECT_EQ(outputs_of(o, &plan).size(), 1u);
+  r.deck_is_intermediate = true;  // pdf writes no traces
+  EXPECT_EQ(outputs_of(r, &plan).size(), 1u);
 }
 
 }  // namespace

@@ -15,6 +15,7 @@
 #include <set>
 
 #include "measure/snippet_result.h"
+#include "pipeline/build_command.h"
 #include "pipeline/dispatch.h"
 #include "pipeline/result_report.h"
 #include "fakes.h"
@@ -42,13 +43,20 @@ class Pipeline : public ::testing::Test {
   FakeRunner runner;
   RecordingStatus status;
   Options options;
+  // `check` never starts Chromium here; the tests that look at fitting give a layout.
+  PageLayout fit_layout = [](std::string_view, std::string_view, int, int) {
+    return DomResult{false, "", "no layout in unit tests"};
+  };
 
   void SetUp() override {
     options.output = dir.path() / "out/deck.html";
     options.report = dir.path() / "out/report.json";
     options.junit = dir.path() / "out/junit.xml";
-    // `check` never starts Chromium here; the tests that look at fitting give a layout.
-    options.fit_layout = [](std::string_view, std::string_view, int, int) { return DomResult{false, "", "no layout in unit tests"}; };
+  }
+  Runners runners() {
+    Runners one = Runners::single(runner);
+    one.fit_layout = fit_layout;
+    return one;
   }
   fs::path snippet(const std::string& name, const std::string& text = "echo hi\n") {
     return dir.write("snippets/" + name, text);
@@ -56,7 +64,13 @@ class Pipeline : public ::testing::Test {
   int build(const std::string& slides) {
     dir.write("deck/01.md", slides);
     options.inputs = {dir.path() / "deck"};
-    return run_command(options, status, Runners::single(runner));
+    return run_command(options, status, runners());
+  }
+  // As `watch` and `present` build: with controls the command line never sets.
+  int build_with(const RunControls& controls, const std::string& slides) {
+    dir.write("deck/01.md", slides);
+    options.inputs = {dir.path() / "deck"};
+    return run_build(BuildRequest{options, controls}, status, runners());
   }
   std::string deck() const {
     std::string text;
@@ -151,8 +165,7 @@ TEST_F(Pipeline, RebuildsThatDoNotRemeasureBusyResultsServeThem) {
   runner.script["a"] = {{.wall = 1.0, .other_cpu = 0.5}, {.wall = 1.0}};
   ASSERT_EQ(build(shown), 0) << status.all_errors();
   ASSERT_EQ(runner.snippet_runs.size(), 2u);
-  options.remeasure_busy = false;
-  ASSERT_EQ(build(shown + "\nAn edit.\n"), 0) << status.all_errors();
+  ASSERT_EQ(build_with({.remeasure_busy = false}, shown + "\nAn edit.\n"), 0) << status.all_errors();
   EXPECT_EQ(runner.snippet_runs.size(), 2u) << "a rebuild re-measured a busy result";
   EXPECT_EQ(snippet_report("a")["from_cache"], true);
   EXPECT_EQ(snippet_report("a")["busy_runs"], 1);
@@ -169,8 +182,10 @@ TEST_F(Pipeline, TheTerminalSaysABusySnippetOncePerBuildAndNotForCachedResults) 
   runner.script["slow"] = {{.wall = 2.0, .other_cpu = 0.5}};
   const std::string slides = "```run\nfile: fast.sh\nruns: 3\nwarmup: 0\nshow: [timing]\n```\n\n"
                              "```run\nfile: slow.sh\nruns: 3\nwarmup: 0\nshow: [timing]\n```\n\n";
-  options.remeasure_busy = false;  // as in watch's rebuilds: the second build takes them from the cache
-  ASSERT_EQ(build(slides + "```claim\nfaster: fast\nthan: slow\nbudget: 8\n```\n"), 0) << status.all_errors();
+  // As in watch's rebuilds: the second build takes them from the cache.
+  const RunControls rebuild{.remeasure_busy = false};
+  ASSERT_EQ(build_with(rebuild, slides + "```claim\nfaster: fast\nthan: slow\nbudget: 8\n```\n"), 0)
+      << status.all_errors();
   size_t fast_runs = snippet_report("fast")["runs"].size();
   ASSERT_GT(fast_runs, 3u) << "sampling added no run";
   ASSERT_EQ(status.busy_warnings.size(), 2u) << ::testing::PrintToString(status.busy_warnings);
@@ -178,7 +193,7 @@ TEST_F(Pipeline, TheTerminalSaysABusySnippetOncePerBuildAndNotForCachedResults) 
                        fmt::format("'fast': the machine was busy during {} of {} runs", fast_runs, fast_runs)))
       << ::testing::PrintToString(status.busy_warnings);
   status = RecordingStatus{};
-  ASSERT_EQ(build(slides + "An edit, and no claim that would sample more.\n"), 0) << status.all_errors();
+  ASSERT_EQ(build_with(rebuild, slides + "An edit, and no claim that would sample more.\n"), 0) << status.all_errors();
   EXPECT_EQ(snippet_report("fast")["from_cache"], true);
   EXPECT_TRUE(status.busy_warnings.empty()) << ::testing::PrintToString(status.busy_warnings);
 }
@@ -1074,6 +1089,54 @@ TEST_F(Pipeline, SeveralCpuMasksDecideEveryClaimUnderEach) {
   EXPECT_EQ(snippet_report("par")["stats"]["wall"]["min"], 1.0);
 }
 
+// Every mask's results are recorded, not only the first's: one JUnit case per claim per
+// mask (a dashboard tells them apart by name), the snippets that failed under a further
+// mask, and a line per mask on the last slide.
+TEST_F(Pipeline, SeveralCpuMasksAreEachInTheJUnitFileAndOnTheLastSlide) {
+  snippet("par.sh");
+  snippet("flaky.sh");
+  auto runs = [](double from) {  // seven runs decide a bound outside them (see above)
+    std::deque<Scripted> s;
+    for (double x : {0.0, 0.3, 0.5, 0.2, 0.4, 0.25, 0.35}) s.push_back({.wall = from + 0.5 * x});
+    return s;
+  };
+  runner.script["par"] = runs(1.0);
+  runner.script["flaky"] = {{.wall = 0.1}};
+  Runners runners = Runners::single(runner);
+  runners.use_cpus = [&](const std::string& mask) -> std::optional<std::string> {
+    runner.script["par"] = runs(mask == "all" ? 0.1 : 1.0);
+    runner.script["flaky"] = {{.wall = 0.1, .exit_code = mask == "all" ? 1 : 0}};  // fails on all CPUs only
+    return std::nullopt;
+  };
+  options.use_cache = false;
+  options.cpus = "1";
+  options.compare_cpus = {"all"};
+  dir.write("deck/01.md", "```run\nfile: par.sh\nruns: 7\nwarmup: 0\n```\n\n"
+                          "```claim\nvalue: par.wall\nbelow: 0.6\nmax_runs: 7\n```\n\n"
+                          "```run\nfile: flaky.sh\nruns: 1\nwarmup: 0\n```\n");
+  options.inputs = {dir.path() / "deck"};
+  EXPECT_EQ(run_command(options, status, runners), 1);
+  std::string xml;
+  ASSERT_TRUE(read_file(*options.junit, xml));
+  EXPECT_TRUE(contains(xml, "<testsuite name=\"deckgen claims (--cpus 1)\" tests=\"1\" failures=\"1\"")) << xml;
+  EXPECT_TRUE(contains(xml, "<testsuite name=\"deckgen claims (--cpus all)\" tests=\"1\" failures=\"0\"")) << xml;
+  EXPECT_TRUE(contains(xml, "01.md:7:1 (--cpus 1)\"")) << xml;
+  EXPECT_TRUE(contains(xml, "01.md:7:1 (--cpus all)\"")) << xml;
+  EXPECT_TRUE(contains(xml, "<testsuite name=\"deckgen snippets (--cpus all)\" tests=\"1\" failures=\"1\"")) << xml;
+  EXPECT_TRUE(contains(xml, "name=\"flaky (--cpus all)\"")) << xml;
+  EXPECT_FALSE(contains(xml, "deckgen claims\" ")) << "a suite that names no mask";
+  json masks = report()["cpu_masks"];
+  ASSERT_EQ(masks.size(), 2u) << masks;
+  EXPECT_EQ(masks[0]["failed_snippets"], json::array());
+  EXPECT_EQ(masks[1]["failed_snippets"], json::array({"flaky"}));
+  std::string page = deck();
+  size_t one = page.find("<th>--cpus 1</th><td>CPU 1"), all = page.find("<th>--cpus all</th><td>all CPUs");
+  ASSERT_NE(one, std::string::npos) << page;
+  ASSERT_NE(all, std::string::npos) << page;
+  EXPECT_TRUE(contains(page.substr(one, all - one), "claims: 0 hold, 1 failed (the runs shown)")) << page.substr(one, 300);
+  EXPECT_TRUE(contains(page.substr(all, 300), "claims: 1 hold, 0 failed; 1 snippet failed</td>")) << page.substr(all, 300);
+}
+
 // The page as a layout in Chromium would leave it: deck.js marked the second slide.
 DomResult one_slide_overflowing(std::string_view page, std::string_view query, int width, int height) {
   DomResult out;
@@ -1087,7 +1150,7 @@ DomResult one_slide_overflowing(std::string_view page, std::string_view query, i
 
 TEST_F(Pipeline, CheckReportsASlideThatDoesNotFitAsAWarning) {
   options.command = Command::check;
-  options.fit_layout = one_slide_overflowing;
+  fit_layout = one_slide_overflowing;
   EXPECT_EQ(build("# One\n\n---\n\n# Two\n"), 0);
   ASSERT_EQ(status.warnings.size(), 1u);
   EXPECT_TRUE(contains(status.warnings[0], "deck/01.md:5:1: warning: the slide does not fit 1280×720")) << status.warnings[0];
@@ -1097,7 +1160,7 @@ TEST_F(Pipeline, CheckReportsASlideThatDoesNotFitAsAWarning) {
 TEST_F(Pipeline, CheckStrictFailsOnASlideThatDoesNotFit) {
   options.command = Command::check;
   options.strict = true;
-  options.fit_layout = one_slide_overflowing;
+  fit_layout = one_slide_overflowing;
   EXPECT_EQ(build("# One\n\n---\n\n# Two\n"), 1);
   ASSERT_EQ(status.errors.size(), 1u);
   EXPECT_TRUE(contains(status.errors[0], "deck/01.md:5:1: error: the slide does not fit")) << status.errors[0];
@@ -1106,14 +1169,14 @@ TEST_F(Pipeline, CheckStrictFailsOnASlideThatDoesNotFit) {
 TEST_F(Pipeline, CheckWithoutALayoutSaysItCouldNotMeasure) {
   options.command = Command::check;
   options.strict = true;
-  options.fit_layout = [](std::string_view, std::string_view, int, int) { return DomResult{false, "", "no chromium"}; };
+  fit_layout = [](std::string_view, std::string_view, int, int) { return DomResult{false, "", "no chromium"}; };
   EXPECT_EQ(build("# One\n"), 0);
   ASSERT_EQ(status.warnings.size(), 1u);
   EXPECT_TRUE(contains(status.warnings[0], "cannot check that every slide fits: no chromium"));
 }
 
 TEST_F(Pipeline, BuildDoesNotLayTheDeckOut) {
-  options.fit_layout = [](std::string_view, std::string_view, int, int) -> DomResult { ADD_FAILURE() << "laid out"; return {}; };
+  fit_layout = [](std::string_view, std::string_view, int, int) -> DomResult { ADD_FAILURE() << "laid out"; return {}; };
   EXPECT_EQ(build("# One\n"), 0);
 }
 
@@ -1163,12 +1226,10 @@ TEST_F(Pipeline, ARerunThatStoresNothingLeavesTheBuildsResultsInTheCache) {
   ASSERT_EQ(build(slides), 0) << status.all_errors();
   runner.script["a"] = {{.wall = 3.0}};  // slower during the talk
   options.only = {"a"};
-  options.store_results = StoreResults::no;
-  ASSERT_EQ(build(slides), 0) << status.all_errors();
+  ASSERT_EQ(build_with({.store = StoreResults::no}, slides), 0) << status.all_errors();
   EXPECT_EQ(snippet_report("a")["from_cache"], false);
   EXPECT_NEAR(snippet_report("a")["runs"][0]["wall_seconds"].get<double>(), 3.0, 0.01) << "the rerun is shown";
   options.only.clear();
-  options.store_results = StoreResults::yes;
   ASSERT_EQ(build(slides), 0) << status.all_errors();
   EXPECT_EQ(snippet_report("a")["from_cache"], true);
   EXPECT_NEAR(snippet_report("a")["runs"][0]["wall_seconds"].get<double>(), 1.0, 0.01) << "the build's run, not the talk's";
