@@ -4,6 +4,7 @@
 #include <fcntl.h>
 #include <sched.h>
 #include <sys/prctl.h>
+#include <sys/resource.h>
 #include <sys/syscall.h>
 #include <time.h>
 #include <unistd.h>
@@ -54,8 +55,16 @@ void wake_on_time() {
     uint64_t sched_runtime, sched_deadline, sched_period;
   } attr{};
   static_assert(sizeof attr == 48, "SCHED_ATTR_SIZE_VER0");
+  // The policy and nice value deckgen runs with stay (a build run under `nice` or
+  // SCHED_IDLE keeps its sampler as low).
+  const int policy = ::sched_getscheduler(0);
+  if (policy != SCHED_OTHER && policy != SCHED_BATCH) return;
+  errno = 0;
+  const int nice = ::getpriority(PRIO_PROCESS, id_t(::gettid()));
+  if (errno != 0) return;
   attr.size = sizeof attr;
-  attr.sched_policy = SCHED_OTHER;
+  attr.sched_policy = uint32_t(policy);
+  attr.sched_nice = nice;
   attr.sched_runtime = 100'000;  // ns: the shortest slice the kernel allows
   ::syscall(SYS_sched_setattr, 0, &attr, 0U);
 }
