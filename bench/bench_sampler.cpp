@@ -44,8 +44,10 @@ int main(int argc, char** argv) {
   }
   std::cerr << fmt::format("wall {:.4f} s", o.usage.wall_seconds);
   if (o.threads)
-    std::cerr << fmt::format("; sampled {} threads at {:.0f} Hz, {} ticks missed, sampler CPU {:.1f} ms",
+    std::cerr << fmt::format("; sampled {} threads at {:.0f} Hz, {} ticks missed (latest wake-up {:.2f} ms after its "
+                             "tick, longest sample {:.2f} ms), sampler CPU {:.1f} ms",
                              o.threads->threads.size(), o.threads->rate_hz(), o.threads->missed_ticks,
+                             o.threads->latest_wake_ns / 1e6, o.threads->longest_sample_ns / 1e6,
                              o.threads->sampler_cpu_seconds * 1e3);
   std::cerr << "\n";
   if (o.threads && !trace_path.empty()) write_file_atomically(trace_path, thread_trace_json(*o.threads));

@@ -39,6 +39,15 @@ constexpr const char* kMergedColour = "#9aa0a6";
 constexpr int kShareLevels = 10;          // CPU share drawn in steps of 10% opacity
 constexpr double kMinShareOpacity = 0.06; // a span that never ran still shows as a tint
 constexpr int kMaxLegendEntries = 10;
+// The legend and the notes take at most these rows, whatever the trace holds (a real
+// Chromium trace's hundreds of span names, each wrapped, ran the figure off the slide):
+// names that do not fit become a "+N more" entry, notes past the last row one line.
+constexpr int kMaxLegendRows = 3;
+constexpr size_t kMaxNoteRows = 4;
+// A name in the legend takes at most a third of its row (and never less than this).
+constexpr double kLegendNamePx = 200;
+// CPU rows drawn at most: those the threads ran on longest (a snippet may hop over 64).
+constexpr size_t kMaxCpuRows = 8;
 constexpr size_t kMaxInstantTags = 6;     // per lane; more instants keep their marks only
 // What a name may take in a tooltip or the legend (a 50 MB span name made a 50 MB SVG,
 // issue 24): about 200 characters, then "…".
@@ -140,6 +149,7 @@ class TimelineWriter {
     assign_colours();
     fit_rows();
     cpu_ids_ = cpus();
+    hidden_cpus_ = cpus_run_on() - cpu_ids_.size();
     label_width_ = std::min(kLabelWidth, kLabelShare * options_.width);
     double plot_x0 = kMargin + label_width_ + 10;
     double plot_x1 = options_.width - kMargin - 16;
@@ -205,7 +215,10 @@ class TimelineWriter {
       return other + rows * row > kTargetHeight;
     };
     while (depth_cap_ > 1 && too_tall(kRowHeight)) --depth_cap_;
+    // CPU rows give way down to two before lanes do, and the last ones after them.
+    while (cpu_limit_ > 2 && too_tall(kMinRowHeight)) --cpu_limit_;
     while (lanes_.size() > 1 && too_tall(kMinRowHeight)) lanes_.pop_back(), ++hidden_lanes_;
+    while (cpu_limit_ > 0 && too_tall(kMinRowHeight)) --cpu_limit_;
     auto [rows, other] = height_parts();
     if (rows <= 0) return;
     double row = std::clamp((kTargetHeight - other) / rows, kMinRowHeight, kRowHeight * kMaxStretch);
@@ -213,14 +226,28 @@ class TimelineWriter {
     bar_height_ = row * kBarHeight / kRowHeight;
   }
 
-  // The CPUs sampled threads ran on, when `cpu_rows` asks for a row each.
+  // The CPUs sampled threads ran on, when `cpu_rows` asks for a row each: up to
+  // cpu_limit_ of them, those the drawn threads ran on longest, in the order of their ids.
   std::vector<int> cpus() const {
+    std::map<int, double> found;
+    if (options_.cpu_rows)
+      for (const Lane* lane : lanes_)
+        for (size_t i : lane->states)
+          if (trace_.states[i].cpu >= 0) found[trace_.states[i].cpu] += trace_.states[i].dur_us;
+    std::vector<std::pair<int, double>> busiest(found.begin(), found.end());
+    std::stable_sort(busiest.begin(), busiest.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
+    std::vector<int> ids;
+    for (size_t i = 0; i < busiest.size() && i < cpu_limit_; ++i) ids.push_back(busiest[i].first);
+    std::sort(ids.begin(), ids.end());
+    return ids;
+  }
+  size_t cpus_run_on() const {
     std::set<int> found;
     if (options_.cpu_rows)
       for (const Lane* lane : lanes_)
         for (size_t i : lane->states)
           if (trace_.states[i].cpu >= 0) found.insert(trace_.states[i].cpu);
-    return {found.begin(), found.end()};
+    return found.size();
   }
   double cpu_rows_height() const {
     size_t n = cpus().size();
@@ -597,73 +624,115 @@ class TimelineWriter {
     }
   }
 
+  struct LegendEntry {
+    std::string label, colour;
+    enum { bar, marker, line, running } shape;
+    bool key = false;          // words saying what colours mean: wrapped, never cut
+    std::string tooltip = {};
+  };
+
+  // Names (spans, instants, counter series) first, then the keys to the drawing's colours
+  // and fills. Past kMaxLegendRows, names are left out from the end and a "+N more" entry
+  // (with their names in its tooltip) says how many; the keys always stay.
   double draw_legend(double y) {
     std::vector<std::pair<std::string, double>> spans(span_time_.begin(), span_time_.end());
     std::stable_sort(spans.begin(), spans.end(),
                      [](const auto& a, const auto& b) { return a.second > b.second; });
-    struct Entry {
-      std::string label, colour;
-      enum { bar, marker, line, running } shape;
-    };
-    std::vector<Entry> entries;
-    size_t shown = 0;
+    std::vector<LegendEntry> names, keys;
+    std::vector<std::string> unlisted;   // span names past kMaxLegendEntries
     for (const auto& [name, unused] : spans)
-      if (shown++ < kMaxLegendEntries) entries.push_back({name, colour_of(name), Entry::bar});
-    for (const auto& name : instant_names_) entries.push_back({name, colour_of(name), Entry::marker});
-    for (const auto& name : series_names_) entries.push_back({name, colour_of(name), Entry::line});
-    if (spans.size() > size_t(kMaxLegendEntries))
-      entries.push_back({fmt::format("+{} more", spans.size() - kMaxLegendEntries), "", Entry::bar});
-    if (any_merged_mixed_) entries.push_back({"several, merged", kMergedColour, Entry::bar});
+      if (names.size() < size_t(kMaxLegendEntries)) names.push_back({name, colour_of(name), LegendEntry::bar});
+      else unlisted.push_back(name);
+    for (const auto& name : instant_names_) names.push_back({name, colour_of(name), LegendEntry::marker});
+    for (const auto& name : series_names_) names.push_back({name, colour_of(name), LegendEntry::line});
+    if (any_merged_mixed_) keys.push_back({"several, merged", kMergedColour, LegendEntry::bar, true});
     for (size_t i = 0; i < std::size(kStateStyles); ++i)
       if (state_time_[i] > 0)
-        entries.push_back({std::string(kStateStyles[i].words), std::string(kStateStyles[i].colour), Entry::bar});
+        keys.push_back({std::string(kStateStyles[i].words), std::string(kStateStyles[i].colour), LegendEntry::bar, true});
     if (any_cpu_)
-      entries.push_back({"fill: share of the span on CPU (solid: all of it, empty: waiting); not when in the span",
-                         "#5b9bd5", Entry::running});
-    if (entries.empty()) return y;
+      keys.push_back({"fill: share of the span on CPU (solid: all of it, empty: waiting); not when in the span",
+                      "#5b9bd5", LegendEntry::running, true});
+    if (names.empty() && keys.empty() && unlisted.empty()) return y;
 
-    double x = kMargin, right = options_.width - kMargin;
+    // The first `shown` names, the "+N more" entry for the rest, the keys.
+    auto with = [&](size_t shown) {
+      std::vector<LegendEntry> entries(names.begin(), names.begin() + long(shown));
+      std::vector<std::string> rest;
+      for (size_t i = shown; i < names.size(); ++i) rest.push_back(names[i].label);
+      rest.insert(rest.end(), unlisted.begin(), unlisted.end());
+      if (!rest.empty()) {
+        std::string all;
+        for (const std::string& name : rest) all += (all.empty() ? "" : ", ") + name;
+        entries.push_back({fmt::format("+{} more", rest.size()), "", LegendEntry::bar, true,
+                           svg::fit(all, kSmallFont, 2 * kLongestNamePx)});
+      }
+      entries.insert(entries.end(), keys.begin(), keys.end());
+      return entries;
+    };
+    size_t shown = names.size();
+    while (shown > 0 && legend_rows(with(shown)) > kMaxLegendRows) --shown;
+    std::vector<LegendEntry> entries = with(shown);
     body_ += fmt::format("<g class=\"legend\" font-size=\"{}\">\n", num(kSmallFont));
-    for (const Entry& e : entries) {
-      double swatch = e.shape == Entry::running ? 40 : 22;
-      const std::string label = svg::fit(e.label, kSmallFont, kLongestNamePx);
+    y = lay_out_legend(entries, y, &body_);
+    body_ += "</g>\n";
+    return y + kLegendRow;
+  }
+
+  int legend_rows(const std::vector<LegendEntry>& entries) const {
+    return int(std::lround(lay_out_legend(entries, 0, nullptr) / kLegendRow)) + 1;
+  }
+
+  // Places the entries in rows from `y` (drawing them into `out` when given) and returns
+  // the top of the last row.
+  double lay_out_legend(const std::vector<LegendEntry>& entries, double y, std::string* out) const {
+    double x = kMargin, right = options_.width - kMargin;
+    const double name_px = std::max(kLegendNamePx, (right - kMargin) / 3);
+    for (const LegendEntry& e : entries) {
+      double swatch = e.shape == LegendEntry::running ? 40 : 22;
+      // A name is cut to a third of the row; a key wraps instead.
+      const std::string label = svg::fit(e.label, kSmallFont, e.key ? kLongestNamePx : name_px);
       double w = swatch + svg::text_width(label, kSmallFont) + 18;
       if (x > kMargin && x + w > right) x = kMargin, y += kLegendRow;
       double cy = y + kLegendRow / 2;
-      switch (e.shape) {
-        case Entry::bar:
-          if (!e.colour.empty())
-            body_ += fmt::format("<rect x=\"{}\" y=\"{}\" width=\"16\" height=\"16\" fill=\"{}\"/>\n",
-                                 num(x), num(cy - 8), e.colour);
-          break;
-        case Entry::marker:
-          body_ += fmt::format("<path fill=\"{}\" stroke=\"currentColor\" d=\"M{} {}h16l-8 12z\"/>\n",
-                               e.colour, num(x), num(cy - 7));
-          break;
-        case Entry::line:
-          body_ += fmt::format("<path stroke=\"{}\" stroke-width=\"2\" fill=\"none\" d=\"M{} {}h6v-6h10\"/>\n",
-                               e.colour, num(x), num(cy + 3));
-          break;
-        case Entry::running:
-          // Three swatches: all, half and none of the span on CPU.
-          body_ += fmt::format(
-              "<path fill=\"{c}\" d=\"M{a} {y}h10v16h-10z\"/><path fill=\"{c}\" fill-opacity=\"0.5\" d=\"M{b} {y}h10v16h-10z\"/>"
-              "<path fill=\"none\" stroke=\"{c}\" stroke-width=\"1.5\" d=\"M{a} {y}h34v16h-34z\"/>\n",
-              fmt::arg("c", e.colour), fmt::arg("a", num(x)), fmt::arg("b", num(x + 12)), fmt::arg("y", num(cy - 8)));
-          break;
-      }
       double text_x = e.colour.empty() ? x : x + swatch;
       // A label wider than a narrow drawing (one in a column) goes on as many rows as it
       // needs, and the next entry starts a row of its own.
       std::vector<std::string> lines = svg::wrap(label, kSmallFont, right - text_x);
-      for (size_t i = 0; i < lines.size(); ++i)
-        body_ += fmt::format("<text x=\"{}\" y=\"{}\">{}</text>\n", num(text_x), num(cy + 6 + double(i) * kLegendRow),
-                             svg::text(lines[i]));
+      if (out) {
+        std::string& body = *out;
+        switch (e.shape) {
+          case LegendEntry::bar:
+            if (!e.colour.empty())
+              body += fmt::format("<rect x=\"{}\" y=\"{}\" width=\"16\" height=\"16\" fill=\"{}\"/>\n",
+                                  num(x), num(cy - 8), e.colour);
+            break;
+          case LegendEntry::marker:
+            body += fmt::format("<path fill=\"{}\" stroke=\"currentColor\" d=\"M{} {}h16l-8 12z\"/>\n",
+                                e.colour, num(x), num(cy - 7));
+            break;
+          case LegendEntry::line:
+            body += fmt::format("<path stroke=\"{}\" stroke-width=\"2\" fill=\"none\" d=\"M{} {}h6v-6h10\"/>\n",
+                                e.colour, num(x), num(cy + 3));
+            break;
+          case LegendEntry::running:
+            // Three swatches: all, half and none of the span on CPU.
+            body += fmt::format(
+                "<path fill=\"{c}\" d=\"M{a} {y}h10v16h-10z\"/><path fill=\"{c}\" fill-opacity=\"0.5\" d=\"M{b} {y}h10v16h-10z\"/>"
+                "<path fill=\"none\" stroke=\"{c}\" stroke-width=\"1.5\" d=\"M{a} {y}h34v16h-34z\"/>\n",
+                fmt::arg("c", e.colour), fmt::arg("a", num(x)), fmt::arg("b", num(x + 12)), fmt::arg("y", num(cy - 8)));
+            break;
+        }
+        std::string whole = !e.tooltip.empty() ? e.tooltip
+                            : label != e.label ? svg::fit(e.label, kSmallFont, kLongestNamePx) : std::string();
+        std::string tooltip = whole.empty() ? "" : fmt::format("<title>{}</title>", svg::text(whole));
+        for (size_t i = 0; i < lines.size(); ++i)
+          body += fmt::format("<text x=\"{}\" y=\"{}\">{}{}</text>\n", num(text_x), num(cy + 6 + double(i) * kLegendRow),
+                              i == 0 ? tooltip : "", svg::text(lines[i]));
+      }
       x = text_x + svg::text_width(label, kSmallFont) + 18;
       if (lines.size() > 1) y += double(lines.size() - 1) * kLegendRow, x = right;
     }
-    body_ += "</g>\n";
-    return y + kLegendRow;
+    return y;
   }
 
   double draw_notes(double y) {
@@ -690,12 +759,25 @@ class TimelineWriter {
                                   "does not", format_count(double(hidden_deep_spans_))));
     if (hidden_lanes_ > 0)
       notes.push_back(fmt::format("{} more lane{} not shown", hidden_lanes_, hidden_lanes_ == 1 ? "" : "s"));
+    if (hidden_cpus_ > 0)
+      notes.push_back(fmt::format("{} more CPU{} not shown (the rows are the CPUs the threads ran on longest)",
+                                  hidden_cpus_, hidden_cpus_ == 1 ? "" : "s"));
     for (const std::string& w : trace_.warnings) notes.push_back(w);
+    // Past the last row the rest share one line, whole in its tooltip.
+    if (notes.size() > kMaxNoteRows) {
+      std::string rest;
+      for (size_t i = kMaxNoteRows - 1; i < notes.size(); ++i) rest += (rest.empty() ? "" : "; ") + notes[i];
+      notes.resize(kMaxNoteRows - 1);
+      notes.push_back(rest);
+    }
     for (const std::string& note : notes) {
       y += kNoteRow;
+      std::string shown = svg::fit(note, kSmallFont, options_.width - 2 * kMargin);
+      std::string tooltip =
+          shown != note ? fmt::format("<title>{}</title>", svg::text(svg::fit(note, kSmallFont, 2 * kLongestNamePx))) : "";
       body_ += fmt::format(
-          "<text class=\"timeline-note\" x=\"{}\" y=\"{}\" font-size=\"{}\" fill-opacity=\"0.8\">{}</text>\n",
-          num(kMargin), num(y - 6), num(kSmallFont), svg::text(svg::fit(note, kSmallFont, options_.width - 2 * kMargin)));
+          "<text class=\"timeline-note\" x=\"{}\" y=\"{}\" font-size=\"{}\" fill-opacity=\"0.8\">{}{}</text>\n",
+          num(kMargin), num(y - 6), num(kSmallFont), tooltip, svg::text(shown));
     }
     return y;
   }
@@ -764,6 +846,8 @@ class TimelineWriter {
   bool any_merged_mixed_ = false, any_cpu_ = false;
   std::array<double, std::size(kStateStyles)> state_time_{};   // drawn states' time, for the legend
   std::vector<int> cpu_ids_;                                     // CPU rows drawn
+  size_t cpu_limit_ = kMaxCpuRows;                               // after fit_rows()
+  size_t hidden_cpus_ = 0;                                       // CPUs run on but not drawn
   int depth_cap_ = 3;                                            // span rows per lane, after fit_height()
 };
 
@@ -773,12 +857,18 @@ std::string timeline_svg(const Trace& trace, const TimelineOptions& options) {
   // Rows are stretched towards kTargetHeight before the legend and notes are laid out,
   // with two legend rows budgeted. A legend that wraps to three, or a "more lanes" note,
   // makes the drawing taller than a slide with a heading leaves free. Drawn again with
-  // that overshoot kept from the rows, it ends at the target (never below unstretched rows).
-  TimelineWriter first(trace, options);
-  std::string svg = first.write();
-  double overshoot = first.height() - kTargetHeight;
-  if (overshoot < 1) return svg;
-  return TimelineWriter(trace, options, overshoot).write();
+  // that overshoot kept from the rows, it ends at the target (never below unstretched rows);
+  // a third time when fewer lanes brought a note of their own.
+  double reserved = 0;
+  std::string svg;
+  for (int pass = 0; pass < 3; ++pass) {
+    TimelineWriter writer(trace, options, reserved);
+    svg = writer.write();
+    double overshoot = writer.height() - kTargetHeight;
+    if (overshoot < 1) break;
+    reserved += overshoot;
+  }
+  return svg;
 }
 
 }  // namespace deckgen

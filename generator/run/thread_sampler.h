@@ -51,6 +51,9 @@ class ThreadTicks {
   void sample(int64_t now_ns);
   // Ticks skipped because the sampler fell behind.
   void missed(uint64_t ticks);
+  // How late the latest wake-up came and how long the longest sample took: what made
+  // ticks go missing.
+  void timing(int64_t latest_wake_ns, int64_t longest_sample_ns);
   // What was recorded, with the calling thread's CPU time as the sampler's. Call once.
   ThreadSamples finish();
 

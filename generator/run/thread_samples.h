@@ -61,6 +61,8 @@ struct ThreadSamples {
   int64_t interval_ns = 0;           // asked for
   uint64_t ticks = 0;                // samples taken
   uint64_t missed_ticks = 0;         // ticks skipped because the sampler fell behind
+  int64_t latest_wake_ns = 0;        // the longest a sample began after its tick's deadline
+  int64_t longest_sample_ns = 0;     // the longest one sample took
   double sampler_cpu_seconds = 0;    // the sampler thread's own CPU time
   std::vector<SampledProcess> processes;  // in order of discovery
   std::vector<SampledThread> threads;     // in order of discovery

@@ -39,10 +39,12 @@ std::string thread_trace_json(const ThreadSamples& samples) {
     }
   }
   add(fmt::format(R"({{"ph":"M","name":"{}","pid":0,"tid":0,"args":{{"interval_us":{},"rate_hz":{:.1f},)"
-                  R"("ticks":{},"missed_ticks":{},"sampler_cpu_ms":{:.3f},"threads":{},"short_threads":{},"dropped_intervals":{}}}}})",
+                  R"("ticks":{},"missed_ticks":{},"latest_wake_us":{},"longest_sample_us":{},)"
+                  R"("sampler_cpu_ms":{:.3f},"threads":{},"short_threads":{},"dropped_intervals":{}}}}})",
                   kSamplerMetadata, micros(samples.interval_ns), samples.rate_hz(), samples.ticks,
-                  samples.missed_ticks, samples.sampler_cpu_seconds * 1e3, samples.threads.size(),
-                  samples.short_threads, samples.dropped_intervals));
+                  samples.missed_ticks, micros(samples.latest_wake_ns), micros(samples.longest_sample_ns),
+                  samples.sampler_cpu_seconds * 1e3, samples.threads.size(), samples.short_threads,
+                  samples.dropped_intervals));
   out += "]}\n";
   return out;
 }

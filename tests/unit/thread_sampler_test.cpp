@@ -4,8 +4,11 @@
 // samples with generous thresholds, and about waiting states (which a busy machine does
 // not change) rather than about how much of the time a thread got a CPU. Each program
 // runs for about half a second.
+#include <fcntl.h>
 #include <fmt/format.h>
+#include <gmock/gmock.h>
 #include <gtest/gtest.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include <array>
@@ -13,7 +16,10 @@
 #include <fstream>
 #include <thread>
 
+#include "render/timeline_svg.h"
+#include "render/trace.h"
 #include "run/snippet_runner.h"
+#include "run/thread_sampler.h"
 #include "run/thread_samples.h"
 #include "run/thread_trace.h"
 
@@ -209,6 +215,78 @@ TEST_F(ThreadSamplerTest, ThreadsStartedAnywhereInTheTreeAreFound) {
   bool found = false;
   for (const SampledThread& t : o.threads->threads) found |= t.name.starts_with("python") && t.samples > 50;
   EXPECT_TRUE(found);
+}
+
+// A line from the program under test (it prints one per step it reached).
+std::string line_from(int fd) {
+  std::string line;
+  char c;
+  while (::read(fd, &c, 1) == 1 && c != '\n') line += c;
+  return line;
+}
+
+size_t threads_listed(pid_t pid) {
+  size_t n = 0;
+  std::error_code ec;
+  for (auto it = fs::directory_iterator(fmt::format("/proc/{}/task", pid), ec); !ec && it != fs::directory_iterator(); ++it) ++n;
+  return n;
+}
+
+// Fifty threads that start, are seen at one tick and end together before the next: each
+// is counted as too short to draw, and the timeline's note says so (issue 26, item 1).
+// The test takes the two ticks itself, over the real /proc, at the moments the program
+// says it reached: a count, not a timing.
+TEST_F(ThreadSamplerTest, FiftyThreadsThatEndTogetherAreCountedAsTooShortToDraw) {
+  int to_child[2], from_child[2];
+  ASSERT_EQ(::pipe2(to_child, O_CLOEXEC), 0);
+  ASSERT_EQ(::pipe2(from_child, O_CLOEXEC), 0);
+  const char* program =
+      "import sys, threading\n"
+      "go = threading.Event()\n"
+      "threads = [threading.Thread(target=go.wait) for _ in range(50)]\n"
+      "for t in threads: t.start()\n"
+      "print('started', flush=True)\n"
+      "sys.stdin.readline()\n"
+      "go.set()\n"
+      "for t in threads: t.join()\n"
+      "print('ended', flush=True)\n"
+      "sys.stdin.readline()\n";
+  const pid_t child = ::fork();
+  ASSERT_GE(child, 0);
+  if (child == 0) {
+    ::dup2(to_child[0], 0);
+    ::dup2(from_child[1], 1);
+    ::execl(kPython, kPython, "-c", program, static_cast<char*>(nullptr));
+    ::_exit(127);
+  }
+  ::close(to_child[0]);
+  ::close(from_child[1]);
+  // The test process is the root: the child is on its main thread's children list.
+  ThreadTicks ticks(::getpid(), std::chrono::milliseconds(1));
+  EXPECT_EQ(line_from(from_child[0]), "started");
+  ticks.sample(1'000'000'000);
+  EXPECT_EQ(::write(to_child[1], "\n", 1), 1);
+  EXPECT_EQ(line_from(from_child[0]), "ended");
+  // Joined threads may linger in the task list a moment after join returns.
+  for (int i = 0; i < 500 && threads_listed(child) > 1; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  ASSERT_EQ(threads_listed(child), 1u);
+  ticks.sample(1'001'000'000);
+  ::close(to_child[1]);
+  ::close(from_child[0]);
+  int status = 0;
+  ::waitpid(child, &status, 0);
+  EXPECT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+
+  ThreadSamples s = ticks.finish();
+  size_t once = 0, seen = 0;
+  for (const SampledThread& t : s.threads)
+    if (t.pid == child) ++seen, once += t.samples == 1;
+  EXPECT_EQ(seen, 51u) << "the main thread and the fifty";
+  EXPECT_EQ(once, 50u);
+  EXPECT_EQ(s.short_threads, 50u);
+  auto merged = merge_traces({thread_trace_json(s)});
+  ASSERT_TRUE(std::holds_alternative<Trace>(merged));
+  EXPECT_THAT(timeline_svg(std::get<Trace>(merged)), ::testing::HasSubstr("50 threads seen at one sample only: too short to draw"));
 }
 
 TEST_F(ThreadSamplerTest, SamplingIsOffUnlessAsked) {

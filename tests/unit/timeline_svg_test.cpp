@@ -275,6 +275,102 @@ TEST(Timeline, AStretchedTimelineWithALongLegendAndANoteStaysWithinTheSlide) {
   EXPECT_GE(std::stod(height[1]), 430) << "the rows should still stretch towards that height";
 }
 
+// The shape of the real Chromium trace that ran 513 px past the slide's bottom (issue 26,
+// item 2: 40,744 events, `lanes: 8`): three processes of many threads, spans nested 30
+// deep under hundreds of distinct names (long ones, some without a space to wrap at),
+// instants and counters of many names, sampled thread states that ran on 64 CPUs, and
+// begin events without an end (the trace's warnings).
+std::string chromium_sized_trace(int events) {
+  std::string out = "[";
+  auto add = [&](const std::string& event) { out += (out.size() > 1 ? ",\n" : "") + event; };
+  int made = 0;
+  for (int round = 0; made < events; ++round)
+    for (int pid = 1; pid <= 3 && made < events; ++pid)
+      for (int tid = 1; tid <= 6 && made < events; ++tid) {
+        const double start = round * 400.0 + tid;
+        for (int depth = 0; depth < 30 && made < events; ++depth, ++made) {
+          int name = (round * 7 + depth * 13 + tid) % 600;
+          std::string label = name % 3 == 0 ? fmt::format("v8.compile.{}", std::string(size_t(40 + name % 90), 'x'))
+                                             : fmt::format("ThreadControllerImpl::RunTask {} {}", name,
+                                                           std::string(size_t(name % 50), 'y'));
+          add(fmt::format(R"({{"ph":"X","name":"{}","ts":{},"dur":{},"pid":{},"tid":{}}})", label,
+                          start + depth * 2, 380 - depth * 4, pid, tid));
+        }
+        if (round % 10 == 0)
+          add(fmt::format(R"({{"ph":"i","name":"mark {}","ts":{},"pid":{},"tid":{},"s":"t"}})", round % 90, start, pid, tid));
+        if (round % 5 == 0)
+          add(fmt::format(R"({{"ph":"C","name":"memory","ts":{},"pid":{},"args":{{"heap {}":{},"gpu {}":{}}}}})", start,
+                          pid, round % 40, round, round % 30, round * 2));
+        if (round % 3 == 0) {
+          add(fmt::format(R"({{"ph":"X","cat":"deckgen.sched","name":"{}","ts":{},"dur":300,"pid":{},"tid":{},"args":{{"cpu":{}}}}})",
+                          round % 2 ? "running" : "runnable", start, pid, tid, (round + tid) % 64));
+          add(fmt::format(R"({{"ph":"X","cat":"deckgen.sched","name":"lock","ts":{},"dur":90,"pid":{},"tid":{}}})",
+                          start + 300, pid, tid));
+        }
+      }
+  add(R"({"ph":"B","name":"never ended","ts":5,"pid":1,"tid":1})");
+  add(R"({"ph":"E","ts":9,"pid":2,"tid":99})");
+  return out + "]";
+}
+
+double svg_height(const std::string& svg) {
+  std::smatch height;
+  if (!std::regex_search(svg, height, std::regex(R"re(<svg [^>]*height="([0-9.]+)")re"))) return -1;
+  return std::stod(height[1]);
+}
+
+// The rows the legend's texts start on.
+size_t legend_rows(const std::string& svg) {
+  size_t at = svg.find("<g class=\"legend\"");
+  if (at == std::string::npos) return 0;
+  std::string legend = svg.substr(at, svg.find("</g>", at) - at);
+  std::set<std::string> rows;
+  std::regex text(R"re(<text x="[0-9.]+" y="([0-9.]+)")re");
+  for (auto it = std::sregex_iterator(legend.begin(), legend.end(), text); it != std::sregex_iterator(); ++it)
+    rows.insert((*it)[1]);
+  return rows.size();
+}
+
+TEST(Timeline, AChromiumSizedTraceKeepsTheFigureOnTheSlide) {
+  Trace trace = trace_of(chromium_sized_trace(40744));
+  ASSERT_GE(trace.spans.size(), 40000u);
+  for (size_t lanes : {size_t(8), size_t(12), size_t(40)}) {
+    for (bool cpus : {false, true}) {
+      TimelineOptions options = titled("a Chromium trace");
+      options.max_lanes = lanes;
+      options.cpu_rows = cpus;
+      std::string svg = timeline_svg(trace, options);
+      SCOPED_TRACE(fmt::format("lanes: {}, cpus: {}", lanes, cpus));
+      EXPECT_LE(svg_height(svg), 440) << "the figure runs past the room a slide with a heading leaves";
+      EXPECT_LE(legend_rows(svg), 3u);
+      EXPECT_THAT(svg, testing::ContainsRegex(">\\+[0-9]+ more<")) << "the names left out of the legend are counted";
+      EXPECT_THAT(svg, HasSubstr(">waiting for a lock (the GIL, a mutex)<")) << "the states' key stays";
+      // The axis labels are centred by their group: the legend and notes are checked.
+      EXPECT_THAT(test::texts_outside(svg.substr(svg.find("<g class=\"legend\"")), options.width, 18), ::testing::IsEmpty());
+      if (cpus) {
+        EXPECT_THAT(svg, HasSubstr(">CPU ")) << "some CPU rows are drawn";
+        EXPECT_THAT(svg, HasSubstr("more CPUs not shown"));
+      }
+    }
+  }
+}
+
+// However many long names and notes two lanes bring, the figure keeps the promise.
+TEST(Timeline, ManyLongNamesAndNotesStayOnTheSlide) {
+  std::string events = "[";
+  for (int i = 0; i < 300; ++i)
+    events += fmt::format(R"({}{{"ph":"X","name":"{} {}","ts":{},"dur":9,"pid":1,"tid":1}})", i ? "," : "",
+                          std::string(size_t(150 + i), char('a' + i % 26)), std::string(size_t(80), 'z'), i * 10);
+  for (int i = 0; i < 3; ++i)
+    events += fmt::format(R"(,{{"ph":"B","name":"open {}","ts":{},"pid":1,"tid":2}})", i, 2990 + i);
+  events += R"(,{"ph":"E","ts":9,"pid":2,"tid":99},{"ph":"Q","ts":9,"pid":2,"tid":99}])";
+  std::string svg = timeline_svg(trace_of(events));
+  EXPECT_LE(svg_height(svg), 440);
+  EXPECT_LE(legend_rows(svg), 3u);
+  EXPECT_THAT(svg, testing::ContainsRegex(">\\+[0-9]+ more<"));
+  EXPECT_THAT(test::texts_outside(svg.substr(svg.find("<g class=\"legend\"")), 1168, 18), ::testing::IsEmpty());
+}
+
 TEST(Timeline, InstantsAreLabelledMarkersThroughTheirLane) {
   Trace trace = trace_of(R"([{"ph":"X","name":"work","ts":0,"dur":1000,"pid":1,"tid":1},
                              {"ph":"i","name":"cancelled","ts":400,"pid":1,"tid":1,"s":"t"},
