@@ -4,15 +4,20 @@ import time
 from deckgen_trace import metric
 
 ROUND_TRIP = 0.001                         # 1 ms to the database and back
+trips = 0
 
 def query(ids):                            # one round trip, however many ids
+    global trips
+    trips += 1
     time.sleep(ROUND_TRIP)
     return {i: f"customer {i}" for i in ids}
 
 def timed(run):
+    global trips
+    trips = 0
     start = time.perf_counter()
     run()
-    return (time.perf_counter() - start) * 1000
+    return (time.perf_counter() - start) * 1000, trips
 
 orders = [n % 5 for n in range(30)]        # 30 orders from 5 customers
 
@@ -34,7 +39,7 @@ def cached():
 
 results = {name: timed(way) for name, way in
            [("one by one", one_by_one), ("batched", batched), ("cached", cached)]}
-for name, ms in results.items():
-    print(f"{name:10}  {ms:5.1f} ms")
-metric("batch_speedup", results["one by one"] / results["batched"], "x")
-metric("cache_speedup", results["one by one"] / results["cached"], "x")
+for name, (ms, made) in results.items():
+    print(f"{name:10}  {ms:5.1f} ms, {made:2} round trip{'' if made == 1 else 's'}")
+metric("batch_speedup", results["one by one"][0] / results["batched"][0], "x")
+metric("cache_speedup", results["one by one"][0] / results["cached"][0], "x")
