@@ -1,16 +1,16 @@
 """Amdahl's law measured: a job whose first third must run alone, the rest on threads."""
 import hashlib
-import os
 import time
 from concurrent.futures import ThreadPoolExecutor
+from cores import physical_cores
 from deckgen_trace import metric
 
-CHUNK = 2 << 20                                   # hashing 2 MiB: one unit of work
-serial_data = bytes(2 * CHUNK)                    # 2 units that must run alone
-parallel_data = [bytes([i + 1]) * CHUNK for i in range(4)]   # 4 units that split
-# The cores this process may use (affinity on Linux; elsewhere, all of them), up to four.
-usable = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
-workers = min(usable, 4)
+PIECE = 1 << 20                                   # hashing 1 MiB
+serial_data = bytes(6 * PIECE)                    # a third of the job, which must run alone
+parallel_data = [bytes([i + 1]) * PIECE for i in range(12)]  # two thirds, in 12 equal pieces
+# The cores deckgen's claims count (cores.py), up to four: twelve pieces divide evenly
+# over 1, 2, 3 or 4 threads, so no thread is left with an extra piece and the law holds.
+workers = min(physical_cores(), 4)
 
 def timed(run):
     start = time.perf_counter()
@@ -41,3 +41,4 @@ print(f"measured        {speedup:.2f}x ({min(alone) * 1e3:.1f} ms -> {min(split)
 metric("speedup", speedup, "x")
 metric("predicted", predicted, "x")
 metric("serial_pct", share * 100, "%")
+metric("workers", workers, "")

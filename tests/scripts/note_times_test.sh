@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # scripts/note_times: sums the notes' first-line timings (ranges at their middle, seconds
 # as fractions of a minute, nothing inside code fences), names an untimed slide by
-# file:line, checks --expect, and finds the workshop deck 3 hours long.
+# file:line, checks --expect, and finds the workshop deck's notes 160-170 min long.
 set -euo pipefail
 repo=$(cd "$(dirname "$0")/../.." && pwd)
 times="$repo/scripts/note_times"
@@ -70,5 +70,7 @@ rc=0; "$times" "$work/deck" 2> "$work/err" >/dev/null || rc=$?
 grep -qF "02-b.md:9: the note's first line gives no time" "$work/err" || fail "untimed note: $(cat "$work/err")"
 grep -qF "02-b.md:14: this slide has no speaker note" "$work/err" || fail "no note: $(cat "$work/err")"
 
-"$times" "$repo/deck" --expect 180 || fail "the workshop deck's notes do not add up to 3 hours"
+# At most 170 min of notes for a three-hour slot (issue 25: the rest is arrival, set-up
+# stragglers and overrun), and not far below it: 165 ± 5.
+"$times" "$repo/deck" --expect 165 --tolerance 5 || fail "the workshop deck's notes do not add up to 160-170 min"
 echo "note_times: all cases as expected"

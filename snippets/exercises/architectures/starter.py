@@ -2,6 +2,7 @@
 import queue
 import threading
 import time
+from deckgen_trace import metric
 
 # region main
 jobs = queue.Queue()                     # TODO: bound it, so the producer waits
@@ -20,3 +21,4 @@ jobs.put(None)
 worker.join()
 print(f"most jobs waiting in the queue: {peak}")
 # endregion
+metric("peak", peak, "")

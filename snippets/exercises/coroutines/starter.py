@@ -1,6 +1,7 @@
 """Exercise (section 6): a blocking call stalls the heartbeat. Unblock it."""
 import asyncio
 import time
+from deckgen_trace import metric
 
 async def heartbeat(lags):
     while True:
@@ -21,6 +22,7 @@ async def main():
     await asyncio.sleep(0.01)            # let the heartbeat catch up
     beat.cancel()
     print(f"{report}; worst heartbeat lag {max(lags) * 1000:.0f} ms")
+    metric("max_lag", max(lags) * 1000, "ms")
 
 asyncio.run(main())
 # endregion
