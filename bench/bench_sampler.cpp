@@ -1,6 +1,6 @@
 // bench_sampler: runs one program through deckgen's real snippet runner, with or without
 // sampling its threads, as a `run` block with and without `trace: threads` would. For
-// bench/thread_sampling.sh (hyperfine compares the two) and for looking at a program's
+// bench/thread_sampling.sh (bench/paired.py compares the two) and for looking at a program's
 // thread states:
 //   bench_sampler on|off [--trace OUT.json] PROGRAM [ARG...]
 // Prints the runner's wall time and, when sampling, the sampler's rate, missed ticks
