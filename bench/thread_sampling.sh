@@ -8,8 +8,9 @@
 #   bench/thread_sampling.sh [BUILD_DIR]
 #   RUNS=N (default 10 each) WARMUP=N (default 1): RUNS=1 WARMUP=0 only shows it works.
 # Prints per demo the medians, the per-round ratio with a 95% bootstrap interval, and
-# whether the overhead is shown within 3%, shown beyond it, or not decided by these runs; then the sampler's achieved rate, missed ticks, latest
-# wake-up and longest sample (which of the two lost the ticks) and CPU time.
+# whether the overhead is shown within 3%, shown beyond it, or not decided by these runs;
+# then the sampler's achieved rate, missed ticks, latest wake-up and longest sample (which
+# of the two lost the ticks) and CPU time.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 build=${1:-$here/../build}
