@@ -55,7 +55,7 @@ struct Options : RunChoices {
   std::filesystem::path init_dir{"."};
 };
 
-// Exit codes, the same for every command (documented in --help and the README).
+// Exit codes, the same for every command (documented in --help and in docs/using.md, "Exit codes").
 enum ExitCode : int {
   exit_ok = 0,
   exit_deck_failed = 1,  // the deck was written but something in it failed

@@ -132,7 +132,7 @@ void warn_foreign_keys(const FrontMatter& meta, std::vector<Warning>& warnings) 
                       fmt::format("front matter key{} of Quarto, Marp or presenterm ignored: {}",
                                   names.size() > 1 ? "s" : "", fmt::join(names, ", ")),
                       "deckgen reads only their slide level (`slide-level`, `headingDivider`); see \"Coming "
-                      "from Quarto / Marp / presenterm\" in its README"});
+                      "from Quarto / Marp / presenterm\" in docs/quarto.md"});
 }
 
 // The reader's tree transforms, in order: each reads one kind of syntax that cmark

@@ -11,7 +11,7 @@
 
 namespace deckgen {
 
-// The largest image file deckgen inlines (README, "Writing a deck"): each is base64 in the
+// The largest image file deckgen inlines (docs/writing.md, "Images"): each is base64 in the
 // one HTML file (a third larger) and in memory while the deck is built; a 2 GB file
 // named as an image took the build's memory with it. Larger is an input error.
 inline constexpr uintmax_t kMaxImageBytes = uintmax_t{32} << 20;

@@ -9,6 +9,9 @@ link with #anchor must name a heading of that page, by GitHub's rule for heading
 Links inside code (fenced blocks, `spans`) are text, not links. Web addresses are not
 fetched: the deck and its tests work offline.
 
+Every docs/*.md page is linked from the README (its "Documentation" list), so that a
+new page cannot be left where no reader finds it.
+
 Sections named in words are checked too, in the docs and in the source tree's comments
 and messages (generator/, tests/, scripts/, bench/): every docs/NAME.md mentioned exists,
 and `docs/NAME.md, "Section"`, `README, "Section"` or `"Section" in docs/NAME.md` (or
@@ -117,8 +120,19 @@ def section_references(repo, where, text, problems):
                                 f"(a heading, or a paragraph led by it in bold)")
 
 
+def unlisted_pages(repo, problems):
+    """The docs pages the README links to none of."""
+    with open(os.path.join(repo, "README.md"), encoding="utf-8") as f:
+        linked = {os.path.normpath(target.partition("#")[0])
+                  for _, line in prose_lines(f.read()) for target in LINK.findall(line)}
+    for doc in pages(repo):
+        if doc != "README.md" and os.path.normpath(doc) not in linked:
+            problems.append(f"README.md: no link to {doc}: list it under \"Documentation\" with one line")
+
+
 def check(repo):
     problems, count = [], 0
+    unlisted_pages(repo, problems)
     for doc in pages(repo):
         page = os.path.join(repo, doc)
         with open(page, encoding="utf-8") as f:

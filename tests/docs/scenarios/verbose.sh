@@ -1,4 +1,4 @@
-# README.md, "Using it": what --verbose says about snippets that rerun, and the stage times.
+# docs/using.md, "Errors and messages": what --verbose says about snippets that rerun, and the stage times.
 # Three snippets are built once, then each has one input of its cache key changed.
 mkdir -p deck snippets/net
 cp "$FIXTURE/snippets/net/helpers.py" snippets/net/
