@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Time limits on work deckgen starts (issue 24, item 5): a compile that never ends (a
 # C snippet whose #include names a FIFO, which blocks the compiler forever) is stopped
-# after its block's compile_timeout, with an error at the block's file:line. The
+# after its block's compile_timeout, with an error at the block's file:line, and a
+# compile that ends within it builds; a dot that never ends dies with deckgen. The
 # `timeout`s only stop a hang from stalling CI.
 source "$(dirname "$0")/lib.sh"
 source "$(dirname "$0")/snippets_lib.sh"
@@ -27,6 +28,27 @@ printf '# Waits\n\n```run\nfile: waits.c\ncompile_timeout: 0\n```\n' | slides co
 expect_exit 2 timeout 120 "$DECKGEN" build --no-cache "$WORK/compile/deck" -o "$WORK/compile/out.html"
 expect_stderr "01.md:5:18: error: .*compile_timeout"
 
-# dot's limit (60 s, with an error at the block) is tested with a short one in
-# tests/unit/layout_test.cpp (ADotThatNeverEndsIsStoppedWithAnErrorAtItsBlock).
+# Both sides of the compile's limit: the same FIFO fed while the compiler waits on it
+# compiles within the limit (the limit stops only what never ends).
+printf '# Waits\n\n```run\nfile: waits.c\ncompile_timeout: 120\nruns: 1\nwarmup: 0\n```\n' | slides compile
+timeout 100 sh -c 'sleep 1; echo "#define NEVER 1" >"$1"' sh "$WORK/compile/snippets/never.h" &
+expect_exit 0 timeout 120 "$DECKGEN" build -q --no-cache "$WORK/compile/deck" -o "$WORK/compile/out.html"
+wait
+
+# dot dies with deckgen, even with kill -9 (it outlived it): here it waits on an image=
+# that is a FIFO. (Its time limit, 60 s, is tested with a short one in
+# tests/unit/layout_test.cpp: ADotThatNeverEndsIsStoppedWithAnErrorAtItsBlock.)
+new_deck dot
+mkfifo "$WORK/dot/never.png"
+printf '# Drawn\n\n```dot\ndigraph { a [image="%s"]; a -> b; }\n```\n' "$WORK/dot/never.png" | slides dot
+"$DECKGEN" build -q --no-cache "$WORK/dot/deck" -o "$WORK/dot/out.html" >/dev/null 2>&1 &
+deckgen_pid=$!
+dot_pid=
+wait_until 60 eval 'dot_pid=$(pgrep -P "$deckgen_pid" -x dot)' || fail "dot never started"
+kill -KILL "$deckgen_pid"
+wait "$deckgen_pid" 2>/dev/null
+if [[ -n $dot_pid ]]; then
+  gone() { ! kill -0 "$dot_pid" 2>/dev/null || [[ $(awk '{print $3}' /proc/"$dot_pid"/stat 2>/dev/null) == Z ]]; }
+  wait_until 10 gone || { fail "dot outlived deckgen"; kill -KILL "$dot_pid"; }
+fi
 finish
