@@ -53,7 +53,8 @@ SourcePos error_position(const Node& block, const std::string& message) {
 }  // namespace
 
 void draw_diagrams(Deck& deck, const EntryStore* cache, std::vector<std::string>* cache_warnings,
-                   std::chrono::milliseconds time_limit) {
+                   std::optional<std::chrono::milliseconds> time_limit_asked) {
+  const std::chrono::milliseconds time_limit = time_limit_asked.value_or(deck.meta.dot_timeout);
   std::vector<const Node*> blocks;
   for (const Slide& s : deck.slides) {
     collect(s.body, blocks);
@@ -85,7 +86,8 @@ void draw_diagrams(Deck& deck, const EntryStore* cache, std::vector<std::string>
       throw InputError(block->pos,
                        fmt::format("dot did not finish drawing this diagram within {} s and was stopped",
                                    time_limit.count() / 1000.0),
-                       "draw a smaller graph; an image= or a file dot reads that is a FIFO or a device waits forever");
+                       "draw a smaller graph, or give the front matter a longer `dot_timeout:`; an image= or a file dot "
+                       "reads that is a FIFO or a device waits forever");
     if (!run.started || run.exit_code != 0 || run.out.find("<svg") == std::string::npos) {
       std::string why = run.started ? run.err : run.error;
       while (!why.empty() && (why.back() == '\n' || why.back() == ' ')) why.pop_back();

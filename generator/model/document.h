@@ -164,6 +164,9 @@ struct FrontMatter {
   // `busy_notes: false`: no slide says "machine busy" (a talk); the terminal and the
   // report still do.
   bool busy_notes = true;
+  // How long `dot` may draw one diagram (`dot_timeout:`, seconds), then it is stopped:
+  // an image= naming a FIFO blocks it forever (draw/diagrams.h).
+  std::chrono::milliseconds dot_timeout{60000};
   // Keys of Quarto, Marp or presenterm that deckgen reads past (one warning names them).
   std::vector<std::pair<std::string, SourcePos>> foreign_keys;
   SourcePos pos;                      // where the front matter starts

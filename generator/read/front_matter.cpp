@@ -1,6 +1,8 @@
 #include "read/front_matter.h"
 
 #include <algorithm>
+#include <chrono>
+#include <cmath>
 #include <functional>
 #include <optional>
 
@@ -63,6 +65,9 @@ const std::map<std::string, KeyHandler>& key_table() {
          f.provenance = v.one_of(n, "provenance", {"end", "before_last"}); }},
       {"busy_notes", [](FrontMatter& f, const YAML::Node& n, const YamlValues& v) {
          f.busy_notes = v.boolean(n, "busy_notes"); }},
+      // Read like a run block's compile_timeout: seconds, at most an hour.
+      {"dot_timeout", [](FrontMatter& f, const YAML::Node& n, const YamlValues& v) {
+         f.dot_timeout = std::chrono::milliseconds(std::lround(v.number(n, "dot_timeout", 0.001, 3600) * 1000)); }},
       {"python", [](FrontMatter& f, const YAML::Node& n, const YamlValues& v) { f.python = v.scalar(n, "python"); }},
       {"languages", [](FrontMatter& f, const YAML::Node& n, const YamlValues& v) {
          if (!n.IsMap()) throw InputError(v.pos(n), "'languages' must map language names to their commands");

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Every file deckgen writes obeys the output rules (issue 24, item 3): outputs are
 # replaced together or not at all; `-o dir/`, a linked traces/ and a name too long for
-# traces/ are refused before anything runs or is created.
+# traces/ (or a FIFO in it) are refused before anything runs or is created.
 source "$(dirname "$0")/lib.sh"
 source "$(dirname "$0")/snippets_lib.sh"
 
@@ -39,10 +39,19 @@ expect_stderr "a symbolic link"
 [[ -e $WORK/traced-ran ]] && fail "the snippet ran before the linked traces/ was refused"
 [[ $(ls "$WORK/traced/snippets") == t.sh ]] || fail "something was written into snippets/: $(ls "$WORK/traced/snippets")"
 
+# A FIFO where traces/t.json goes: refused before the snippet runs (it was written over).
+rm "$WORK/traced/out/traces"
+mkdir "$WORK/traced/out/traces"
+mkfifo "$WORK/traced/out/traces/t.json"
+expect_exit 2 timeout 60 "$DECKGEN" build -q "$WORK/traced/deck" -o "$WORK/traced/out/deck.html"
+expect_stderr "traces/t.json.* a FIFO"
+[[ -e $WORK/traced-ran ]] && fail "the snippet ran before the FIFO in traces/ was refused"
+[[ -p $WORK/traced/out/traces/t.json ]] || fail "the FIFO in traces/ was replaced"
+rm -r "$WORK/traced/out/traces"
+
 # An id too long for traces/ID.json: refused before anything runs (251 bytes + .json).
 long=$(printf 'a%.0s' {1..251})
 printf '```run\nfile: t.sh\nid: %s\ntrace: true\nruns: 1\nwarmup: 0\n```\n' "$long" | slides traced
-rm "$WORK/traced/out/traces"
 expect_exit 2 "$DECKGEN" build -q "$WORK/traced/deck" -o "$WORK/traced/out/deck.html"
 expect_stderr "file name of 256 bytes"
 [[ -e $WORK/traced-ran ]] && fail "the snippet ran before the long name was refused"

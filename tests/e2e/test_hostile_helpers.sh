@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Process hygiene (issue 24, item 6): a helper that exits before reading does not kill
 # deckgen with SIGPIPE; a helper dies with deckgen; the private temp folders a killed
-# deckgen (kill -9, SIGHUP under watch) left are removed by the next run, and nothing else is.
+# deckgen (kill -9, SIGHUP under watch, a crash, a killed pdf) left are removed by the
+# next run, and nothing else is.
 source "$(dirname "$0")/lib.sh"
 source "$(dirname "$0")/snippets_lib.sh"
 export TMPDIR=$WORK/tmp
@@ -68,4 +69,28 @@ wait "$deckgen_pid" 2>/dev/null
 expect_exit 0 "$DECKGEN" build -q "$WORK/next/deck" -o "$WORK/next/out.html"
 left=$(find "$TMPDIR" -maxdepth 1 -name 'deckgen-*' ! -name 'deckgen-someone-else' | wc -l)
 ((left == 0)) || fail "$left folder(s) of the watch ended by SIGHUP left: $(ls "$TMPDIR")"
+
+# The same after a crash (SIGSEGV while a snippet runs) and after a `pdf` killed with -9
+# while Chromium prints (a killed pdf left 4.8 MB).
+rm -f "$WORK/started"
+"$DECKGEN" build "$WORK/killed/deck" -o "$WORK/killed/out.html" >/dev/null 2>&1 &
+deckgen_pid=$!
+wait_until 60 test -e "$WORK/started" || fail "the snippet never started before the crash"
+kill -SEGV "$deckgen_pid"
+wait "$deckgen_pid" 2>/dev/null
+ours() { find "$TMPDIR" -maxdepth 1 -name 'deckgen-*' ! -name 'deckgen-someone-else' | wc -l; }
+after_crash=$(ours)
+((after_crash > 0)) || fail "the crashed build left no folder: the test proves nothing"
+printf '#!/bin/sh\ntouch "%s"\nexec sleep 300\n' "$WORK/printing" >"$WORK/slow-chromium"
+chmod +x "$WORK/slow-chromium"
+DECKGEN_CHROMIUM=$WORK/slow-chromium "$DECKGEN" pdf "$WORK/next/deck" -o "$WORK/next/out.pdf" >/dev/null 2>&1 &
+deckgen_pid=$!
+wait_until 60 test -e "$WORK/printing" || fail "the fake Chromium never started"
+kill -KILL "$deckgen_pid"
+wait "$deckgen_pid" 2>/dev/null
+# (Its start swept the crashed build's folders.)
+[[ -n $(find "$TMPDIR" -maxdepth 1 -name 'deckgen-pdf-*') ]] || fail "the killed pdf left no folder: the test proves nothing"
+expect_exit 0 "$DECKGEN" build -q "$WORK/next/deck" -o "$WORK/next/out.html"
+left=$(ours)
+((left == 0)) || fail "$left folder(s) of the crashed build or the killed pdf left: $(ls "$TMPDIR")"
 finish

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Bounded work with clear errors (issue 24, item 5): size limits on images and metrics
-# files, tested on both sides; placeholders linear in their number; out of memory is a
-# message, not a segfault. The `timeout`s only stop a hang from stalling CI.
+# files and the warnings cap, tested on both sides; placeholders linear in their
+# number; out of memory is a message, not a segfault. The `timeout`s only stop a hang from stalling CI.
 source "$(dirname "$0")/lib.sh"
 source "$(dirname "$0")/snippets_lib.sh"
 
@@ -36,6 +36,23 @@ for size in $((1 << 20)) $(((1 << 20) + 1)); do
   else
     [[ $code == 1 || $code == 2 ]] || fail "an oversized metrics file: exit $code: $(head -c 300 "$WORK/stderr")"
     expect_stderr "metrics-1.json is 1024 KiB, over the 1024 KiB a metrics file may have"
+  fi
+done
+
+# Warnings: 100 are printed, the rest counted (100,000 printed 16 MB), on both sides.
+new_deck warnings
+echo 'echo hi' | snippet warnings hello.sh
+HOSTILE=$(realpath "$(dirname "$0")/../hostile")
+for cells in 100 101; do
+  "$PY" "$HOSTILE/python_cells.py" "$cells" | slides warnings
+  expect_exit 0 timeout 300 "$DECKGEN" build "$WORK/warnings/deck" -o "$WORK/warnings/out.html"
+  shown=$(grep -c 'warning: .*is a cell Quarto would run' "$WORK/stderr")
+  ((shown == 100)) || fail "$cells warnings: $shown printed (wanted 100)"
+  if ((cells == 100)); then
+    grep -q 'more warning' "$WORK/stderr" && fail "100 warnings: some said not shown"
+  else
+    expect_stderr "100 warnings shown; the rest are only counted"
+    expect_stderr "1 more warnings? (was|were) not shown"
   fi
 done
 

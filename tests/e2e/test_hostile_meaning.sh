@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Input that means nothing is said to mean nothing (issue 24, item 7): odd slide files,
-# byte order marks, CR-only line ends and bidirectional controls.
+# byte order marks, CR-only line ends, bidirectional controls, numbers beyond a double
+# and a ratio over zero. (Non-finite claim bounds: test_hostile_nesting.sh.)
 source "$(dirname "$0")/lib.sh"
 source "$(dirname "$0")/snippets_lib.sh"
+HOSTILE=$(realpath "$(dirname "$0")/../hostile")
 
 # A slide file that is a FIFO, a folder or a dangling link is an error (a FIFO blocked
 # the read for ever; the others were skipped without a word), in a deck folder or named.
@@ -54,4 +56,20 @@ printf '```run\nfile: rtl.sh\nruns: 1\nwarmup: 0\n```\n' | slides bidi
 expect_exit 1 "$DECKGEN" build "$WORK/bidi/deck" -o "$WORK/bidi/out.html"
 expect_stderr 'x\\u\{202e\}evil'
 grep -q $'\u202e' "$WORK/stderr" && fail "a raw U+202E reached the terminal"
+
+# 1e400 in a metrics file costs only its own metric (it dropped every metric of the file).
+new_deck double
+cp "$HOSTILE/beyond_double_metrics.py" "$WORK/double/snippets/"
+printf '```run\nfile: beyond_double_metrics.py\nruns: 1\nwarmup: 0\n```\n\nspeed {{beyond_double_metrics.m.speed}}\n' | slides double
+expect_exit 0 "$DECKGEN" build "$WORK/double/deck" -o "$WORK/double/out.html"
+expect_stderr "metric 'huge' is beyond the range of a double: 1e400"
+expect_stderr "metric 'tiny' is beyond the range of a double"
+expect_file_contains "$WORK/double/out.html" 'data-placeholder="beyond_double_metrics.m.speed">12.5 ms<'
+
+# {{ratio a b m.n}} with b's n = 0 says why it shows n/a.
+new_deck ratio
+cp "$HOSTILE/count_metric.py" "$WORK/ratio/snippets/"
+printf '```run\nfile: count_metric.py\nid: a\nargs: [3]\nruns: 1\nwarmup: 0\n```\n\n```run\nfile: count_metric.py\nid: b\nargs: [%s]\nruns: 1\nwarmup: 0\n```\n\nratio {{ratio a b m.n}}\n' 0 | slides ratio
+expect_exit 0 "$DECKGEN" build -q "$WORK/ratio/deck" -o "$WORK/ratio/out.html"
+expect_file_contains "$WORK/ratio/out.html" "n/a (b.m.n is 0)"
 finish

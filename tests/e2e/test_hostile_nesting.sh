@@ -3,22 +3,11 @@
 # input error at file:line (exit 2), never a crash; within it, the deck builds.
 source "$(dirname "$0")/lib.sh"
 source "$(dirname "$0")/snippets_lib.sh"
+HOSTILE=$(realpath "$(dirname "$0")/../hostile")
 
 # divs DECK LEVELS OPEN [PAUSE]: a slide of LEVELS nested divs opened with OPEN, with a
-# `. . .` pause inside each when PAUSE is set.
-divs() {
-  "$PY" - "$2" "$3" "${4:-}" >"$WORK/$1/deck/01.md" <<'PY'
-import sys
-levels, fence, pause = int(sys.argv[1]), sys.argv[2], sys.argv[3]
-for i in range(levels):
-    print(fence + "\n")
-    if pause:
-        print("level %d\n\n. . .\n" % i)
-print("innermost\n")
-for i in range(levels):
-    print(":::\n")
-PY
-}
+# `. . .` pause inside each when PAUSE is set (tests/hostile/nested_divs.py).
+divs() { "$PY" "$HOSTILE/nested_divs.py" "$2" "$3" ${4:+"$4"} >"$WORK/$1/deck/01.md"; }
 
 i=0
 for fence in "::: note" "::: columns" "::: incremental" "::: {.column width=\"50%\"}"; do
@@ -35,37 +24,52 @@ for fence in "::: note" "::: columns" "::: incremental" "::: {.column width=\"50
 done
 
 # Claim bounds: the expression parser.
+# claim KIND: a claim whose bound is tests/hostile/claim_bound.py KIND.
 claim() {
   new_deck claim
   echo 'echo hello' | snippet claim hello.sh
-  { printf '```run\nfile: hello.sh\n```\n\n```claim\nvalue: hello.wall\nbelow: '; "$PY" -c "$1"; printf '\n```\n'; } \
+  { printf '```run\nfile: hello.sh\n```\n\n```claim\nvalue: hello.wall\nbelow: '; "$PY" "$HOSTILE/claim_bound.py" "$1"; printf '```\n'; } \
     | slides claim
 }
-for bound in "print('(' * 30000 + '1' + ')' * 30000)" "print('min(' * 50000 + '1' + ')' * 50000)"; do
+for bound in parens mins parens_101; do
   claim "$bound"
   expect_exit 2 timeout 120 "$DECKGEN" build -q "$WORK/claim/deck" -o "$WORK/claim/out.html"
   expect_stderr "01.md:7:[0-9]+: error: in '.*': parentheses and min/max nest more than 100 deep"
 done
-# These build (the wall time of `echo` is below a billion ms): 100,000 unary minuses and
-# a flat sum of 40,000 terms.
-for bound in "print('-' * 100000 + '1e9')" "print(' + '.join(['1e5'] * 40000))"; do
+# These build (the wall time of `echo` is below a billion ms): 100,000 unary minuses, a
+# flat sum of 40,000 terms, and parentheses 100 deep (the limit).
+for bound in minuses flat_sum parens_100; do
   claim "$bound"
   expect_exit 0 timeout 120 "$DECKGEN" build -q "$WORK/claim/deck" -o "$WORK/claim/out.html"
 done
-claim "print('1/0')"
+claim infinite
 expect_exit 2 timeout 120 "$DECKGEN" build -q "$WORK/claim/deck" -o "$WORK/claim/out.html"
 expect_stderr "01.md:7:8: error: 'below: 1/0' is infinite, not a finite number"
+claim nan
+expect_exit 2 timeout 120 "$DECKGEN" build -q "$WORK/claim/deck" -o "$WORK/claim/out.html"
+expect_stderr "01.md:7:8: error: 'below: 0/0' is NaN, not a finite number"
 
-# A snippet's metrics file holding a 200,000-deep value: named, the build goes on.
+# A snippet's metrics file holding a 200,000-deep value: named, the build goes on, and
+# no temporary folder is left (the crash left them).
 new_deck metrics
-snippet metrics deep.py <<'PY'
-import os
-with open(os.path.join(os.environ["DECKGEN_OUT_DIR"], "metrics-1.json"), "w") as f:
-    f.write('{"metrics": {"deep": ' + "[" * 200000 + "]" * 200000 + "}}")
-PY
-printf '```run\nfile: deep.py\nruns: 1\nwarmup: 0\n```\n' | slides metrics
-"$DECKGEN" build "$WORK/metrics/deck" -o "$WORK/metrics/out.html" >"$WORK/stdout" 2>"$WORK/stderr"
+cp "$HOSTILE/deep_metrics.py" "$WORK/metrics/snippets/"
+printf '```run\nfile: deep_metrics.py\nruns: 1\nwarmup: 0\n```\n' | slides metrics
+mkdir -p "$WORK/tmp"
+TMPDIR=$WORK/tmp "$DECKGEN" build "$WORK/metrics/deck" -o "$WORK/metrics/out.html" >"$WORK/stdout" 2>"$WORK/stderr"
 code=$?
 [[ $code == 0 || $code == 1 ]] || fail "deep metrics: exit $code: $(head -c 300 "$WORK/stderr")"
 expect_stderr "nests arrays or objects more than 32 deep"
+[[ -z $(ls -A "$WORK/tmp") ]] || fail "the deep metrics left temporary folders: $(ls "$WORK/tmp")"
+# Both sides of the limit: 32 deep is read (the value, an array, is named as not a
+# number), 33 is refused whole.
+for depth in 30 31; do
+  printf '```run\nfile: deep_metrics.py\nargs: [%s]\nruns: 1\nwarmup: 0\n```\n' "$depth" | slides metrics
+  "$DECKGEN" build --no-cache "$WORK/metrics/deck" -o "$WORK/metrics/out.html" >"$WORK/stdout" 2>"$WORK/stderr"
+  if ((depth == 30)); then
+    expect_stderr "metric 'deep' is array, not a number"
+    grep -q "nests arrays" "$WORK/stderr" && fail "30 arrays deep was refused"
+  else
+    expect_stderr "metrics-1.json nests arrays or objects more than 32 deep"
+  fi
+done
 finish

@@ -74,6 +74,22 @@ TEST(FrontMatter, NonBooleanSlideNumbers) {
   EXPECT_EQ(e.problem(), "'slide_numbers' must be true or false, not 'maybe'");
 }
 
+// Issue 24, item 5: dot's time limit is read like a run block's compile_timeout.
+TEST(FrontMatter, DotTimeoutIsSecondsUpToAnHour) {
+  auto read = [](std::string_view text) {
+    auto split = split_front_matter(text, "deck/01.md");
+    return parse_front_matter(split.yaml, "deck/01.md", split.yaml_first_line);
+  };
+  EXPECT_EQ(read("---\ntitle: t\n---\n").dot_timeout, std::chrono::seconds(60));
+  EXPECT_EQ(read("---\ndot_timeout: 0.5\n---\n").dot_timeout, std::chrono::milliseconds(500));
+  EXPECT_EQ(read("---\ndot_timeout: 3600\n---\n").dot_timeout, std::chrono::hours(1));
+  for (std::string_view bad : {"---\ndot_timeout: 0\n---\n", "---\ndot_timeout: 3601\n---\n", "---\ndot_timeout: soon\n---\n"}) {
+    InputError e = error_of(bad);
+    EXPECT_EQ(e.where(), (SourcePos{"deck/01.md", 2, 14})) << bad;
+    EXPECT_NE(e.problem().find("dot_timeout"), std::string::npos) << e.problem();
+  }
+}
+
 TEST(FrontMatter, ListWhereAValueBelongs) {
   InputError e = error_of("---\ntitle: [a, b]\n---\n");
   EXPECT_EQ(e.where(), (SourcePos{"deck/01.md", 2, 8}));

@@ -1,7 +1,8 @@
-"""Writes one absurd trace into DECKGEN_OUT_DIR (issue 13): python3 write_trace.py KIND.
+"""Writes one absurd trace into DECKGEN_OUT_DIR (issue 13): python3 write_trace.py KIND [N].
 
-Each kind once ran deckgen out of time, memory or stack; now each must be the red
-"cannot be drawn" box and exit 1. The large ones are streamed, so this script stays small.
+Each kind up to deep_args once ran deckgen out of time, memory or stack; now each must
+be the red "cannot be drawn" box and exit 1. The kinds after it (issue 24) are drawn, in
+a figure under 1 MB. The large ones are streamed, so this script stays small.
 """
 import os
 import sys
@@ -27,5 +28,23 @@ with open(path, "w") as out:
         depth = 100_000
         out.write('[{"ph":"X","name":"a","ts":0,"dur":1,"pid":1,"tid":1,"args":')
         out.write('{"a":' * depth + "1" + "}" * depth + "}]")
+    # These draw (issue 24, item 5): the figure stays under the README's 1 MB.
+    elif kind == "nested_spans":  # 100,000 spans, each inside the one before
+        n = 100_000
+        out.write(",".join('{"ph":"X","name":"level %d","ts":%d,"dur":%d,"pid":1,"tid":1}' % (i % 7, i, 2 * (n - i))
+                           for i in range(n)).join("[]"))
+    elif kind == "counters":  # 20,000 values of 50 counter series (or as many as argv[2] says)
+        count = int(sys.argv[2]) if len(sys.argv) > 2 else 50
+        out.write("[")
+        for i in range(20_000):
+            series = ",".join('"s%d":%d' % (k, (i * 7919 + k * 104729) % 1000) for k in range(count))
+            out.write('%s{"ph":"C","name":"load","pid":1,"ts":%d,"args":{%s}}' % ("," if i else "", i * 10, series))
+        out.write("]")
+    elif kind == "huge_name":  # a span, a mark, a counter and a thread named by 50 MB
+        name = "n" * (50 << 20)
+        out.write('[{"ph":"X","name":"%s","ts":0,"dur":1000,"pid":1,"tid":1},' % name)
+        out.write('{"ph":"i","name":"%s","ts":5,"pid":1,"tid":1},' % name)
+        out.write('{"ph":"C","name":"%s","ts":5,"pid":1,"args":{"%s":1}},' % (name, name))
+        out.write('{"ph":"M","name":"thread_name","pid":1,"tid":1,"args":{"name":"%s"}}]' % name)
     else:
         sys.exit("unknown kind " + kind)
