@@ -20,7 +20,7 @@ json run_to_json(const RunRecord& r) {
           {"wall_seconds", r.wall_seconds}, {"user_seconds", r.user_seconds}, {"system_seconds", r.system_seconds},
           {"max_rss_kib", r.max_rss_kib}, {"voluntary_switches", r.voluntary_switches},
           {"involuntary_switches", r.involuntary_switches}, {"other_cpu_seconds", r.other_cpu_seconds},
-          {"busy", r.busy}, {"round", r.round}, {"round_position", r.round_position}};
+          {"busy", r.busy}, {"busy_judged", r.busy_judged}, {"round", r.round}, {"round_position", r.round_position}};
 }
 
 // Readers below throw nlohmann's exceptions on a missing key or a wrong type;
@@ -128,6 +128,7 @@ RunRecord run_from_json(const json& j) {
   read(j, "involuntary_switches", r.involuntary_switches);
   read(j, "other_cpu_seconds", r.other_cpu_seconds);
   read(j, "busy", r.busy);
+  if (j.contains("busy_judged")) read(j, "busy_judged", r.busy_judged);  // older entries: judged
   read(j, "round", r.round);
   read(j, "round_position", r.round_position);
   return r;

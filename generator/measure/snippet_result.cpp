@@ -84,7 +84,8 @@ void add_timed_run(SnippetResult& r, const RawRun& run) {
   rec.voluntary_switches = u.voluntary_switches;
   rec.involuntary_switches = u.involuntary_switches;
   rec.other_cpu_seconds = run.other_cpu_seconds;
-  rec.busy = busy_machine(run.other_cpu_seconds, u.wall_seconds, run.other_cpu_resolution);
+  rec.busy_judged = run.other_cpu_judged;
+  rec.busy = rec.busy_judged && busy_machine(run.other_cpu_seconds, u.wall_seconds, run.other_cpu_resolution);
   r.busy_runs += rec.busy ? 1 : 0;
   r.runs.push_back(rec);
   r.run_outputs.push_back(clean_output(run.outcome.out, run.outcome.out_bytes));

@@ -21,6 +21,9 @@ struct RunRecord {
   long voluntary_switches = 0, involuntary_switches = 0;
   double other_cpu_seconds = 0;  // what the rest of the machine used meanwhile
   bool busy = false;             // the machine was busy during this run
+  // false: deckgen ran other work of its own beside this run (an untimed snippet in a
+  // parallel build), so how busy the rest of the machine was is unknown, not "idle".
+  bool busy_judged = true;
   // The round this run was made in: runs of several snippets with the same nonzero round
   // were made one right after the other (a claim compares them as pairs), in the order
   // of their round_position, which is drawn at random for each round. 0: no round.

@@ -128,15 +128,19 @@ Measured run_snippets(const Deck& deck, const Plan& plan, const RunSettings& opt
     const SnippetSpec& spec = plan.snippets[i].spec;
     schedule.add(i, timed_ids.count(spec.id) ? Timing::alone : Timing::shared, spec.warmup, spec.runs, group[i]);
   }
-  // The shared phase: every compile, and whole snippets whose timing nothing shows.
-  in_parallel(schedule.shared_phase(), runners, [&](size_t i, Runner& runner) {
+  // The shared phase: every compile, and whole snippets whose timing nothing shows, with
+  // as many at once as the runners allow: then each run has deckgen's other work beside it.
+  const std::vector<size_t>& shared = schedule.shared_phase();
+  const Beside beside = shared.size() > 1 && runners.make_more && runners.parallelism > 1 ? Beside::own_work
+                                                                                           : Beside::nothing;
+  in_parallel(shared, runners, [&](size_t i, Runner& runner) {
     prepared[i] = std::make_unique<PreparedSnippet>(plan.snippets[i], ctx);
     compile_snippet(*prepared[i], i, count, ctx, runner);
     if (prepared[i]->raw.compile_failed) {
       schedule.drop(i);  // (each worker touches only its own snippet's entry)
       finish(i);
     } else if (schedule.runs_whole_in_shared_phase(i)) {
-      run_snippet(*prepared[i], i, count, ctx, runner);
+      run_snippet(*prepared[i], i, count, ctx, runner, beside);
       finish(i);
     }
   });

@@ -207,12 +207,14 @@ void compile_snippet(PreparedSnippet& p, size_t index, size_t count, const Execu
   }
 }
 
-void run_snippet(PreparedSnippet& p, size_t index, size_t count, const ExecuteContext& ctx, Runner& runner) {
+void run_snippet(PreparedSnippet& p, size_t index, size_t count, const ExecuteContext& ctx, Runner& runner,
+                 Beside beside) {
   for (int i = -p.snippet.spec.warmup; i < p.snippet.spec.runs; ++i)
-    if (run_once(p, i, index, count, ctx, runner) == AfterRun::stop) break;
+    if (run_once(p, i, index, count, ctx, runner, beside) == AfterRun::stop) break;
 }
 
-AfterRun run_once(PreparedSnippet& p, int i, size_t index, size_t count, const ExecuteContext& ctx, Runner& runner) {
+AfterRun run_once(PreparedSnippet& p, int i, size_t index, size_t count, const ExecuteContext& ctx, Runner& runner,
+                  Beside beside) {
   const PlannedSnippet& s = p.snippet;
   RawSnippetRuns& raw = p.raw;
   const auto& values = p.values;
@@ -252,7 +254,8 @@ AfterRun run_once(PreparedSnippet& p, int i, size_t index, size_t count, const E
   } else {
     RawRun run;
     run.outcome = outcome;
-    run.other_cpu_seconds = outcome.other_cpu_seconds.value_or(0.0);
+    run.other_cpu_judged = beside == Beside::nothing;
+    run.other_cpu_seconds = run.other_cpu_judged ? outcome.other_cpu_seconds.value_or(0.0) : 0.0;
     run.other_cpu_resolution = outcome.other_cpu_resolution;
     const bool keep_traces = i == s.spec.runs - 1;
     read_outputs(out_dir, run, keep_traces);

@@ -66,14 +66,25 @@ struct PreparedSnippet {
 
 // The two halves, so a scheduler can compile in parallel and time runs alone.
 void compile_snippet(PreparedSnippet& p, size_t index, size_t count, const ExecuteContext& ctx, Runner& runner);
+
+// What deckgen itself runs beside a run. The /proc/stat reading around a run counts all
+// the CPU the snippet did not use; when deckgen runs other work at the same time (the
+// shared phase of a parallel build: compiles and other untimed snippets), that work is in
+// the reading, which then says nothing about the rest of the machine: the run is not
+// judged busy or clean (RunRecord::busy_judged). On an idle 2-core VM, 12 of the 19 runs
+// the workshop makes in that phase were flagged "busy" by their neighbours.
+enum class Beside { nothing, own_work };
+
 // Every warmup and timed run in order, until one fails: run_once for each.
-void run_snippet(PreparedSnippet& p, size_t index, size_t count, const ExecuteContext& ctx, Runner& runner);
+void run_snippet(PreparedSnippet& p, size_t index, size_t count, const ExecuteContext& ctx, Runner& runner,
+                 Beside beside = Beside::nothing);
 
 // One run, the step a scheduler hands out: `run` is -warmup..-1 for a warmup, 0..runs-1
 // for a timed run. The runs of one snippet must come in that order, but runs of other
 // snippets may come between them. `stop` when this run failed: the snippet's remaining
 // runs would fail the same way and must not be made.
 enum class AfterRun { go_on, stop };
-AfterRun run_once(PreparedSnippet& p, int run, size_t index, size_t count, const ExecuteContext& ctx, Runner& runner);
+AfterRun run_once(PreparedSnippet& p, int run, size_t index, size_t count, const ExecuteContext& ctx, Runner& runner,
+                  Beside beside = Beside::nothing);
 
 }  // namespace deckgen

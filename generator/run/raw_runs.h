@@ -15,6 +15,7 @@ struct RawRun {
   RunOutcome outcome;
   double other_cpu_seconds = 0;   // CPU the rest of the machine used during the run
   double other_cpu_resolution = 0.020;  // what that reading cannot resolve (run/cpu_times.h)
+  bool other_cpu_judged = true;   // false: deckgen ran other work beside it (run/execute.h, Beside)
   std::map<std::string, std::pair<double, std::string>> metrics;  // name -> (value, unit)
   std::vector<std::string> metric_problems;  // metrics not kept (NaN, not a number), named
   std::vector<std::string> traces;  // the text of each trace-*.json (last timed run only)

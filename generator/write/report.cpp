@@ -62,7 +62,8 @@ json snippet_json(const PlannedSnippet& p, const SnippetResult& r) {
                     {"user_seconds", run.user_seconds}, {"system_seconds", run.system_seconds},
                     {"max_rss_bytes", run.max_rss_kib * 1024}, {"voluntary_switches", run.voluntary_switches},
                     {"involuntary_switches", run.involuntary_switches},
-                    {"other_cpu_seconds", run.other_cpu_seconds}, {"busy", run.busy},
+                    {"other_cpu_seconds", run.busy_judged ? json(run.other_cpu_seconds) : json(nullptr)},
+                    {"busy", run.busy_judged ? json(run.busy) : json(nullptr)},
                     {"round", run.round}, {"round_position", run.round_position}});
   json stats = json::object();
   for (const BuiltinMetric& m : builtin_metrics()) {
