@@ -13,6 +13,7 @@
 #
 #   bench/interference.sh [path/to/deckgen [TALK_DIR]]   (default build/deckgen, and the workshop:
 #                                                         TALK_DIR/deck and TALK_DIR/snippets)
+# KEEP=PREFIX keeps the two reports as PREFIX-idle.json and PREFIX-loaded.json.
 # A small TALK_DIR (`deckgen init DIR` writes one) checks that the script works in seconds.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -31,6 +32,8 @@ find "$work" -name __pycache__ -prune -exec rm -rf {} +
 
 check() {  # check NAME: one forced check, its report in $work/NAME.json (claims may fail: not the point)
   (cd "$work" && "$deckgen" check deck --force -q --report "$1.json" >/dev/null 2>&1) || true
+  [[ -n ${KEEP:-} ]] && cp "$work/$1.json" "$KEEP-$1.json"
+  return 0
 }
 
 check idle
@@ -45,11 +48,15 @@ competitor=""
 /usr/bin/python3 - "$work/idle.json" "$work/loaded.json" <<'PY'
 import json, sys
 
-def runs(path):
+def runs(path):  # the judged runs: busy is null for a run deckgen made beside its own work
     report = json.load(open(path))
     for s in report["snippets"]:
         for r in s["runs"]:
-            yield s["id"], r
+            if r["busy"] is not None:
+                yield s["id"], r
+
+def unjudged(path):
+    return sum(r["busy"] is None for s in json.load(open(path))["snippets"] for r in s["runs"])
 
 def share(flagged, total):
     return f"{flagged} of {total} ({100 * flagged / total:.1f}%)" if total else "0 of 0 (the deck has none)"
@@ -57,7 +64,14 @@ def share(flagged, total):
 idle = list(runs(sys.argv[1]))
 flagged = sum(r["busy"] for _, r in idle)
 verdict = "PASS" if idle and flagged <= 0.02 * len(idle) else "MISS"
-print(f"idle: {share(flagged, len(idle))} timed runs flagged busy (target <= 2%): {verdict}")
+print(f"idle: {share(flagged, len(idle))} judged runs flagged busy (target <= 2%): {verdict}")
+print(f"  not judged (made beside deckgen's own parallel work): {unjudged(sys.argv[1])} idle, "
+      f"{unjudged(sys.argv[2])} loaded")
+# Which idle runs were flagged, to tell a busy machine from a detector that misreads a snippet.
+for sid, r in idle:
+    if r["busy"]:
+        print(f"  idle flag: {sid}: wall {r['wall_seconds']:.3f} s, other CPU {r['other_cpu_seconds']:.3f} s, "
+              f"snippet CPU {r['user_seconds'] + r['system_seconds']:.3f} s")
 
 def median(values):
     values = sorted(values)
@@ -78,5 +92,14 @@ verdict = "PASS" if affected and flagged >= 0.9 * len(affected) else "MISS"
 snippets = f"{len(parallel)} parallel snippet{'' if len(parallel) == 1 else 's'}"
 print(f"loaded (one CPU-bound competitor): {share(flagged, len(affected))} runs of the {snippets} "
       f"flagged (target >= 90%): {verdict}")
+
+# Load is never evidence against a claim (issue 22): under the competitor a claim may be
+# undecided, never failed. Counted for both passes from the reports' outcomes.
+def outcomes(path):
+    counts = {}
+    for c in json.load(open(path))["claims"]:
+        counts[c["outcome"]] = counts.get(c["outcome"], 0) + 1
+    return ", ".join(f"{n} {o}" for o, n in sorted(counts.items())) or "none"
 print(f"  all runs flagged under load: {share(sum(r['busy'] for _, r in loaded), len(loaded))}")
+print(f"claims idle: {outcomes(sys.argv[1])}; loaded: {outcomes(sys.argv[2])}")
 PY
