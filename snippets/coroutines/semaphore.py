@@ -1,7 +1,7 @@
 """A Semaphore limits how many downloads run at once; the rest wait their turn."""
 import asyncio
 import time
-from deckgen_trace import metric, span
+from deckgen_trace import metric
 
 start = time.perf_counter()
 in_flight = peak = waited = 0
@@ -17,8 +17,7 @@ async def fetch(n, limit):
     async with limit:        # 3 at a time
         in_flight += 1
         peak = max(peak, in_flight)
-        with span("download"):
-            await download(n)
+        await download(n)
         in_flight -= 1
 
 async def main():

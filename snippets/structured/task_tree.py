@@ -1,28 +1,24 @@
 """A tree of task groups: a failure deep down cancels the whole tree, then reaches the top."""
 import asyncio
 import time
-from deckgen_trace import metric, span, instant
+from deckgen_trace import metric
 
 start = time.perf_counter()
 
 async def step(name, seconds, fail=False):
-    with span(name):
-        try:
-            await asyncio.sleep(seconds)
-            if fail:
-                instant(f"{name} failed")
-                raise ValueError(f"{name} failed")
-        except asyncio.CancelledError:
-            instant("cancelled")
-            print(f"  {name}: cancelled")
-            raise
+    try:
+        await asyncio.sleep(seconds)
+        if fail:
+            raise ValueError(f"{name} failed")
+    except asyncio.CancelledError:
+        print(f"  {name}: cancelled")
+        raise
 
 # region main
 async def orders():        # a subtree
-    with span("orders"):
-        async with asyncio.TaskGroup() as tg:
-            tg.create_task(step("order 1", 0.1))
-            tg.create_task(step("order 2", 0.01, fail=True))
+    async with asyncio.TaskGroup() as tg:
+        tg.create_task(step("order 1", 0.1))
+        tg.create_task(step("order 2", 0.01, fail=True))
 
 async def page():          # looks plain
     async with asyncio.TaskGroup() as tg:

@@ -1,23 +1,20 @@
 """TaskGroup: one task fails, its siblings are cancelled, errors flow up."""
 import asyncio
 import time
-from deckgen_trace import instant, metric, span
+from deckgen_trace import metric
 
 start = time.perf_counter()
 
 # region main
 async def work(name, seconds):
-    with span(name):
-        try:
-            await asyncio.sleep(seconds)
-            if name == "B":
-                instant("B fails")
-                raise ValueError("B failed")
-            print(f"{name}: finished")
-        except asyncio.CancelledError:
-            instant(f"{name} cancelled")
-            print(f"{name}: cancelled")
-            raise
+    try:
+        await asyncio.sleep(seconds)
+        if name == "B":
+            raise ValueError("B failed")
+        print(f"{name}: finished")
+    except asyncio.CancelledError:
+        print(f"{name}: cancelled")
+        raise
 
 async def main():
     try:
