@@ -267,10 +267,14 @@ class TimelineWriter {
   double draw_cpu_rows(double y) {
     const std::vector<int>& ids = cpu_ids_;
     if (ids.empty()) return y;
+    // Cut to a narrow drawing's width (one in a column), whole in its tooltip.
+    const std::string header = "CPUs: which thread ran (its colour by its name)";
+    const std::string shown = svg::fit(header, kFont, options_.width - 2 * kMargin);
     body_ += fmt::format(
-        "<text x=\"{}\" y=\"{}\" font-weight=\"bold\">CPUs: which thread ran (its colour by its name)</text>\n"
+        "<text x=\"{}\" y=\"{}\" font-weight=\"bold\">{}{}</text>\n"
         "<path d=\"M{} {}H{}\" stroke=\"currentColor\" stroke-opacity=\"0.35\"/>\n",
-        num(kMargin), num(y + 22), num(kMargin), num(y + kProcessHeight - 2), num(plot_x1_));
+        num(kMargin), num(y + 22), shown == header ? "" : "<title>" + header + "</title>", svg::text(shown), num(kMargin),
+        num(y + kProcessHeight - 2), num(plot_x1_));
     y += kProcessHeight;
     const int columns = std::max(1, int(std::ceil(plot_x1_ - scale_.x0)));
     for (int cpu : ids) {

@@ -436,6 +436,10 @@ TEST(Timeline, AChromiumSizedTraceInANarrowColumnKeepsItsLegendToThreeRows) {
     EXPECT_LE(svg_height(svg), 440);
     std::string legend = svg.substr(svg.find("<g class=\"legend\""));
     EXPECT_THAT(test::texts_outside(legend.substr(0, legend.find("</g>")), width, 18), ::testing::IsEmpty());
+    std::smatch header;
+    ASSERT_TRUE(std::regex_search(svg, header, std::regex(R"re(<text x="[0-9.]+" y="[0-9.]+" font-weight="bold">(<title>)?[^<]*(</title>)?CPUs[^<]*</text>)re")));
+    std::string shown = std::regex_replace(header.str(), std::regex("<title>[^<]*</title>"), "");
+    EXPECT_THAT(test::texts_outside(shown, width, 20), ::testing::IsEmpty()) << "the CPU rows' header";
   }
 }
 
