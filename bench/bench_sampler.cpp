@@ -7,6 +7,7 @@
 // and CPU time, to stderr; the program's own output is not shown.
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstring>
 #include <filesystem>
 #include <iostream>
@@ -45,10 +46,14 @@ int main(int argc, char** argv) {
   std::cerr << fmt::format("wall {:.4f} s", o.usage.wall_seconds);
   if (o.threads)
     std::cerr << fmt::format("; sampled {} threads at {:.0f} Hz, {} ticks missed (latest wake-up {:.2f} ms after its "
-                             "tick, longest sample {:.2f} ms), sampler CPU {:.1f} ms",
+                             "tick, longest sample {:.2f} ms), sampler CPU {:.1f} ms ({:.1f} µs a tick; {:.1f} /proc reads "
+                             "a tick, {} task folder listings)",
                              o.threads->threads.size(), o.threads->rate_hz(), o.threads->missed_ticks,
                              o.threads->latest_wake_ns / 1e6, o.threads->longest_sample_ns / 1e6,
-                             o.threads->sampler_cpu_seconds * 1e3);
+                             o.threads->sampler_cpu_seconds * 1e3,
+                             o.threads->sampler_cpu_seconds * 1e6 / double(std::max<uint64_t>(o.threads->ticks, 1)),
+                             double(o.threads->proc_reads) / double(std::max<uint64_t>(o.threads->ticks, 1)),
+                             o.threads->task_listings);
   std::cerr << "\n";
   if (o.threads && !trace_path.empty()) write_file_atomically(trace_path, thread_trace_json(*o.threads));
   return o.exit_code == 0 ? 0 : 1;

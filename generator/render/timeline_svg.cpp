@@ -69,17 +69,21 @@ constexpr double kCpuRowHeight = 26;
 
 // Sampled thread states: fixed colours that mean the same on every slide, and the
 // words the legend uses for them.
+// `short_words` stand in for the words in a legend too narrow for them (a figure in a
+// column), with the words in their tooltip.
 struct StateStyle {
-  std::string_view name, colour, words;
+  std::string_view name, colour, words, short_words;
 };
 constexpr StateStyle kStateStyles[] = {
-    {"running", "#2e9e5b", "running on a CPU"},
-    {"runnable", "#e8a33d", "ready, waiting for a CPU"},
-    {"lock", "#d64541", "waiting for a lock (the GIL, a mutex)"},
-    {"io", "#3b7dd8", "waiting for I/O"},
-    {"sleep", "#b9a6e0", "asleep"},
-    {"other", "#9aa0a6", "waiting for something else"},
+    {"running", "#2e9e5b", "running on a CPU", "running"},
+    {"runnable", "#e8a33d", "ready, waiting for a CPU", "ready"},
+    {"lock", "#d64541", "waiting for a lock (the GIL, a mutex)", "lock"},
+    {"io", "#3b7dd8", "waiting for I/O", "I/O"},
+    {"sleep", "#b9a6e0", "asleep", "asleep"},
+    {"other", "#9aa0a6", "waiting for something else", "other"},
 };
+constexpr std::string_view kCpuFillWords = "fill: share of the span on CPU (solid: all of it, empty: waiting); not when in the span";
+constexpr std::string_view kCpuFillShortWords = "fill: share of the span on CPU";
 
 // The time axis: where each microsecond lands, and the tick labels.
 struct TimeScale {
@@ -263,10 +267,14 @@ class TimelineWriter {
   double draw_cpu_rows(double y) {
     const std::vector<int>& ids = cpu_ids_;
     if (ids.empty()) return y;
+    // Cut to a narrow drawing's width (one in a column), whole in its tooltip.
+    const std::string header = "CPUs: which thread ran (its colour by its name)";
+    const std::string shown = svg::fit(header, kFont, options_.width - 2 * kMargin);
     body_ += fmt::format(
-        "<text x=\"{}\" y=\"{}\" font-weight=\"bold\">CPUs: which thread ran (its colour by its name)</text>\n"
+        "<text x=\"{}\" y=\"{}\" font-weight=\"bold\">{}{}</text>\n"
         "<path d=\"M{} {}H{}\" stroke=\"currentColor\" stroke-opacity=\"0.35\"/>\n",
-        num(kMargin), num(y + 22), num(kMargin), num(y + kProcessHeight - 2), num(plot_x1_));
+        num(kMargin), num(y + 22), shown == header ? "" : "<title>" + header + "</title>", svg::text(shown), num(kMargin),
+        num(y + kProcessHeight - 2), num(plot_x1_));
     y += kProcessHeight;
     const int columns = std::max(1, int(std::ceil(plot_x1_ - scale_.x0)));
     for (int cpu : ids) {
@@ -632,32 +640,40 @@ class TimelineWriter {
   };
 
   // Names (spans, instants, counter series) first, then the keys to the drawing's colours
-  // and fills. Past kMaxLegendRows, names are left out from the end and a "+N more" entry
-  // (with their names in its tooltip) says how many; the keys always stay.
+  // and fills, in at most kMaxLegendRows at the drawing's width (laid out by the same
+  // text widths as the rest of the figure). Past that the legend gives way in steps:
+  // names are left out from the end, and a "+N more" entry (their names in its tooltip)
+  // says how many; then the keys take their short words (the whole words in their
+  // tooltips) and the names come back as far as they fit; then, in the narrowest column,
+  // keys are left out from the end into "+N more" too, their words first in its tooltip.
   double draw_legend(double y) {
     std::vector<std::pair<std::string, double>> spans(span_time_.begin(), span_time_.end());
     std::stable_sort(spans.begin(), spans.end(),
                      [](const auto& a, const auto& b) { return a.second > b.second; });
-    std::vector<LegendEntry> names, keys;
+    std::vector<LegendEntry> names, keys, short_keys;
     std::vector<std::string> unlisted;   // span names past kMaxLegendEntries
     for (const auto& [name, unused] : spans)
       if (names.size() < size_t(kMaxLegendEntries)) names.push_back({name, colour_of(name), LegendEntry::bar});
       else unlisted.push_back(name);
     for (const auto& name : instant_names_) names.push_back({name, colour_of(name), LegendEntry::marker});
     for (const auto& name : series_names_) names.push_back({name, colour_of(name), LegendEntry::line});
-    if (any_merged_mixed_) keys.push_back({"several, merged", kMergedColour, LegendEntry::bar, true});
-    for (size_t i = 0; i < std::size(kStateStyles); ++i)
-      if (state_time_[i] > 0)
-        keys.push_back({std::string(kStateStyles[i].words), std::string(kStateStyles[i].colour), LegendEntry::bar, true});
-    if (any_cpu_)
-      keys.push_back({"fill: share of the span on CPU (solid: all of it, empty: waiting); not when in the span",
-                      "#5b9bd5", LegendEntry::running, true});
+    auto key = [&](std::string_view words, std::string_view short_words, std::string colour, auto shape) {
+      keys.push_back({std::string(words), colour, shape, true});
+      short_keys.push_back({std::string(short_words), std::move(colour), shape, true,
+                            short_words == words ? std::string() : std::string(words)});
+    };
+    if (any_merged_mixed_) key("several, merged", "merged", kMergedColour, LegendEntry::bar);
+    for (const StateStyle& style : kStateStyles)
+      if (state_time_[size_t(&style - kStateStyles)] > 0)
+        key(style.words, style.short_words, std::string(style.colour), LegendEntry::bar);
+    if (any_cpu_) key(kCpuFillWords, kCpuFillShortWords, "#5b9bd5", LegendEntry::running);
     if (names.empty() && keys.empty() && unlisted.empty()) return y;
 
-    // The first `shown` names, the "+N more" entry for the rest, the keys.
-    auto with = [&](size_t shown) {
+    // The first `shown` names, the "+N more" entry for the rest, the first `kept` keys.
+    auto with = [&](size_t shown, const std::vector<LegendEntry>& key_set, size_t kept) {
       std::vector<LegendEntry> entries(names.begin(), names.begin() + long(shown));
       std::vector<std::string> rest;
+      for (size_t i = kept; i < key_set.size(); ++i) rest.push_back(keys[i].label);
       for (size_t i = shown; i < names.size(); ++i) rest.push_back(names[i].label);
       rest.insert(rest.end(), unlisted.begin(), unlisted.end());
       if (!rest.empty()) {
@@ -666,12 +682,18 @@ class TimelineWriter {
         entries.push_back({fmt::format("+{} more", rest.size()), "", LegendEntry::bar, true,
                            svg::fit(all, kSmallFont, 2 * kLongestNamePx)});
       }
-      entries.insert(entries.end(), keys.begin(), keys.end());
+      entries.insert(entries.end(), key_set.begin(), key_set.begin() + long(kept));
       return entries;
     };
-    size_t shown = names.size();
-    while (shown > 0 && legend_rows(with(shown)) > kMaxLegendRows) --shown;
-    std::vector<LegendEntry> entries = with(shown);
+    auto fits = [&](const std::vector<LegendEntry>& entries) { return legend_rows(entries) <= kMaxLegendRows; };
+    std::vector<LegendEntry> entries;
+    [&] {
+      for (const std::vector<LegendEntry>* key_set : {&keys, &short_keys})
+        for (size_t shown = names.size() + 1; shown-- > 0;)
+          if (fits(entries = with(shown, *key_set, key_set->size()))) return;
+      for (size_t kept = short_keys.size(); kept-- > 0;)
+        if (fits(entries = with(0, short_keys, kept))) return;
+    }();
     body_ += fmt::format("<g class=\"legend\" font-size=\"{}\">\n", num(kSmallFont));
     y = lay_out_legend(entries, y, &body_);
     body_ += "</g>\n";
@@ -686,7 +708,8 @@ class TimelineWriter {
   // the top of the last row.
   double lay_out_legend(const std::vector<LegendEntry>& entries, double y, std::string* out) const {
     double x = kMargin, right = options_.width - kMargin;
-    const double name_px = std::max(kLegendNamePx, (right - kMargin) / 3);
+    // A name's swatch and its whole (cut) name fit the row, however narrow.
+    const double name_px = std::min(std::max(kLegendNamePx, (right - kMargin) / 3), right - kMargin - 22);
     for (const LegendEntry& e : entries) {
       double swatch = e.shape == LegendEntry::running ? 40 : 22;
       // A name is cut to a third of the row; a key wraps instead.

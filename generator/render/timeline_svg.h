@@ -20,8 +20,9 @@
 // Height: the drawing keeps to about 440 units however deep spans nest or however many
 // lanes are asked for: span rows per lane are cut first (deeper spans drawn on the last
 // row), then rows are made lower down to a floor, then CPU rows and lanes are left out
-// (the notes say how many). The legend keeps to three rows (names that do not fit are
-// one "+N more" entry, the colour keys stay), the notes to four, the CPU rows to eight.
+// (the notes say how many). The legend keeps to three rows at any width (names that do
+// not fit are one "+N more" entry; the colour keys stay, in short words where needed, and
+// join "+N more" only in the narrowest columns), the notes to four, the CPU rows to eight.
 //
 // Large traces: spans narrower than a pixel that follow one another within a pixel are
 // drawn as one bar (in their colour when they share a name, else grey), so the output is

@@ -71,7 +71,8 @@ void wake_on_time() {
 
 // A /proc file kept open and re-read from its start with pread(), while the sampler's
 // budget of descriptors lasts; past it (a snippet of thousands of threads) it is opened
-// for each read instead, so deckgen never runs out of descriptors.
+// for each read instead, so deckgen never runs out of descriptors. Its path (`prefix`
+// then `name`) is only put together when it is opened: a tick allocates nothing.
 class ProcFile {
  public:
   explicit ProcFile(int* budget = nullptr) : budget_(budget) {}
@@ -86,10 +87,21 @@ class ProcFile {
   }
   // The file's text (up to the buffer's size), or empty when it cannot be read: the
   // thread is gone.
-  std::string_view read(int dir_fd, const std::string& path, char* buffer, size_t size) {
-    int fd = fd_ >= 0 ? fd_ : ::openat(dir_fd, path.c_str(), O_RDONLY | O_CLOEXEC);
+  std::string_view read(int dir_fd, std::string_view prefix, std::string_view name, char* buffer, size_t size) {
+    int fd = fd_;
+    if (fd < 0) {
+      std::string path;
+      path.reserve(prefix.size() + name.size());
+      path.append(prefix).append(name);
+      fd = ::openat(dir_fd, path.c_str(), O_RDONLY | O_CLOEXEC);
+    }
     if (fd < 0) return {};
     ssize_t n = ::pread(fd, buffer, size, 0);
+    if (n < 0 && fd == fd_) {
+      // The kept file of a thread that ended: opened anew, in case its id was taken again.
+      close();
+      return read(dir_fd, prefix, name, buffer, size);
+    }
     if (fd != fd_) {
       if (n >= 0 && budget_ && *budget_ > 0) {
         fd_ = fd;
@@ -135,10 +147,11 @@ struct ThreadEntry {
   size_t index = 0;              // into ThreadSamples::threads
   std::string prefix;            // "TID/" under the process's task folder
   ProcFile stat, schedstat, syscall, wchan, children;
-  uint64_t run_ns = 0;
-  bool have_schedstat = false;
+  uint64_t run_ns = 0;           // schedstat's run time ...
+  uint64_t run_tick = 0;         // ... as read at this tick; 0: never
   uint64_t last_tick = 0;        // 1-based tick of the last sample; 0: none
-  uint64_t listed_tick = 0;      // the last tick its process listed it at
+  uint64_t listed_tick = 0;      // the last tick it was listed at or read
+  uint64_t taken_tick = 0;       // the last tick it was sampled at
 };
 
 struct ProcessEntry {
@@ -150,6 +163,7 @@ struct ProcessEntry {
   bool has_clock = false;
   int64_t cpu_ns = -1, cpu_read_at = 0;  // its last reading, and when
   std::unordered_map<int, ThreadEntry> threads;
+  std::vector<int> order;        // its threads as last listed, in the task folder's order
   ~ProcessEntry() {
     if (task_dir >= 0) ::close(task_dir);
   }
@@ -178,18 +192,27 @@ struct ThreadTicks::State {
   std::string root_children_path;
   uint64_t tick = 0;
   char buffer[4096];
-  std::vector<int> queue;
+  // Kept between ticks, so that a tick allocates nothing once they have grown.
+  std::vector<int> queue, tids;
 
   struct Taken {
     ThreadEntry* thread;
+    int task_dir;                // its process's task folder
     ThreadState state;
     int cpu;
-    uint64_t ran_ns;
+    uint64_t ran_ns = 0;         // run time since the last tick, once ran_since_last_tick() read it
+    bool ran_read = false;
   };
   std::vector<Taken> taken;
+  std::vector<Taken*> on_cpu;
 
-  void read_children(ProcFile& file, int dir_fd, const std::string& path) {
-    std::string_view text = file.read(dir_fd, path, buffer, sizeof buffer);
+  std::string_view read(ProcFile& file, int dir_fd, std::string_view prefix, std::string_view name) {
+    ++samples.proc_reads;
+    return file.read(dir_fd, prefix, name, buffer, sizeof buffer);
+  }
+
+  void read_children(ProcFile& file, int dir_fd, std::string_view prefix) {
+    std::string_view text = read(file, dir_fd, prefix, "children");
     for (size_t at = 0; at < text.size();) {
       size_t end = text.find(' ', at);
       if (end == std::string_view::npos) end = text.size();
@@ -218,7 +241,8 @@ struct ThreadTicks::State {
   }
 
   // The thread ids in a process's task folder, read again from its start.
-  void list_threads(ProcessEntry& p, std::vector<int>& tids) {
+  void list_threads(ProcessEntry& p) {
+    ++samples.task_listings;
     tids.clear();
     ::lseek(p.task_dir, 0, SEEK_SET);
     alignas(8) char entries[4096];
@@ -262,14 +286,12 @@ struct ThreadTicks::State {
     queue.clear();
     taken.clear();
     read_children(root_children, AT_FDCWD, root_children_path);
-    std::vector<int> tids;
     for (size_t q = 0; q < queue.size(); ++q) {
       const int pid = queue[q];
       ProcessEntry* p = process(pid);
       if (!p) continue;
-      list_threads(*p, tids);
       const size_t first = taken.size();
-      for (int tid : tids) take(*p, pid, tid);
+      take_threads(*p);
       judge_queued(*p, first, now);
       // Threads that ended: their descriptors go back to the budget.
       std::erase_if(p->threads, [&](const auto& entry) { return entry.second.listed_tick != tick; });
@@ -280,9 +302,9 @@ struct ThreadTicks::State {
     size_t running = 0;
     for (const Taken& t : taken) running += t.state == ThreadState::running;
     if (running > size_t(cpus)) {
-      std::vector<Taken*> on_cpu;
+      on_cpu.clear();
       for (Taken& t : taken)
-        if (t.state == ThreadState::running) on_cpu.push_back(&t);
+        if (t.state == ThreadState::running) ran_since_last_tick(t), on_cpu.push_back(&t);
       std::stable_sort(on_cpu.begin(), on_cpu.end(), [](const Taken* a, const Taken* b) { return a->ran_ns < b->ran_ns; });
       for (size_t i = 0; i + size_t(cpus) < on_cpu.size(); ++i) on_cpu[i]->state = ThreadState::runnable, on_cpu[i]->cpu = -1;
       running = size_t(cpus);
@@ -293,6 +315,36 @@ struct ThreadTicks::State {
     if (samples.ticks == 0) samples.start_ns = now;
     ++samples.ticks;
     samples.end_ns = now + interval_ns;
+  }
+
+  // A process's threads, each sampled once. The task folder is listed again (getdents)
+  // only when its threads may have changed: each thread's stat says how many threads the
+  // process has (num_threads), so while every thread of the last listing can still be
+  // read and each says there are that many, they are all there are. A thread started
+  // since shows as a count that differs, one that ended (even if another took its
+  // place) as a stat that cannot be read; either way the folder is listed within the
+  // same tick, and the threads not sampled yet are.
+  void take_threads(ProcessEntry& p) {
+    bool same = !p.order.empty();
+    for (size_t i = 0; same && i < p.order.size(); ++i) {
+      auto it = p.threads.find(p.order[i]);
+      std::optional<long> count = it == p.threads.end() ? std::nullopt : take(p, p.order[i], it->second);
+      same = count && *count == long(p.order.size());
+    }
+    if (same) return;
+    list_threads(p);
+    p.order = tids;
+    for (int tid : tids) {
+      auto [it, inserted] = p.threads.try_emplace(tid, &fd_budget);
+      ThreadEntry& t = it->second;
+      t.listed_tick = tick;
+      if (inserted) {
+        t.prefix = std::to_string(tid) + "/";
+        t.index = samples.threads.size();
+        samples.threads.push_back({p.pid, tid, {}, 0, {}});
+      }
+      if (t.taken_tick != tick) take(p, tid, t);
+    }
   }
 
   // stat says R both for a thread on a CPU and for one waiting in a run queue, and
@@ -308,13 +360,31 @@ struct ThreadTicks::State {
     p.cpu_ns = cpu_ns, p.cpu_read_at = now;
     if (before < 0 || elapsed <= 0) return;
     const double used = double(cpu_ns - before) / double(elapsed);
-    std::vector<Taken*> r;
+    std::vector<Taken*>& r = on_cpu;
+    r.clear();
     for (size_t i = first; i < taken.size(); ++i)
       if (taken[i].state == ThreadState::running) r.push_back(&taken[i]);
     size_t allowed = std::min(r.size(), size_t(std::max(0.0, std::round(used))));
     if (r.size() <= allowed) return;
+    for (Taken* t : r) ran_since_last_tick(*t);
     std::stable_sort(r.begin(), r.end(), [](const Taken* a, const Taken* b) { return a->ran_ns > b->ran_ns; });
     for (size_t i = allowed; i < r.size(); ++i) r[i]->state = ThreadState::runnable, r[i]->cpu = -1;
+  }
+
+  // How long a thread in R ran since the last tick (schedstat's run time), read only when
+  // it must be told whether it ran or waited: more threads in R than its process used
+  // CPUs, or than there are CPUs. A single computing thread, or two processes on two
+  // CPUs, need not read it. Known when it was read at the last tick too, else 0 (as for a
+  // thread's first tick in R).
+  void ran_since_last_tick(Taken& t) {
+    if (t.ran_read) return;
+    t.ran_read = true;
+    ThreadEntry& e = *t.thread;
+    std::string_view sched = read(e.schedstat, t.task_dir, e.prefix, "schedstat");
+    if (sched.empty()) return;
+    const uint64_t run_ns = to_u64(field(sched, 0));
+    if (e.run_tick != 0 && e.run_tick + 1 == tick) t.ran_ns = run_ns - std::min(run_ns, e.run_ns);
+    e.run_ns = run_ns, e.run_tick = tick;
   }
 
   std::optional<int64_t> process_cpu_ns(const ProcessEntry& p) const {
@@ -324,45 +394,33 @@ struct ThreadTicks::State {
     return int64_t{cpu.tv_sec} * 1'000'000'000 + cpu.tv_nsec;
   }
 
-  void take(ProcessEntry& p, int pid, int tid) {
-    auto [it, inserted] = p.threads.try_emplace(tid, &fd_budget);
-    ThreadEntry& t = it->second;
-    t.listed_tick = tick;
-    if (inserted) {
-      t.prefix = std::to_string(tid) + "/";
-      t.index = samples.threads.size();
-      samples.threads.push_back({pid, tid, {}, 0, {}});
-    }
-    std::string_view stat = t.stat.read(p.task_dir, t.prefix + "stat", buffer, sizeof buffer);
+  // Samples one thread; its stat's count of its process's threads, or nothing when its
+  // stat could not be read (it ended).
+  std::optional<long> take(ProcessEntry& p, int tid, ThreadEntry& t) {
+    t.taken_tick = tick;
+    std::string_view stat = read(t.stat, p.task_dir, t.prefix, "stat");
     size_t close = stat.rfind(')');
     size_t open = stat.find('(');
-    if (close == std::string_view::npos || open == std::string_view::npos || close + 2 >= stat.size()) return;
+    if (close == std::string_view::npos || open == std::string_view::npos || close + 2 >= stat.size()) return std::nullopt;
+    t.listed_tick = tick;
     std::string_view comm = stat.substr(open + 1, close - open - 1);
     SampledThread& thread = samples.threads[t.index];
     if (thread.name != comm) thread.name = comm;
-    if (tid == pid && samples.processes[p.index].name != comm) samples.processes[p.index].name = comm;
+    if (tid == p.pid && samples.processes[p.index].name != comm) samples.processes[p.index].name = comm;
     std::string_view rest = stat.substr(close + 2);  // "S ppid pgrp ...": field 3 onwards
+    const long threads = to_long(field(rest, 20 - 3));
     ThreadReading reading;
     reading.state = rest[0];
     int cpu = int(to_long(field(rest, 39 - 3)));
-    uint64_t ran_ns = 0;
-    if (reading.state == 'R') {
-      std::string_view sched = t.schedstat.read(p.task_dir, t.prefix + "schedstat", buffer, sizeof buffer);
-      if (!sched.empty()) {
-        uint64_t run_ns = to_u64(field(sched, 0));
-        if (t.have_schedstat) ran_ns = run_ns - std::min(run_ns, t.run_ns);
-        t.run_ns = run_ns, t.have_schedstat = true;
-      }
-    } else if (reading.state == 'S' || reading.state == 'D') {
-      t.have_schedstat = false;  // the next R compares from then on
-      std::string_view call = t.syscall.read(p.task_dir, t.prefix + "syscall", buffer, sizeof buffer);
+    if (reading.state == 'S' || reading.state == 'D') {
+      std::string_view call = read(t.syscall, p.task_dir, t.prefix, "syscall");
       reading.syscall = call.empty() || call[0] == 'r' ? -2 : to_long(field(call, 0));
-      if (classify_thread(reading) == ThreadState::other)
-        reading.wchan = t.wchan.read(p.task_dir, t.prefix + "wchan", buffer, sizeof buffer);
+      if (classify_thread(reading) == ThreadState::other) reading.wchan = read(t.wchan, p.task_dir, t.prefix, "wchan");
     }
     ThreadState state = classify_thread(reading);
-    taken.push_back({&t, state, state == ThreadState::running ? cpu : -1, ran_ns});
-    read_children(t.children, p.task_dir, t.prefix + "children");
+    taken.push_back({&t, p.task_dir, state, state == ThreadState::running ? cpu : -1});
+    read_children(t.children, p.task_dir, t.prefix);
+    return threads;
   }
 
   void finish() {
@@ -383,7 +441,7 @@ ThreadTicks::ThreadTicks(pid_t root, std::chrono::nanoseconds interval, ProcView
   s.interval_ns = std::max<int64_t>(interval.count(), 100'000);
   s.samples.interval_ns = s.interval_ns;
   s.cpus = view.cpus > 0 ? view.cpus : usable_cpus();
-  s.root_children_path = view.root + "/" + std::to_string(root) + "/task/" + std::to_string(root) + "/children";
+  s.root_children_path = view.root + "/" + std::to_string(root) + "/task/" + std::to_string(root) + "/";
   s.view = std::move(view);
 }
 

@@ -6,9 +6,12 @@
 // (run time and run-queue wait), and where it sleeps, syscall and wchan. Processes and
 // threads started at any time are found through each thread's `children` list, which
 // the launcher (a subreaper) keeps complete even for daemons that left the group.
-// Files are opened once per thread and re-read with pread(), and a process's task
-// folder is re-listed with getdents on a kept descriptor, so a tick costs a few system
-// calls per thread.
+// Files are opened once per thread and re-read with pread(); schedstat is read only
+// where threads in R must be told apart (ran or waited for a CPU), syscall and wchan only
+// for a sleeping thread, and a process's task folder is listed again (getdents on a kept
+// descriptor) only when its stat's thread count or an ended thread says its threads
+// changed. A tick of a computing thread costs three reads (root's children, the
+// thread's stat and children) and the process's CPU clock; a tick allocates nothing.
 #include <sys/types.h>
 
 #include <atomic>

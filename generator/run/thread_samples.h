@@ -64,6 +64,8 @@ struct ThreadSamples {
   int64_t latest_wake_ns = 0;        // the longest a sample began after its tick's deadline
   int64_t longest_sample_ns = 0;     // the longest one sample took
   double sampler_cpu_seconds = 0;    // the sampler thread's own CPU time
+  uint64_t proc_reads = 0;           // /proc files read (what a tick costs, with ...)
+  uint64_t task_listings = 0;        // ... the task folders listed: when threads came or went
   std::vector<SampledProcess> processes;  // in order of discovery
   std::vector<SampledThread> threads;     // in order of discovery
   // Thread samples per state, over every thread and tick.

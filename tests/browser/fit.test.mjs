@@ -172,6 +172,27 @@ test('a figure with prose below it is never drawn over the prose: it fits or it 
   });
 });
 
+// The legend of a timeline in a narrow column keeps to three rows, measured in the
+// browser's own fonts, and its words stay inside the drawing (issue 26, item 2).
+test('a timeline in a narrow column keeps its legend to three rows, inside the drawing', async () => {
+  for (const [name, viewport] of [['wide', { width: 1280, height: 720 }], ['narrow', { width: 960, height: 720 }]]) {
+    await withPage(viewport, async (page) => {
+      await open(page, decks[name]);
+      await goTo(page, 'Legend in a narrow column');
+      const legend = await page.evaluate(() => {
+        const svg = Reveal.getCurrentSlide().querySelector('figure.timeline svg');
+        const box = svg.getBoundingClientRect();
+        const texts = [...svg.querySelectorAll('g.legend text')];
+        return { rows: new Set(texts.map((t) => t.getAttribute('y'))).size, words: texts.map((t) => t.textContent),
+                 outside: texts.filter((t) => { const r = t.getBoundingClientRect(); return r.left < box.left - 1 || r.right > box.right + 1; })
+                   .map((t) => t.textContent) };
+      });
+      assert.ok(legend.rows <= 3, `${name}: the legend takes ${legend.rows} rows: ${legend.words.join(' | ')}`);
+      assert.deepEqual(legend.outside, [], `${name}: legend words past the drawing's sides`);
+    });
+  }
+});
+
 async function goTo(page, heading) {
   await page.evaluate((h) => {
     const i = Reveal.getSlides().findIndex((s) => s.querySelector('h1, h2')?.textContent === h);

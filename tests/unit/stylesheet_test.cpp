@@ -30,7 +30,7 @@ TEST(Stylesheet, IsReadAndEmbeddedAfterDeckgensOwnCss) {
   std::string page = write_page(deck.meta, {}, {});
   size_t own = page.find("--heading: #c00");
   ASSERT_NE(own, std::string::npos);
-  EXPECT_GT(own, page.find("theme-paper {")) << "the deck's rules come after the theme's, so they win";
+  EXPECT_GT(own, page.find("theme-paper) {")) << "the deck's rules come after the theme's, so they win";
   EXPECT_NE(page.find("<body class=\"deckgen theme-paper\">"), std::string::npos);
 }
 

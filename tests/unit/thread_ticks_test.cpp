@@ -56,18 +56,25 @@ class RecordedProc {
   // As the kernel writes it: "101 102 ".
   void children(int pid, int tid, const std::string& list) { write(pid, tid, "children", list.empty() ? list : list + " "); }
 
-  // The stat line is one read from this machine's /proc, with its state and CPU replaced.
+  // The stat line is one read from this machine's /proc, with its state, CPU and its
+  // process's thread count replaced. As in the kernel, every thread's stat counts the
+  // process's threads: a thread that starts changes its siblings' stat too.
   void thread(int pid, int tid, const std::string& comm, const Reading& r) {
-    write(pid, tid, "stat",
-          fmt::format("{} ({}) {} {} {} 529 0 -1 4194368 101 0 0 0 0 0 0 0 20 0 2 0 1126306 3133440 413 "
-                      "18446744073709551615 94909459734528 94909459754409 140722445286016 0 0 0 0 0 0 0 0 0 17 {} "
-                      "0 0 0 0 0 94909459770416 94909459772032 94910003732480 140722445290123 140722445290143 "
-                      "140722445290143 140722445291499 0\n",
-                      tid, comm, r.state, kLauncher, pid, r.cpu));
+    threads_[pid][tid] = {comm, r};
     write(pid, tid, "schedstat", fmt::format("{} 8660312 3\n", r.run_ns));
     write(pid, tid, "syscall", r.syscall + "\n");
     write(pid, tid, "wchan", r.wchan);
     if (!fs::exists(dir(pid, tid) / "children")) children(pid, tid, "");
+    write_stats(pid);
+  }
+
+  // A thread that ended: its folder goes, and its siblings count one thread fewer. Its
+  // files, still open in the sampler, read as nothing (the kernel's say ESRCH).
+  void end_thread(int pid, int tid) {
+    for (const auto& file : fs::directory_iterator(dir(pid, tid))) fs::resize_file(file.path(), 0);
+    fs::remove_all(dir(pid, tid));
+    threads_[pid].erase(tid);
+    write_stats(pid);
   }
 
   // What each process's CPU-time clock says (the sampler's view of how many CPUs' worth
@@ -83,6 +90,19 @@ class RecordedProc {
   }
 
  private:
+  void write_stats(int pid) {
+    for (const auto& [tid, reading] : threads_[pid]) {
+      const auto& [comm, r] = reading;
+      write(pid, tid, "stat",
+            fmt::format("{} ({}) {} {} {} 529 0 -1 4194368 101 0 0 0 0 0 0 0 20 0 {} 0 1126306 3133440 413 "
+                        "18446744073709551615 94909459734528 94909459754409 140722445286016 0 0 0 0 0 0 0 0 0 17 {} "
+                        "0 0 0 0 0 94909459770416 94909459772032 94910003732480 140722445290123 140722445290143 "
+                        "140722445290143 140722445291499 0\n",
+                        tid, comm, r.state, kLauncher, pid, threads_[pid].size(), r.cpu));
+    }
+  }
+  std::map<int, std::map<int, std::pair<std::string, Reading>>> threads_;  // by process, by thread
+
   fs::path dir(int pid, int tid) const {
     return root_ / std::to_string(pid) / "task" / std::to_string(tid);
   }
@@ -267,7 +287,7 @@ TEST(ThreadTicks, ThreadsThatComeAndGoAreFoundAndCounted) {
   proc.children(101, 101, "201");
   proc.thread(201, 201, "worker", Reading{'S', 0, 0, blocked_in(SYS_clock_nanosleep)});
   ticks.sample(2 * kMs);
-  fs::remove_all(fs::path(proc.root()) / "101" / "task" / "105");
+  proc.end_thread(101, 105);
   ticks.sample(3 * kMs);
   ThreadSamples s = ticks.finish();
   ASSERT_EQ(s.processes.size(), 2u);
@@ -276,6 +296,55 @@ TEST(ThreadTicks, ThreadsThatComeAndGoAreFoundAndCounted) {
   EXPECT_EQ(ticks_in(thread_of(s, 201), ThreadState::sleep, kMs), 2u);
   EXPECT_EQ(thread_of(s, 105).samples, 1u);
   EXPECT_EQ(s.short_threads, 1u);
+}
+
+// What a tick costs (issue 26, item 4): a process whose threads stay the same is listed
+// once, when first seen; each of its threads' stat then says how many threads it has.
+// A thread started between two ticks changes that count and is sampled at the next tick.
+// A computing thread alone on its CPU costs three reads a tick: the root's children, its
+// stat and its children (not its schedstat: nothing to tell apart).
+TEST(ThreadTicks, ASteadyProcessIsListedOnceAndAThreadStartedLaterIsFoundAtOnce) {
+  RecordedProc proc;
+  proc.children(kLauncher, kLauncher, "101");
+  ThreadTicks ticks(kLauncher, std::chrono::milliseconds(1), proc.view(2));
+  for (int tick = 0; tick < kTicks; ++tick) {
+    const int64_t now = (tick + 1) * kMs;
+    proc.cpu_ns[101] = now;
+    proc.thread(101, 101, "python3", Reading{'R', 0, uint64_t(now)});
+    ticks.sample(now);
+  }
+  proc.cpu_ns[101] = (kTicks + 1) * kMs;
+  proc.thread(101, 101, "python3", Reading{'R', 0, uint64_t((kTicks + 1) * kMs)});
+  proc.thread(101, 102, "python3", Reading{'S', 1, 0, blocked_in(SYS_futex)});
+  ticks.sample((kTicks + 1) * kMs);
+  ThreadSamples s = ticks.finish();
+  EXPECT_EQ(s.task_listings, 2u) << "listed when first seen and when a thread started, not at every tick";
+  EXPECT_EQ(s.proc_reads, uint64_t(3 * (kTicks + 1) + 3)) << "three reads a tick, and the new thread's stat, syscall and children";
+  EXPECT_EQ(thread_of(s, 102).samples, 1u) << "the new thread is sampled at the tick it is first there";
+  EXPECT_EQ(ticks_in(thread_of(s, 101), ThreadState::running, kMs), uint64_t(kTicks + 1));
+}
+
+// A thread that ended and one that started between two ticks leave the count as it was:
+// the ended one's stat cannot be read, so the folder is listed, and the new one is
+// sampled at that tick.
+TEST(ThreadTicks, AThreadThatTookTheCountOfOneThatEndedIsFoundAtOnce) {
+  RecordedProc proc;
+  proc.children(kLauncher, kLauncher, "101");
+  ThreadTicks ticks(kLauncher, std::chrono::milliseconds(1), proc.view(2));
+  proc.cpu_ns[101] = 0;
+  proc.thread(101, 101, "python3", Reading{'S', 0, 0, blocked_in(SYS_futex)});
+  proc.thread(101, 102, "worker", Reading{'S', 1, 0, blocked_in(SYS_clock_nanosleep)});
+  ticks.sample(1 * kMs);
+  ticks.sample(2 * kMs);
+  proc.end_thread(101, 102);
+  proc.thread(101, 103, "worker", Reading{'S', 1, 0, blocked_in(SYS_clock_nanosleep)});
+  ticks.sample(3 * kMs);
+  ticks.sample(4 * kMs);
+  ThreadSamples s = ticks.finish();
+  EXPECT_EQ(thread_of(s, 102).samples, 2u);
+  EXPECT_EQ(thread_of(s, 103).samples, 2u) << "found at the tick after it started";
+  EXPECT_EQ(thread_of(s, 101).samples, 4u) << "sampled once a tick, listing or not";
+  EXPECT_EQ(s.task_listings, 2u);
 }
 
 }  // namespace

@@ -238,9 +238,12 @@ TEST(Timeline, DrawsTheCpuShareAsOpacityNotAsABlockAtTheStart) {
               HasSubstr("fill-opacity=\"0.1\""));
 }
 
+size_t legend_rows(const std::string& svg);  // below
+
 // In a column (render/figure_widths.h) a timeline is drawn 400 units wide: lane names
-// take at most a share of it, and the legend's long CPU-share line wraps onto rows of
-// its own instead of running past the right edge.
+// take at most a share of it, and the legend's long CPU-share line, which would wrap
+// onto four rows, says it in short words (the whole line in its tooltip) instead of
+// running past the right edge or the legend's three rows.
 TEST(Timeline, ATimelineForAColumnKeepsItsLegendInside) {
   Trace trace = trace_of(R"([{"ph":"X","name":"work","ts":0,"dur":1000,"pid":1,"tid":1,"args":{"cpu_us":250}}])");
   TimelineOptions options;
@@ -248,7 +251,8 @@ TEST(Timeline, ATimelineForAColumnKeepsItsLegendInside) {
   std::string svg = timeline_svg(trace, options);
   std::string legend = svg.substr(svg.find("<g class=\"legend\""));
   EXPECT_THAT(test::texts_outside(legend, options.width, 18), ::testing::IsEmpty()) << legend;
-  EXPECT_THAT(legend, HasSubstr("not when in the span</text>"));
+  EXPECT_THAT(legend, HasSubstr("not when in the span</title>fill: share of the span on CPU</text>"));
+  EXPECT_LE(legend_rows(svg), 3u);
   std::smatch bar;
   ASSERT_TRUE(std::regex_search(svg, bar, std::regex(R"re(fill-opacity="[0-9.]+" d="M([0-9.]+) [0-9.]+h([0-9.]+)v)re")));
   EXPECT_LE(std::stod(bar[1]), 10 + 0.3 * 400 + 10 + 0.5) << "the lane names take more than their share";
@@ -369,6 +373,74 @@ TEST(Timeline, ManyLongNamesAndNotesStayOnTheSlide) {
   EXPECT_LE(legend_rows(svg), 3u);
   EXPECT_THAT(svg, testing::ContainsRegex(">\\+[0-9]+ more<"));
   EXPECT_THAT(test::texts_outside(svg.substr(svg.find("<g class=\"legend\"")), 1168, 18), ::testing::IsEmpty());
+}
+
+// Every state sampled, spans with their CPU share, a dozen names, instants and a counter:
+// every kind of legend entry, and the longest keys.
+std::string every_legend_entry() {
+  std::string out = R"([{"ph":"C","name":"queue","ts":0,"pid":1,"args":{"depth":1}})";
+  const char* states[] = {"running", "runnable", "lock", "io", "sleep", "other"};
+  for (int tid = 1; tid <= 3; ++tid) {
+    for (int i = 0; i < 12; ++i)
+      out += fmt::format(R"(,{{"ph":"X","name":"step {} of the pipeline","ts":{},"dur":80,"pid":1,"tid":{},"args":{{"cpu_us":40}}}})",
+                         i, i * 100, tid);
+    for (int i = 0; i < 6; ++i)
+      out += fmt::format(R"(,{{"ph":"X","cat":"deckgen.sched","name":"{}","ts":{},"dur":200,"pid":1,"tid":{},"args":{{"cpu":0}}}})",
+                         states[(i + tid) % 6], i * 200, tid);
+    out += fmt::format(R"(,{{"ph":"i","name":"mark {}","ts":500,"pid":1,"tid":{},"s":"t"}})", tid, tid);
+  }
+  return out + "]";
+}
+
+// The legend keeps to three rows at every width the layout draws a figure at: the slide's
+// text column down to the narrowest column (render/figure_widths.h: 120 px). Where the
+// keys' words do not fit, their short words do (the words in the tooltip); in the
+// narrowest columns the keys left out are counted in "+N more", their words in its
+// tooltip. Nothing reaches past the drawing's sides.
+TEST(Timeline, TheLegendKeepsToThreeRowsAtEveryWidthAColumnAllows) {
+  Trace trace = trace_of(every_legend_entry());
+  for (double width = 120; width <= 1168; width += 4) {
+    TimelineOptions options;
+    options.width = width;
+    std::string svg = timeline_svg(trace, options);
+    SCOPED_TRACE(fmt::format("width {}", width));
+    EXPECT_LE(legend_rows(svg), 3u);
+    std::string legend = svg.substr(svg.find("<g class=\"legend\""));
+    legend = legend.substr(0, legend.find("</g>"));
+    EXPECT_THAT(test::texts_outside(legend, width, 18), ::testing::IsEmpty());
+    for (std::string_view words : {"running on a CPU", "ready, waiting for a CPU", "waiting for a lock (the GIL, a mutex)",
+                                   "waiting for I/O", "asleep", "waiting for something else"})
+      EXPECT_THAT(legend, HasSubstr(words)) << "each colour is explained, on the legend or in a tooltip";
+    if (HasFailure()) break;
+  }
+  TimelineOptions narrow;
+  narrow.width = 400;
+  std::string svg = timeline_svg(trace, narrow);
+  EXPECT_THAT(svg, HasSubstr("<title>waiting for a lock (the GIL, a mutex)</title>lock<")) << "short words, the words in the tooltip";
+  narrow.width = 120;
+  EXPECT_THAT(timeline_svg(trace, narrow), testing::ContainsRegex(R"(<title>[^<]*waiting for)")) << "keys counted in +N more";
+  EXPECT_THAT(timeline_svg(trace), HasSubstr(">waiting for a lock (the GIL, a mutex)<")) << "the whole words where they fit";
+}
+
+// The Chromium-sized trace in narrow columns: hundreds of names, states and CPU rows.
+TEST(Timeline, AChromiumSizedTraceInANarrowColumnKeepsItsLegendToThreeRows) {
+  Trace trace = trace_of(chromium_sized_trace(40744));
+  for (double width : {120.0, 200.0, 300.0, 408.0, 560.0}) {
+    TimelineOptions options;
+    options.width = width;
+    options.max_lanes = 8;
+    options.cpu_rows = true;
+    std::string svg = timeline_svg(trace, options);
+    SCOPED_TRACE(fmt::format("width {}", width));
+    EXPECT_LE(legend_rows(svg), 3u);
+    EXPECT_LE(svg_height(svg), 440);
+    std::string legend = svg.substr(svg.find("<g class=\"legend\""));
+    EXPECT_THAT(test::texts_outside(legend.substr(0, legend.find("</g>")), width, 18), ::testing::IsEmpty());
+    std::smatch header;
+    ASSERT_TRUE(std::regex_search(svg, header, std::regex(R"re(<text x="[0-9.]+" y="[0-9.]+" font-weight="bold">(<title>)?[^<]*(</title>)?CPUs[^<]*</text>)re")));
+    std::string shown = std::regex_replace(header.str(), std::regex("<title>[^<]*</title>"), "");
+    EXPECT_THAT(test::texts_outside(shown, width, 20), ::testing::IsEmpty()) << "the CPU rows' header";
+  }
 }
 
 TEST(Timeline, InstantsAreLabelledMarkersThroughTheirLane) {
