@@ -101,12 +101,16 @@ void write_files_atomically(const std::vector<std::pair<fs::path, std::string>>&
   auto remove_temps = [&](size_t from) {
     for (size_t i = from; i < temps.size(); ++i) ::unlink(temps[i].c_str());
   };
+  // One flush of the file system for many: an fsync each cost a disk round trip per file,
+  // which was most of a first build of 100,000 code blocks (issue 24). A few (a block
+  // edited under `watch`) keep their own fsync, which does not wait on other writers'
+  // data as syncfs does.
+  constexpr size_t kFewFiles = 8;
+  const Flush flush = files.size() <= kFewFiles ? Flush::now : Flush::by_caller;
   try {
-    for (const auto& [path, content] : files) temps.push_back(write_temp_beside(path, content, Flush::by_caller));
-    // One flush of the file system for all of them: an fsync each cost a disk round trip
-    // per file, which was most of a first build of 100,000 code blocks (issue 24).
-    int fd = ::open(temps.front().c_str(), O_RDONLY | O_CLOEXEC);
-    bool flushed = fd >= 0 && ::syncfs(fd) == 0;
+    for (const auto& [path, content] : files) temps.push_back(write_temp_beside(path, content, flush));
+    int fd = flush == Flush::now ? -1 : ::open(temps.front().c_str(), O_RDONLY | O_CLOEXEC);
+    bool flushed = flush == Flush::now || (fd >= 0 && ::syncfs(fd) == 0);
     int err = errno;
     if (fd >= 0) ::close(fd);
     if (!flushed) throw std::system_error(err, std::generic_category(), "cannot write " + files.front().first.string());

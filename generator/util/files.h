@@ -22,7 +22,8 @@ std::optional<std::string> read_text(const std::filesystem::path& path);
 void write_file_atomically(const std::filesystem::path& path, std::string_view content);
 
 // write_file_atomically for many files at once, with one flush of the file system for
-// all of them (syncfs) instead of an fsync each; each file is then renamed into place.
+// all of them (syncfs) instead of an fsync each (up to 8 files, an fsync each); each
+// file is then renamed into place.
 // Throws std::system_error at the first failure: the files before it are in place, the
 // temporary files of the rest removed.
 void write_files_atomically(const std::vector<std::pair<std::filesystem::path, std::string>>& files);
