@@ -63,6 +63,26 @@ std::optional<std::string> CacheStore::read(CacheKind kind, std::string_view key
   return bytes;
 }
 
+bool CacheStore::write_all(CacheKind kind, const std::vector<std::pair<std::string, std::string>>& entries,
+                           std::string_view suffix, std::string* warning) const {
+  try {
+    mark();
+    std::vector<std::pair<fs::path, std::string>> files;
+    files.reserve(entries.size());
+    for (const auto& [key, bytes] : entries) {
+      if (!is_cache_key(key)) throw std::invalid_argument(fmt::format("'{}' is not a cache key", key));
+      fs::path path = entry_path(kind, key, suffix);
+      if (std::string link = symlink_inside(path); !link.empty()) throw std::invalid_argument(link);
+      files.emplace_back(std::move(path), bytes);
+    }
+    write_files_atomically(files);
+    return true;
+  } catch (const std::exception& e) {
+    if (warning) *warning = e.what();
+    return false;
+  }
+}
+
 bool CacheStore::write(CacheKind kind, std::string_view key, std::string_view suffix, std::string_view bytes,
                        std::string* warning) const {
   try {

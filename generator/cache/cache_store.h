@@ -46,6 +46,9 @@ class CacheStore {
   // `warning` when it cannot (a read-only or full disk): a build goes on without its cache.
   bool write(CacheKind kind, std::string_view key, std::string_view suffix, std::string_view bytes,
              std::string* warning) const;
+  // Several entries of one kind, flushed to disk together (write_files_atomically).
+  bool write_all(CacheKind kind, const std::vector<std::pair<std::string, std::string>>& entries,
+                 std::string_view suffix, std::string* warning) const;
 
   // Makes the folder, tagged as deckgen's, when missing (claim_cache_dir in
   // cache_folder.h). Throws InputError when the folder is someone else's (no deckgen
@@ -72,6 +75,9 @@ class CacheShelf final : public EntryStore {
   }
   bool write(std::string_view key, std::string_view bytes, std::string* warning) const override {
     return store_.write(kind_, key, suffix_, bytes, warning);
+  }
+  bool write_all(const std::vector<std::pair<std::string, std::string>>& entries, std::string* warning) const override {
+    return store_.write_all(kind_, entries, suffix_, warning);
   }
 
  private:

@@ -219,16 +219,20 @@ int build_deck(const BuildRequest& request, Status& status, Runners runners, Bui
                   provenance_slide(measured.provenance, plan.snippets.size(), measured.seconds,
                                    mask_summaries(other_masks.masks)));
   }
-  // Each trace travels inside the deck (its timeline links to it) and also goes beside
-  // it, for Perfetto and for `watch` to serve.
-  std::vector<Attachment> traces;
+  // Each trace travels inside the deck (its timeline links to it), bounded, and also goes
+  // beside it whole, for Perfetto and for `watch` to serve.
+  std::vector<Attachment> traces, embedded_traces;
   for (const PlannedSnippet& s : plan.snippets) {
     auto r = measured.results.find(s.spec.id);
     if (!s.spec.records_trace() || r == measured.results.end() || r->second.traces.empty()) continue;
     traces.push_back({"traces/" + s.spec.id + ".json", merged_trace_json(r->second.traces)});
+    EmbeddedTrace embedded = embedded_trace_json(r->second.traces);
+    if (std::string left_out = embedded_trace_warning(s.spec.id, embedded); !left_out.empty())
+      status.warning(warning_message({s.spec.pos, left_out, {}}));
+    embedded_traces.push_back({traces.back().path, std::move(embedded.json)});
   }
   std::vector<TextSpan> slide_spans;
-  std::string page = write_page(deck.meta, slides, traces, &slide_spans);
+  std::string page = write_page(deck.meta, slides, embedded_traces, &slide_spans);
   times.lap("render");
 
   std::optional<BaselineOutcome> compared;

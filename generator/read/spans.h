@@ -8,6 +8,10 @@
 
 namespace deckgen {
 
+// Spans nest at most this deep (docs/layout.md): every later walk of the slide's tree
+// recurses once per level. A deeper span is an input error.
+inline constexpr size_t kMaxSpanNesting = 50;
+
 void read_bracketed_spans(NodeList& nodes, const FileContext& ctx);
 
 }  // namespace deckgen

@@ -6,6 +6,8 @@
 
 #include "util/text.h"
 
+#include <yaml-cpp/depthguard.h>
+
 #include <optional>
 
 namespace deckgen {
@@ -45,6 +47,12 @@ std::optional<std::string_view> line_before(std::string_view text, int line) {
 YAML::Node YamlValues::load(std::string_view text, std::string_view what) const {
   try {
     return YAML::Load(std::string(text));
+  } catch (const YAML::DeepRecursion& e) {
+    // yaml-cpp's parser recurses, and stops itself at a depth of 2000 of its own calls
+    // (about 500 nested lists or maps) with a "bad file" that says nothing useful.
+    throw InputError({file_, first_line_ + std::max(0, e.mark.line), std::max(0, e.mark.column) + 1},
+                     fmt::format("{} nests lists or maps too deep (the YAML reader stops at about 500 levels)", what),
+                     "deckgen's own keys nest a few levels at most: look for a long run of [ or { in it");
   } catch (const YAML::Exception& e) {
     int line = std::max(0, e.mark.line);  // 0-based in `text`
     SourcePos where{file_, first_line_ + line, std::max(0, e.mark.column) + 1};

@@ -11,6 +11,8 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 namespace deckgen {
 
@@ -19,6 +21,13 @@ class EntryStore {
   virtual ~EntryStore() = default;
   virtual std::optional<std::string> read(std::string_view key, std::string* warning) const = 0;
   virtual bool write(std::string_view key, std::string_view bytes, std::string* warning) const = 0;
+  // Many entries at once (key, bytes), which a store may flush to disk together; false at
+  // the first that cannot be written, as write.
+  virtual bool write_all(const std::vector<std::pair<std::string, std::string>>& entries, std::string* warning) const {
+    for (const auto& [key, bytes] : entries)
+      if (!write(key, bytes, warning)) return false;
+    return true;
+  }
 };
 
 }  // namespace deckgen

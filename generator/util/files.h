@@ -4,6 +4,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace deckgen {
@@ -19,6 +20,13 @@ std::optional<std::string> read_text(const std::filesystem::path& path);
 // while it is written), flushed, then renamed over it.
 // Throws std::system_error on failure (and removes the temporary file).
 void write_file_atomically(const std::filesystem::path& path, std::string_view content);
+
+// write_file_atomically for many files at once, with one flush of the file system for
+// all of them (syncfs) instead of an fsync each (up to 8 files, an fsync each); each
+// file is then renamed into place.
+// Throws std::system_error at the first failure: the files before it are in place, the
+// temporary files of the rest removed.
+void write_files_atomically(const std::vector<std::pair<std::filesystem::path, std::string>>& files);
 
 // write_file_atomically, unless the file already holds exactly `content`: a rebuild
 // that changes nothing there costs a read, not a write and an fsync. True when written.

@@ -42,4 +42,18 @@ grep -q '>load.s9<' "$WORK/ten_counters.svg" || fail "10 counter series: the ten
 drawn huge_name huge_name
 grep -q "nnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnn" "$WORK/huge_name.svg" &&
   fail "a name of 250 characters or more reached the figure"
+# The deck's own copy of the trace cuts those names too (its 5 copies of the 50 MB name
+# made a 262 MB deck); the file beside the deck keeps them whole.
+deck_size=$(stat -c %s "$WORK/huge_name/out.html")
+((deck_size < 2 << 20)) || fail "huge name: the deck is $deck_size bytes"
+trace_size=$(stat -c %s "$WORK/huge_name/traces/write_trace.json")
+((trace_size > 250 << 20)) || fail "huge name: traces/write_trace.json is $trace_size bytes, not whole"
+# Both sides of the name cut (about 200 characters, render/timeline_svg.cpp): a span
+# name of exactly 200 characters is shown whole in its tooltip, one of 201 is cut.
+n200=$(printf 'n%.0s' $(seq 199))Z
+drawn name_200 name_of 200
+grep -qF "<title>$n200: " "$WORK/name_200.svg" || fail "a name of 200 characters was cut"
+drawn name_201 name_of 201
+grep -qF "n${n200}" "$WORK/name_201.svg" && fail "a name of 201 characters was shown whole"
+grep -qE "<title>n{190,199}…: " "$WORK/name_201.svg" || fail "a name of 201 characters: no tooltip cut with …"
 finish

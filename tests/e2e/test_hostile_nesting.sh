@@ -23,6 +23,39 @@ for fence in "::: note" "::: columns" "::: incremental" "::: {.column width=\"50
   done
 done
 
+# Bracketed spans: 16,000 nested overflowed the stack; both sides of the limit (50).
+new_deck spans
+for levels in 16000 51; do
+  "$PY" "$HOSTILE/nested_spans.py" nested "$levels" | slides spans
+  expect_exit 2 timeout 120 "$DECKGEN" build -q "$WORK/spans/deck" -o "$WORK/spans/out.html"
+  expect_stderr "01.md:3:[0-9]+: error: bracketed spans nest more than 50 deep here"
+done
+"$PY" "$HOSTILE/nested_spans.py" nested 50 | slides spans
+expect_exit 0 timeout 120 "$DECKGEN" build -q "$WORK/spans/deck" -o "$WORK/spans/out.html"
+[[ $(grep -o '<span class="fragment">' "$WORK/spans/out.html" | wc -l) == 50 ]] || fail "50 nested spans: not 50 made"
+expect_file_contains "$WORK/spans/out.html" "innermost</span>"
+# 40,000 spans side by side (9 s and 11 GB when each copied the rest of the text), under
+# a memory limit well above what they take now (70 MB): the limit, not a clock, fails it.
+"$PY" "$HOSTILE/nested_spans.py" flat 40000 | slides spans
+(ulimit -v $((1 << 20)); timeout 120 "$DECKGEN" build -q "$WORK/spans/deck" -o "$WORK/spans/out.html") 2>"$WORK/stderr" ||
+  fail "40,000 spans side by side: $(head -c 300 "$WORK/stderr")"
+[[ $(grep -o '<span class="fragment">shown</span>' "$WORK/spans/out.html" | wc -l) == 40000 ]] ||
+  fail "40,000 spans side by side: not all made"
+
+# YAML nested past what yaml-cpp's parser allows (its DepthGuard: about 500 levels of
+# flow lists) is an input error that says so, not "bad file"; 498 levels read (the
+# Quarto key `format:` is ignored with a warning).
+for levels in 499 100000 498; do
+  "$PY" -c "import sys; n = int(sys.argv[1]); print('---\nformat: ' + '[' * n + ']' * n + '\n---\n\n# A\n')" "$levels" |
+    slides spans
+  if ((levels == 498)); then
+    expect_exit 0 timeout 120 "$DECKGEN" build -q "$WORK/spans/deck" -o "$WORK/spans/out.html"
+  else
+    expect_exit 2 timeout 120 "$DECKGEN" build -q "$WORK/spans/deck" -o "$WORK/spans/out.html"
+    expect_stderr "01.md:2:[0-9]+: error: front matter nests lists or maps too deep"
+  fi
+done
+
 # Claim bounds: the expression parser.
 # claim KIND: a claim whose bound is tests/hostile/claim_bound.py KIND.
 claim() {

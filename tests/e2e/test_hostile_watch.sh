@@ -80,16 +80,22 @@ refused=$("$PY" "$HOSTILE/clients.py" crowd "$port" 70)
 echo "  70 subscribers: $refused refused"
 ((refused == 6)) || fail "70 subscribers at once: $refused were refused (wanted 6)"
 
-# A subscriber that never reads is dropped rather than queued for without end.
+# A subscriber that never reads is dropped rather than queued for without end (8 MiB),
+# and one that reads what it is sent is kept, through the same rebuilds, though each
+# event holds the changed slide with its image (about 11 MB, more than the limit alone).
 "$PY" "$HOSTILE/clients.py" never_reads "$port" "$WORK/sub-ready" "$WORK/sub-go" &
 sub=$!
+"$PY" "$HOSTILE/clients.py" reads "$port" "$WORK/reader-ready" "$WORK/sub-go" 5 &
+reader=$!
 wait_until 30 test -e "$WORK/sub-ready" || fail "the subscriber never subscribed"
+wait_until 30 test -e "$WORK/reader-ready" || fail "the reading subscriber never got its first event"
 for i in 1 2 3 4; do
   sed -i "s/^Edit [0-9]*$/Edit $i/" "$big/deck/01.md"
   wait_until 60 grep -q "deck $((i + 1)) is served" "$WORK/big.err" || fail "rebuild $i was not served"
 done
 touch "$WORK/sub-go"
 wait "$sub" || fail "a subscriber that never read was kept, its events queued"
+wait "$reader" || fail "a subscriber that read every event was dropped (or missed events)"
 kill -0 "$watch_pid" 2>/dev/null || fail "watch died: $(tail -3 "$WORK/big.err")"
 stop_watch
 

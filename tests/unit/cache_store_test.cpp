@@ -507,3 +507,37 @@ TEST_F(ResultStoreTest, CleanRefusesWhatIsNotADeckgenCache) {
 
 }  // namespace
 }  // namespace deckgen
+
+namespace deckgen {
+namespace {
+
+// Many entries at once (highlighting: issue 24, one flush for all rather than an fsync
+// each): every entry is whole and readable, no temporary file is left, and one that may
+// not be written (a link inside the cache) fails the batch with the reason.
+TEST(CacheStoreBatch, WritesEveryEntryAndLeavesNoTemporaryFile) {
+  test::TempDir dir;
+  CacheStore store(dir.path() / "cache");
+  std::vector<std::pair<std::string, std::string>> entries;
+  for (int i = 0; i < 50; ++i) entries.emplace_back(key_number(i), fmt::format("entry {}", i));
+  std::string warning;
+  ASSERT_TRUE(store.write_all(CacheKind::highlighting, entries, ".html", &warning)) << warning;
+  for (const auto& [key, bytes] : entries) EXPECT_EQ(store.read(CacheKind::highlighting, key, ".html", &warning), bytes);
+  size_t files = 0;
+  fs::path folder = store.entry_path(CacheKind::highlighting, key_number(0), ".html").parent_path();
+  for (const auto& e : fs::directory_iterator(folder)) {
+    ++files;
+    EXPECT_FALSE(e.path().filename().string().starts_with(".")) << e.path();
+  }
+  EXPECT_EQ(files, entries.size());
+
+  fs::create_symlink(dir.path(), store.entry_path(CacheKind::highlighting, key_number(99), ".html"));
+  entries.emplace_back(key_number(99), "through a link");
+  EXPECT_FALSE(store.write_all(CacheKind::highlighting, entries, ".html", &warning));
+  EXPECT_FALSE(warning.empty());
+  entries = {{"not-a-key", "x"}};
+  EXPECT_FALSE(store.write_all(CacheKind::highlighting, entries, ".html", &warning));
+  EXPECT_NE(warning.find("not a cache key"), std::string::npos) << warning;
+}
+
+}  // namespace
+}  // namespace deckgen

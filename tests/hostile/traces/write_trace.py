@@ -46,5 +46,8 @@ with open(path, "w") as out:
         out.write('{"ph":"i","name":"%s","ts":5,"pid":1,"tid":1},' % name)
         out.write('{"ph":"C","name":"%s","ts":5,"pid":1,"args":{"%s":1}},' % (name, name))
         out.write('{"ph":"M","name":"thread_name","pid":1,"tid":1,"args":{"name":"%s"}}]' % name)
+    elif kind == "name_of":  # a span named by argv[2] characters: 'n's, the last one 'Z'
+        name = "n" * (int(sys.argv[2]) - 1) + "Z"
+        out.write('[{"ph":"X","name":"%s","ts":0,"dur":1000,"pid":1,"tid":1}]' % name)
     else:
         sys.exit("unknown kind " + kind)

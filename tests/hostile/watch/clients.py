@@ -8,6 +8,9 @@
 #                         one event-stream subscriber that never reads; READY once it is
 #                         subscribed; once GO exists, exit 0 if deckgen closed it (its queue
 #                         was dropped), 1 if it is still open
+#   reads PORT READY GO N one subscriber that reads all it is sent (the under side of the
+#                         8 MiB queue limit); READY once subscribed; once GO exists, exit 0
+#                         if it is still open and got at least N events, else 1
 import os, socket, sys, time
 
 
@@ -68,4 +71,28 @@ def never_reads(port, ready, go):
     sys.exit(0)
 
 
-{"slow": slow, "crowd": crowd, "never_reads": never_reads}[sys.argv[1]](*sys.argv[2:])
+def reads(port, ready, go, n):
+    s = connect(int(port), "/__deckgen/events")
+    s.settimeout(0.2)
+    events, tail, started = 0, b"", False
+    while True:
+        try:
+            chunk = s.recv(1 << 20)
+        except socket.timeout:
+            chunk = None
+        if chunk == b"":
+            sys.exit(f"deckgen closed a subscriber that read everything, after {events} events")
+        if chunk:
+            data = tail + chunk
+            events += data.count(b"\n\n")  # an event ends at a blank line
+            tail = data[-1:]
+        if not started and events > 0:
+            open(ready, "w").close()
+            started = True
+        if os.path.exists(go):
+            if events < int(n):
+                sys.exit(f"only {events} events arrived (wanted {n})")
+            sys.exit(0)
+
+
+{"slow": slow, "crowd": crowd, "never_reads": never_reads, "reads": reads}[sys.argv[1]](*sys.argv[2:])
