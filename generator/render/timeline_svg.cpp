@@ -764,7 +764,8 @@ class TimelineWriter {
       notes.push_back(fmt::format("{} spans narrower than a pixel merged", format_count(double(merged_spans_))));
     if (const std::optional<SamplerNote>& s = trace_.sampler) {
       std::string note = fmt::format("thread states sampled from outside at {} Hz", format_count(std::round(s->rate_hz)));
-      if (s->missed_ticks > 0) note += fmt::format(" ({} ticks missed)", format_count(s->missed_ticks));
+      if (s->missed_ticks > 0)
+        note += fmt::format(" ({} {} missed)", format_count(s->missed_ticks), s->missed_ticks == 1 ? "tick" : "ticks");
       note += fmt::format("; the sampler used {} of CPU", format_duration(s->cpu_ms / 1e3));
       notes.push_back(note);
       if (s->short_threads > 0)

@@ -128,6 +128,13 @@ TEST(ThreadStates, SpansOfTheHelperShareTheLaneOfTheirThread) {
   EXPECT_THAT(svg, HasSubstr("#d64541")) << "the lock state's colour";
 }
 
+TEST(ThreadStates, OneMissedTickIsSaidInTheSingular) {
+  ThreadSamples s = handoff();
+  s.missed_ticks = 1;
+  std::string svg = timeline_svg(merged({thread_trace_json(s)}));
+  EXPECT_THAT(svg, HasSubstr("(1 tick missed)"));
+}
+
 TEST(ThreadStates, TheTimelineColoursStatesAndNamesThemInWords) {
   std::string svg = timeline_svg(merged({thread_trace_json(handoff())}));
   EXPECT_THAT(svg, HasSubstr(">running on a CPU<"));
