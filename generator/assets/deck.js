@@ -45,8 +45,10 @@
     slide.querySelectorAll('figure').forEach(function (figure) {
       bottom = Math.max(bottom, figure.scrollHeight - figure.clientHeight);
     });
-    // A line wider than its box inside a block (a listing, a table).
-    slide.querySelectorAll('pre, table').forEach(function (block) {
+    // A line wider than its box inside a block (a listing, a table). A listing's <code>
+    // counts on its own: a line a little too long runs into the <pre>'s padding, where
+    // the <pre> does not measure it, and the print view (reveal.js) clips it there.
+    slide.querySelectorAll('pre, pre > code, table').forEach(function (block) {
       right = Math.max(right, block.scrollWidth - block.clientWidth);
     });
     return { bottom: bottom, right: right };

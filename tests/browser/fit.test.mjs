@@ -89,6 +89,8 @@ async function fitProblems(page) {
         }
       }
       for (const code of slide.querySelectorAll('pre code')) {
+        // A line into the <pre>'s padding: the PDF (reveal.js's print view) cuts it off there.
+        if (code.scrollWidth > code.clientWidth + 1) problems.push(`${where}: a line of a listing runs ${code.scrollWidth - code.clientWidth}px past its box`);
         const walker = document.createTreeWalker(code, NodeFilter.SHOW_TEXT);
         let last = null;
         for (let n = walker.nextNode(); n; n = walker.nextNode()) if (n.textContent.trim()) last = n;

@@ -34,16 +34,19 @@ test('the workshop deck presents at 1280x720, offline', { skip: !existsSync(deck
     await page.goto('file://' + deck);
     await page.waitForFunction(() => window.Reveal && Reveal.isReady());
     const report = await page.evaluate(async () => {
-      const overflowing = [];
+      const overflowing = [], wideCode = [];
       const total = Reveal.getTotalSlides();
       for (let i = 0; i < total; i++) {
         Reveal.slide(i);
         await new Promise((r) => setTimeout(r, 20));
         const s = Reveal.getCurrentSlide();
         if (s.scrollHeight > s.clientHeight + 2) overflowing.push(`${i} ${s.dataset.source || s.className}: ${s.scrollHeight}px`);
+        // A listing line into its padding: the PDF cuts it off (reveal.js's print view).
+        for (const code of s.querySelectorAll('pre > code'))
+          if (code.scrollWidth > code.clientWidth + 1) wideCode.push(`${i} ${s.dataset.source || s.className}: ${code.scrollWidth - code.clientWidth}px`);
       }
       return {
-        total, overflowing,
+        total, overflowing, wideCode,
         unfilled: [...document.querySelectorAll('.measured')].filter((e) => e.textContent === 'n/a').length,
         // Prose only: code may hold braces (f-strings) on purpose.
         placeholdersLeft: [...document.querySelectorAll('.slides :is(p, li, td, th, h1, h2, h3)')]
@@ -57,6 +60,7 @@ test('the workshop deck presents at 1280x720, offline', { skip: !existsSync(deck
     });
     assert.ok(report.total >= 70, `the workshop has ${report.total} slides`);
     assert.deepEqual(report.overflowing, [], 'slides taller than the 720px stage');
+    assert.deepEqual(report.wideCode, [], 'listing lines wider than their box');
     assert.equal(report.unfilled, 0, 'placeholders without a value');
     assert.equal(report.placeholdersLeft, false, 'a {{...}} left in the text');
     assert.equal(report.failedClaims, 0);
