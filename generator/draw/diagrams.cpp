@@ -63,45 +63,54 @@ void draw_diagrams(Deck& deck, const EntryStore* cache, std::vector<std::string>
   auto warn = [&](std::string text) {
     if (cache_warnings && !text.empty()) cache_warnings->push_back(std::move(text));
   };
-  bool keeping = cache != nullptr;
-  std::optional<fs::path> dot;
-  for (const Node* block : blocks) {
-    std::string key = key_of(block->literal);
-    if (cache) {
-      std::string warning;
-      std::optional<std::string> kept = cache->read(key, &warning);
-      warn(warning);
-      if (kept && kept->starts_with("<svg")) {
-        deck.diagrams[block->pos] = std::move(*kept);
-        continue;
-      }
-      if (kept) warn(fmt::format("diagram entry {} ignored: not a drawing deckgen kept", key));
-    }
-    if (!dot) dot = find_executable("dot");
-    if (!dot)
-      throw InputError(block->pos, "cannot draw this diagram: Graphviz's `dot` is not installed",
-                       "install it (Debian: apt-get install graphviz, or run scripts/setup)");
-    ProcessResult run = run_process(*dot, kDotArgs, block->literal, time_limit);
-    if (run.timed_out)
-      throw InputError(block->pos,
-                       fmt::format("dot did not finish drawing this diagram within {} s and was stopped",
-                                   time_limit.count() / 1000.0),
-                       "draw a smaller graph, or give the front matter a longer `dot_timeout:`; an image= or a file dot "
-                       "reads that is a FIFO or a device waits forever");
-    if (!run.started || run.exit_code != 0 || run.out.find("<svg") == std::string::npos) {
-      std::string why = run.started ? run.err : run.error;
-      while (!why.empty() && (why.back() == '\n' || why.back() == ' ')) why.pop_back();
-      throw InputError(error_position(*block, why), fmt::format("dot cannot draw this diagram: {}", why.empty() ? "no output" : why),
-                       "fix the diagram's dot source (https://graphviz.org/doc/info/lang.html)");
-    }
-    std::string svg = inline_svg(run.out);
+  // Drawings made here are kept together, with one flush of the disk (an fsync each made a
+  // deck of many diagrams wait on the disk once per diagram), also when a later diagram
+  // fails: the ones drawn are not drawn again.
+  std::vector<std::pair<std::string, std::string>> drawn;
+  auto keep_drawn = [&] {
     std::string warning;
-    if (keeping && !cache->write(key, svg, &warning)) {
-      warn("diagram not kept: " + warning);  // a full disk fails every write alike: once
-      keeping = false;
+    if (!drawn.empty() && !cache->write_all(drawn, &warning)) warn("diagram not kept: " + warning);
+  };
+  std::optional<fs::path> dot;
+  try {
+    for (const Node* block : blocks) {
+      std::string key = key_of(block->literal);
+      if (cache) {
+        std::string warning;
+        std::optional<std::string> kept = cache->read(key, &warning);
+        warn(warning);
+        if (kept && kept->starts_with("<svg")) {
+          deck.diagrams[block->pos] = std::move(*kept);
+          continue;
+        }
+        if (kept) warn(fmt::format("diagram entry {} ignored: not a drawing deckgen kept", key));
+      }
+      if (!dot) dot = find_executable("dot");
+      if (!dot)
+        throw InputError(block->pos, "cannot draw this diagram: Graphviz's `dot` is not installed",
+                         "install it (Debian: apt-get install graphviz, or run scripts/setup)");
+      ProcessResult run = run_process(*dot, kDotArgs, block->literal, time_limit);
+      if (run.timed_out)
+        throw InputError(block->pos,
+                         fmt::format("dot did not finish drawing this diagram within {} s and was stopped",
+                                     time_limit.count() / 1000.0),
+                         "draw a smaller graph, or give the front matter a longer `dot_timeout:`; an image= or a file dot "
+                         "reads that is a FIFO or a device waits forever");
+      if (!run.started || run.exit_code != 0 || run.out.find("<svg") == std::string::npos) {
+        std::string why = run.started ? run.err : run.error;
+        while (!why.empty() && (why.back() == '\n' || why.back() == ' ')) why.pop_back();
+        throw InputError(error_position(*block, why), fmt::format("dot cannot draw this diagram: {}", why.empty() ? "no output" : why),
+                         "fix the diagram's dot source (https://graphviz.org/doc/info/lang.html)");
+      }
+      std::string svg = inline_svg(run.out);
+      if (cache) drawn.emplace_back(std::move(key), svg);
+      deck.diagrams[block->pos] = std::move(svg);
     }
-    deck.diagrams[block->pos] = std::move(svg);
+  } catch (...) {
+    keep_drawn();
+    throw;
   }
+  keep_drawn();
 }
 
 }  // namespace deckgen

@@ -108,17 +108,13 @@ void typeset_math(Deck& deck, const EntryStore* cache, std::vector<std::string>*
                      "install it (Debian: apt-get install nodejs, or run scripts/setup); KaTeX itself is inside deckgen");
   nlohmann::json reply = run_katex(*node, missing);
   InputErrorList errors;
-  bool keeping = cache != nullptr;
+  std::vector<std::pair<std::string, std::string>> typeset;  // kept together below
   for (size_t i = 0; i < missing.size(); ++i) {
     const nlohmann::json& one = reply[i];
     const Node& f = *missing[i];
     if (one.contains("html") && one["html"].is_string() && is_katex_html(one["html"].get_ref<const std::string&>())) {
       std::string html = one["html"].get<std::string>();
-      std::string warning;
-      if (keeping && !cache->write(missing_keys[i], html, &warning)) {
-        warn("math not kept: " + warning);  // a full disk fails every write alike: once
-        keeping = false;
-      }
+      if (cache) typeset.emplace_back(missing_keys[i], html);
       deck.formulas[formula_key(f)] = std::move(html);
       continue;
     }
@@ -128,6 +124,10 @@ void typeset_math(Deck& deck, const EntryStore* cache, std::vector<std::string>*
                           "fix the TeX (KaTeX's functions: https://katex.org/docs/supported.html); a dollar sign "
                           "that is not math is written \\$"));
   }
+  // One flush of the disk for all of them (an fsync each made a deck of many formulas wait
+  // on the disk once per formula), and before any error is thrown: the good ones are kept.
+  std::string warning;
+  if (!typeset.empty() && !cache->write_all(typeset, &warning)) warn("math not kept: " + warning);
   errors.throw_if_any();
 }
 

@@ -30,7 +30,13 @@ class MapStore final : public EntryStore {
     entries[std::string(key)] = std::string(bytes);
     return true;
   }
+  bool write_all(const std::vector<std::pair<std::string, std::string>>& batch, std::string*) const override {
+    ++batches;
+    for (const auto& [key, bytes] : batch) entries[key] = bytes;
+    return true;
+  }
   mutable std::map<std::string, std::string> entries;
+  mutable int batches = 0;
 };
 
 // PATH set to `value` while this lives: with no node on it, only kept formulas typeset.
@@ -150,6 +156,14 @@ TEST_F(MathTest, FormulasAreKeptAndAKeptOneNeedsNoNode) {
   EXPECT_EQ(third.formulas, deck.formulas);
   ASSERT_EQ(warnings.size(), 2u);
   EXPECT_NE(warnings[0].find("not a formula deckgen kept"), std::string::npos) << warnings[0];
+}
+
+TEST_F(MathTest, FormulasAreKeptInOneBatchAlsoWhenAnotherFails) {
+  Deck deck = read("# T\n\n$x^2$ and $y_1$ and $\\foo$\n");
+  MapStore store;
+  EXPECT_THROW(typeset_math(deck, &store, nullptr), InputErrors);
+  EXPECT_EQ(store.entries.size(), 2u) << "the two good formulas are kept";
+  EXPECT_EQ(store.batches, 1) << "one flush of the disk for all of them";
 }
 
 TEST_F(MathTest, WithoutNodeTheFirstFormulaSaysWhatToInstall) {
