@@ -7,6 +7,7 @@
 #include "model/input_error.h"
 #include "read/attributes.h"
 #include "read/images.h"  // locate
+#include "util/text.h"
 
 namespace deckgen {
 namespace {
@@ -42,7 +43,8 @@ class SpanMaker {
       size_t next = text.find_first_of("[]", at);
       if (next == std::string_view::npos) break;
       if (text[next] == '[') {
-        open_.push_back({out_.size() - 1, out_.back().literal.size() + (next - at), pos});
+        open_.push_back({out_.size() - 1, out_.back().literal.size() + (next - at), pos,
+                         static_cast<size_t>(std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(next), '['))});
         append(text.substr(at, next + 1 - at));
         at = next + 1;
         continue;
@@ -68,7 +70,24 @@ class SpanMaker {
     size_t node;    // the text node in out_ that holds the `[`
     size_t offset;  // of the `[` in its literal
     SourcePos pos;  // that text node's position
+    size_t before;  // `[`s before it in that text node
   };
+
+  // Where the `[` of `open` is in the file: counted among the `[`s of its line from where
+  // its text node starts (an entity or escape earlier on the line shifts the text, not the
+  // count; a text node is one line), else the first `]{` after it.
+  SourcePos bracket_of(const Open& open, const SourcePos& near) const {
+    LineCursor lines(ctx_.text);
+    std::string_view line;
+    while (open.pos.column > 0 && lines.next(line)) {
+      if (lines.line_number() < open.pos.line) continue;
+      size_t at = static_cast<size_t>(open.pos.column - 1);
+      for (size_t seen = 0; at < line.size(); ++at)
+        if (line[at] == '[' && seen++ == open.before) return {open.pos.file, open.pos.line, static_cast<int>(at) + 1};
+      break;
+    }
+    return near;
+  }
 
   void push(Node&& n, size_t height) {
     out_.push_back(std::move(n));
@@ -101,7 +120,7 @@ class SpanMaker {
     size_t height = 1;
     for (size_t i = open.node + 1; i < heights_.size(); ++i) height = std::max(height, heights_[i] + 1);
     if (enclosing_ + height > kMaxSpanNesting)
-      throw InputError(near, fmt::format("bracketed spans nest more than {} deep here", kMaxSpanNesting),
+      throw InputError(bracket_of(open, near), fmt::format("bracketed spans nest more than {} deep here", kMaxSpanNesting),
                        "close some of the spans with `]{.fragment}`, or remove some `[`");
     std::pmr::string& holder = out_[open.node].literal;
     Node first(memory_);
