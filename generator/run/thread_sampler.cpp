@@ -7,6 +7,7 @@
 #include <sys/resource.h>
 #include <sys/syscall.h>
 #include <time.h>
+#include <fmt/format.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -423,9 +424,24 @@ struct ThreadTicks::State {
     return threads;
   }
 
+  // Tasks the kernel said were started, by tid (a tid may be taken again in one run).
+  std::unordered_map<int, uint64_t> starts;
+  uint64_t lost_starts = 0;
+
   void finish() {
     samples.short_threads = 0;
-    for (const SampledThread& t : samples.threads) samples.short_threads += t.samples == 1;
+    if (samples.started_threads) {
+      // Every start not drawn (seen at two ticks or more) was too short to draw, seen
+      // at one tick or at none.
+      for (const SampledThread& t : samples.threads)
+        if (t.samples >= 2)
+          if (auto it = starts.find(t.tid); it != starts.end() && it->second > 0) --it->second;
+      for (const auto& [tid, count] : starts) samples.short_threads += count;
+      if (lost_starts > 0)
+        samples.short_threads_missed = fmt::format("the kernel dropped {} of its thread lifecycle records", lost_starts);
+    } else {
+      for (const SampledThread& t : samples.threads) samples.short_threads += t.samples == 1;
+    }
     timespec cpu{};
     ::clock_gettime(CLOCK_THREAD_CPUTIME_ID, &cpu);
     samples.sampler_cpu_seconds = double(cpu.tv_sec) + double(cpu.tv_nsec) * 1e-9;
@@ -458,17 +474,48 @@ void ThreadTicks::timing(int64_t latest_wake_ns, int64_t longest_sample_ns) {
   state_->samples.longest_sample_ns = longest_sample_ns;
 }
 
+void ThreadTicks::count_starts() { state_->samples.started_threads = 0; }
+
+void ThreadTicks::started(const std::vector<ThreadStart>& tasks) {
+  State& s = *state_;
+  if (!s.samples.started_threads) return;
+  *s.samples.started_threads += tasks.size();
+  for (const ThreadStart& t : tasks) ++s.starts[t.tid];
+}
+
+void ThreadTicks::starts_lost(uint64_t records) { state_->lost_starts += records; }
+
+void ThreadTicks::starts_refused(std::string why) {
+  state_->samples.started_threads.reset();
+  state_->samples.short_threads_missed = std::move(why);
+}
+
 ThreadSamples ThreadTicks::finish() {
   state_->finish();
   return std::move(state_->samples);
 }
 
-ThreadSampler::ThreadSampler(pid_t root, std::chrono::nanoseconds interval) : ticks_(root, interval) {
+ThreadSampler::ThreadSampler(pid_t root, std::chrono::nanoseconds interval, const LifecycleOpener& open_lifecycle)
+    : ticks_(root, interval) {
+  LifecycleOpened lifecycle = open_lifecycle(root);
+  if (lifecycle.source) {
+    ticks_.count_starts();
+    lifecycle_ = std::move(lifecycle.source);
+  } else {
+    ticks_.starts_refused("the kernel refused thread lifecycle records: " + lifecycle.refused);
+  }
   thread_ = std::thread([this] {
     wake_on_time();
     TickSchedule schedule(monotonic_ns(), ticks_.interval_ns());
+    std::vector<ThreadStart> started;  // kept: a tick allocates nothing once it has grown
+    auto take_starts = [&] {
+      if (!lifecycle_) return;
+      lifecycle_->drain(started);
+      if (!started.empty()) ticks_.started(started), started.clear();
+    };
     while (!stopping_.load(std::memory_order_relaxed)) {
       const int64_t woke = monotonic_ns();
+      take_starts();
       ticks_.sample(woke);
       ticks_.missed(schedule.sampled(woke, monotonic_ns()));
       timespec wake = to_timespec(schedule.deadline());
@@ -476,6 +523,8 @@ ThreadSampler::ThreadSampler(pid_t root, std::chrono::nanoseconds interval) : ti
       }
     }
     ticks_.timing(schedule.latest_wake_ns(), schedule.longest_sample_ns());
+    take_starts();  // the snippet has ended: every start is in the rings
+    if (lifecycle_) ticks_.starts_lost(lifecycle_->lost());
     samples_ = ticks_.finish();  // on this thread: its CPU time is the sampler's
   });
 }

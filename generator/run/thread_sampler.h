@@ -12,6 +12,8 @@
 // descriptor) only when its stat's thread count or an ended thread says its threads
 // changed. A tick of a computing thread costs three reads (root's children, the
 // thread's stat and children) and the process's CPU clock; a tick allocates nothing.
+// Threads that start and end between two ticks are counted all the same, from the
+// kernel's lifecycle records (run/thread_lifecycle.h) where it allows them.
 #include <sys/types.h>
 
 #include <atomic>
@@ -22,7 +24,9 @@
 #include <optional>
 #include <string>
 #include <thread>
+#include <vector>
 
+#include "run/thread_lifecycle.h"
 #include "run/thread_samples.h"
 
 namespace deckgen {
@@ -57,6 +61,13 @@ class ThreadTicks {
   // How late the latest wake-up came and how long the longest sample took: what made
   // ticks go missing.
   void timing(int64_t latest_wake_ns, int64_t longest_sample_ns);
+  // The kernel's lifecycle records: that they are counted from now on, the tasks they
+  // say were started (at any time before finish), and how many records it dropped. Or
+  // why they are not had. Without either, only what the ticks saw is counted.
+  void count_starts();
+  void started(const std::vector<ThreadStart>& tasks);
+  void starts_lost(uint64_t records);
+  void starts_refused(std::string why);
   // What was recorded, with the calling thread's CPU time as the sampler's. Call once.
   ThreadSamples finish();
 
@@ -67,8 +78,11 @@ class ThreadTicks {
 
 class ThreadSampler {
  public:
-  // Starts sampling the descendants of `root` (not `root` itself: the launcher).
-  explicit ThreadSampler(pid_t root, std::chrono::nanoseconds interval = std::chrono::milliseconds(1));
+  // Starts sampling the descendants of `root` (not `root` itself: the launcher). The
+  // kernel's lifecycle records are attached to `root` before this returns, so that the
+  // tasks it starts afterwards are all counted: the launcher waits for deckgen's word.
+  explicit ThreadSampler(pid_t root, std::chrono::nanoseconds interval = std::chrono::milliseconds(1),
+                         const LifecycleOpener& open_lifecycle = open_thread_lifecycle);
   ~ThreadSampler();
   ThreadSampler(const ThreadSampler&) = delete;
   ThreadSampler& operator=(const ThreadSampler&) = delete;
@@ -78,6 +92,7 @@ class ThreadSampler {
 
  private:
   ThreadTicks ticks_;
+  std::unique_ptr<ThreadLifecycle> lifecycle_;  // null: the kernel refused
   ThreadSamples samples_;
   std::atomic<bool> stopping_{false};
   std::thread thread_;

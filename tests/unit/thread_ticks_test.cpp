@@ -298,6 +298,54 @@ TEST(ThreadTicks, ThreadsThatComeAndGoAreFoundAndCounted) {
   EXPECT_EQ(s.short_threads, 1u);
 }
 
+// With the kernel's lifecycle records, a thread too short to draw is any start not seen
+// at two ticks: seen at one, or at none (it started and ended between two). A tid taken
+// again counts once per start.
+TEST(ThreadTicks, StartsTheKernelCountedButTheTicksDidNotDrawAreShort) {
+  RecordedProc proc;
+  proc.children(kLauncher, kLauncher, "101");
+  ThreadTicks ticks(kLauncher, std::chrono::milliseconds(1), proc.view(2));
+  ticks.count_starts();
+  ticks.started({{101, 101}});
+  proc.cpu_ns[101] = 0;
+  proc.thread(101, 101, "app", Reading{'S', 0, 0, blocked_in(SYS_futex)});
+  ticks.sample(1 * kMs);
+  proc.thread(101, 105, "app", Reading{'R', 1, 0});  // seen at one tick
+  ticks.started({{101, 105}, {101, 106}, {101, 107}, {101, 106}});  // 106, 107 never seen; 106 twice
+  ticks.sample(2 * kMs);
+  proc.end_thread(101, 105);
+  ticks.sample(3 * kMs);
+  ThreadSamples s = ticks.finish();
+  ASSERT_TRUE(s.started_threads.has_value());
+  EXPECT_EQ(*s.started_threads, 5u);
+  EXPECT_EQ(s.short_threads, 4u) << "all but the main thread, which was seen at three ticks";
+  EXPECT_EQ(s.short_threads_missed, "");
+  auto metrics = thread_metrics(s);
+  EXPECT_EQ(metrics.at("threads.started").first, 5);
+  EXPECT_EQ(metrics.at("threads.short").first, 4);
+}
+
+// Records the kernel dropped (a ring not drained in time) make the count a lower bound:
+// it is not given as a metric, and the note says why.
+TEST(ThreadTicks, DroppedLifecycleRecordsAreSaidAndTheCountIsNotClaimed) {
+  RecordedProc proc;
+  proc.children(kLauncher, kLauncher, "101");
+  ThreadTicks ticks(kLauncher, std::chrono::milliseconds(1), proc.view(2));
+  ticks.count_starts();
+  ticks.started({{101, 101}});
+  proc.cpu_ns[101] = 0;
+  proc.thread(101, 101, "app", Reading{'S', 0, 0, blocked_in(SYS_futex)});
+  ticks.sample(1 * kMs);
+  ticks.sample(2 * kMs);
+  ticks.starts_lost(3);
+  ThreadSamples s = ticks.finish();
+  EXPECT_EQ(s.short_threads_missed, "the kernel dropped 3 of its thread lifecycle records");
+  auto metrics = thread_metrics(s);
+  EXPECT_FALSE(metrics.contains("threads.started"));
+  EXPECT_FALSE(metrics.contains("threads.short"));
+  EXPECT_NE(thread_count_problem(s), "");
+}
+
 // What a tick costs (issue 26, item 4): a process whose threads stay the same is listed
 // once, when first seen; each of its threads' stat then says how many threads it has.
 // A thread started between two ticks changes that count and is sampled at the next tick.
