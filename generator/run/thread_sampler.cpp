@@ -282,21 +282,38 @@ struct ThreadTicks::State {
   }
   size_t kept_intervals = 0;
 
+  // Where the processes come from. With the kernel's lifecycle records, a process is
+  // known from its start record, and the children lists need not be read (two reads a
+  // tick of a single computing thread, of three); without them, or once the kernel
+  // dropped records (a process may have been missed), from the children lists.
+  bool by_records() const { return samples.started_threads && lost_starts == 0; }
+  std::vector<int> live_pids;    // by_records: processes started and not seen gone, in order of start
+
   void sample(int64_t now) {
     ++tick;
     queue.clear();
     taken.clear();
-    read_children(root_children, AT_FDCWD, root_children_path);
+    const bool records = by_records();
+    if (records)
+      queue.assign(live_pids.begin(), live_pids.end());
+    else
+      read_children(root_children, AT_FDCWD, root_children_path);
     for (size_t q = 0; q < queue.size(); ++q) {
       const int pid = queue[q];
       ProcessEntry* p = process(pid);
       if (!p) continue;
       const size_t first = taken.size();
-      take_threads(*p);
+      take_threads(*p, records);
       judge_queued(*p, first, now);
       // Threads that ended: their descriptors go back to the budget.
       std::erase_if(p->threads, [&](const auto& entry) { return entry.second.listed_tick != tick; });
     }
+    // A process none of whose threads is left is gone (its pid may be taken again).
+    if (records)
+      std::erase_if(live_pids, [&](int pid) {
+        auto it = processes.find(pid);
+        return it == processes.end() || it->second.task_dir < 0 || it->second.order.empty();
+      });
     std::erase_if(processes, [&](const auto& entry) { return entry.second.found_tick != tick; });
     // More threads on a CPU than there are CPUs: the excess waits for one. The stat
     // state says R for both; the ones that ran least since the last tick are waiting.
@@ -325,11 +342,11 @@ struct ThreadTicks::State {
   // since shows as a count that differs, one that ended (even if another took its
   // place) as a stat that cannot be read; either way the folder is listed within the
   // same tick, and the threads not sampled yet are.
-  void take_threads(ProcessEntry& p) {
+  void take_threads(ProcessEntry& p, bool records) {
     bool same = !p.order.empty();
     for (size_t i = 0; same && i < p.order.size(); ++i) {
       auto it = p.threads.find(p.order[i]);
-      std::optional<long> count = it == p.threads.end() ? std::nullopt : take(p, p.order[i], it->second);
+      std::optional<long> count = it == p.threads.end() ? std::nullopt : take(p, p.order[i], it->second, records);
       same = count && *count == long(p.order.size());
     }
     if (same) return;
@@ -344,7 +361,7 @@ struct ThreadTicks::State {
         t.index = samples.threads.size();
         samples.threads.push_back({p.pid, tid, {}, 0, {}});
       }
-      if (t.taken_tick != tick) take(p, tid, t);
+      if (t.taken_tick != tick) take(p, tid, t, records);
     }
   }
 
@@ -396,8 +413,9 @@ struct ThreadTicks::State {
   }
 
   // Samples one thread; its stat's count of its process's threads, or nothing when its
-  // stat could not be read (it ended).
-  std::optional<long> take(ProcessEntry& p, int tid, ThreadEntry& t) {
+  // stat could not be read (it ended). Its children list is read unless processes are
+  // known from lifecycle records.
+  std::optional<long> take(ProcessEntry& p, int tid, ThreadEntry& t, bool records) {
     t.taken_tick = tick;
     std::string_view stat = read(t.stat, p.task_dir, t.prefix, "stat");
     size_t close = stat.rfind(')');
@@ -420,7 +438,7 @@ struct ThreadTicks::State {
     }
     ThreadState state = classify_thread(reading);
     taken.push_back({&t, p.task_dir, state, state == ThreadState::running ? cpu : -1});
-    read_children(t.children, p.task_dir, t.prefix);
+    if (!records) read_children(t.children, p.task_dir, t.prefix);
     return threads;
   }
 
@@ -480,10 +498,17 @@ void ThreadTicks::started(const std::vector<ThreadStart>& tasks) {
   State& s = *state_;
   if (!s.samples.started_threads) return;
   *s.samples.started_threads += tasks.size();
-  for (const ThreadStart& t : tasks) ++s.starts[t.tid];
+  for (const ThreadStart& t : tasks) {
+    ++s.starts[t.tid];
+    if (t.tid != t.pid) continue;
+    // A new process. A pid still known is one taken again: the old process is gone.
+    s.processes.erase(t.pid);
+    std::erase(s.live_pids, t.pid);
+    s.live_pids.push_back(t.pid);
+  }
 }
 
-void ThreadTicks::starts_lost(uint64_t records) { state_->lost_starts += records; }
+void ThreadTicks::starts_lost(uint64_t records) { state_->lost_starts = records; }
 
 void ThreadTicks::starts_refused(std::string why) {
   state_->samples.started_threads.reset();
@@ -516,6 +541,7 @@ ThreadSampler::ThreadSampler(pid_t root, std::chrono::nanoseconds interval, cons
     while (!stopping_.load(std::memory_order_relaxed)) {
       const int64_t woke = monotonic_ns();
       take_starts();
+      if (lifecycle_) ticks_.starts_lost(lifecycle_->lost());
       ticks_.sample(woke);
       ticks_.missed(schedule.sampled(woke, monotonic_ns()));
       timespec wake = to_timespec(schedule.deadline());

@@ -10,10 +10,12 @@
 // where threads in R must be told apart (ran or waited for a CPU), syscall and wchan only
 // for a sleeping thread, and a process's task folder is listed again (getdents on a kept
 // descriptor) only when its stat's thread count or an ended thread says its threads
-// changed. A tick of a computing thread costs three reads (root's children, the
-// thread's stat and children) and the process's CPU clock; a tick allocates nothing.
-// Threads that start and end between two ticks are counted all the same, from the
-// kernel's lifecycle records (run/thread_lifecycle.h) where it allows them.
+// changed. Threads that start and end between two ticks are counted all the same, from
+// the kernel's lifecycle records (run/thread_lifecycle.h) where it allows them; those
+// records also say which processes were started, so that no children list need be read.
+// A tick of a computing thread then costs one read (its stat) and the process's CPU
+// clock; three reads (root's children, the thread's stat and children) without them. A
+// tick allocates nothing.
 #include <sys/types.h>
 
 #include <atomic>
@@ -62,8 +64,10 @@ class ThreadTicks {
   // ticks go missing.
   void timing(int64_t latest_wake_ns, int64_t longest_sample_ns);
   // The kernel's lifecycle records: that they are counted from now on, the tasks they
-  // say were started (at any time before finish), and how many records it dropped. Or
-  // why they are not had. Without either, only what the ticks saw is counted.
+  // say were started (before the tick that should find them), and how many records it
+  // dropped so far. Or why they are not had. Without either, only what the ticks saw is
+  // counted. While every record is had, processes are found from their start records
+  // rather than from the children lists.
   void count_starts();
   void started(const std::vector<ThreadStart>& tasks);
   void starts_lost(uint64_t records);

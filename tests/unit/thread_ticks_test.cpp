@@ -372,6 +372,37 @@ TEST(ThreadTicks, ASteadyProcessIsListedOnceAndAThreadStartedLaterIsFoundAtOnce)
   EXPECT_EQ(ticks_in(thread_of(s, 101), ThreadState::running, kMs), uint64_t(kTicks + 1));
 }
 
+// With lifecycle records, processes are known from their start records: no children
+// list is read, so a computing thread costs one read a tick (its stat). A process the
+// records name is found though no children list names it, and one whose threads are all
+// gone is dropped (issue 26, item 4).
+TEST(ThreadTicks, WithLifecycleRecordsAComputingThreadCostsOneReadATick) {
+  RecordedProc proc;  // no children list names anything
+  ThreadTicks ticks(kLauncher, std::chrono::milliseconds(1), proc.view(2));
+  ticks.count_starts();
+  ticks.started({{101, 101}});
+  for (int tick = 0; tick < kTicks; ++tick) {
+    const int64_t now = (tick + 1) * kMs;
+    proc.cpu_ns[101] = now;
+    proc.thread(101, 101, "python3", Reading{'R', 0, uint64_t(now)});
+    ticks.sample(now);
+  }
+  proc.thread(201, 201, "sleep", Reading{'S', 1, 0, blocked_in(SYS_clock_nanosleep)});
+  proc.cpu_ns[201] = 0;
+  ticks.started({{201, 201}});
+  proc.end_thread(101, 101);
+  ticks.sample((kTicks + 1) * kMs);
+  ticks.sample((kTicks + 2) * kMs);
+  ThreadSamples s = ticks.finish();
+  EXPECT_EQ(ticks_in(thread_of(s, 101), ThreadState::running, kMs), uint64_t(kTicks));
+  EXPECT_EQ(s.proc_reads, uint64_t(kTicks + 1 + 2 * 2))
+      << "one read a tick; the ended thread's stat once; the new process's stat and syscall at two ticks";
+  EXPECT_EQ(s.task_listings, 3u) << "101 when first seen and when it ended, 201 when first seen";
+  EXPECT_EQ(thread_of(s, 201).samples, 2u);
+  ASSERT_EQ(s.processes.size(), 2u);
+  EXPECT_EQ(s.processes[1].name, "sleep");
+}
+
 // A thread that ended and one that started between two ticks leave the count as it was:
 // the ended one's stat cannot be read, so the folder is listed, and the new one is
 // sampled at that tick.
