@@ -54,6 +54,9 @@ int main(int argc, char** argv) {
                              o.threads->sampler_cpu_seconds * 1e6 / double(std::max<uint64_t>(o.threads->ticks, 1)),
                              double(o.threads->proc_reads) / double(std::max<uint64_t>(o.threads->ticks, 1)),
                              o.threads->task_listings);
+  if (o.threads && o.threads->started_threads)
+    std::cerr << fmt::format("; {} threads started, counted by the kernel", *o.threads->started_threads);
+  if (o.threads && !o.threads->short_threads_missed.empty()) std::cerr << "; " << o.threads->short_threads_missed;
   std::cerr << "\n";
   if (o.threads && !trace_path.empty()) write_file_atomically(trace_path, thread_trace_json(*o.threads));
   return o.exit_code == 0 ? 0 : 1;

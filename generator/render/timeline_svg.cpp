@@ -768,9 +768,14 @@ class TimelineWriter {
         note += fmt::format(" ({} {} missed)", format_count(s->missed_ticks), s->missed_ticks == 1 ? "tick" : "ticks");
       note += fmt::format("; the sampler used {} of CPU", format_duration(s->cpu_ms / 1e3));
       notes.push_back(note);
-      if (s->short_threads > 0)
+      if (s->started_threads && s->short_threads > 0)
+        notes.push_back(fmt::format("{} thread{} too short to draw (of {} started)", format_count(s->short_threads),
+                                    s->short_threads == 1 ? "" : "s", format_count(*s->started_threads)));
+      else if (s->short_threads > 0)
         notes.push_back(fmt::format("{} thread{} seen at one sample only: too short to draw", format_count(s->short_threads),
                                     s->short_threads == 1 ? "" : "s"));
+      if (!s->short_threads_missed.empty())
+        notes.push_back(fmt::format("threads shorter than a tick may be missed: {}", s->short_threads_missed));
       if (s->dropped_intervals > 0)
         notes.push_back(fmt::format("{} later state changes not kept (the trace keeps 200,000): the drawing ends early",
                                     format_count(s->dropped_intervals)));

@@ -208,7 +208,9 @@ class FileReader {
         return std::isfinite(v) && v >= 0 ? v : 0.0;
       };
       out_.sampler = SamplerNote{at("interval_us"), at("rate_hz"), at("sampler_cpu_ms"), at("ticks"),
-                                 at("missed_ticks"), at("threads"), at("short_threads"), at("dropped_intervals")};
+                                 at("missed_ticks"), at("threads"), at("short_threads"), at("dropped_intervals"),
+                                 args.contains("started_threads") ? std::optional(at("started_threads")) : std::nullopt,
+                                 string_at(args, "short_threads_missed")};
     }
   }
 

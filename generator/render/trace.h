@@ -75,6 +75,8 @@ struct Lane {
 struct SamplerNote {
   double interval_us = 0, rate_hz = 0, cpu_ms = 0;
   double ticks = 0, missed_ticks = 0, threads = 0, short_threads = 0, dropped_intervals = 0;
+  std::optional<double> started_threads;  // counted by the kernel, where it was
+  std::string short_threads_missed;       // why threads shorter than a tick may be missed
 };
 
 // The category of sampled thread states.

@@ -268,6 +268,8 @@ AfterRun run_once(PreparedSnippet& p, int i, size_t index, size_t count, const E
     // and processes (read later) win.
     if (outcome.threads) {
       run.metrics.merge(thread_metrics(*outcome.threads));
+      if (std::string problem = thread_count_problem(*outcome.threads); !problem.empty())
+        run.metric_problems.push_back(std::move(problem));
       if (keep_traces) run.traces.insert(run.traces.begin(), thread_trace_json(*outcome.threads));
       run.outcome.threads.reset();
     }

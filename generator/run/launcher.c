@@ -1,6 +1,11 @@
 /* deckgen-launcher: runs one snippet and measures it. Usage:
  *
- *   deckgen-launcher REPORT_FD PROGRAM [ARG...]
+ *   deckgen-launcher REPORT_FD[,GO_FD] PROGRAM [ARG...]
+ *
+ * With GO_FD, the launcher waits for a byte (or the end of the pipe) on it before it
+ * starts PROGRAM: meanwhile deckgen's thread sampler attaches the kernel's thread
+ * lifecycle records to the launcher, so that every thread the snippet starts is counted
+ * (run/thread_lifecycle.h).
  *
  * Why it exists: Linux gives a new process the peak-RSS mark (ru_maxrss) of the process
  * that forked it, for fork as well as vfork/posix_spawn, so a snippet started straight
@@ -51,14 +56,6 @@ static void restore_default_signals(void) {
   sigprocmask(SIG_SETMASK, &none, NULL);
 }
 
-/* The snippet gets stdin, stdout and stderr and nothing else. Boost.Process 1.81 leaves
- * open whatever lies between the descriptors it was told to keep (its close_all skips
- * the gaps), so close those here; the report descriptor is close-on-exec. */
-static void close_inherited_descriptors(int report_fd) {
-  if (report_fd > 3) close_range(3, report_fd - 1, 0);
-  close_range(report_fd + 1, ~0U, 0);
-}
-
 /* Set by the vfork child, which shares our memory, when its exec failed. */
 static volatile int exec_error;
 
@@ -66,6 +63,30 @@ static volatile int exec_error;
  * whether SIGTERM asked for it to stop before it was spawned. */
 static volatile sig_atomic_t snippet_pid;
 static volatile sig_atomic_t stop_requested;
+
+/* The snippet gets stdin, stdout and stderr and nothing else. Boost.Process 1.81 leaves
+ * open whatever lies between the descriptors it was told to keep (its close_all skips
+ * the gaps), so close those here, all but `low` and `high` (-1: none; low < high); the
+ * report descriptor is close-on-exec, the go descriptor closed before the spawn. */
+static void close_inherited_descriptors(int low, int high) {
+  unsigned from = 3;
+  int keep[2] = {low, high};
+  for (int i = 0; i < 2; ++i) {
+    if (keep[i] < 3) continue;
+    if ((unsigned)keep[i] > from) close_range(from, (unsigned)keep[i] - 1, 0);
+    from = (unsigned)keep[i] + 1;
+  }
+  close_range(from, ~0U, 0);
+}
+
+/* Waits for deckgen's word on `go_fd` (a byte, or the pipe's end), or for SIGTERM. */
+static void wait_for_go(int go_fd) {
+  char byte;
+  while (read(go_fd, &byte, 1) == -1 && errno == EINTR && !stop_requested) {
+  }
+  close(go_fd);
+}
+
 
 static void on_stop(int sig) {
   (void)sig;
@@ -136,15 +157,26 @@ static void kill_descendants(struct rusage* strays) {
 
 int main(int argc, char** argv) {
   if (argc < 3) return 125;
-  int report_fd = atoi(argv[1]);
-  if (report_fd < 3 || fcntl(report_fd, F_SETFD, FD_CLOEXEC) == -1) return 125; /* the snippet must not hold it */
-  close_inherited_descriptors(report_fd);
+  char* rest;
+  long report_fd = strtol(argv[1], &rest, 10), go_fd = -1;
+  if (*rest == ',') go_fd = strtol(rest + 1, &rest, 10);
+  if (*rest != '\0' || report_fd < 3 || report_fd > 1 << 20 || go_fd > 1 << 20 || (go_fd != -1 && go_fd < 3) ||
+      go_fd == report_fd)
+    return 125;
+  /* The snippet must hold neither. */
+  if (fcntl((int)report_fd, F_SETFD, FD_CLOEXEC) == -1 || (go_fd >= 0 && fcntl((int)go_fd, F_SETFD, FD_CLOEXEC) == -1))
+    return 125;
+  if (go_fd < 0 || report_fd < go_fd)
+    close_inherited_descriptors((int)report_fd, (int)go_fd);
+  else
+    close_inherited_descriptors((int)go_fd, (int)report_fd);
   restore_default_signals();
   prctl(PR_SET_CHILD_SUBREAPER, 1);
   struct sigaction stop = {.sa_handler = on_stop};
   sigemptyset(&stop.sa_mask);
   sigaction(SIGTERM, &stop, NULL);
   prctl(PR_SET_PDEATHSIG, SIGTERM);
+  if (go_fd >= 0) wait_for_go((int)go_fd);
 
   struct deckgen_launch_report report = {.magic = DECKGEN_LAUNCH_REPORT_MAGIC};
   struct timespec start, end;
@@ -194,5 +226,5 @@ int main(int argc, char** argv) {
     report.involuntary_switches = usage.ru_nivcsw;
   }
   /* A pipe write this small is atomic; a short write means the runner is gone. */
-  return write(report_fd, &report, sizeof report) == (ssize_t)sizeof report ? 0 : 125;
+  return write((int)report_fd, &report, sizeof report) == (ssize_t)sizeof report ? 0 : 125;
 }

@@ -91,17 +91,20 @@ struct LaunchSetup {
   int report_fd;    // write end; close-on-exec in deckgen, kept open across this one exec
   int launcher_fd;  // the memfd behind the "/proc/self/fd/N" path being exec'd
   const char* work_dir;
+  int go_fd = -1;   // read end the launcher waits on before the spawn (thread sampling); -1: none
 
   error_code on_setup(bp::posix::default_launcher& launcher, const bp::filesystem::path&, const char* const*) {
     launcher.env = env;
     launcher.fd_whitelist.push_back(report_fd);
     launcher.fd_whitelist.push_back(launcher_fd);
+    if (go_fd >= 0) launcher.fd_whitelist.push_back(go_fd);
     return {};
   }
   error_code on_exec_setup(bp::posix::default_launcher&, const bp::filesystem::path&, const char* const*) {
     // Our own group, before the exec: deckgen may kill -pgid as soon as the launch returns.
     if (::setpgid(0, 0) == -1 || ::chdir(work_dir) == -1) return {errno, boost::system::system_category()};
     if (::fcntl(report_fd, F_SETFD, 0) == -1) return {errno, boost::system::system_category()};
+    if (go_fd >= 0 && ::fcntl(go_fd, F_SETFD, 0) == -1) return {errno, boost::system::system_category()};
     return {};
   }
 };
@@ -303,7 +306,13 @@ class ProcessRunner final : public Runner {
     int report_fds[2];
     if (::pipe2(report_fds, O_CLOEXEC) == -1) throw std::system_error(errno, std::generic_category(), "pipe2");
     Fd report_read(report_fds[0]), report_write(report_fds[1]);
+    // A sampled run's launcher waits for word that the sampler is attached (ThreadSampler).
+    const bool sampled = request.thread_sampling == ThreadSampling::on;
+    int go_fds[2] = {-1, -1};
+    if (sampled && ::pipe2(go_fds, O_CLOEXEC) == -1) throw std::system_error(errno, std::generic_category(), "pipe2");
+    Fd go_read(go_fds[0]), go_write(go_fds[1]);
     std::vector<std::string> args{std::to_string(report_write.get())};
+    if (sampled) args[0] += "," + std::to_string(go_read.get());
     args.insert(args.end(), request.argv.begin(), request.argv.end());
     Fd stdin_file = request.stdin_data ? memory_file_with(*request.stdin_data) : Fd();
     int stdin_fd = request.stdin_data ? stdin_file.get() : dev_null_.get();
@@ -315,8 +324,9 @@ class ProcessRunner final : public Runner {
     bp::posix::default_launcher launch;
     auto launcher_process = launch(ctx_.get_executor(), ec, launcher_.path, args,
                                    bp::process_stdio{stdin_fd, live.out_pipe(), live.err_pipe()},
-                                   LaunchSetup{env.data(), report_write.get(), launcher_.fd, work_dir.c_str()});
+                                   LaunchSetup{env.data(), report_write.get(), launcher_.fd, work_dir.c_str(), go_read.get()});
     report_write.reset();  // the launcher holds the only write end now: its exit means EOF
+    go_read.reset();
     stdin_file.reset();
     if (ec) {
       if (launch.pid > 0) ::waitpid(launch.pid, nullptr, 0);  // forked, then failed before exec
@@ -331,7 +341,10 @@ class ProcessRunner final : public Runner {
     live.watch(pgid, request.timeout);
     // From outside the snippet, on a thread of its own, until the launcher reported.
     std::optional<ThreadSampler> sampler;
-    if (request.thread_sampling == ThreadSampling::on) sampler.emplace(pgid);
+    if (sampled) {
+      sampler.emplace(pgid);
+      go_write.reset();  // the pipe's end is the word (a write could raise SIGPIPE were the launcher gone)
+    }
     ctx_.restart();
     ctx_.run();
     if (sampler) outcome.threads = std::make_shared<const ThreadSamples>(sampler->stop());

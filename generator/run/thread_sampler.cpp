@@ -7,6 +7,7 @@
 #include <sys/resource.h>
 #include <sys/syscall.h>
 #include <time.h>
+#include <fmt/format.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -281,21 +282,38 @@ struct ThreadTicks::State {
   }
   size_t kept_intervals = 0;
 
+  // Where the processes come from. With the kernel's lifecycle records, a process is
+  // known from its start record, and the children lists need not be read (two reads a
+  // tick of a single computing thread, of three); without them, or once the kernel
+  // dropped records (a process may have been missed), from the children lists.
+  bool by_records() const { return samples.started_threads && lost_starts == 0; }
+  std::vector<int> live_pids;    // by_records: processes started and not seen gone, in order of start
+
   void sample(int64_t now) {
     ++tick;
     queue.clear();
     taken.clear();
-    read_children(root_children, AT_FDCWD, root_children_path);
+    const bool records = by_records();
+    if (records)
+      queue.assign(live_pids.begin(), live_pids.end());
+    else
+      read_children(root_children, AT_FDCWD, root_children_path);
     for (size_t q = 0; q < queue.size(); ++q) {
       const int pid = queue[q];
       ProcessEntry* p = process(pid);
       if (!p) continue;
       const size_t first = taken.size();
-      take_threads(*p);
+      take_threads(*p, records);
       judge_queued(*p, first, now);
       // Threads that ended: their descriptors go back to the budget.
       std::erase_if(p->threads, [&](const auto& entry) { return entry.second.listed_tick != tick; });
     }
+    // A process none of whose threads is left is gone (its pid may be taken again).
+    if (records)
+      std::erase_if(live_pids, [&](int pid) {
+        auto it = processes.find(pid);
+        return it == processes.end() || it->second.task_dir < 0 || it->second.order.empty();
+      });
     std::erase_if(processes, [&](const auto& entry) { return entry.second.found_tick != tick; });
     // More threads on a CPU than there are CPUs: the excess waits for one. The stat
     // state says R for both; the ones that ran least since the last tick are waiting.
@@ -324,11 +342,11 @@ struct ThreadTicks::State {
   // since shows as a count that differs, one that ended (even if another took its
   // place) as a stat that cannot be read; either way the folder is listed within the
   // same tick, and the threads not sampled yet are.
-  void take_threads(ProcessEntry& p) {
+  void take_threads(ProcessEntry& p, bool records) {
     bool same = !p.order.empty();
     for (size_t i = 0; same && i < p.order.size(); ++i) {
       auto it = p.threads.find(p.order[i]);
-      std::optional<long> count = it == p.threads.end() ? std::nullopt : take(p, p.order[i], it->second);
+      std::optional<long> count = it == p.threads.end() ? std::nullopt : take(p, p.order[i], it->second, records);
       same = count && *count == long(p.order.size());
     }
     if (same) return;
@@ -343,7 +361,7 @@ struct ThreadTicks::State {
         t.index = samples.threads.size();
         samples.threads.push_back({p.pid, tid, {}, 0, {}});
       }
-      if (t.taken_tick != tick) take(p, tid, t);
+      if (t.taken_tick != tick) take(p, tid, t, records);
     }
   }
 
@@ -395,8 +413,9 @@ struct ThreadTicks::State {
   }
 
   // Samples one thread; its stat's count of its process's threads, or nothing when its
-  // stat could not be read (it ended).
-  std::optional<long> take(ProcessEntry& p, int tid, ThreadEntry& t) {
+  // stat could not be read (it ended). Its children list is read unless processes are
+  // known from lifecycle records.
+  std::optional<long> take(ProcessEntry& p, int tid, ThreadEntry& t, bool records) {
     t.taken_tick = tick;
     std::string_view stat = read(t.stat, p.task_dir, t.prefix, "stat");
     size_t close = stat.rfind(')');
@@ -419,13 +438,28 @@ struct ThreadTicks::State {
     }
     ThreadState state = classify_thread(reading);
     taken.push_back({&t, p.task_dir, state, state == ThreadState::running ? cpu : -1});
-    read_children(t.children, p.task_dir, t.prefix);
+    if (!records) read_children(t.children, p.task_dir, t.prefix);
     return threads;
   }
 
+  // Tasks the kernel said were started, by tid (a tid may be taken again in one run).
+  std::unordered_map<int, uint64_t> starts;
+  uint64_t lost_starts = 0;
+
   void finish() {
     samples.short_threads = 0;
-    for (const SampledThread& t : samples.threads) samples.short_threads += t.samples == 1;
+    if (samples.started_threads) {
+      // Every start not drawn (seen at two ticks or more) was too short to draw, seen
+      // at one tick or at none.
+      for (const SampledThread& t : samples.threads)
+        if (t.samples >= 2)
+          if (auto it = starts.find(t.tid); it != starts.end() && it->second > 0) --it->second;
+      for (const auto& [tid, count] : starts) samples.short_threads += count;
+      if (lost_starts > 0)
+        samples.short_threads_missed = fmt::format("the kernel dropped {} of its thread lifecycle records", lost_starts);
+    } else {
+      for (const SampledThread& t : samples.threads) samples.short_threads += t.samples == 1;
+    }
     timespec cpu{};
     ::clock_gettime(CLOCK_THREAD_CPUTIME_ID, &cpu);
     samples.sampler_cpu_seconds = double(cpu.tv_sec) + double(cpu.tv_nsec) * 1e-9;
@@ -458,17 +492,56 @@ void ThreadTicks::timing(int64_t latest_wake_ns, int64_t longest_sample_ns) {
   state_->samples.longest_sample_ns = longest_sample_ns;
 }
 
+void ThreadTicks::count_starts() { state_->samples.started_threads = 0; }
+
+void ThreadTicks::started(const std::vector<ThreadStart>& tasks) {
+  State& s = *state_;
+  if (!s.samples.started_threads) return;
+  *s.samples.started_threads += tasks.size();
+  for (const ThreadStart& t : tasks) {
+    ++s.starts[t.tid];
+    if (t.tid != t.pid) continue;
+    // A new process. A pid still known is one taken again: the old process is gone.
+    s.processes.erase(t.pid);
+    std::erase(s.live_pids, t.pid);
+    s.live_pids.push_back(t.pid);
+  }
+}
+
+void ThreadTicks::starts_lost(uint64_t records) { state_->lost_starts = records; }
+
+void ThreadTicks::starts_refused(std::string why) {
+  state_->samples.started_threads.reset();
+  state_->samples.short_threads_missed = std::move(why);
+}
+
 ThreadSamples ThreadTicks::finish() {
   state_->finish();
   return std::move(state_->samples);
 }
 
-ThreadSampler::ThreadSampler(pid_t root, std::chrono::nanoseconds interval) : ticks_(root, interval) {
+ThreadSampler::ThreadSampler(pid_t root, std::chrono::nanoseconds interval, const LifecycleOpener& open_lifecycle)
+    : ticks_(root, interval) {
+  LifecycleOpened lifecycle = open_lifecycle(root);
+  if (lifecycle.source) {
+    ticks_.count_starts();
+    lifecycle_ = std::move(lifecycle.source);
+  } else {
+    ticks_.starts_refused("the kernel refused thread lifecycle records: " + lifecycle.refused);
+  }
   thread_ = std::thread([this] {
     wake_on_time();
     TickSchedule schedule(monotonic_ns(), ticks_.interval_ns());
+    std::vector<ThreadStart> started;  // kept: a tick allocates nothing once it has grown
+    auto take_starts = [&] {
+      if (!lifecycle_) return;
+      lifecycle_->drain(started);
+      if (!started.empty()) ticks_.started(started), started.clear();
+    };
     while (!stopping_.load(std::memory_order_relaxed)) {
       const int64_t woke = monotonic_ns();
+      take_starts();
+      if (lifecycle_) ticks_.starts_lost(lifecycle_->lost());
       ticks_.sample(woke);
       ticks_.missed(schedule.sampled(woke, monotonic_ns()));
       timespec wake = to_timespec(schedule.deadline());
@@ -476,6 +549,8 @@ ThreadSampler::ThreadSampler(pid_t root, std::chrono::nanoseconds interval) : ti
       }
     }
     ticks_.timing(schedule.latest_wake_ns(), schedule.longest_sample_ns());
+    take_starts();  // the snippet has ended: every start is in the rings
+    if (lifecycle_) ticks_.starts_lost(lifecycle_->lost());
     samples_ = ticks_.finish();  // on this thread: its CPU time is the sampler's
   });
 }

@@ -10,8 +10,12 @@
 // where threads in R must be told apart (ran or waited for a CPU), syscall and wchan only
 // for a sleeping thread, and a process's task folder is listed again (getdents on a kept
 // descriptor) only when its stat's thread count or an ended thread says its threads
-// changed. A tick of a computing thread costs three reads (root's children, the
-// thread's stat and children) and the process's CPU clock; a tick allocates nothing.
+// changed. Threads that start and end between two ticks are counted all the same, from
+// the kernel's lifecycle records (run/thread_lifecycle.h) where it allows them; those
+// records also say which processes were started, so that no children list need be read.
+// A tick of a computing thread then costs one read (its stat) and the process's CPU
+// clock; three reads (root's children, the thread's stat and children) without them. A
+// tick allocates nothing.
 #include <sys/types.h>
 
 #include <atomic>
@@ -22,7 +26,9 @@
 #include <optional>
 #include <string>
 #include <thread>
+#include <vector>
 
+#include "run/thread_lifecycle.h"
 #include "run/thread_samples.h"
 
 namespace deckgen {
@@ -57,6 +63,15 @@ class ThreadTicks {
   // How late the latest wake-up came and how long the longest sample took: what made
   // ticks go missing.
   void timing(int64_t latest_wake_ns, int64_t longest_sample_ns);
+  // The kernel's lifecycle records: that they are counted from now on, the tasks they
+  // say were started (before the tick that should find them), and how many records it
+  // dropped so far. Or why they are not had. Without either, only what the ticks saw is
+  // counted. While every record is had, processes are found from their start records
+  // rather than from the children lists.
+  void count_starts();
+  void started(const std::vector<ThreadStart>& tasks);
+  void starts_lost(uint64_t records);
+  void starts_refused(std::string why);
   // What was recorded, with the calling thread's CPU time as the sampler's. Call once.
   ThreadSamples finish();
 
@@ -67,8 +82,11 @@ class ThreadTicks {
 
 class ThreadSampler {
  public:
-  // Starts sampling the descendants of `root` (not `root` itself: the launcher).
-  explicit ThreadSampler(pid_t root, std::chrono::nanoseconds interval = std::chrono::milliseconds(1));
+  // Starts sampling the descendants of `root` (not `root` itself: the launcher). The
+  // kernel's lifecycle records are attached to `root` before this returns, so that the
+  // tasks it starts afterwards are all counted: the launcher waits for deckgen's word.
+  explicit ThreadSampler(pid_t root, std::chrono::nanoseconds interval = std::chrono::milliseconds(1),
+                         const LifecycleOpener& open_lifecycle = open_thread_lifecycle);
   ~ThreadSampler();
   ThreadSampler(const ThreadSampler&) = delete;
   ThreadSampler& operator=(const ThreadSampler&) = delete;
@@ -78,6 +96,7 @@ class ThreadSampler {
 
  private:
   ThreadTicks ticks_;
+  std::unique_ptr<ThreadLifecycle> lifecycle_;  // null: the kernel refused
   ThreadSamples samples_;
   std::atomic<bool> stopping_{false};
   std::thread thread_;

@@ -5,6 +5,7 @@
 // one classification of a thread's /proc readings into a state.
 #include <array>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -72,7 +73,17 @@ struct ThreadSamples {
   std::array<uint64_t, kThreadStateCount> state_samples{};
   uint64_t ticks_with_threads = 0;   // ticks at which the snippet had at least one thread
   uint64_t ticks_overlapping = 0;    // ... and two or more of them were running
-  size_t short_threads = 0;          // threads seen at one tick only: too short to draw
+  // Threads too short to draw: with the kernel's lifecycle records, every thread (or
+  // process) started that was not seen at two ticks or more; without them, those seen at
+  // one tick only.
+  size_t short_threads = 0;
+  // Threads and processes started below the root, counted from the kernel's lifecycle
+  // records (run/thread_lifecycle.h); nothing when they were not had.
+  std::optional<uint64_t> started_threads;
+  // Why threads shorter than a tick may be missing from the counts (the kernel refused
+  // lifecycle records, or dropped some); empty when every start was counted, or when
+  // nobody asked (recorded readings in tests).
+  std::string short_threads_missed;
   size_t dropped_intervals = 0;      // beyond kMaxStateIntervals: counted, not kept
 
   // Achieved samples per second.

@@ -40,11 +40,15 @@ std::string thread_trace_json(const ThreadSamples& samples) {
   }
   add(fmt::format(R"({{"ph":"M","name":"{}","pid":0,"tid":0,"args":{{"interval_us":{},"rate_hz":{:.1f},)"
                   R"("ticks":{},"missed_ticks":{},"latest_wake_us":{},"longest_sample_us":{},)"
-                  R"("sampler_cpu_ms":{:.3f},"threads":{},"short_threads":{},"dropped_intervals":{}}}}})",
+                  R"("sampler_cpu_ms":{:.3f},"threads":{},"short_threads":{},"dropped_intervals":{}{}{}}}}})",
                   kSamplerMetadata, micros(samples.interval_ns), samples.rate_hz(), samples.ticks,
                   samples.missed_ticks, micros(samples.latest_wake_ns), micros(samples.longest_sample_ns),
                   samples.sampler_cpu_seconds * 1e3, samples.threads.size(), samples.short_threads,
-                  samples.dropped_intervals));
+                  samples.dropped_intervals,
+                  samples.started_threads ? fmt::format(R"(,"started_threads":{})", *samples.started_threads) : "",
+                  samples.short_threads_missed.empty()
+                      ? ""
+                      : fmt::format(R"(,"short_threads_missed":{})", quoted(samples.short_threads_missed))));
   out += "]}\n";
   return out;
 }
@@ -61,7 +65,17 @@ std::map<std::string, std::pair<double, std::string>> thread_metrics(const Threa
   metrics["threads.sample_rate"] = {samples.rate_hz(), "Hz"};
   metrics["threads.missed_ticks"] = {double(samples.missed_ticks), ""};
   metrics["threads.sampler_cpu"] = {samples.sampler_cpu_seconds, "s"};
+  if (samples.started_threads && samples.short_threads_missed.empty()) {
+    metrics["threads.started"] = {double(*samples.started_threads), ""};
+    metrics["threads.short"] = {double(samples.short_threads), ""};
+  }
   return metrics;
+}
+
+std::string thread_count_problem(const ThreadSamples& samples) {
+  if (samples.short_threads_missed.empty()) return {};
+  return fmt::format("threads.started and threads.short are not known, and threads shorter than a tick may be missed: {}",
+                     samples.short_threads_missed);
 }
 
 }  // namespace deckgen

@@ -25,8 +25,14 @@ std::string thread_trace_json(const ThreadSamples& samples);
 //   threads.overlap   % of the ticks with a thread at which two or more ran at once;
 //   threads.running, threads.runnable, threads.lock, threads.io, threads.sleep,
 //   threads.other     % of all thread samples in that state;
-//   threads.sample_rate  Hz achieved; threads.missed_ticks; threads.sampler_cpu (s).
+//   threads.sample_rate  Hz achieved; threads.missed_ticks; threads.sampler_cpu (s);
+//   threads.started   threads and processes started, counted by the kernel, and
+//   threads.short     those of them too short to draw: only where every start was counted.
 // Nothing when no thread was ever sampled.
 std::map<std::string, std::pair<double, std::string>> thread_metrics(const ThreadSamples& samples);
+
+// Why threads.started and threads.short are not given (threads shorter than a tick may
+// be missed), in words for the run's metric problems; empty when they are.
+std::string thread_count_problem(const ThreadSamples& samples);
 
 }  // namespace deckgen

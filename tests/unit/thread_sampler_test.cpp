@@ -18,6 +18,8 @@
 
 #include "render/timeline_svg.h"
 #include "render/trace.h"
+#include "run/launcher_file.h"
+#include "run/launcher_report.h"
 #include "run/snippet_runner.h"
 #include "run/thread_sampler.h"
 #include "run/thread_samples.h"
@@ -287,6 +289,94 @@ TEST_F(ThreadSamplerTest, FiftyThreadsThatEndTogetherAreCountedAsTooShortToDraw)
   auto merged = merge_traces({thread_trace_json(s)});
   ASSERT_TRUE(std::holds_alternative<Trace>(merged));
   EXPECT_THAT(timeline_svg(std::get<Trace>(merged)), ::testing::HasSubstr("50 threads seen at one sample only: too short to draw"));
+}
+
+// Two hundred threads of a few microseconds each, one after another, most of them
+// between two ticks: every one is counted, from the kernel's lifecycle records (issue 26,
+// item 1). A count, not a timing: the python process and its 200 threads, 201 starts,
+// whatever the machine's load; those not drawn are the ones too short to draw.
+TEST_F(ThreadSamplerTest, TwoHundredThreadsBetweenTwoTicksAreAllCounted) {
+  if (!open_thread_lifecycle(::getpid()).source) GTEST_SKIP() << "the kernel refuses lifecycle records here";
+  RunOutcome o = python(
+      "import threading\n"
+      "for _ in range(200):\n"
+      "    t = threading.Thread(target=int)\n"
+      "    t.start()\n"
+      "    t.join()\n");
+  const ThreadSamples& s = *o.threads;
+  ASSERT_TRUE(s.started_threads.has_value()) << s.short_threads_missed;
+  EXPECT_EQ(*s.started_threads, 201u);
+  EXPECT_EQ(s.short_threads_missed, "");
+  size_t drawn = 0;
+  for (const SampledThread& t : s.threads) drawn += t.samples >= 2;
+  EXPECT_EQ(s.short_threads + drawn, 201u);
+  auto metrics = thread_metrics(s);
+  EXPECT_EQ(metrics.at("threads.started").first, 201);
+  EXPECT_EQ(metrics.at("threads.short").first, double(s.short_threads));
+  auto merged = merge_traces({thread_trace_json(s)});
+  ASSERT_TRUE(std::holds_alternative<Trace>(merged));
+  EXPECT_THAT(timeline_svg(std::get<Trace>(merged)),
+              ::testing::HasSubstr(fmt::format("{} threads too short to draw (of 201 started)", s.short_threads)));
+}
+
+// Where the kernel refuses lifecycle records (kernel.perf_event_paranoid 3, Debian's
+// default), the sampler samples as before and says that threads shorter than a tick may
+// be missed, and why: in the samples, the trace's note and the run's metric problems.
+TEST_F(ThreadSamplerTest, AKernelThatRefusesLifecycleRecordsIsNamedAndNothingIsPretended) {
+  auto refuse = [](pid_t) {
+    return LifecycleOpened{nullptr, "perf_event_open: Permission denied, kernel.perf_event_paranoid is 3"};
+  };
+  ThreadSampler sampler(::getpid(), std::chrono::milliseconds(1), refuse);
+  std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  ThreadSamples s = sampler.stop();
+  EXPECT_FALSE(s.started_threads.has_value());
+  EXPECT_EQ(s.short_threads_missed,
+            "the kernel refused thread lifecycle records: perf_event_open: Permission denied, kernel.perf_event_paranoid is 3");
+  auto metrics = thread_metrics(s);
+  EXPECT_FALSE(metrics.contains("threads.started"));
+  EXPECT_FALSE(metrics.contains("threads.short"));
+  EXPECT_THAT(thread_count_problem(s), ::testing::HasSubstr("threads shorter than a tick may be missed: the kernel refused"));
+  s.ticks_with_threads = 1;  // a drawing needs a thread; the note is what is checked
+  s.threads = {{1, 1, "main", 3, {{0, 3'000'000, ThreadState::running, 0}}}};
+  auto merged = merge_traces({thread_trace_json(s)});
+  ASSERT_TRUE(std::holds_alternative<Trace>(merged));
+  EXPECT_THAT(timeline_svg(std::get<Trace>(merged)),
+              ::testing::HasSubstr("threads shorter than a tick may be missed: the kernel refused thread lifecycle records"));
+}
+
+// A sampled run's launcher starts the snippet only once deckgen says the lifecycle
+// records are attached (else the snippet's first threads could start unseen). The
+// check is one way: a launcher that waits never starts it early, whatever the timing.
+TEST_F(ThreadSamplerTest, TheLauncherStartsASampledSnippetOnlyOnDeckgensWord) {
+  const LauncherFile& launcher = launcher_file();
+  int report[2], go[2];
+  ASSERT_EQ(::pipe(report), 0);
+  ASSERT_EQ(::pipe(go), 0);
+  const fs::path mark = dir_ / "started";
+  const std::string fds = fmt::format("{},{}", report[1], go[0]);
+  const std::string command = fmt::format("echo > '{}'", mark.string());
+  const pid_t child = ::fork();
+  ASSERT_GE(child, 0);
+  if (child == 0) {
+    ::close(report[0]);
+    ::close(go[1]);
+    ::execl(launcher.path.c_str(), "deckgen-launcher", fds.c_str(), "/bin/sh", "-c", command.c_str(),
+            static_cast<char*>(nullptr));
+    ::_exit(127);
+  }
+  ::close(report[1]);
+  ::close(go[0]);
+  std::this_thread::sleep_for(std::chrono::milliseconds(200));
+  EXPECT_FALSE(fs::exists(mark)) << "the snippet started before the word";
+  ::close(go[1]);  // the word, as deckgen gives it
+  deckgen_launch_report r{};
+  EXPECT_EQ(::read(report[0], &r, sizeof r), ssize_t(sizeof r));
+  ::close(report[0]);
+  int status = 0;
+  ::waitpid(child, &status, 0);
+  EXPECT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+  EXPECT_TRUE(WIFEXITED(r.wait_status) && WEXITSTATUS(r.wait_status) == 0);
+  EXPECT_TRUE(fs::exists(mark));
 }
 
 TEST_F(ThreadSamplerTest, SamplingIsOffUnlessAsked) {

@@ -128,6 +128,25 @@ TEST(ThreadStates, SpansOfTheHelperShareTheLaneOfTheirThread) {
   EXPECT_THAT(svg, HasSubstr("#d64541")) << "the lock state's colour";
 }
 
+// Counted by the kernel, the note says how many were started; where the kernel refused,
+// that threads shorter than a tick may be missed, and why (issue 26, item 1).
+TEST(ThreadStates, TheNoteCountsStartsOrSaysWhyShortThreadsMayBeMissed) {
+  ThreadSamples counted = handoff();
+  counted.started_threads = 203;
+  counted.short_threads = 200;
+  Trace t = merged({thread_trace_json(counted)});
+  ASSERT_TRUE(t.sampler);
+  EXPECT_EQ(t.sampler->started_threads, 203);
+  std::string svg = timeline_svg(t);
+  EXPECT_THAT(svg, HasSubstr("200 threads too short to draw (of 203 started)"));
+  EXPECT_THAT(svg, Not(HasSubstr("may be missed")));
+  ThreadSamples refused = handoff();
+  refused.short_threads_missed = "the kernel refused thread lifecycle records: perf_event_open: Permission denied";
+  svg = timeline_svg(merged({thread_trace_json(refused)}));
+  EXPECT_THAT(svg, HasSubstr("1 thread seen at one sample only: too short to draw"));
+  EXPECT_THAT(svg, HasSubstr("threads shorter than a tick may be missed: the kernel refused thread lifecycle records"));
+}
+
 TEST(ThreadStates, OneMissedTickIsSaidInTheSingular) {
   ThreadSamples s = handoff();
   s.missed_ticks = 1;

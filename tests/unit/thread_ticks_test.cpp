@@ -298,6 +298,54 @@ TEST(ThreadTicks, ThreadsThatComeAndGoAreFoundAndCounted) {
   EXPECT_EQ(s.short_threads, 1u);
 }
 
+// With the kernel's lifecycle records, a thread too short to draw is any start not seen
+// at two ticks: seen at one, or at none (it started and ended between two). A tid taken
+// again counts once per start.
+TEST(ThreadTicks, StartsTheKernelCountedButTheTicksDidNotDrawAreShort) {
+  RecordedProc proc;
+  proc.children(kLauncher, kLauncher, "101");
+  ThreadTicks ticks(kLauncher, std::chrono::milliseconds(1), proc.view(2));
+  ticks.count_starts();
+  ticks.started({{101, 101}});
+  proc.cpu_ns[101] = 0;
+  proc.thread(101, 101, "app", Reading{'S', 0, 0, blocked_in(SYS_futex)});
+  ticks.sample(1 * kMs);
+  proc.thread(101, 105, "app", Reading{'R', 1, 0});  // seen at one tick
+  ticks.started({{101, 105}, {101, 106}, {101, 107}, {101, 106}});  // 106, 107 never seen; 106 twice
+  ticks.sample(2 * kMs);
+  proc.end_thread(101, 105);
+  ticks.sample(3 * kMs);
+  ThreadSamples s = ticks.finish();
+  ASSERT_TRUE(s.started_threads.has_value());
+  EXPECT_EQ(*s.started_threads, 5u);
+  EXPECT_EQ(s.short_threads, 4u) << "all but the main thread, which was seen at three ticks";
+  EXPECT_EQ(s.short_threads_missed, "");
+  auto metrics = thread_metrics(s);
+  EXPECT_EQ(metrics.at("threads.started").first, 5);
+  EXPECT_EQ(metrics.at("threads.short").first, 4);
+}
+
+// Records the kernel dropped (a ring not drained in time) make the count a lower bound:
+// it is not given as a metric, and the note says why.
+TEST(ThreadTicks, DroppedLifecycleRecordsAreSaidAndTheCountIsNotClaimed) {
+  RecordedProc proc;
+  proc.children(kLauncher, kLauncher, "101");
+  ThreadTicks ticks(kLauncher, std::chrono::milliseconds(1), proc.view(2));
+  ticks.count_starts();
+  ticks.started({{101, 101}});
+  proc.cpu_ns[101] = 0;
+  proc.thread(101, 101, "app", Reading{'S', 0, 0, blocked_in(SYS_futex)});
+  ticks.sample(1 * kMs);
+  ticks.sample(2 * kMs);
+  ticks.starts_lost(3);
+  ThreadSamples s = ticks.finish();
+  EXPECT_EQ(s.short_threads_missed, "the kernel dropped 3 of its thread lifecycle records");
+  auto metrics = thread_metrics(s);
+  EXPECT_FALSE(metrics.contains("threads.started"));
+  EXPECT_FALSE(metrics.contains("threads.short"));
+  EXPECT_NE(thread_count_problem(s), "");
+}
+
 // What a tick costs (issue 26, item 4): a process whose threads stay the same is listed
 // once, when first seen; each of its threads' stat then says how many threads it has.
 // A thread started between two ticks changes that count and is sampled at the next tick.
@@ -322,6 +370,37 @@ TEST(ThreadTicks, ASteadyProcessIsListedOnceAndAThreadStartedLaterIsFoundAtOnce)
   EXPECT_EQ(s.proc_reads, uint64_t(3 * (kTicks + 1) + 3)) << "three reads a tick, and the new thread's stat, syscall and children";
   EXPECT_EQ(thread_of(s, 102).samples, 1u) << "the new thread is sampled at the tick it is first there";
   EXPECT_EQ(ticks_in(thread_of(s, 101), ThreadState::running, kMs), uint64_t(kTicks + 1));
+}
+
+// With lifecycle records, processes are known from their start records: no children
+// list is read, so a computing thread costs one read a tick (its stat). A process the
+// records name is found though no children list names it, and one whose threads are all
+// gone is dropped (issue 26, item 4).
+TEST(ThreadTicks, WithLifecycleRecordsAComputingThreadCostsOneReadATick) {
+  RecordedProc proc;  // no children list names anything
+  ThreadTicks ticks(kLauncher, std::chrono::milliseconds(1), proc.view(2));
+  ticks.count_starts();
+  ticks.started({{101, 101}});
+  for (int tick = 0; tick < kTicks; ++tick) {
+    const int64_t now = (tick + 1) * kMs;
+    proc.cpu_ns[101] = now;
+    proc.thread(101, 101, "python3", Reading{'R', 0, uint64_t(now)});
+    ticks.sample(now);
+  }
+  proc.thread(201, 201, "sleep", Reading{'S', 1, 0, blocked_in(SYS_clock_nanosleep)});
+  proc.cpu_ns[201] = 0;
+  ticks.started({{201, 201}});
+  proc.end_thread(101, 101);
+  ticks.sample((kTicks + 1) * kMs);
+  ticks.sample((kTicks + 2) * kMs);
+  ThreadSamples s = ticks.finish();
+  EXPECT_EQ(ticks_in(thread_of(s, 101), ThreadState::running, kMs), uint64_t(kTicks));
+  EXPECT_EQ(s.proc_reads, uint64_t(kTicks + 1 + 2 * 2))
+      << "one read a tick; the ended thread's stat once; the new process's stat and syscall at two ticks";
+  EXPECT_EQ(s.task_listings, 3u) << "101 when first seen and when it ended, 201 when first seen";
+  EXPECT_EQ(thread_of(s, 201).samples, 2u);
+  ASSERT_EQ(s.processes.size(), 2u);
+  EXPECT_EQ(s.processes[1].name, "sleep");
 }
 
 // A thread that ended and one that started between two ticks leave the count as it was:
