@@ -23,7 +23,7 @@ def count(times):
         with lock:                       # one thread at a time in here
             counter = increment(counter)
 # endregion
-# Four threads, started and timed as in counter_race.py (shown on the slide before).
+# Four threads, started and timed as in counter_race.py (whose output the slide shows first).
 
 threads = [threading.Thread(target=count, args=(TIMES,)) for _ in range(THREADS)]
 for t in threads:
