@@ -12,10 +12,10 @@ def increment(value):
 THREADS, TIMES = 4, 25_000
 start_together = threading.Barrier(THREADS + 1)   # as in counter_race.py
 
-# region main
 counter = 0
-lock = threading.Lock()
 
+# region main
+lock = threading.Lock()
 def count(times):
     global counter
     start_together.wait()
