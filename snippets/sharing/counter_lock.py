@@ -12,10 +12,10 @@ def increment(value):
 THREADS, TIMES = 4, 25_000
 start_together = threading.Barrier(THREADS + 1)   # as in counter_race.py
 
-# region main
 counter = 0
-lock = threading.Lock()
 
+# region main
+lock = threading.Lock()
 def count(times):
     global counter
     start_together.wait()
@@ -23,7 +23,7 @@ def count(times):
         with lock:                       # one thread at a time in here
             counter = increment(counter)
 # endregion
-# Four threads, started and timed as in counter_race.py (shown on the slide before).
+# Four threads, started and timed as in counter_race.py (whose output the slide shows first).
 
 threads = [threading.Thread(target=count, args=(TIMES,)) for _ in range(THREADS)]
 for t in threads:
