@@ -38,7 +38,7 @@ last_run = order[-2 * len(jobs):]
 one_after_another = all(last_run[2 * k] == (k, "start") and last_run[2 * k + 1] == (k, "end")
                         for k in range(len(jobs)))
 print(f"each task ran to its end before the next started: {one_after_another}")
-print(f"{len(jobs)} tasks: {min(tasks) * 1000:.0f} ms, "
+print(f"{len(jobs)} CPU-bound tasks: {min(tasks) * 1000:.0f} ms, "
       f"sequential: {min(sequential) * 1000:.0f} ms (speed-up {speedup:.2f}x)")
 metric("elapsed", min(tasks) * 1000, "ms")
 metric("speedup", speedup, "x")
