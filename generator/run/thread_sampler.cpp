@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <array>
 #include <cerrno>
 #include <charconv>
 #include <cmath>
@@ -162,7 +163,15 @@ struct ProcessEntry {
   uint64_t found_tick = 0;       // the last tick a children list named it at
   clockid_t cpu_clock{};         // the process's CPU-time clock (clock_getcpuclockid)
   bool has_clock = false;
-  int64_t cpu_ns = -1, cpu_read_at = 0;  // its last reading, and when
+  // Its CPU clock's readings over the last kClockWindowNs (a ring: no allocation a tick),
+  // each with the time its threads spent in R so far (as stat said, before judging).
+  struct ClockReading {
+    int64_t at = 0, cpu_ns = 0, r_ns = 0;
+  };
+  std::array<ClockReading, 128> clock{};
+  size_t clock_first = 0, clock_count = 0;
+  int64_t r_ns = 0;              // its threads' time in R so far, summed
+  double owed = 0;               // threads' worth of waiting found and not yet drawn
   std::unordered_map<int, ThreadEntry> threads;
   std::vector<int> order;        // its threads as last listed, in the task folder's order
   ~ProcessEntry() {
@@ -365,28 +374,54 @@ struct ThreadTicks::State {
     }
   }
 
-  // stat says R both for a thread on a CPU and for one waiting in a run queue, and
-  // schedstat's run time lags by up to a scheduler tick. The process's CPU clock does
-  // not lag: over the last interval it used `used` CPUs' worth of time, so of its R
-  // threads about that many ran; the ones that ran least (schedstat) are taken as waiting.
+  // stat says R both for a thread on a CPU and for one waiting in a run queue. What the
+  // process's threads in R could have used is compared with what its CPU clock says they
+  // used. That clock lags: read from another process, a running thread's time is added
+  // only at the scheduler's tick (every 4 ms at Debian's HZ=250) or when it is switched
+  // out (kernel/sched/cputime.c, thread_group_cputime), so over one 1 ms interval a
+  // thread computing all along mostly shows 0 and sometimes 4 ms. Over kClockWindowNs the
+  // lag is at most one scheduler tick per thread at either end: when the clock says
+  // fewer CPUs' worth than the R threads could have used, by more than that lag can
+  // explain, the shortfall is drawn as threads waiting, the ones that ran least
+  // (schedstat) first.
+  static constexpr int64_t kClockWindowNs = 40'000'000;    // 10 scheduler ticks at HZ=250
+  static constexpr int64_t kClockMinSpanNs = 20'000'000;   // judged only over this much
+  static constexpr double kClockNoise = 0.3;                // CPUs: less is not told from lag
   void judge_queued(ProcessEntry& p, size_t first, int64_t now) {
     if (!p.has_clock) return;
     std::optional<int64_t> read = process_cpu_ns(p);
     if (!read) return;
-    const int64_t cpu_ns = *read;
-    const int64_t before = p.cpu_ns, elapsed = now - p.cpu_read_at;
-    p.cpu_ns = cpu_ns, p.cpu_read_at = now;
-    if (before < 0 || elapsed <= 0) return;
-    const double used = double(cpu_ns - before) / double(elapsed);
     std::vector<Taken*>& r = on_cpu;
     r.clear();
     for (size_t i = first; i < taken.size(); ++i)
       if (taken[i].state == ThreadState::running) r.push_back(&taken[i]);
-    size_t allowed = std::min(r.size(), size_t(std::max(0.0, std::round(used))));
-    if (r.size() <= allowed) return;
+    if (p.clock_count > 0) {
+      const ProcessEntry::ClockReading& last = p.clock[(p.clock_first + p.clock_count - 1) % p.clock.size()];
+      p.r_ns += int64_t(r.size()) * std::max<int64_t>(0, now - last.at);
+    }
+    // The reading from kClockWindowNs ago (or the oldest kept) is the window's start.
+    while (p.clock_count > 1 && now - p.clock[(p.clock_first + 1) % p.clock.size()].at >= kClockWindowNs)
+      p.clock_first = (p.clock_first + 1) % p.clock.size(), --p.clock_count;
+    if (p.clock_count == p.clock.size()) p.clock_first = (p.clock_first + 1) % p.clock.size(), --p.clock_count;
+    p.clock[(p.clock_first + p.clock_count) % p.clock.size()] = {now, *read, p.r_ns};
+    ++p.clock_count;
+    const ProcessEntry::ClockReading& start = p.clock[p.clock_first];
+    const int64_t span = now - start.at;
+    if (span < kClockMinSpanNs || r.empty()) return;
+    const double could = double(p.r_ns - start.r_ns) / double(span);
+    const double used = double(*read - start.cpu_ns) / double(span);
+    // The shortfall, in threads, is spread over the ticks (a thread short of half a CPU
+    // waits at every other tick), once it is past what the clock's lag can make: up to
+    // a scheduler tick per thread at each end of the window, 0.2 of a CPU for one thread.
+    const double short_of = could - used;
+    p.owed = short_of >= kClockNoise ? p.owed + short_of : 0.0;
+    const size_t waiting = std::min(r.size(), size_t(p.owed));
+    p.owed -= double(waiting);
+    if (waiting == 0) return;
     for (Taken* t : r) ran_since_last_tick(*t);
     std::stable_sort(r.begin(), r.end(), [](const Taken* a, const Taken* b) { return a->ran_ns > b->ran_ns; });
-    for (size_t i = allowed; i < r.size(); ++i) r[i]->state = ThreadState::runnable, r[i]->cpu = -1;
+    for (size_t i = r.size() - waiting; i < r.size(); ++i)
+      r[i]->state = ThreadState::runnable, r[i]->cpu = -1;
   }
 
   // How long a thread in R ran since the last tick (schedstat's run time), read only when

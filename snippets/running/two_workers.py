@@ -13,7 +13,7 @@ def crunch(n):
 
 # region main
 def work():
-    crunch(2_000_000)                  # pure Python: it needs the GIL all along
+    crunch(4_000_000)                  # pure Python: it needs the GIL all along
 
 if __name__ == "__main__":
     Worker = threading.Thread if os.environ["WAY"] == "threads" else multiprocessing.Process

@@ -187,13 +187,15 @@ TEST(ThreadTicks, OnOneCoreTwoComputingProcessesTakeTurnsAndTheOtherWaitsForTheC
 // Two threads of one process both R in stat (stat says R for a thread in a run queue
 // too), while the process's CPU clock says it used one CPU's worth: one of them ran and
 // the other waited, on a machine with two free CPUs. This is how the sampler tells two
-// Python threads under the GIL from two processes.
+// Python threads under the GIL from two processes. The clock is judged over 20 ms or
+// more (it lags by up to a scheduler tick), so the first 20 ticks are not judged.
 TEST(ThreadTicks, TwoThreadsOfAProcessThatUsedOneCpuAreNotBothRunning) {
   RecordedProc proc;
   proc.children(kLauncher, kLauncher, "101");
   ThreadTicks ticks(kLauncher, std::chrono::milliseconds(1), proc.view(2));
+  constexpr int kLong = 60, kUnjudged = 20;
   uint64_t ran[2] = {0, 0};
-  for (int tick = 0; tick < kTicks; ++tick) {
+  for (int tick = 0; tick < kLong; ++tick) {
     const int64_t now = (tick + 1) * kMs;
     ran[tick % 2] += kMs;  // the two threads take turns
     proc.cpu_ns[101] = now;
@@ -203,14 +205,45 @@ TEST(ThreadTicks, TwoThreadsOfAProcessThatUsedOneCpuAreNotBothRunning) {
     ticks.sample(now);
   }
   ThreadSamples s = ticks.finish();
-  // The first tick has no earlier clock reading to judge by.
-  EXPECT_LE(s.ticks_overlapping, 1u);
-  EXPECT_GE(s.state_samples[size_t(ThreadState::runnable)], uint64_t(kTicks - 1));
-  EXPECT_EQ(ticks_in(thread_of(s, 101), ThreadState::lock, kMs), uint64_t(kTicks));  // joining, in futex
+  EXPECT_LE(s.ticks_overlapping, uint64_t(kUnjudged));
+  EXPECT_GE(s.state_samples[size_t(ThreadState::runnable)], uint64_t(kLong - kUnjudged));
+  EXPECT_EQ(ticks_in(thread_of(s, 101), ThreadState::lock, kMs), uint64_t(kLong));  // joining, in futex
   for (int tid : {102, 103}) {
-    EXPECT_GE(ticks_in(thread_of(s, tid), ThreadState::runnable, kMs), uint64_t(kTicks / 2 - 1)) << tid;
-    EXPECT_GE(ticks_in(thread_of(s, tid), ThreadState::running, kMs), uint64_t(kTicks / 2 - 1)) << tid;
+    EXPECT_GE(ticks_in(thread_of(s, tid), ThreadState::runnable, kMs), uint64_t((kLong - kUnjudged) / 2 - 1)) << tid;
+    EXPECT_GE(ticks_in(thread_of(s, tid), ThreadState::running, kMs), uint64_t((kLong - kUnjudged) / 2 - 1)) << tid;
   }
+}
+
+// A process's CPU clock, read from another process, adds a running thread's time only at
+// the scheduler's tick: every 4 ms at HZ=250, 4 ms at once (seen on this machine: a
+// computing child's clock read at 1 kHz steps 0, 4.0, 0, 0, 4.0 ms...). A thread that
+// computes all along is running at every tick, not waiting for a CPU three ticks in four
+// (which made two processes computing together look 15% overlapped, not about 100%).
+// With the clock stepping at half that pace, the thread had a CPU half the time.
+ThreadSamples one_computing_thread(int64_t clock_step_every_ms) {
+  RecordedProc proc;
+  proc.children(kLauncher, kLauncher, "101");
+  ThreadTicks ticks(kLauncher, std::chrono::milliseconds(1), proc.view(2));
+  for (int tick = 0; tick < 200; ++tick) {
+    const int64_t now = (tick + 1) * kMs;
+    proc.cpu_ns[101] = (now / (clock_step_every_ms * kMs)) * 4 * kMs;
+    proc.thread(101, 101, "python3", Reading{'R', 0, uint64_t(proc.cpu_ns[101])});
+    ticks.sample(now);
+  }
+  return ticks.finish();
+}
+
+TEST(ThreadTicks, AComputingThreadIsRunningThoughItsProcessClockStepsAtTheSchedulersTick) {
+  ThreadSamples s = one_computing_thread(4);
+  EXPECT_EQ(s.state_samples[size_t(ThreadState::runnable)], 0u);
+  EXPECT_EQ(s.state_samples[size_t(ThreadState::running)], 200u);
+}
+
+TEST(ThreadTicks, AThreadWhoseClockGainsHalfTheTimeWaitedForACpuAboutHalfTheTime) {
+  ThreadSamples s = one_computing_thread(8);
+  // Judged from 20 ms on: of the 180 ticks after, about half waiting.
+  EXPECT_GE(s.state_samples[size_t(ThreadState::runnable)], 60u);
+  EXPECT_LE(s.state_samples[size_t(ThreadState::runnable)], 120u);
 }
 
 // Two Python threads computing: one holds the GIL and runs, the other waits for it in
