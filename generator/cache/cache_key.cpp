@@ -116,6 +116,10 @@ void add_sources(CanonicalText& t, const PlannedSnippet& s, const CacheInputs& i
 // measured the old way are not shown beside new ones. 2: a run's CPU time includes the
 // processes the snippet left behind.
 constexpr int kMeasurementMethod = 2;
+// The same for what `trace: threads` records. 2: a computing thread is judged waiting for a
+// CPU over 40 ms of its process's clock, not over each 1 ms tick (which drew it waiting
+// three ticks in four); the kernel's count of the threads started.
+constexpr int kThreadSamplerMethod = 2;
 
 std::string cache_text_with(const PlannedSnippet& s, const CacheInputs& in, const CanonicalText& sources) {
   CanonicalText t("deckgen-cache-key");
@@ -142,8 +146,9 @@ std::string cache_text_with(const PlannedSnippet& s, const CacheInputs& in, cons
   t.field("runs", s.spec.runs);
   t.field("warmup", s.spec.warmup);
   t.field("trace", s.spec.trace ? 1 : 0);
-  // Only when on, so that the keys of every other snippet stay what they were.
-  if (s.spec.trace_threads) t.field("trace.threads", 1);
+  // Only when on, so that the keys of every other snippet stay what they were. Its value
+  // is what the sampler's states mean (kThreadSamplerMethod).
+  if (s.spec.trace_threads) t.field("trace.threads", kThreadSamplerMethod);
   const Expectation& e = s.spec.expect;
   t.field("expect.exit_code", e.exit_code);
   t.field("expect.fails", e.fails ? 1 : 0);

@@ -15,8 +15,8 @@
 //   compile (the compile command with {file} {python} {snippets} filled in, and {exe}
 //   {dir} as "<exe>" "<dir>", since those are fresh temporary paths), run (the run command
 //   likewise, then the args), env (sorted NAME=VALUE), stdin.present, stdin, timeout_ms,
-//   runs, warmup, trace, expect.* (exit_code, fails, and each optional pattern as
-//   .present and value), source, then for each local dependency (dependencies.h, plus
+//   runs, warmup, trace, trace.threads (only when on: the sampler's method), expect.*
+//   (exit_code, fails, and each optional pattern as .present and value), source, then for each local dependency (dependencies.h, plus
 //   the deck's own trace helper snippets/deckgen_trace.py, if any, for every Python
 //   snippet) dep (its path relative to the snippets folder) and dep.content, then for each
 //   trace helper compiled into deckgen (run/trace_helpers.h) helper (its name) and
