@@ -86,6 +86,14 @@ double nice_step(double range, int max_ticks) {
   return 10 * power;
 }
 
+double nice_step_within(double range) {
+  if (!(range > 0)) return 1;
+  double power = std::pow(10.0, std::floor(std::log10(range)));
+  for (double m : {5.0, 2.0, 1.0})
+    if (m * power <= range * (1 + 1e-9)) return m * power;
+  return power;
+}
+
 const std::vector<std::string>& palette() {
   static const std::vector<std::string> colours(kPalette.begin(), kPalette.end());
   return colours;

@@ -30,6 +30,8 @@ std::vector<std::string> wrap(std::string_view raw, double font_px, double max_p
 // The step of 1, 2 or 5 × 10^k closest above range / max_ticks, so that an axis over
 // `range` gets at most `max_ticks` intervals. 1 for a range that is not positive.
 double nice_step(double range, int max_ticks);
+// The largest 1, 2 or 5 times a power of ten that is at most `range` (1 for no range).
+double nice_step_within(double range);
 
 // A colour for `name` that never changes between builds: a stable hash (FNV-1a) picks
 // one of 16 mid-tone colours that dark text reads on and that show on light and dark

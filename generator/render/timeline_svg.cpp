@@ -325,6 +325,9 @@ class TimelineWriter {
     // About one tick per 130 px keeps labels such as "1.25 ms" apart.
     int max_ticks = std::max(2, int((plot_x1_ - scale_.x0) / 130));
     double step = svg::nice_step(duration, max_ticks);
+    // Asked for two ticks, nice_step may round up past the whole span (420 ms: 500 ms),
+    // leaving a lone "0" in a narrow column: the largest nice step within it then.
+    if (step > duration) step = svg::nice_step_within(duration);
     std::string out = fmt::format("<g class=\"axis\" font-size=\"{}\" text-anchor=\"middle\">\n", num(kSmallFont));
     std::string grid;
     AxisUnit unit = unit_for_axis(std::floor(duration / step) * step);

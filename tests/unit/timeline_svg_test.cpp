@@ -216,6 +216,21 @@ TEST(Timeline, AxisTicksAreNiceStepsWithUnits) {
   EXPECT_THAT(ticks(3.2e6), ::testing::ElementsAre("0 s", "1 s", "2 s", "3 s"));
 }
 
+// In a narrow column two ticks are asked for, and a nice step for 420 ms in two is 500 ms,
+// past the whole span: the axis showed a lone "0 µs" (section 4's processes, in a column).
+TEST(Timeline, ANarrowAxisStillHasTicksInsideTheSpanInItsUnit) {
+  TimelineOptions narrow;
+  narrow.width = 560;
+  std::string svg = timeline_svg(trace_of(R"([{"ph":"X","name":"x","ts":0,"dur":420000,"pid":1,"tid":1}])"), narrow);
+  size_t axis = svg.find("<g class=\"axis\"");
+  std::string part = svg.substr(axis, svg.find("</g>", axis) - axis);
+  std::vector<std::string> labels;
+  std::regex label(R"(<text [^>]*>([^<]*)</text>)");
+  for (auto it = std::sregex_iterator(part.begin(), part.end(), label); it != std::sregex_iterator(); ++it)
+    labels.push_back((*it)[1]);
+  EXPECT_THAT(labels, ::testing::ElementsAre("0 ms", "200 ms", "400 ms"));
+}
+
 TEST(Timeline, DrawsTheCpuShareAsOpacityNotAsABlockAtTheStart) {
   // A quarter of the span on CPU: one bar the span's full length, a quarter opaque, and
   // no shorter bar that would say the CPU time came first.
