@@ -118,7 +118,8 @@ void add_sources(CanonicalText& t, const PlannedSnippet& s, const CacheInputs& i
 constexpr int kMeasurementMethod = 2;
 // The same for what `trace: threads` records. 2: a computing thread is judged waiting for a
 // CPU over 40 ms of its process's clock, not over each 1 ms tick (which drew it waiting
-// three ticks in four); the kernel's count of the threads started.
+// three ticks in four), and no more threads run at a tick than that clock's CPUs; the
+// kernel's count of the threads started.
 constexpr int kThreadSamplerMethod = 2;
 
 std::string cache_text_with(const PlannedSnippet& s, const CacheInputs& in, const CanonicalText& sources) {

@@ -415,8 +415,13 @@ struct ThreadTicks::State {
     // a scheduler tick per thread at each end of the window, 0.2 of a CPU for one thread.
     const double short_of = could - used;
     p.owed = short_of >= kClockNoise ? p.owed + short_of : 0.0;
-    const size_t waiting = std::min(r.size(), size_t(p.owed));
-    p.owed -= double(waiting);
+    const size_t spread = std::min(r.size(), size_t(p.owed));
+    p.owed -= double(spread);
+    // And at one tick no more of them run than the CPUs the process used over the window
+    // (at least one): two Python threads under the GIL are both R for a moment at each
+    // handoff, for longer on a busy machine, and between them they use one CPU.
+    const size_t can_run = std::max<size_t>(1, size_t(std::lround(used + kClockNoise)));
+    const size_t waiting = std::max(spread, r.size() > can_run ? r.size() - can_run : 0);
     if (waiting == 0) return;
     for (Taken* t : r) ran_since_last_tick(*t);
     std::stable_sort(r.begin(), r.end(), [](const Taken* a, const Taken* b) { return a->ran_ns > b->ran_ns; });
