@@ -1,8 +1,11 @@
 #pragma once
 // The fakes the unit tests share, so that each seam has one fake: a runner that answers
 // from a script and records what it was asked (after hyperfine's mock executor), a
-// status that records what it was told, and a clock that moves only when told to. No
+// status that records what it was told, a clock that moves only when told to, and a
+// store of kept answers in memory. No
 // process runs, and nothing depends on this machine's speed or on its neighbours.
+#include <gtest/gtest.h>
+
 #include <chrono>
 #include <cstdint>
 #include <deque>
@@ -16,6 +19,8 @@
 
 #include "pipeline/status.h"
 #include "run/snippet_runner.h"
+#include "util/entry_store.h"
+#include "util/hash.h"
 
 namespace deckgen::test {
 
@@ -105,6 +110,34 @@ class FakeClock {
 
  private:
   time_point now_{};
+};
+
+// Kept answers in a map: counts the writes and the batches (write_all), and, when `full`,
+// fails every write as a full disk would. Every key written must be a cache key.
+class MemoryStore final : public EntryStore {
+ public:
+  std::optional<std::string> read(std::string_view key, std::string*) const override {
+    auto it = entries.find(std::string(key));
+    if (it == entries.end()) return std::nullopt;
+    return it->second;
+  }
+  bool write(std::string_view key, std::string_view bytes, std::string* warning) const override {
+    ++writes;
+    if (full) {
+      if (warning) *warning = "No space left on device";
+      return false;
+    }
+    EXPECT_TRUE(is_cache_key(key)) << key;
+    entries[std::string(key)] = std::string(bytes);
+    return true;
+  }
+  bool write_all(const std::vector<std::pair<std::string, std::string>>& all, std::string* warning) const override {
+    ++batches;
+    return EntryStore::write_all(all, warning);
+  }
+  mutable std::map<std::string, std::string> entries;
+  mutable int writes = 0, batches = 0;
+  bool full = false;
 };
 
 }  // namespace deckgen::test

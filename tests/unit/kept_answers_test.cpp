@@ -6,6 +6,7 @@
 
 #include <map>
 
+#include "fakes.h"
 #include "highlight/highlight.h"
 #include "plan/plan.h"
 #include "test_support.h"
@@ -17,32 +18,6 @@ namespace fs = std::filesystem;
 
 namespace deckgen {
 namespace {
-
-class MapStore final : public EntryStore {
- public:
-  std::optional<std::string> read(std::string_view key, std::string*) const override {
-    auto it = entries.find(std::string(key));
-    if (it == entries.end()) return std::nullopt;
-    return it->second;
-  }
-  bool write(std::string_view key, std::string_view bytes, std::string* warning) const override {
-    ++writes;
-    if (full) {
-      if (warning) *warning = "No space left on device";
-      return false;
-    }
-    EXPECT_TRUE(is_cache_key(key)) << key;
-    entries[std::string(key)] = std::string(bytes);
-    return true;
-  }
-  bool write_all(const std::vector<std::pair<std::string, std::string>>& all, std::string* warning) const override {
-    ++batches;
-    return EntryStore::write_all(all, warning);
-  }
-  mutable std::map<std::string, std::string> entries;
-  mutable int writes = 0, batches = 0;
-  bool full = false;
-};
 
 std::vector<CodeBlock> python_block() { return {{{"a.md", 3, 1}, "python", "x = 1\n"}}; }
 
@@ -56,7 +31,7 @@ HighlightedCode highlight_with(const EntryStore* store, const std::vector<CodeBl
 }
 
 TEST(KeptHighlighting, IsKeptOnePerBlockAndUsedAsItIs) {
-  MapStore store;
+  test::MemoryStore store;
   std::vector<std::string> warnings;
   HighlightedCode first = highlight_with(&store, python_block(), warnings);
   ASSERT_EQ(first.size(), 1u);
@@ -73,7 +48,7 @@ TEST(KeptHighlighting, IsKeptOnePerBlockAndUsedAsItIs) {
 // Issue 24, item 2: the page includes kept HTML as it is, so an entry that is not the
 // shape Pygments writes is refused with a warning and highlighted again.
 TEST(KeptHighlighting, AnEntryThatIsNotPygmentsHtmlIsRefused) {
-  MapStore store;
+  test::MemoryStore store;
   std::vector<std::string> warnings;
   highlight_with(&store, python_block(), warnings);
   std::string good = store.entries.begin()->second;
@@ -92,7 +67,7 @@ TEST(KeptHighlighting, AnEntryThatIsNotPygmentsHtmlIsRefused) {
 }
 
 TEST(KeptHighlighting, ADamagedEntryIsAMissWithAWarningAndIsReplaced) {
-  MapStore store;
+  test::MemoryStore store;
   std::vector<std::string> warnings;
   highlight_with(&store, python_block(), warnings);
   std::string good = store.entries.begin()->second;
@@ -105,7 +80,7 @@ TEST(KeptHighlighting, ADamagedEntryIsAMissWithAWarningAndIsReplaced) {
 }
 
 TEST(KeptHighlighting, AnUnknownLanguageIsKeptAsUnknown) {
-  MapStore store;
+  test::MemoryStore store;
   std::vector<std::string> warnings;
   std::vector<CodeBlock> blocks = {{{"a.md", 3, 1}, "no-such-language-xyz", "x\n"}};
   EXPECT_TRUE(highlight_with(&store, blocks, warnings).empty());
@@ -117,7 +92,7 @@ TEST(KeptHighlighting, AnUnknownLanguageIsKeptAsUnknown) {
 }
 
 TEST(KeptHighlighting, AStoreThatCannotBeWrittenIsReportedOnce) {
-  MapStore store;
+  test::MemoryStore store;
   store.full = true;
   std::vector<std::string> warnings;
   std::vector<CodeBlock> blocks = {{{"a.md", 3, 1}, "python", "x = 1\n"}, {{"a.md", 9, 1}, "python", "y = 2\n"}};
@@ -129,7 +104,7 @@ TEST(KeptHighlighting, AStoreThatCannotBeWrittenIsReportedOnce) {
 // Issue 24: an fsync per entry made a first build of 100,000 blocks take a minute; new
 // entries are handed to the store together, which flushes them to disk once.
 TEST(KeptHighlighting, NewEntriesAreKeptInOneBatch) {
-  MapStore store;
+  test::MemoryStore store;
   std::vector<std::string> warnings;
   std::vector<CodeBlock> blocks = {{{"a.md", 3, 1}, "python", "x = 1\n"}, {{"a.md", 9, 1}, "python", "y = 2\n"},
                                    {{"a.md", 15, 1}, "python", "z = 3\n"}};
@@ -159,7 +134,7 @@ class KeptToolchainAnswers : public ::testing::Test {
 };
 
 TEST_F(KeptToolchainAnswers, AVersionAnswerIsKeptAndUsedAsItIs) {
-  MapStore store;
+  test::MemoryStore store;
   Toolchains first = resolve_toolchains(plan_, "python3", &store);
   ASSERT_EQ(first.tools.size(), 1u);
   EXPECT_NE(first.tools[0].version.find("true"), std::string::npos) << first.tools[0].version;
@@ -172,7 +147,7 @@ TEST_F(KeptToolchainAnswers, AVersionAnswerIsKeptAndUsedAsItIs) {
 }
 
 TEST_F(KeptToolchainAnswers, ADamagedAnswerIsAMissWithAWarning) {
-  MapStore store;
+  test::MemoryStore store;
   resolve_toolchains(plan_, "python3", &store);
   store.entries.begin()->second = "planted 9.9\n";  // no marker line: not one deckgen wrote
   Toolchains again = resolve_toolchains(plan_, "python3", &store);

@@ -1,7 +1,6 @@
 // The layout syntax's parts that golden files do not show well: the attribute and line
 // step grammars, splitting highlighted code into lines, source positions through the
 // reader's spacing of fence lines, input errors, and warnings reaching the terminal.
-#include <map>
 #include <gtest/gtest.h>
 #include <sys/stat.h>
 
@@ -198,32 +197,15 @@ TEST_F(LayoutReader, DiagramsAreKeptInTheCacheStoreBySource) {
   EXPECT_TRUE(text.starts_with("<svg")) << text;
 }
 
-// Counts the batches: the drawings of one build reach the disk in one flush.
-class CountingStore final : public EntryStore {
- public:
-  std::optional<std::string> read(std::string_view, std::string*) const override { return std::nullopt; }
-  bool write(std::string_view key, std::string_view bytes, std::string*) const override {
-    entries[std::string(key)] = std::string(bytes);
-    return true;
-  }
-  bool write_all(const std::vector<std::pair<std::string, std::string>>& batch, std::string*) const override {
-    ++batches;
-    for (const auto& [key, bytes] : batch) entries[key] = bytes;
-    return true;
-  }
-  mutable std::map<std::string, std::string> entries;
-  mutable int batches = 0;
-};
-
 TEST_F(LayoutReader, DiagramsAreKeptInOneBatchAndThoseDrawnSurviveALaterError) {
   Deck deck = read("# T\n\n```dot\ndigraph { a -> b; }\n```\n\n```dot\ndigraph { c -> d; }\n```\n");
-  CountingStore store;
+  test::MemoryStore store;
   draw_diagrams(deck, &store, nullptr);
   EXPECT_EQ(store.entries.size(), 2u);
   EXPECT_EQ(store.batches, 1) << "one flush of the disk for the build's drawings";
   // The second diagram fails: the first, drawn already, is kept all the same.
   Deck broken = read("# T\n\n```dot\ndigraph { e -> f; }\n```\n\n```dot\ndigraph {\n  a -> ;\n}\n```\n");
-  CountingStore kept;
+  test::MemoryStore kept;
   EXPECT_THROW(draw_diagrams(broken, &kept, nullptr), InputError);
   EXPECT_EQ(kept.entries.size(), 1u);
   EXPECT_EQ(kept.batches, 1);

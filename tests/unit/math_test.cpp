@@ -6,6 +6,7 @@
 
 #include <cstdlib>
 
+#include "fakes.h"
 #include "draw/math.h"
 #include "model/input_error.h"
 #include "read/deck_reader.h"
@@ -17,27 +18,6 @@ namespace deckgen {
 namespace {
 
 namespace fs = std::filesystem;
-
-// An EntryStore in memory.
-class MapStore final : public EntryStore {
- public:
-  std::optional<std::string> read(std::string_view key, std::string*) const override {
-    auto found = entries.find(std::string(key));
-    if (found == entries.end()) return std::nullopt;
-    return found->second;
-  }
-  bool write(std::string_view key, std::string_view bytes, std::string*) const override {
-    entries[std::string(key)] = std::string(bytes);
-    return true;
-  }
-  bool write_all(const std::vector<std::pair<std::string, std::string>>& batch, std::string*) const override {
-    ++batches;
-    for (const auto& [key, bytes] : batch) entries[key] = bytes;
-    return true;
-  }
-  mutable std::map<std::string, std::string> entries;
-  mutable int batches = 0;
-};
 
 // PATH set to `value` while this lives: with no node on it, only kept formulas typeset.
 class PathScope {
@@ -136,7 +116,7 @@ TEST_F(MathTest, EveryBadFormulaIsReportedTogether) {
 TEST_F(MathTest, FormulasAreKeptAndAKeptOneNeedsNoNode) {
   const std::string md = "# T\n\n$x^2$ and $x^2$ and $$y$$\n";
   Deck deck = read(md);
-  MapStore store;
+  test::MemoryStore store;
   std::vector<std::string> warnings;
   typeset_math(deck, &store, &warnings);
   EXPECT_TRUE(warnings.empty());
@@ -160,7 +140,7 @@ TEST_F(MathTest, FormulasAreKeptAndAKeptOneNeedsNoNode) {
 
 TEST_F(MathTest, FormulasAreKeptInOneBatchAlsoWhenAnotherFails) {
   Deck deck = read("# T\n\n$x^2$ and $y_1$ and $\\foo$\n");
-  MapStore store;
+  test::MemoryStore store;
   EXPECT_THROW(typeset_math(deck, &store, nullptr), InputErrors);
   EXPECT_EQ(store.entries.size(), 2u) << "the two good formulas are kept";
   EXPECT_EQ(store.batches, 1) << "one flush of the disk for all of them";
